@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.core;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a team member may do; roles are bundles of these. */
+public enum Permission {
+    SMS_VIEW("sms.view"),
+    SMS_SEND("sms.send"),
+    SMS_ASSIGN("sms.assign"),
+    CONTACTS_BLOCK("contacts.block"),
+    CONTACTS_MANAGE("contacts.manage"),
+    SETTINGS_MANAGE("settings.manage"),
+    TOOLS_TEMPLATES("sms.tools.templates"),
+    TOOLS_ATTACHMENTS("sms.tools.attachments"),
+    TOOLS_FORMS("sms.tools.forms"),
+    TOOLS_PAYMENT_REQUEST("sms.tools.payment-request"),
+    TOOLS_REVIEW_REQUEST("sms.tools.review-request"),
+    TOOLS_TREATMENT_PLAN("sms.tools.treatment-plan");
+
+    private final String key;
+
+    Permission(String key) {
+        this.key = key;
+    }
+
+    /** The dotted name used on the wire and in configuration. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<Permission> fromKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+}

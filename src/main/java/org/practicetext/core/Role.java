@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.core;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** A team member's role and the permissions it grants. */
+public enum Role {
+    /** Practice manager: everything, including settings and team. */
+    ADMIN(EnumSet.allOf(Permission.class)),
+    /** Front-desk staff: read, reply, assign, block, and every composer tool; no settings. */
+    STAFF(EnumSet.complementOf(EnumSet.of(Permission.SETTINGS_MANAGE))),
+    /** Reads conversations only (for example a clinician who checks messages). */
+    VIEWER(EnumSet.of(Permission.SMS_VIEW));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = Set.copyOf(permissions);
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Role> fromWire(String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(word.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.core;
+
+/** The two ways an SMS body is encoded on the air. */
+public enum SmsEncoding {
+    /** The 7-bit GSM alphabet: 160 characters in one segment, 153 per segment when split. */
+    GSM7(160, 153),
+    /** UCS-2: 70 UTF-16 code units in one segment, 67 per segment when split. */
+    UCS2(70, 67);
+
+    private final int singleLimit;
+    private final int multiLimit;
+
+    SmsEncoding(int singleLimit, int multiLimit) {
+        this.singleLimit = singleLimit;
+        this.multiLimit = multiLimit;
+    }
+
+    public int singleSegmentLimit() {
+        return singleLimit;
+    }
+
+    public int perSegmentLimit() {
+        return multiLimit;
+    }
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The relay's configuration, read from environment variables (see README): {@code PT_PORT},
+ * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
+ * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
+ * {@code PT_TWILIO_API_BASE}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS}.
+ */
+public record RelayConfig(
+        String host,
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String publicUrl,
+        String carrier,
+        String twilioAccountSid,
+        String twilioAuthToken,
+        String twilioApiBase,
+        Duration sessionLifetime) {
+
+    /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
+    public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
+
+    public static RelayConfig fromEnvironment(Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("PT_PORT", "8080"));
+        String dataDir = env.getOrDefault("PT_DATA_DIR", "./data");
+        String dbUrl = env.getOrDefault("PT_DB_URL", org.practicetext.relay.store.Database.h2Url(Path.of(dataDir).toAbsolutePath().normalize().toString()));
+        String carrier = env.getOrDefault("PT_CARRIER", "twilio");
+        if (!carrier.equals("twilio") && !carrier.equals("simulated")) {
+            throw new IllegalArgumentException("PT_CARRIER must be twilio or simulated, not " + carrier);
+        }
+        String token = env.get("TWILIO_AUTH_TOKEN");
+        if (token == null || token.isBlank()) {
+            if (carrier.equals("twilio")) {
+                throw new IllegalArgumentException("TWILIO_AUTH_TOKEN is required with PT_CARRIER=twilio (it checks webhook signatures).");
+            }
+            token = SIMULATED_AUTH_TOKEN;
+        }
+        return new RelayConfig(
+                env.getOrDefault("PT_HOST", "0.0.0.0"),
+                port,
+                dbUrl,
+                env.getOrDefault("PT_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : null),
+                env.getOrDefault("PT_DB_PASSWORD", ""),
+                blankToNull(env.get("PT_PUBLIC_URL")),
+                carrier,
+                env.get("TWILIO_ACCOUNT_SID"),
+                token,
+                env.getOrDefault("PT_TWILIO_API_BASE", "https://api.twilio.com"),
+                Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))));
+    }
+
+    public RelayConfig withPort(int newPort) {
+        return new RelayConfig(host, newPort, dbUrl, dbUser, dbPassword, publicUrl, carrier, twilioAccountSid, twilioAuthToken, twilioApiBase, sessionLifetime);
+    }
+
+    public RelayConfig withCarrier(String newCarrier) {
+        return new RelayConfig(host, port, dbUrl, dbUser, dbPassword, publicUrl, newCarrier, twilioAccountSid, twilioAuthToken, twilioApiBase, sessionLifetime);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.auth;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.practicetext.protocol.SessionRequest;
+import org.practicetext.relay.http.ErrorHandling;
+import org.practicetext.relay.http.Principal;
+
+/**
+ * Sign-in ({@code POST /api/v1/session}), sign-out ({@code DELETE /api/v1/session}), who am I
+ * ({@code GET /api/v1/session}), and the bearer check in front of every other {@code /api/v1} call.
+ */
+public final class AuthRoutes {
+    public static final String PRINCIPAL = "pt.principal";
+
+    private final Sessions sessions;
+
+    public AuthRoutes(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public void install(JavalinConfig config) {
+        config.routes.before("/api/v1/*", ctx -> {
+            if (ctx.path().equals("/api/v1/session") && ctx.method().name().equals("POST")) {
+                return;
+            }
+            if (ctx.path().startsWith("/api/v1/campaign-messages")) {
+                return; // authenticated by API key instead
+            }
+            ctx.attribute(PRINCIPAL, sessions.authenticate(bearer(ctx)));
+        });
+        config.routes.post("/api/v1/session", ctx -> {
+            SessionRequest request = ctx.bodyAsClass(SessionRequest.class);
+            ctx.json(sessions.signIn(request.practice(), request.username(), request.password(), ctx.ip()));
+        });
+        config.routes.get("/api/v1/session", ctx -> ctx.json(principal(ctx)));
+        config.routes.delete("/api/v1/session", ctx -> {
+            sessions.revoke(bearer(ctx));
+            ctx.status(204);
+        });
+        config.routes.exception(Sessions.RetryLater.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.seconds()));
+            ErrorHandling.write(ctx, 429, "too_many_attempts", e.getMessage());
+        });
+    }
+
+    public static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    private static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).strip();
+    }
+}

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.practicetext.core.Role;
+import org.practicetext.protocol.SessionResponse;
+import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Users;
+
+/**
+ * Sign-in and bearer tokens. A token is 32 random bytes shown once; only its SHA-256 is stored.
+ * Tokens expire after a fixed lifetime and can be revoked (sign out, or a user deactivated).
+ */
+public final class Sessions {
+    private final Database db;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final Practices practices = new Practices();
+    private final Users users = new Users();
+
+    public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
+        this.db = db;
+        this.hasher = hasher;
+        this.throttle = new LoginThrottle(clock);
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public SessionResponse signIn(String practiceSlug, String username, String password, String address) {
+        if (isBlank(practiceSlug) || isBlank(username) || password == null || password.isEmpty()) {
+            throw ApiError.badRequest("practice, username and password are all required.");
+        }
+        String account = practiceSlug.strip().toLowerCase() + "/" + username.strip().toLowerCase();
+        Optional<Duration> wait = throttle.retryAfter(account, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, wait.get().toSeconds());
+            throw new RetryLater(seconds);
+        }
+        Optional<Practices.Practice> practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
+        Optional<Users.User> user = practice.isEmpty() ? Optional.empty()
+                : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
+        boolean ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
+        if (!ok) {
+            throttle.failed(account, address);
+            throw ApiError.unauthorized("bad_credentials", "The practice, username or password is not right.");
+        }
+        throttle.succeeded(account);
+        String token = Tokens.newSecret("pt_");
+        Instant now = clock.instant();
+        Instant expires = now.plus(lifetime);
+        db.inTransaction(tx -> tx.update(
+                "INSERT INTO session_token (token_hash, user_id, practice_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                Tokens.hash(token), user.get().id(), practice.get().id(), now, expires));
+        return new SessionResponse(token, user.get().view(), practice.get().view(), expires);
+    }
+
+    /** Resolves a bearer token to its caller, or says precisely why not. */
+    public Principal authenticate(String token) {
+        if (isBlank(token)) {
+            throw ApiError.unauthorized("unauthorized", "Sign in first: send Authorization: Bearer <token>.");
+        }
+        record Row(long userId, String username, String name, String role, boolean active, long practiceId, String slug, String region,
+                   Instant expiresAt, Instant revokedAt) {
+        }
+        Optional<Row> row = db.read(tx -> tx.queryOne("""
+                SELECT u.id, u.username, u.display_name, u.role, u.active, p.id, p.slug, p.region, s.expires_at, s.revoked_at
+                FROM session_token s JOIN app_user u ON u.id = s.user_id JOIN practice p ON p.id = s.practice_id
+                WHERE s.token_hash = ?""",
+                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6),
+                        rs.getString(7), rs.getString(8), org.practicetext.relay.store.Tx.instant(rs, "expires_at"),
+                        org.practicetext.relay.store.Tx.instant(rs, "revoked_at")),
+                Tokens.hash(token)));
+        if (row.isEmpty()) {
+            throw ApiError.unauthorized("invalid_token", "This sign-in is not valid. Sign in again.");
+        }
+        Row r = row.get();
+        if (r.revokedAt() != null || !r.active()) {
+            throw ApiError.unauthorized("token_revoked", "You were signed out. Sign in again.");
+        }
+        if (!r.expiresAt().isAfter(clock.instant())) {
+            throw ApiError.unauthorized("token_expired", "Your sign-in has expired. Sign in again.");
+        }
+        return new Principal(r.userId(), r.username(), r.name(), Role.valueOf(r.role()), r.practiceId(), r.slug(), r.region());
+    }
+
+    public void revoke(String token) {
+        db.inTransaction(tx -> tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                clock.instant(), Tokens.hash(token)));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Too many failed sign-ins: answered 429 with {@code Retry-After}. */
+    public static final class RetryLater extends RuntimeException {
+        private final long seconds;
+
+        RetryLater(long seconds) {
+            super("Too many failed sign-ins. Try again in " + seconds + " seconds.");
+            this.seconds = seconds;
+        }
+
+        public long seconds() {
+            return seconds;
+        }
+    }
+}

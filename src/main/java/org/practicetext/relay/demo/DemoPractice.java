@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.demo;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.practicetext.core.CarrierErrors;
+import org.practicetext.core.Role;
+import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.Sender;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.store.Contacts;
+import org.practicetext.relay.store.Conversations;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Messages;
+import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.Users;
+import org.practicetext.relay.tenancy.Tenancy;
+
+/**
+ * The demo practice "demo" (Bright Smile Dental): three team members, patients and leads, and a
+ * handful of conversations that show every state the inbox knows. Seeded once; a relay that
+ * already has it leaves it as it is.
+ */
+public final class DemoPractice {
+    public static final String SLUG = "demo";
+    public static final String NUMBER = "+15550100200";
+    public static final String PASSWORD = "practicetext";
+    /** username, display name, role. */
+    public static final List<String[]> TEAM = List.of(
+            new String[] {"alex", "Alex Rivera", "admin"},
+            new String[] {"jordan", "Jordan Lee", "staff"},
+            new String[] {"sam", "Sam Taylor", "viewer"});
+
+    private final Database db;
+    private final ChangeFeed feed;
+    private final Tenancy tenancy;
+    private final Clock clock;
+    private final Practices practices = new Practices();
+    private final Users users = new Users();
+    private final Contacts contacts = new Contacts();
+    private final Conversations conversations = new Conversations();
+    private final Messages messages = new Messages();
+    private final SecureRandom random = new SecureRandom();
+
+    public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /** Seeds the demo practice unless it exists; returns true when it was created now. */
+    public boolean seedOnce() {
+        if (db.read(tx -> practices.bySlug(tx, SLUG)).isPresent()) {
+            return false;
+        }
+        tenancy.createPractice(SLUG, "Bright Smile Dental", "US", "America/New_York");
+        tenancy.addNumber(SLUG, NUMBER, Tenancy.DEFAULT_INBOX);
+        for (String[] member : TEAM) {
+            tenancy.createUser(SLUG, member[0], member[1], Role.fromWire(member[2]).orElseThrow(), PASSWORD);
+        }
+        db.inTransaction(tx -> {
+            seedConversations(tx);
+            return null;
+        });
+        return true;
+    }
+
+    /** How to sign in, for the console. */
+    public static String signInHelp(int port) {
+        StringBuilder help = new StringBuilder();
+        help.append("Demo practice \"").append(SLUG).append("\" (Bright Smile Dental), number ").append(NUMBER).append('\n');
+        for (String[] member : TEAM) {
+            help.append(String.format("  %-7s %-12s %-6s password: %s%n", member[0], member[1], member[2], PASSWORD));
+        }
+        help.append("Sign in:  curl -s -X POST http://localhost:").append(port)
+                .append("/api/v1/session -H 'Content-Type: application/json' -d '{\"practice\":\"demo\",\"username\":\"alex\",\"password\":\"")
+                .append(PASSWORD).append("\"}'\n");
+        help.append("Follow:   curl -s 'http://localhost:").append(port)
+                .append("/api/v1/events?after=0&wait=30' -H 'Authorization: Bearer <token>'\n");
+        return help.toString();
+    }
+
+    private void seedConversations(Tx tx) throws SQLException {
+        long practiceId = practices.bySlug(tx, SLUG).orElseThrow().id();
+        feed.lock(tx, practiceId);
+        Practices.PracticeNumber number = practices.number(tx, NUMBER).orElseThrow();
+        InboxView billing = practices.createInbox(tx, practiceId, "Billing");
+        feed.append(tx, practiceId, EventTypes.INBOX, billing.id(), billing);
+        Users.User alex = users.byLogin(tx, practiceId, "alex").orElseThrow();
+        Users.User jordan = users.byLogin(tx, practiceId, "jordan").orElseThrow();
+        Sender reminders = Sender.campaign("Appointment Reminders Campaign");
+        Sender forms = Sender.campaign("Form Invites Campaign");
+        Instant now = clock.instant();
+
+        DemoThread anna = thread(tx, practiceId, number, "+15551234567", "patient", "Anna Smith", number.inboxId());
+        anna.out(reminders, "Hi Anna, this is Bright Smile Dental reminding you of your cleaning tomorrow at 10:30 AM. Reply C to confirm or call us to reschedule.", now.minus(Duration.ofHours(20)), "delivered", null);
+        anna.in("C - see you then! Should I bring my new insurance card?", now.minus(Duration.ofMinutes(12)));
+
+        DemoThread marcus = thread(tx, practiceId, number, "+15552345678", "patient", "Marcus Johnson", number.inboxId());
+        marcus.in("Hi, I've had a toothache since yesterday. Any chance I can come in today?", now.minus(Duration.ofHours(3)));
+        marcus.out(Sender.user(jordan.id(), jordan.name()), "Hi Marcus, sorry to hear that! We can see you at 2:15 PM today with Dr. Green. Does that work?", now.minus(Duration.ofHours(2).plusMinutes(50)), "delivered", null);
+        marcus.in("Yes perfect, thank you!", now.minus(Duration.ofMinutes(40)));
+        tx.update("UPDATE conversation SET assignee_id = ? WHERE id = ?", jordan.id(), marcus.conversation.id());
+
+        DemoThread lead = thread(tx, practiceId, number, "+15553456789", "lead", null, number.inboxId());
+        lead.in("Hello, do you accept Delta Dental? Looking for a new dentist for my family of four.", now.minus(Duration.ofMinutes(95)));
+
+        DemoThread priya = thread(tx, practiceId, number, "+15554567890", "patient", "Priya Patel", number.inboxId());
+        priya.out(Sender.user(alex.id(), alex.name()), "Hi Priya, your crown is back from the lab. Would Thursday at 9 AM work for the fitting?", now.minus(Duration.ofDays(2)), "delivered", null);
+        priya.in("Thursday 9 works, thanks!", now.minus(Duration.ofDays(2).minusMinutes(30)));
+        priya.markRead();
+        tx.update("UPDATE conversation SET status = 'closed' WHERE id = ?", priya.conversation.id());
+
+        DemoThread robert = thread(tx, practiceId, number, "+15555678901", "patient", "Robert Chen", number.inboxId());
+        robert.out(forms, "Hi Robert, please complete your health history form before Monday's visit: https://forms.example/bsd/8841", now.minus(Duration.ofDays(1)), "delivered", null);
+        robert.in("STOP", now.minus(Duration.ofHours(23)));
+        robert.markRead();
+        contacts.setOptedOut(tx, practiceId, robert.contact.id(), true, "keyword", now.minus(Duration.ofHours(23)));
+
+        DemoThread emily = thread(tx, practiceId, number, "+15556789012", "patient", "Emily Davis", billing.id());
+        emily.in("Can I pay my balance of $85 by card over the phone?", now.minus(Duration.ofMinutes(25)));
+
+        DemoThread tom = thread(tx, practiceId, number, "+15557890123", "patient", "Tom Wilson", number.inboxId());
+        tom.out(Sender.user(alex.id(), alex.name()), "Hi Tom, just a reminder that your 6-month checkup is due. Reply or call to book.", now.minus(Duration.ofDays(3)), "undelivered", 30006);
+        contacts.setLineType(tx, practiceId, tom.contact.id(), "landline");
+
+        DemoThread spam = thread(tx, practiceId, number, "+15550009999", "lead", null, number.inboxId());
+        spam.in("CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", now.minus(Duration.ofDays(4)));
+        spam.markRead();
+        contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));
+
+        for (DemoThread t : List.of(anna, marcus, lead, priya, robert, emily, tom, spam)) {
+            feed.append(tx, practiceId, EventTypes.CONTACT, t.contact.id(), contacts.byId(tx, practiceId, t.contact.id()).orElseThrow());
+            feed.append(tx, practiceId, EventTypes.CONVERSATION, t.conversation.id(), conversations.byId(tx, practiceId, t.conversation.id()).orElseThrow());
+            for (MessageView m : t.written) {
+                feed.append(tx, practiceId, EventTypes.MESSAGE, m.id(), messages.byId(tx, practiceId, m.id()).orElseThrow());
+            }
+        }
+    }
+
+    private DemoThread thread(Tx tx, long practiceId, Practices.PracticeNumber number, String phone, String kind, String name, long inboxId) throws SQLException {
+        Instant now = clock.instant();
+        Optional<ContactView> existing = contacts.byPhone(tx, practiceId, phone);
+        ContactView contact = existing.isPresent() ? existing.get() : contacts.create(tx, practiceId, phone, kind, name, null, now);
+        ConversationView conversation = conversations.create(tx, practiceId, number.id(), contact.id(), inboxId, now);
+        return new DemoThread(tx, practiceId, contact, conversation);
+    }
+
+    private String sid() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "SM" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Writes one demo conversation's messages in order. */
+    private final class DemoThread {
+        final Tx tx;
+        final long practiceId;
+        final ContactView contact;
+        final ConversationView conversation;
+        final java.util.ArrayList<MessageView> written = new java.util.ArrayList<>();
+
+        DemoThread(Tx tx, long practiceId, ContactView contact, ConversationView conversation) {
+            this.tx = tx;
+            this.practiceId = practiceId;
+            this.contact = contact;
+            this.conversation = conversation;
+        }
+
+        void in(String body, Instant at) throws SQLException {
+            written.add(messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", body, "received", sid(), null,
+                    Sender.contact(contact.name()), List.of(), at)));
+            conversations.reopenAndCountUnread(tx, conversation.id());
+            conversations.touch(tx, conversation.id(), at, body, "in");
+        }
+
+        void out(Sender sender, String body, Instant at, String status, Integer errorCode) throws SQLException {
+            MessageView m = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, status, sid(),
+                    null, sender, List.of(), at));
+            if (errorCode != null) {
+                messages.setStatus(tx, m.id(), status, errorCode, CarrierErrors.explain(errorCode), at);
+            }
+            written.add(m);
+            conversations.touch(tx, conversation.id(), at, body, "out");
+        }
+
+        void markRead() throws SQLException {
+            tx.update("UPDATE conversation SET unread_count = 0 WHERE id = ?", conversation.id());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.practicetext.protocol.Json;
+import org.practicetext.relay.store.Tx;
+
+/**
+ * A practice's change feed, modelled on CouchDB's {@code _changes}: every change appends the
+ * entity's full new state with the practice's next sequence number, and the log keeps only the
+ * newest event per entity, so {@code after=0} is a complete snapshot.
+ *
+ * <p>Sequence numbers are taken under a row lock on the practice that every writing transaction
+ * holds until it commits, so a practice's events commit in sequence order and a reader that
+ * saw {@code seq=N} can never later find an event below N appear.
+ */
+public final class ChangeFeed {
+    private final ObjectMapper json = Json.mapper();
+    private final FeedHub hub;
+
+    public ChangeFeed(FeedHub hub) {
+        this.hub = hub;
+    }
+
+    public FeedHub hub() {
+        return hub;
+    }
+
+    /**
+     * Takes the practice's feed lock for the rest of the transaction. Every transaction that will
+     * append events calls this before touching any other row, so writers never deadlock.
+     */
+    public void lock(Tx tx, long practiceId) throws SQLException {
+        tx.queryOne("SELECT last_seq FROM practice WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), practiceId)
+                .orElseThrow(() -> new SQLException("no practice " + practiceId));
+    }
+
+    /** Appends the entity's new state; listeners are woken once the transaction commits. */
+    public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
+        tx.update("UPDATE practice SET last_seq = last_seq + 1 WHERE id = ?", practiceId);
+        long seq = tx.queryOne("SELECT last_seq FROM practice WHERE id = ?", rs -> rs.getLong(1), practiceId).orElseThrow();
+        String data;
+        try {
+            data = json.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + type, e);
+        }
+        int moved = tx.update("UPDATE feed_event SET seq = ?, data = ? WHERE practice_id = ? AND entity_type = ? AND entity_id = ?",
+                seq, data, practiceId, type, entityId);
+        if (moved == 0) {
+            tx.update("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)",
+                    practiceId, type, entityId, seq, data);
+        }
+        tx.afterCommit(() -> hub.signal(practiceId));
+        return seq;
+    }
+
+    /** Events after {@code after}, oldest first, at most {@code limit} (one more is read to know if there are more). */
+    public List<RawEvent> read(Tx tx, long practiceId, long after, int limit) throws SQLException {
+        return tx.query("SELECT seq, entity_type, data FROM feed_event WHERE practice_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+                rs -> new RawEvent(rs.getLong(1), rs.getString(2), rs.getString(3)), practiceId, after, limit + 1);
+    }
+
+    /** The practice's newest sequence number and feed id, or empty if it does not exist. */
+    public Optional<FeedHead> head(Tx tx, long practiceId) throws SQLException {
+        return tx.queryOne("SELECT last_seq, feed_id FROM practice WHERE id = ?", rs -> new FeedHead(rs.getLong(1), rs.getString(2)), practiceId);
+    }
+
+    public record FeedHead(long lastSeq, String feedId) {
+    }
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.feed;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where parked long-polls wait for their practice's next committed change.
+ *
+ * <p>A poll registers <em>before</em> it reads the feed, so a change committed between the read
+ * and the park still wakes it. A parked poll costs one small future and no thread; it leaves the
+ * set as soon as it completes, by a change or by its timeout.
+ */
+public final class FeedHub {
+    private final Map<Long, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+
+    /** A future that completes at the practice's next committed change. */
+    public CompletableFuture<Void> register(long practiceId) {
+        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        waiters.computeIfAbsent(practiceId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        waiter.whenComplete((ignored, error) -> {
+            Set<CompletableFuture<Void>> set = waiters.get(practiceId);
+            if (set != null) {
+                set.remove(waiter);
+            }
+        });
+        return waiter;
+    }
+
+    /** Called after a transaction that appended events for the practice has committed. */
+    public void signal(long practiceId) {
+        Set<CompletableFuture<Void>> set = waiters.get(practiceId);
+        if (set != null) {
+            for (CompletableFuture<Void> waiter : set) {
+                waiter.complete(null);
+            }
+        }
+    }
+
+    /** Parked polls right now, for metrics and tests. */
+    public int parked() {
+        return waiters.values().stream().mapToInt(Set::size).sum();
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.practicetext.protocol.ErrorResponse;
+import org.practicetext.relay.store.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every failure leaves the relay in the JSON error shape of the contract. */
+public final class ErrorHandling {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    public static void install(JavalinConfig config) {
+        config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            write(ctx, status, codeFor(status), messageFor(status, e.getMessage()));
+        });
+        config.routes.exception(JsonProcessingException.class, (e, ctx) ->
+                write(ctx, 400, "malformed_json", "The request body is not valid JSON: " + e.getOriginalMessage()));
+        config.routes.exception(StorageException.class, (e, ctx) -> {
+            LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 503, "storage_unavailable", "The relay could not reach its database. Nothing was stored; try again.");
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "Something went wrong on the relay. Nothing was lost; try again.");
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, 404, "not_found", "There is no " + ctx.method() + " " + ctx.path() + ".");
+            }
+        });
+        config.routes.error(405, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+            }
+        });
+    }
+
+    public static void write(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(ErrorResponse.of(code, message));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    private static String messageFor(int status, String fallback) {
+        return switch (status) {
+            case 404 -> "Not found.";
+            case 413 -> "The request body is too large.";
+            default -> fallback;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.practicetext.protocol.ConversationView;
+
+/** Conversations: one practice number and one contact, open or closed, in one inbox. */
+public final class Conversations {
+    private static final String SELECT = """
+            SELECT c.id, c.contact_id, k.phone, n.phone AS practice_phone, c.status, c.inbox_id, c.assignee_id, c.unread_count,
+                   c.last_message_at, c.last_message_preview, c.last_message_direction
+            FROM conversation c JOIN contact k ON k.id = c.contact_id JOIN practice_number n ON n.id = c.practice_number_id
+            """;
+
+    public Optional<ConversationView> byId(Tx tx, long practiceId, long id) throws SQLException {
+        return tx.queryOne(SELECT + " WHERE c.practice_id = ? AND c.id = ?", Conversations::view, practiceId, id);
+    }
+
+    public Optional<ConversationView> byPair(Tx tx, long practiceNumberId, long contactId) throws SQLException {
+        return tx.queryOne(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id = ?", Conversations::view, practiceNumberId, contactId);
+    }
+
+    public ConversationView create(Tx tx, long practiceId, long practiceNumberId, long contactId, long inboxId, Instant now) throws SQLException {
+        long id = tx.insert("""
+                INSERT INTO conversation (practice_id, practice_number_id, contact_id, status, inbox_id, created_at)
+                VALUES (?, ?, ?, 'open', ?, ?)""", practiceId, practiceNumberId, contactId, inboxId, now);
+        return byId(tx, practiceId, id).orElseThrow();
+    }
+
+    /** Records a new message as the conversation's latest activity. */
+    public void touch(Tx tx, long id, Instant at, String preview, String direction) throws SQLException {
+        tx.update("""
+                UPDATE conversation SET last_message_at = ?, last_message_preview = ?, last_message_direction = ?
+                WHERE id = ? AND (last_message_at IS NULL OR last_message_at <= ?)""", at, preview(preview), direction, id, at);
+    }
+
+    public void reopenAndCountUnread(Tx tx, long id) throws SQLException {
+        tx.update("UPDATE conversation SET status = 'open', unread_count = unread_count + 1 WHERE id = ?", id);
+    }
+
+    public void setStatus(Tx tx, long id, String status) throws SQLException {
+        tx.update("UPDATE conversation SET status = ? WHERE id = ?", status, id);
+    }
+
+    static String preview(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 140 ? flat : flat.substring(0, 139) + "…";
+    }
+
+    static ConversationView view(ResultSet rs) throws SQLException {
+        return new ConversationView(rs.getLong("id"), rs.getLong("contact_id"), rs.getString("phone"), rs.getString("practice_phone"),
+                rs.getString("status"), rs.getLong("inbox_id"), Tx.nullableLong(rs, "assignee_id"), rs.getInt("unread_count"),
+                Tx.instant(rs, "last_message_at"), rs.getString("last_message_preview"), rs.getString("last_message_direction"));
+    }
+}

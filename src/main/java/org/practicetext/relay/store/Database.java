@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's JDBC storage: a pool, migrations on start, and transactions.
+ *
+ * <p>Runs on an embedded H2 file by default and on PostgreSQL when several relay nodes share
+ * one database; the migrations are written in SQL both accept.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+
+    public Database(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(url.startsWith("jdbc:h2:") ? 8 : 16);
+        config.setAutoCommit(false);
+        config.setPoolName("relay-db");
+        this.pool = new HikariDataSource(config);
+        var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        LOG.info("database ready ({} migration(s) applied, schema {})", result.migrationsExecuted, result.targetSchemaVersion);
+    }
+
+    /**
+     * The default H2 URL for a data folder. {@code WRITE_DELAY=0} makes each commit reach the
+     * file before the relay answers a webhook (see docs/decisions/0002-storage.md).
+     */
+    public static String h2Url(String folder) {
+        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+
+    public <T> T inTransaction(SqlFunction<T> work) {
+        Tx tx;
+        T result;
+        try (Connection connection = pool.getConnection()) {
+            tx = new Tx(connection);
+            try {
+                result = work.apply(tx);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+        tx.afterCommitActions().forEach(Runnable::run);
+        return result;
+    }
+
+    /** Read-only work; same mechanics, nothing to commit. */
+    public <T> T read(SqlFunction<T> work) {
+        return inTransaction(work);
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

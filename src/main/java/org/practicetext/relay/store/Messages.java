@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.practicetext.core.SegmentCount;
+import org.practicetext.core.SmsSegments;
+import org.practicetext.protocol.MediaItem;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.Sender;
+
+/** Messages, their media and their delivery status. */
+public final class Messages {
+    private static final String COLUMNS = """
+            id, conversation_id, direction, body, status, error_code, error_message, sid, client_id,
+            sender_kind, sender_user_id, sender_name, segments, encoding, created_at, updated_at, practice_id""";
+
+    /** A message row with the practice it belongs to (a status callback finds it by SID alone). */
+    public record Stored(long practiceId, MessageView view) {
+    }
+
+    /** What a new message is: everything the caller decides. */
+    public record NewMessage(long conversationId, String direction, String body, String status, String sid, String clientId,
+                             Sender sender, List<MediaItem> media, Instant createdAt) {
+    }
+
+    public MessageView insert(Tx tx, long practiceId, NewMessage m) throws SQLException {
+        SegmentCount count = SmsSegments.count(m.body());
+        long id = tx.insert("""
+                INSERT INTO message (practice_id, conversation_id, client_id, sid, direction, body, status, sender_kind, sender_user_id,
+                                     sender_name, segments, encoding, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                practiceId, m.conversationId(), m.clientId(), m.sid(), m.direction(), m.body(), m.status(), m.sender().kind(),
+                m.sender().userId(), m.sender().name(), count.segments(), count.encoding().name(), m.createdAt(), m.createdAt());
+        int position = 0;
+        for (MediaItem item : m.media()) {
+            tx.update("INSERT INTO message_media (message_id, position, url, content_type) VALUES (?, ?, ?, ?)",
+                    id, position++, item.url(), item.contentType());
+        }
+        return byId(tx, practiceId, id).orElseThrow();
+    }
+
+    public Optional<MessageView> byId(Tx tx, long practiceId, long id) throws SQLException {
+        Optional<MessageView> row = tx.queryOne("SELECT " + COLUMNS + " FROM message WHERE practice_id = ? AND id = ?", Messages::view, practiceId, id);
+        return row.isEmpty() ? row : Optional.of(withMedia(tx, row.get()));
+    }
+
+    public Optional<Stored> bySid(Tx tx, String sid) throws SQLException {
+        Optional<Stored> row = tx.queryOne("SELECT " + COLUMNS + " FROM message WHERE sid = ?", rs -> new Stored(rs.getLong("practice_id"), view(rs)), sid);
+        return row.isEmpty() ? row : Optional.of(new Stored(row.get().practiceId(), withMedia(tx, row.get().view())));
+    }
+
+    public boolean existsSid(Tx tx, String sid) throws SQLException {
+        return tx.queryOne("SELECT 1 FROM message WHERE sid = ?", rs -> true, sid).isPresent()
+                || tx.queryOne("SELECT 1 FROM unrouted_message WHERE sid = ?", rs -> true, sid).isPresent();
+    }
+
+    public void setStatus(Tx tx, long id, String status, Integer errorCode, String errorMessage, Instant now) throws SQLException {
+        tx.update("UPDATE message SET status = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+                status, errorCode, errorMessage, now, id);
+    }
+
+    private static MessageView view(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Sender sender = new Sender(rs.getString("sender_kind"), rs.getString("sender_name"), Tx.nullableLong(rs, "sender_user_id"));
+        return new MessageView(id, rs.getLong("conversation_id"), rs.getString("direction"), rs.getString("body"),
+                rs.getString("status"), Tx.nullableInt(rs, "error_code"), rs.getString("error_message"), rs.getString("sid"),
+                rs.getString("client_id"), sender, List.of(), rs.getInt("segments"), rs.getString("encoding").toLowerCase(java.util.Locale.ROOT),
+                Tx.instant(rs, "created_at"), Tx.instant(rs, "updated_at"));
+    }
+
+    private MessageView withMedia(Tx tx, MessageView v) throws SQLException {
+        List<MediaItem> media = tx.query("SELECT url, content_type FROM message_media WHERE message_id = ? ORDER BY position",
+                rs -> new MediaItem(rs.getString(1), rs.getString(2)), v.id());
+        if (media.isEmpty()) {
+            return v;
+        }
+        return new MessageView(v.id(), v.conversationId(), v.direction(), v.body(), v.status(), v.errorCode(), v.errorMessage(), v.sid(),
+                v.clientId(), v.sender(), media, v.segments(), v.encoding(), v.createdAt(), v.updatedAt());
+    }
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.tenancy;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.practicetext.core.E164Number;
+import org.practicetext.core.PhoneNumbers;
+import org.practicetext.core.Role;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.relay.auth.PasswordHasher;
+import org.practicetext.relay.auth.Tokens;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Practices.Practice;
+import org.practicetext.relay.store.StorageException;
+import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.Users;
+
+/** Setting up tenants: practices, their numbers and inboxes, team members and API keys. */
+public final class Tenancy {
+    public static final String DEFAULT_INBOX = "Front Desk";
+
+    private final Database db;
+    private final ChangeFeed feed;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final Practices practices = new Practices();
+    private final Users users = new Users();
+
+    public Tenancy(Database db, ChangeFeed feed, PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates a practice with its first inbox, "Front Desk". */
+    public Practice createPractice(String slug, String name, String region, String timeZone) {
+        if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+            throw new IllegalArgumentException("The slug must be 2-63 lower-case letters, digits or dashes, e.g. smile-dental.");
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The practice needs a name.");
+        }
+        String r = region == null ? "US" : region.toUpperCase(Locale.ROOT);
+        new PhoneNumbers(r); // validates the region
+        String zone = timeZone == null ? "America/New_York" : timeZone;
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Unknown time zone: " + zone, e);
+        }
+        try {
+            return db.inTransaction(tx -> {
+                if (practices.bySlug(tx, slug).isPresent()) {
+                    throw new IllegalArgumentException("A practice with the slug " + slug + " already exists.");
+                }
+                Practice practice = practices.create(tx, slug, name.strip(), r, zone, clock.instant());
+                feed.lock(tx, practice.id());
+                feed.append(tx, practice.id(), EventTypes.PRACTICE, practice.id(), practice.view());
+                InboxView inbox = practices.createInbox(tx, practice.id(), DEFAULT_INBOX);
+                feed.append(tx, practice.id(), EventTypes.INBOX, inbox.id(), inbox);
+                return practice;
+            });
+        } catch (StorageException e) {
+            if (e.isDuplicateKey()) {
+                throw new IllegalArgumentException("A practice with the slug " + slug + " already exists.", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Maps a Twilio number to the practice; its new conversations land in {@code inboxName} (created if new). */
+    public Practices.PracticeNumber addNumber(String slug, String number, String inboxName) {
+        if (!E164Number.isE164(number)) {
+            throw new IllegalArgumentException("The number must be in E.164 form, e.g. +15551234567.");
+        }
+        try {
+            return db.inTransaction(tx -> {
+                Practice practice = practice(tx, slug);
+                feed.lock(tx, practice.id());
+                if (practices.number(tx, number).isPresent()) {
+                    throw new IllegalArgumentException(number + " already belongs to a practice.");
+                }
+                InboxView inbox = inboxNamed(tx, practice.id(), inboxName == null ? DEFAULT_INBOX : inboxName);
+                return practices.addNumber(tx, practice.id(), number, inbox.id());
+            });
+        } catch (StorageException e) {
+            if (e.isDuplicateKey()) {
+                throw new IllegalArgumentException(number + " already belongs to a practice.", e);
+            }
+            throw e;
+        }
+    }
+
+    public Users.User createUser(String slug, String username, String name, Role role, String password) {
+        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw new IllegalArgumentException("The username must be 2-100 letters, digits or . _ @ -");
+        }
+        if (password == null || password.length() < 10) {
+            throw new IllegalArgumentException("The password must be at least 10 characters.");
+        }
+        String hash = hasher.hash(password);
+        try {
+            return db.inTransaction(tx -> {
+                Practice practice = practice(tx, slug);
+                feed.lock(tx, practice.id());
+                if (users.byLogin(tx, practice.id(), username).isPresent()) {
+                    throw new IllegalArgumentException("The username " + username + " is taken in " + slug + ".");
+                }
+                Users.User user = users.create(tx, practice.id(), username, name == null ? username : name.strip(), role, hash, clock.instant());
+                feed.append(tx, practice.id(), EventTypes.USER, user.id(), user.view());
+                return user;
+            });
+        } catch (StorageException e) {
+            if (e.isDuplicateKey()) {
+                throw new IllegalArgumentException("The username " + username + " is taken in " + slug + ".", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Creates an API key for automated senders; returns the key, which is shown only this once. */
+    public String createApiKey(String slug, String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("The API key needs a name (the system that will use it).");
+        }
+        String key = Tokens.newSecret("ptk_");
+        db.inTransaction(tx -> tx.insert("INSERT INTO api_key (practice_id, name, key_hash, created_at) VALUES (?, ?, ?, ?)",
+                practice(tx, slug).id(), name.strip(), Tokens.hash(key), clock.instant()));
+        return key;
+    }
+
+    private InboxView inboxNamed(Tx tx, long practiceId, String name) throws SQLException {
+        var existing = practices.inboxByName(tx, practiceId, name);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        InboxView inbox = practices.createInbox(tx, practiceId, name.strip());
+        feed.append(tx, practiceId, EventTypes.INBOX, inbox.id(), inbox);
+        return inbox;
+    }
+
+    private Practice practice(Tx tx, String slug) throws SQLException {
+        return practices.bySlug(tx, slug).orElseThrow(() -> new IllegalArgumentException("There is no practice with the slug " + slug + "."));
+    }
+}

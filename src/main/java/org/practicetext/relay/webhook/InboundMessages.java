@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.practicetext.core.Keyword;
+import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.Json;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.Sender;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.store.Contacts;
+import org.practicetext.relay.store.Conversations;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Messages;
+import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Practices.PracticeNumber;
+import org.practicetext.relay.store.StorageException;
+import org.practicetext.relay.store.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores an inbound text durably, with everything it implies, in one transaction: the contact
+ * (a new LEAD for an unknown number), opt-out or opt-in keywords, the conversation reopened and
+ * its unread count raised (not for a blocked contact), and the feed events.
+ */
+public final class InboundMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessages.class);
+
+    /** What happened to one webhook. */
+    public enum Outcome { STORED, DUPLICATE, UNROUTED }
+
+    private final Database db;
+    private final ChangeFeed feed;
+    private final Clock clock;
+    private final Practices practices = new Practices();
+    private final Contacts contacts = new Contacts();
+    private final Conversations conversations = new Conversations();
+    private final Messages messages = new Messages();
+
+    public InboundMessages(Database db, ChangeFeed feed, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    public Outcome receive(InboundSms sms, Map<String, List<String>> allParams) {
+        try {
+            Outcome outcome = db.inTransaction(tx -> store(tx, sms, allParams));
+            LOG.info("inbound {} {}", sms.sid(), outcome);
+            return outcome;
+        } catch (StorageException e) {
+            if (e.isDuplicateKey()) {
+                LOG.info("inbound {} DUPLICATE (concurrent)", sms.sid());
+                return Outcome.DUPLICATE;
+            }
+            throw e;
+        }
+    }
+
+    private Outcome store(Tx tx, InboundSms sms, Map<String, List<String>> allParams) throws SQLException {
+        Instant now = clock.instant();
+        if (messages.existsSid(tx, sms.sid())) {
+            return Outcome.DUPLICATE;
+        }
+        Optional<PracticeNumber> owner = practices.number(tx, sms.to());
+        if (owner.isEmpty()) {
+            tx.update("INSERT INTO unrouted_message (sid, from_phone, to_phone, body, params, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now);
+            LOG.warn("inbound {} to a number no practice owns; kept in unrouted_message", sms.sid());
+            return Outcome.UNROUTED;
+        }
+        PracticeNumber number = owner.get();
+        long practiceId = number.practiceId();
+        feed.lock(tx, practiceId);
+        if (messages.existsSid(tx, sms.sid())) {
+            return Outcome.DUPLICATE;
+        }
+
+        Optional<ContactView> known = contacts.byPhone(tx, practiceId, sms.from());
+        ContactView contact = known.isPresent() ? known.get() : contacts.create(tx, practiceId, sms.from(), "lead", null, null, now);
+        boolean contactChanged = known.isEmpty();
+        Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
+        if (keyword == Keyword.OPT_OUT && !contact.optedOut()) {
+            contacts.setOptedOut(tx, practiceId, contact.id(), true, "keyword", now);
+            contactChanged = true;
+        } else if (keyword == Keyword.OPT_IN && contact.optedOut()) {
+            contacts.setOptedOut(tx, practiceId, contact.id(), false, null, now);
+            contactChanged = true;
+        }
+
+        Optional<ConversationView> existing = conversations.byPair(tx, number.id(), contact.id());
+        ConversationView conversation = existing.isPresent()
+                ? existing.get()
+                : conversations.create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now);
+
+        MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", sms.body(), "received",
+                sms.sid(), null, Sender.contact(contact.name()), sms.media(), now));
+        if (!contact.blocked()) {
+            conversations.reopenAndCountUnread(tx, conversation.id());
+            conversations.touch(tx, conversation.id(), now, sms.body().isEmpty() ? "Attachment" : sms.body(), "in");
+        }
+
+        if (contactChanged) {
+            feed.append(tx, practiceId, EventTypes.CONTACT, contact.id(), contacts.byId(tx, practiceId, contact.id()).orElseThrow());
+        }
+        if (existing.isEmpty() || !contact.blocked()) {
+            feed.append(tx, practiceId, EventTypes.CONVERSATION, conversation.id(), conversations.byId(tx, practiceId, conversation.id()).orElseThrow());
+        }
+        feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
+        return Outcome.STORED;
+    }
+
+    private static String paramsJson(Map<String, List<String>> params) {
+        try {
+            return Json.mapper().writeValueAsString(params);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

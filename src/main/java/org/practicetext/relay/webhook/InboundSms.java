@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.webhook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.practicetext.protocol.MediaItem;
+import org.practicetext.relay.http.ApiError;
+
+/** The fields of Twilio's inbound-message webhook that the relay uses, validated. */
+public record InboundSms(String sid, String from, String to, String body, String optOutType, List<MediaItem> media) {
+    static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    /** E.164, or a short code (some carriers' service messages come from one). */
+    static final Pattern ADDRESS = Pattern.compile("\\+[1-9]\\d{1,14}|\\d{3,8}");
+    static final int MAX_BODY = 1600;
+
+    /** Reads and checks the form; every problem is a 400 that names the field. */
+    public static InboundSms from(Map<String, List<String>> form) {
+        String sid = required(form, "MessageSid");
+        if (!SID.matcher(sid).matches()) {
+            throw ApiError.badRequest("MessageSid must be SM or MM followed by 32 hexadecimal characters.");
+        }
+        String from = required(form, "From");
+        if (!ADDRESS.matcher(from).matches()) {
+            throw ApiError.badRequest("From must be an E.164 phone number such as +15551234567.");
+        }
+        String to = required(form, "To");
+        if (!to.matches("\\+[1-9]\\d{1,14}")) {
+            throw ApiError.badRequest("To must be an E.164 phone number such as +15551234567.");
+        }
+        String body = first(form, "Body");
+        body = body == null ? "" : body;
+        if (body.length() > MAX_BODY) {
+            throw ApiError.badRequest("Body is longer than " + MAX_BODY + " characters.");
+        }
+        int numMedia = 0;
+        String numMediaText = first(form, "NumMedia");
+        if (numMediaText != null && !numMediaText.isBlank()) {
+            try {
+                numMedia = Integer.parseInt(numMediaText.strip());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("NumMedia must be a whole number.");
+            }
+            if (numMedia < 0 || numMedia > 10) {
+                throw ApiError.badRequest("NumMedia must be between 0 and 10.");
+            }
+        }
+        List<MediaItem> media = new ArrayList<>();
+        for (int i = 0; i < numMedia; i++) {
+            String url = first(form, "MediaUrl" + i);
+            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                throw ApiError.badRequest("MediaUrl" + i + " is missing or not a URL although NumMedia is " + numMedia + ".");
+            }
+            media.add(new MediaItem(url, first(form, "MediaContentType" + i)));
+        }
+        if (body.isEmpty() && media.isEmpty()) {
+            throw ApiError.badRequest("The message has neither a Body nor media.");
+        }
+        return new InboundSms(sid, from, to, body, first(form, "OptOutType"), List.copyOf(media));
+    }
+
+    static String required(Map<String, List<String>> form, String name) {
+        String value = first(form, name);
+        if (value == null || value.isBlank()) {
+            throw ApiError.badRequest("The field " + name + " is missing.");
+        }
+        return value.strip();
+    }
+
+    static String first(Map<String, List<String>> form, String name) {
+        List<String> values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.webhook;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.practicetext.core.CarrierErrors;
+import org.practicetext.core.DeliveryStatus;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.store.Contacts;
+import org.practicetext.relay.store.Conversations;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Messages;
+import org.practicetext.relay.store.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies delivery-status reports. Each report is recorded as it came; the message's status only
+ * moves forward, so late, repeated and out-of-order reports change nothing. A report for a SID
+ * the relay does not know yet is kept and applied when the SID is assigned.
+ */
+public final class StatusUpdates {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
+
+    private final Database db;
+    private final ChangeFeed feed;
+    private final Clock clock;
+    private final Messages messages = new Messages();
+    private final Contacts contacts = new Contacts();
+    private final Conversations conversations = new Conversations();
+
+    public StatusUpdates(Database db, ChangeFeed feed, Clock clock) {
+        this.db = db;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /** Returns true when the message's status changed. */
+    public boolean report(StatusCallback callback) {
+        return db.inTransaction(tx -> {
+            Optional<Messages.Stored> found = messages.bySid(tx, callback.sid());
+            if (found.isEmpty()) {
+                record(tx, callback, false);
+                LOG.info("status {} for unknown {} kept for later", callback.status(), callback.sid());
+                return false;
+            }
+            feed.lock(tx, found.get().practiceId());
+            boolean applied = apply(tx, found.get().practiceId(), callback.sid(), callback.status(), callback.errorCode());
+            record(tx, callback, applied);
+            return applied;
+        });
+    }
+
+    /**
+     * Moves a message's status forward if {@code status} is later than its current one; the caller
+     * holds the practice's feed lock. Also used when a SID is first assigned and reports had come early.
+     */
+    public boolean apply(Tx tx, long practiceId, String sid, String status, Integer errorCode) throws SQLException {
+        MessageView message = messages.bySid(tx, sid).orElseThrow().view();
+        Optional<DeliveryStatus> next = DeliveryStatus.fromWire(status);
+        Optional<DeliveryStatus> current = DeliveryStatus.fromWire(message.status());
+        if (next.isEmpty() || current.isEmpty() || !current.get().canMoveTo(next.get())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Integer code = next.get().isFailure() ? errorCode : null;
+        String explanation = next.get().isFailure() ? CarrierErrors.explain(code) : null;
+        messages.setStatus(tx, message.id(), next.get().wire(), code, explanation, now);
+        if (CarrierErrors.meansOptedOut(code) || CarrierErrors.meansLandline(code)) {
+            long contactId = conversations.byId(tx, practiceId, message.conversationId()).orElseThrow().contactId();
+            if (CarrierErrors.meansOptedOut(code)) {
+                contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
+            } else {
+                contacts.setLineType(tx, practiceId, contactId, "landline");
+            }
+            feed.append(tx, practiceId, EventTypes.CONTACT, contactId, contacts.byId(tx, practiceId, contactId).orElseThrow());
+        }
+        feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), messages.byId(tx, practiceId, message.id()).orElseThrow());
+        return true;
+    }
+
+    private void record(Tx tx, StatusCallback callback, boolean applied) throws SQLException {
+        tx.update("INSERT INTO status_callback (sid, status, error_code, applied, received_at) VALUES (?, ?, ?, ?, ?)",
+                callback.sid(), callback.status(), callback.errorCode(), applied, clock.instant());
+    }
+}
