@@ -34,7 +34,7 @@ public final class AuthRoutes {
             SessionRequest request = ctx.bodyAsClass(SessionRequest.class);
             ctx.json(sessions.signIn(request.practice(), request.username(), request.password(), ctx.ip()));
         });
-        config.routes.get("/api/v1/session", ctx -> ctx.json(principal(ctx)));
+        config.routes.get("/api/v1/session", ctx -> ctx.json(sessions.describe(principal(ctx))));
         config.routes.delete("/api/v1/session", ctx -> {
             sessions.revoke(bearer(ctx));
             ctx.status(204);

@@ -91,6 +91,12 @@ public final class Sessions {
         return new Principal(r.userId(), r.username(), r.name(), Role.valueOf(r.role()), r.practiceId(), r.slug(), r.region());
     }
 
+    public org.practicetext.protocol.SessionInfo describe(Principal who) {
+        return db.read(tx -> new org.practicetext.protocol.SessionInfo(
+                users.byId(tx, who.practiceId(), who.userId()).orElseThrow().view(),
+                practices.byId(tx, who.practiceId()).orElseThrow().view()));
+    }
+
     public void revoke(String token) {
         db.inTransaction(tx -> tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
                 clock.instant(), Tokens.hash(token)));

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.relay.demo.DemoPractice;
+
+class DemoAndRestartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoPracticeIsSeededOnceAndItsTeamCanSignIn() {
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            DemoPractice demo = new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC());
+            assertThat(demo.seedOnce()).isTrue();
+            assertThat(demo.seedOnce()).isFalse();
+
+            HttpResponse<String> session = relay.postJson("/api/v1/session", null,
+                    Map.of("practice", "demo", "username", "alex", "password", DemoPractice.PASSWORD));
+            assertThat(session.statusCode()).isEqualTo(200);
+            String token = relay.read(session).get("token").asText();
+            Map<Long, JsonNode> conversations = relay.entities(token, "conversation");
+            Map<Long, JsonNode> contacts = relay.entities(token, "contact");
+            assertThat(conversations).hasSizeGreaterThanOrEqualTo(6);
+            assertThat(contacts.values()).anyMatch(c -> c.get("optedOut").asBoolean());
+            assertThat(contacts.values()).anyMatch(c -> c.get("blocked").asBoolean());
+            assertThat(contacts.values()).anyMatch(c -> c.get("kind").asText().equals("lead"));
+            assertThat(conversations.values()).anyMatch(c -> c.get("status").asText().equals("closed"));
+            assertThat(relay.entities(token, "message").values())
+                    .anyMatch(m -> m.get("sender").get("kind").asText().equals("campaign"))
+                    .anyMatch(m -> m.get("sender").get("kind").asText().equals("user"))
+                    .anyMatch(m -> m.get("status").asText().equals("undelivered") && m.get("errorCode").asInt() == 30006);
+            for (String[] member : DemoPractice.TEAM) {
+                assertThat(relay.postJson("/api/v1/session", null,
+                        Map.of("practice", "demo", "username", member[0], "password", DemoPractice.PASSWORD)).statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void whatWasAnsweredSurvivesARestart() {
+        RelayFixture.TestPractice practice;
+        String sid = RelayFixture.newSid();
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            practice = relay.newPractice();
+            assertThat(relay.webhook("/twilio/sms", RelayFixture.inbound(sid, "+15557654321", practice.number(), "Still here?")).statusCode())
+                    .isEqualTo(200);
+        }
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            String token = relay.signIn(practice, "staff");
+            assertThat(relay.entities(token, "message").values()).extracting(m -> m.get("sid").asText()).containsExactly(sid);
+            assertThat(relay.webhook("/twilio/sms", RelayFixture.inbound(sid, "+15557654321", practice.number(), "Still here?")).statusCode())
+                    .isEqualTo(200);
+            assertThat(relay.entities(token, "message")).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneMessageStoreItOnce() throws Exception {
+        try (RelayFixture relay = new RelayFixture(dir); ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            RelayFixture.TestPractice practice = relay.newPractice();
+            String token = relay.signIn(practice, "staff");
+            List<Callable<Integer>> deliveries = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                String sid = RelayFixture.newSid();
+                for (int i = 0; i < 8; i++) {
+                    deliveries.add(() -> relay.webhook("/twilio/sms", RelayFixture.inbound(sid, "+15557654321", practice.number(), "Twice?")).statusCode());
+                }
+            }
+            for (Future<Integer> f : pool.invokeAll(deliveries)) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+            assertThat(relay.entities(token, "message")).hasSize(5);
+            assertThat(relay.entities(token, "conversation").values().iterator().next().get("unreadCount").asInt()).isEqualTo(5);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.practicetext.core.Role;
+import org.practicetext.protocol.Json;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.webhook.TwilioSignature;
+
+/**
+ * A real relay on a random port with a fresh H2 file, and an HTTP client that speaks to it the
+ * way Twilio and the desktop do. Each fixture makes its own practices, so tests in one class
+ * do not see each other's data.
+ */
+public final class RelayFixture implements AutoCloseable {
+    public static final String PUBLIC_URL = "https://relay.practicetext.test";
+    public static final String AUTH_TOKEN = "test-auth-token-0123456789";
+    public static final String PASSWORD = "correct horse battery";
+
+    private static final AtomicInteger PRACTICES = new AtomicInteger();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-02T15:00:00Z"));
+    public final RelayServer server;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final ObjectMapper json = Json.mapper();
+    private final TwilioSignature signature = new TwilioSignature(AUTH_TOKEN);
+    private final Path dataDir;
+
+    public RelayFixture(Path dataDir) {
+        this.dataDir = dataDir;
+        this.server = new RelayServer(config(dataDir), clock).start();
+    }
+
+    public static RelayConfig config(Path dataDir) {
+        return RelayConfig.fromEnvironment(Map.of(
+                "PT_PORT", "0",
+                "PT_HOST", "127.0.0.1",
+                "PT_DB_URL", Database.h2Url(dataDir.toString()),
+                "PT_PUBLIC_URL", PUBLIC_URL,
+                "PT_CARRIER", "simulated",
+                "TWILIO_AUTH_TOKEN", AUTH_TOKEN));
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** A practice with one number and an admin, staff member and viewer (all with {@link #PASSWORD}). */
+    public record TestPractice(String slug, String number) {
+    }
+
+    public TestPractice newPractice() {
+        int n = PRACTICES.incrementAndGet();
+        String slug = "practice-" + n + "-" + HexFormat.of().formatHex(new byte[] {(byte) RANDOM.nextInt()});
+        String number = String.format("+1555%07d", 1_000_000 + n * 7 + RANDOM.nextInt(7));
+        server.tenancy().createPractice(slug, "Practice " + n, "US", "America/Chicago");
+        server.tenancy().addNumber(slug, number, null);
+        server.tenancy().createUser(slug, "admin", "Ada Admin", Role.ADMIN, PASSWORD);
+        server.tenancy().createUser(slug, "staff", "Sam Staff", Role.STAFF, PASSWORD);
+        server.tenancy().createUser(slug, "viewer", "Vic Viewer", Role.VIEWER, PASSWORD);
+        return new TestPractice(slug, number);
+    }
+
+    public String uri(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    public static String newSid() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "SM" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Twilio's inbound-message parameters for a text from {@code from} to {@code to}. */
+    public static Map<String, String> inbound(String sid, String from, String to, String body) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("ToCountry", "US");
+        p.put("SmsMessageSid", sid);
+        p.put("NumMedia", "0");
+        p.put("SmsSid", sid);
+        p.put("SmsStatus", "received");
+        p.put("Body", body);
+        p.put("To", to);
+        p.put("NumSegments", "1");
+        p.put("MessageSid", sid);
+        p.put("AccountSid", "AC" + "0".repeat(32));
+        p.put("From", from);
+        p.put("ApiVersion", "2010-04-01");
+        return p;
+    }
+
+    public HttpResponse<String> webhook(String path, Map<String, String> params) {
+        String url = PUBLIC_URL + path;
+        return webhook(path, params, signature.sign(url, params.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())))));
+    }
+
+    public HttpResponse<String> webhook(String path, Map<String, String> params, String sig) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params)));
+        if (sig != null) {
+            request.header("X-Twilio-Signature", sig);
+        }
+        return send(request.build());
+    }
+
+    public String sign(String url, Map<String, String> params) {
+        return signature.sign(url, params.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+    }
+
+    public static String form(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public String signIn(TestPractice practice, String username) {
+        HttpResponse<String> response = postJson("/api/v1/session", null,
+                Map.of("practice", practice.slug(), "username", username, "password", PASSWORD));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
+        }
+        return read(response).get("token").asText();
+    }
+
+    public HttpResponse<String> postJson(String path, String token, Object body) {
+        try {
+            return postRaw(path, token, json.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HttpResponse<String> postRaw(String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri(path)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri(path))).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    public CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri(path))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The whole feed from {@code after}, following {@code more}. */
+    public List<JsonNode> events(String token, long after) {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        long cursor = after;
+        while (true) {
+            JsonNode page = read(get("/api/v1/events?after=" + cursor, token));
+            page.get("events").forEach(all::add);
+            cursor = page.get("next").asLong();
+            if (!page.get("more").asBoolean()) {
+                return all;
+            }
+        }
+    }
+
+    /** The newest state of each entity of a type, from the whole feed. */
+    public Map<Long, JsonNode> entities(String token, String type) {
+        Map<Long, JsonNode> byId = new LinkedHashMap<>();
+        for (JsonNode event : events(token, 0)) {
+            if (event.get("type").asText().equals(type)) {
+                byId.put(event.get("data").get("id").asLong(), event.get("data"));
+            }
+        }
+        return byId;
+    }
+
+    /** The cursor after the newest event. */
+    public long head(String token) {
+        long cursor = 0;
+        while (true) {
+            JsonNode page = read(get("/api/v1/events?after=" + cursor + "&limit=1000", token));
+            cursor = page.get("next").asLong();
+            if (!page.get("more").asBoolean()) {
+                return cursor;
+            }
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode read(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
