@@ -5,23 +5,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where parked long-polls wait for their practice's next committed change.
  *
  * <p>A poll registers <em>before</em> it reads the feed, so a change committed between the read
  * and the park still wakes it. A parked poll costs one small future and no thread; it leaves the
- * set as soon as it completes, by a change or by its timeout.
+ * set as soon as it completes, by a change or by its timeout. Each wake-up carries the practice's
+ * wake generation, so the polls woken together can share one read of the feed.
  */
 public final class FeedHub {
-    private final Map<Long, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final Map<Long, Set<CompletableFuture<Long>>> waiters = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    /** A future that completes at the practice's next committed change. */
-    public CompletableFuture<Void> register(long practiceId) {
-        CompletableFuture<Void> waiter = new CompletableFuture<>();
+    /** A future that completes with the wake generation at the practice's next committed change. */
+    public CompletableFuture<Long> register(long practiceId) {
+        CompletableFuture<Long> waiter = new CompletableFuture<>();
         waiters.computeIfAbsent(practiceId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
         waiter.whenComplete((ignored, error) -> {
-            Set<CompletableFuture<Void>> set = waiters.get(practiceId);
+            Set<CompletableFuture<Long>> set = waiters.get(practiceId);
             if (set != null) {
                 set.remove(waiter);
             }
@@ -31,10 +34,11 @@ public final class FeedHub {
 
     /** Called after a transaction that appended events for the practice has committed. */
     public void signal(long practiceId) {
-        Set<CompletableFuture<Void>> set = waiters.get(practiceId);
+        long generation = generations.computeIfAbsent(practiceId, id -> new AtomicLong()).incrementAndGet();
+        Set<CompletableFuture<Long>> set = waiters.get(practiceId);
         if (set != null) {
-            for (CompletableFuture<Void> waiter : set) {
-                waiter.complete(null);
+            for (CompletableFuture<Long> waiter : set) {
+                waiter.complete(generation);
             }
         }
     }

@@ -3,7 +3,11 @@ package org.practicetext.relay.feed;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.practicetext.protocol.Json;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +30,8 @@ public final class FeedRoutes {
     private final Database db;
     private final ChangeFeed feed;
     private final Executor executor;
+    private final Map<Long, WakeReads> wakeReads = new ConcurrentHashMap<>();
+    private static final long TIMED_OUT = -1;
 
     public FeedRoutes(Database db, ChangeFeed feed, Executor executor) {
         this.db = db;
@@ -43,7 +49,7 @@ public final class FeedRoutes {
         int wait = (int) longParam(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
         int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
 
-        CompletableFuture<Void> change = feed.hub().register(who.practiceId());
+        CompletableFuture<Long> change = feed.hub().register(who.practiceId());
         RawFeedPage page = read(who.practiceId(), after, limit);
         if (!page.events().isEmpty() || wait == 0) {
             change.cancel(false);
@@ -51,9 +57,35 @@ public final class FeedRoutes {
             return;
         }
         ctx.future(() -> change
-                .completeOnTimeout(null, wait, TimeUnit.SECONDS)
-                .thenApplyAsync(ignored -> read(who.practiceId(), after, limit), executor)
-                .thenAccept(ctx::json));
+                .completeOnTimeout(TIMED_OUT, wait, TimeUnit.SECONDS)
+                .thenCompose(generation -> generation == TIMED_OUT
+                        ? CompletableFuture.supplyAsync(() -> json(read(who.practiceId(), after, limit)), executor)
+                        : sharedRead(who.practiceId(), generation, after, limit))
+                .thenAccept(body -> ctx.contentType("application/json").result(body)));
+    }
+
+    /**
+     * Polls woken by the same commit usually ask for the same page; they share one read and one
+     * serialisation of it. Only the newest generation of a practice is kept.
+     */
+    private CompletableFuture<String> sharedRead(long practiceId, long generation, long after, int limit) {
+        WakeReads reads = wakeReads.compute(practiceId, (id, old) -> old != null && old.generation >= generation ? old : new WakeReads(generation));
+        return reads.pages.computeIfAbsent(after + "/" + limit,
+                key -> CompletableFuture.supplyAsync(() -> json(read(practiceId, after, limit)), executor));
+    }
+
+    private static String json(RawFeedPage page) {
+        try {
+            return Json.mapper().writeValueAsString(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record WakeReads(long generation, Map<String, CompletableFuture<String>> pages) {
+        WakeReads(long generation) {
+            this(generation, new ConcurrentHashMap<>());
+        }
     }
 
     private RawFeedPage read(long practiceId, long after, int limit) {

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayFixture.TestPractice;
+
+/**
+ * Relay benchmarks (see docs/BENCHMARKS.md). Not a test: run it on purpose, on a quiet machine.
+ * <ol>
+ * <li>webhook-to-long-poll latency with many parked clients: every client parks a long-poll, one
+ * signed webhook lands, and each client's wake-up time is recorded;</li>
+ * <li>signed inbound webhooks ingested per second, each committed to the H2 file before 200.</li>
+ * </ol>
+ * Arguments: {@code clients rounds webhooks concurrency} (defaults 1000 20 5000 16).
+ */
+public final class RelayBenchmark {
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int webhooks = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        Path dir = Files.createTempDirectory("pt-bench");
+        System.out.printf("machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            latency(relay, clients, rounds);
+            ingest(relay, webhooks, concurrency, 1);
+            ingest(relay, webhooks, concurrency, 4);
+        }
+    }
+
+    static void latency(RelayFixture relay, int clients, int rounds) throws Exception {
+        TestPractice practice = relay.newPractice();
+        String token = relay.signIn(practice, "staff");
+        List<Double> wakeMillis = new ArrayList<>();
+        List<Double> lastMillis = new ArrayList<>();
+        int senders = 0;
+        for (int round = 0; round < rounds + 2; round++) {
+            long cursor = relay.head(token);
+            List<CompletableFuture<Long>> polls = new ArrayList<>(clients);
+            for (int i = 0; i < clients; i++) {
+                polls.add(relay.getAsync("/api/v1/events?after=" + cursor + "&wait=30", token).thenApply(r -> {
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(r.body());
+                    }
+                    return System.nanoTime();
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (relay.server.feed().hub().parked() < clients && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(200);
+            long sent = System.nanoTime();
+            HttpResponse<String> r = relay.webhook("/twilio/sms",
+                    RelayFixture.inbound(RelayFixture.newSid(), String.format("+1555%07d", 2_000_000 + senders++), practice.number(), "ping"));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.body());
+            }
+            long latest = 0;
+            for (CompletableFuture<Long> poll : polls) {
+                long woke = poll.get(60, TimeUnit.SECONDS);
+                latest = Math.max(latest, woke);
+                if (round >= 2) {
+                    wakeMillis.add((woke - sent) / 1e6);
+                }
+            }
+            if (round >= 2) {
+                lastMillis.add((latest - sent) / 1e6);
+            }
+        }
+        Collections.sort(wakeMillis);
+        System.out.printf(Locale.ROOT, "webhook -> long-poll wake-up, %d parked clients, %d rounds (%d samples): p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
+                        + "last client of a round p50 %.1f ms%n",
+                clients, rounds, wakeMillis.size(), pct(wakeMillis, 50), pct(wakeMillis, 99), wakeMillis.getLast(), pct(sorted(lastMillis), 50));
+    }
+
+    static void ingest(RelayFixture relay, int webhooks, int concurrency, int practices) throws Exception {
+        List<TestPractice> targets = new ArrayList<>();
+        for (int i = 0; i < practices; i++) {
+            targets.add(relay.newPractice());
+        }
+        AtomicInteger next = new AtomicInteger();
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < webhooks; ) {
+                        TestPractice p = targets.get(n % practices);
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = relay.webhook("/twilio/sms",
+                                RelayFixture.inbound(RelayFixture.newSid(), String.format("+1556%07d", n % 5000), p.number(), "Benchmark text " + n));
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                        millis.add((System.nanoTime() - t0) / 1e6);
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = sorted(millis);
+        long stored = relay.server.database().read(tx -> tx.queryOne("SELECT COUNT(*) FROM message", rs -> rs.getLong(1), new Object[0])).orElseThrow();
+        System.out.printf(Locale.ROOT, "signed webhooks ingested (durable commit before 200), %d practice(s), %d concurrent senders: %.0f/s "
+                        + "(%d in %.1f s; request p50 %.1f ms, p99 %.1f ms; %d messages stored in all)%n",
+                practices, concurrency, webhooks / seconds, webhooks, seconds, pct(sorted, 50), pct(sorted, 99), stored);
+    }
+
+    static List<Double> sorted(List<Double> values) {
+        List<Double> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    static double pct(List<Double> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+}
