@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers as staff type them, for one practice's default region.
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 public final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** A trailing extension ("ext. 89", "extension 89", "x89"): the only letters allowed, so it can be refused as an extension. */
+    private static final Pattern EXTENSION_SUFFIX = Pattern.compile("(?i)[\\s,;]*(?:e?xt(?:ension|n)?\\.?|x)\\s*[:.=]?\\s*\\d{1,7}\\s*$");
 
     private final String region;
 
@@ -39,7 +42,7 @@ public final class PhoneNumbers {
             throw new InvalidPhoneNumberException("Enter a phone number.");
         }
         String text = typed.strip();
-        if (text.chars().anyMatch(Character::isLetter) && !text.toLowerCase(Locale.ROOT).contains("ext")) {
+        if (EXTENSION_SUFFIX.matcher(text).replaceFirst("").chars().anyMatch(Character::isLetter)) {
             throw new InvalidPhoneNumberException("A phone number can only contain digits, spaces and ( ) - . +");
         }
         PhoneNumber number;
@@ -82,7 +85,11 @@ public final class PhoneNumbers {
         try {
             PhoneNumber number = UTIL.parse(e164, region);
             String numberRegion = UTIL.getRegionCodeForNumber(number);
-            PhoneNumberFormat format = region.equals(numberRegion) ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL;
+            // A NANP number whose area code libphonenumber does not list (555…) has no region; it is ours if the country code is.
+            boolean ours = numberRegion == null
+                    ? number.getCountryCode() == UTIL.getCountryCodeForRegion(region)
+                    : region.equals(numberRegion);
+            PhoneNumberFormat format = ours ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL;
             return UTIL.format(number, format);
         } catch (NumberParseException e) {
             return e164;
@@ -101,15 +108,16 @@ public final class PhoneNumbers {
 
     /**
      * North American numbers whose area code libphonenumber does not list yet (and the 555 numbers
-     * used throughout training material) are accepted when they have the NANP shape NXX-NXX-XXXX;
-     * the carrier has the last word and reports 21211 for a number that does not exist.
+     * used throughout training material, such as "(555) 123-4567") are accepted when the area code
+     * starts with 2-9 and the exchange does not start with 0; the carrier has the last word and
+     * reports 21211 for a number that does not exist.
      */
     private static boolean isStructurallyValidNanp(PhoneNumber number) {
         if (number.getCountryCode() != 1) {
             return false;
         }
         String national = String.valueOf(number.getNationalNumber());
-        return national.length() == 10 && national.charAt(0) >= '2' && national.charAt(3) >= '2';
+        return national.length() == 10 && national.charAt(0) >= '2' && national.charAt(3) >= '1';
     }
 
     private static String countryName(PhoneNumber number) {
