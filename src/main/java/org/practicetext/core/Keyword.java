@@ -39,7 +39,8 @@ public enum Keyword {
         if (body == null) {
             return NONE;
         }
-        String word = body.strip().replaceAll("[.!]+$", "").toUpperCase(Locale.ROOT);
+        // strip() leaves no-break spaces, which some phones insert; treat every Unicode space alike.
+        String word = body.replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "").replaceAll("[.!]+$", "").toUpperCase(Locale.ROOT);
         if (OPT_OUT_WORDS.contains(word)) {
             return OPT_OUT;
         }

@@ -109,4 +109,10 @@ class KeywordTest {
     void anUnknownOptOutTypeFallsBackToTheBody() {
         assertThat(Keyword.of("STOP", "SOMETHING_ELSE")).isEqualTo(Keyword.OPT_OUT);
     }
+
+    @Test
+    void noBreakSpacesAroundTheWordAreIgnoredLikeOtherWhitespace() {
+        assertThat(Keyword.of("STOP\u00A0")).isEqualTo(Keyword.OPT_OUT);
+        assertThat(Keyword.of("\u202FStart")).isEqualTo(Keyword.OPT_IN);
+    }
 }
