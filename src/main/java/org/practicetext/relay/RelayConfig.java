@@ -9,7 +9,8 @@ import java.util.Map;
  * The relay's configuration, read from environment variables (see README): {@code PT_PORT},
  * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
- * {@code PT_TWILIO_API_BASE}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS}.
+ * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
+ * {@code PT_SIMULATED_STEP_MS}.
  */
 public record RelayConfig(
         String host,
@@ -22,6 +23,8 @@ public record RelayConfig(
         String twilioAccountSid,
         String twilioAuthToken,
         String twilioApiBase,
+        String twilioMessagingServiceSid,
+        Duration simulatedStep,
         Duration sessionLifetime) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
@@ -53,16 +56,11 @@ public record RelayConfig(
                 env.get("TWILIO_ACCOUNT_SID"),
                 token,
                 env.getOrDefault("PT_TWILIO_API_BASE", "https://api.twilio.com"),
+                blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))));
     }
 
-    public RelayConfig withPort(int newPort) {
-        return new RelayConfig(host, newPort, dbUrl, dbUser, dbPassword, publicUrl, carrier, twilioAccountSid, twilioAuthToken, twilioApiBase, sessionLifetime);
-    }
-
-    public RelayConfig withCarrier(String newCarrier) {
-        return new RelayConfig(host, port, dbUrl, dbUser, dbPassword, publicUrl, newCarrier, twilioAccountSid, twilioAuthToken, twilioApiBase, sessionLifetime);
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

@@ -83,7 +83,15 @@ public final class RelayMain {
         Map<String, String> adminEnv = new HashMap<>(env);
         adminEnv.putIfAbsent("TWILIO_AUTH_TOKEN", "unused-by-admin-commands");
         RelayConfig config = RelayConfig.fromEnvironment(adminEnv);
-        try (var db = new org.practicetext.relay.store.Database(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+        org.practicetext.relay.store.Database opened;
+        try {
+            opened = new org.practicetext.relay.store.Database(config.dbUrl(), config.dbUser(), config.dbPassword());
+        } catch (RuntimeException e) {
+            err.println("error: cannot open the relay's database (" + rootMessage(e) + ").");
+            err.println("If a relay is running on this H2 file, stop it first; H2 files are opened by one process at a time.");
+            return 1;
+        }
+        try (var db = opened) {
             var feed = new org.practicetext.relay.feed.ChangeFeed(new org.practicetext.relay.feed.FeedHub());
             var tenancy = new org.practicetext.relay.tenancy.Tenancy(db, feed, new org.practicetext.relay.auth.PasswordHasher(), Clock.systemUTC());
             String command = args[0] + " " + args[1];
@@ -118,6 +126,15 @@ public final class RelayMain {
             }
         }
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     static Map<String, String> options(String[] args) {

@@ -16,6 +16,13 @@ import org.practicetext.relay.feed.FeedHub;
 import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ErrorHandling;
+import java.net.URI;
+import org.practicetext.relay.send.Carrier;
+import org.practicetext.relay.send.Dispatcher;
+import org.practicetext.relay.send.MessageSending;
+import org.practicetext.relay.send.SendRoutes;
+import org.practicetext.relay.send.SimulatedCarrier;
+import org.practicetext.relay.send.SimulatorRoutes;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.webhook.InboundMessages;
@@ -37,10 +44,19 @@ public final class RelayServer implements AutoCloseable {
     private final PasswordHasher hasher;
     private final Tenancy tenancy;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.function.Function<RelayServer, Carrier> carrierFactory;
     private volatile WebhookUrls webhookUrls;
     private Javalin app;
+    private Carrier carrier;
+    private Dispatcher dispatcher;
 
     public RelayServer(RelayConfig config, Clock clock) {
+        this(config, clock, RelayServer::configuredCarrier);
+    }
+
+    /** With a carrier of the caller's choosing (tests put a fake at the edge of the world). */
+    public RelayServer(RelayConfig config, Clock clock, java.util.function.Function<RelayServer, Carrier> carrierFactory) {
+        this.carrierFactory = carrierFactory;
         this.config = config;
         this.clock = clock;
         this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword());
@@ -57,6 +73,11 @@ public final class RelayServer implements AutoCloseable {
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, inbound, statuses);
         AuthRoutes auth = new AuthRoutes(sessions);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background);
+        carrier = carrierFactory.apply(this);
+        dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
+                config.twilioMessagingServiceSid());
+        MessageSending sending = new MessageSending(db, feed, clock, dispatcher::wake);
+        SendRoutes sendRoutes = new SendRoutes(sending, db);
 
         app = Javalin.create(cfg -> {
             cfg.concurrency.useVirtualThreads = true;
@@ -64,6 +85,7 @@ public final class RelayServer implements AutoCloseable {
             cfg.http.maxRequestSize = BodyLimits.LARGEST;
             cfg.http.asyncTimeout = (FeedRoutes.MAX_WAIT_SECONDS + 15) * 1000L;
             cfg.http.defaultContentType = "application/json";
+            cfg.http.prefer405over404 = true;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
@@ -72,6 +94,10 @@ public final class RelayServer implements AutoCloseable {
             webhooks.install(cfg);
             auth.install(cfg);
             feedRoutes.install(cfg);
+            sendRoutes.install(cfg);
+            if (carrier instanceof SimulatedCarrier simulated) {
+                new SimulatorRoutes(simulated, db).install(cfg);
+            }
             cfg.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
         });
         app.start();
@@ -82,8 +108,22 @@ public final class RelayServer implements AutoCloseable {
         if (config.publicUrl() == null) {
             LOG.warn("PT_PUBLIC_URL is not set: webhook signatures are checked against http://localhost:{} only", port);
         }
+        dispatcher.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
         return this;
+    }
+
+    private static Carrier configuredCarrier(RelayServer server) {
+        RelayConfig config = server.config;
+        if (config.carrier().equals("simulated")) {
+            return new SimulatedCarrier(() -> URI.create("http://127.0.0.1:" + server.port()), () -> server.webhookUrls.bases().getFirst(),
+                    new TwilioSignature(config.twilioAuthToken()), config.simulatedStep(), server.clock);
+        }
+        throw new IllegalStateException("TWILIO carrier not wired yet");
+    }
+
+    public Carrier carrier() {
+        return carrier;
     }
 
     public int port() {
@@ -108,8 +148,18 @@ public final class RelayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         if (app != null) {
             app.stop();
+        }
+        if (carrier instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("closing the carrier failed", e);
+            }
         }
         background.shutdownNow();
         db.close();

@@ -49,4 +49,12 @@ class HttpErrorsTest {
     void healthAnswers() {
         assertThat(relay.read(relay.get("/health", null)).get("status").asText()).isEqualTo("ok");
     }
+
+    @Test
+    void wrongMethodOnAKnownPathIsA405InTheErrorShape() {
+        HttpResponse<String> r = relay.get("/twilio/sms", null);
+
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(relay.read(r).get("error").get("code").asText()).isEqualTo("method_not_allowed");
+    }
 }

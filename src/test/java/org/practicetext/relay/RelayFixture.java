@@ -52,6 +52,12 @@ public final class RelayFixture implements AutoCloseable {
         this.server = new RelayServer(config(dataDir), clock).start();
     }
 
+    /** A relay whose carrier is {@code carrier} (a fake at the edge of the world). */
+    public RelayFixture(Path dataDir, java.util.function.Function<RelayServer, org.practicetext.relay.send.Carrier> carrier) {
+        this.dataDir = dataDir;
+        this.server = new RelayServer(config(dataDir), clock, carrier).start();
+    }
+
     public static RelayConfig config(Path dataDir) {
         return RelayConfig.fromEnvironment(Map.of(
                 "PT_PORT", "0",
@@ -59,6 +65,7 @@ public final class RelayFixture implements AutoCloseable {
                 "PT_DB_URL", Database.h2Url(dataDir.toString()),
                 "PT_PUBLIC_URL", PUBLIC_URL,
                 "PT_CARRIER", "simulated",
+                "PT_SIMULATED_STEP_MS", "40",
                 "TWILIO_AUTH_TOKEN", AUTH_TOKEN));
     }
 
@@ -161,6 +168,25 @@ public final class RelayFixture implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return send(request.build());
+    }
+
+    /** Polls the feed until {@code condition} holds for some entity of {@code type}, or fails after 10 s. */
+    public JsonNode awaitEntity(String token, String type, java.util.function.Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            for (JsonNode entity : entities(token, type).values()) {
+                if (condition.test(entity)) {
+                    return entity;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no " + type + " matched within 10 s: " + entities(token, type).values());
     }
 
     public HttpResponse<String> get(String path, String token) {

@@ -83,4 +83,25 @@ class RelayMainTest {
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("usage");
     }
+
+    @Test
+    void adminCommandAgainstTheFileOfARunningRelaySaysSoPlainly() throws Exception {
+        run("", "practice", "create", "--slug", "smile", "--name", "Smile Dental");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RelayMain.class.getName(), "serve").redirectErrorStream(true);
+        builder.environment().putAll(Map.of("PT_PORT", "0", "PT_CARRIER", "simulated", "PT_DB_URL", Database.h2Url(dir.toString())));
+        Process relay = builder.start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null && !line.startsWith("PracticeText relay on port"); ) {
+                // wait until the relay holds the file
+            }
+            Run r = run("", "apikey", "create", "--practice", "smile", "--name", "Reminders");
+
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("stop it first").doesNotContain("Exception");
+        } finally {
+            relay.destroy();
+            relay.waitFor();
+        }
+    }
 }

@@ -4,6 +4,7 @@ package org.practicetext.relay.auth;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.practicetext.protocol.SessionRequest;
+import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.Principal;
 
@@ -22,16 +23,17 @@ public final class AuthRoutes {
 
     public void install(JavalinConfig config) {
         config.routes.before("/api/v1/*", ctx -> {
-            if (ctx.path().equals("/api/v1/session") && ctx.method().name().equals("POST")) {
+            String path = ctx.path().replaceAll("/+$", "");
+            if (path.equals("/api/v1/session") && ctx.method().name().equals("POST")) {
                 return;
             }
-            if (ctx.path().startsWith("/api/v1/campaign-messages")) {
+            if (path.equals("/api/v1/campaign-messages")) {
                 return; // authenticated by API key instead
             }
             ctx.attribute(PRINCIPAL, sessions.authenticate(bearer(ctx)));
         });
         config.routes.post("/api/v1/session", ctx -> {
-            SessionRequest request = ctx.bodyAsClass(SessionRequest.class);
+            SessionRequest request = JsonBody.read(ctx, SessionRequest.class);
             ctx.json(sessions.signIn(request.practice(), request.username(), request.password(), ctx.ip()));
         });
         config.routes.get("/api/v1/session", ctx -> ctx.json(sessions.describe(principal(ctx))));

@@ -38,7 +38,7 @@ public final class Sessions {
         if (isBlank(practiceSlug) || isBlank(username) || password == null || password.isEmpty()) {
             throw ApiError.badRequest("practice, username and password are all required.");
         }
-        String account = practiceSlug.strip().toLowerCase() + "/" + username.strip().toLowerCase();
+        String account = (practiceSlug.strip() + "/" + username.strip()).toLowerCase(java.util.Locale.ROOT);
         Optional<Duration> wait = throttle.retryAfter(account, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, wait.get().toSeconds());

@@ -50,7 +50,13 @@ public final class FeedRoutes {
         int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
 
         CompletableFuture<Long> change = feed.hub().register(who.practiceId());
-        RawFeedPage page = read(who.practiceId(), after, limit);
+        RawFeedPage page;
+        try {
+            page = read(who.practiceId(), after, limit);
+        } catch (RuntimeException e) {
+            change.cancel(false);
+            throw e;
+        }
         if (!page.events().isEmpty() || wait == 0) {
             change.cancel(false);
             ctx.json(page);

@@ -72,10 +72,11 @@ public final class InboundMessages {
             return Outcome.DUPLICATE;
         }
         Optional<PracticeNumber> owner = practices.number(tx, sms.to());
-        if (owner.isEmpty()) {
-            tx.update("INSERT INTO unrouted_message (sid, from_phone, to_phone, body, params, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now);
-            LOG.warn("inbound {} to a number no practice owns; kept in unrouted_message", sms.sid());
+        if (owner.isEmpty() || !sms.repliable()) {
+            String reason = owner.isEmpty() ? "unknown number" : "sender cannot be replied to";
+            tx.update("INSERT INTO unrouted_message (sid, from_phone, to_phone, body, params, received_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now, reason);
+            LOG.warn("inbound {} kept in unrouted_message: {}", sms.sid(), reason);
             return Outcome.UNROUTED;
         }
         PracticeNumber number = owner.get();
@@ -101,6 +102,9 @@ public final class InboundMessages {
         ConversationView conversation = existing.isPresent()
                 ? existing.get()
                 : conversations.create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now);
+        if (existing.isEmpty() && contact.blocked()) {
+            conversations.setStatus(tx, conversation.id(), "closed"); // kept, but not in anyone's open list
+        }
 
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", sms.body(), "received",
                 sms.sid(), null, Sender.contact(contact.name()), sms.media(), now));

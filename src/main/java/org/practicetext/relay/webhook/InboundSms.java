@@ -10,6 +10,11 @@ import org.practicetext.relay.http.ApiError;
 
 /** The fields of Twilio's inbound-message webhook that the relay uses, validated. */
 public record InboundSms(String sid, String from, String to, String body, String optOutType, List<MediaItem> media) {
+    /** False for senders one cannot text back (alphanumeric sender ids): such texts are kept aside, not dropped. */
+    public boolean repliable() {
+        return ADDRESS.matcher(from).matches();
+    }
+
     static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
     /** E.164, or a short code (some carriers' service messages come from one). */
     static final Pattern ADDRESS = Pattern.compile("\\+[1-9]\\d{1,14}|\\d{3,8}");
@@ -22,8 +27,8 @@ public record InboundSms(String sid, String from, String to, String body, String
             throw ApiError.badRequest("MessageSid must be SM or MM followed by 32 hexadecimal characters.");
         }
         String from = required(form, "From");
-        if (!ADDRESS.matcher(from).matches()) {
-            throw ApiError.badRequest("From must be an E.164 phone number such as +15551234567.");
+        if (from.length() > 32) {
+            throw ApiError.badRequest("From is longer than any sender address.");
         }
         String to = required(form, "To");
         if (!to.matches("\\+[1-9]\\d{1,14}")) {
@@ -31,7 +36,7 @@ public record InboundSms(String sid, String from, String to, String body, String
         }
         String body = first(form, "Body");
         body = body == null ? "" : body;
-        if (body.length() > MAX_BODY) {
+        if (body.codePointCount(0, body.length()) > MAX_BODY) {
             throw ApiError.badRequest("Body is longer than " + MAX_BODY + " characters.");
         }
         int numMedia = 0;

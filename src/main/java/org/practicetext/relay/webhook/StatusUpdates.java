@@ -4,6 +4,7 @@ package org.practicetext.relay.webhook;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
@@ -66,21 +67,42 @@ public final class StatusUpdates {
         if (next.isEmpty() || current.isEmpty() || !current.get().canMoveTo(next.get())) {
             return false;
         }
-        Instant now = clock.instant();
         Integer code = next.get().isFailure() ? errorCode : null;
-        String explanation = next.get().isFailure() ? CarrierErrors.explain(code) : null;
-        messages.setStatus(tx, message.id(), next.get().wire(), code, explanation, now);
+        settle(tx, practiceId, message, next.get(), code, next.get().isFailure() ? CarrierErrors.explain(code) : null);
+        return true;
+    }
+
+    /**
+     * Sets a message's status and what follows from its error code (21610 opts the contact out,
+     * landline codes mark the line), with the feed events. The caller holds the feed lock.
+     */
+    public void settle(Tx tx, long practiceId, MessageView message, DeliveryStatus status, Integer code, String explanation) throws SQLException {
+        Instant now = clock.instant();
+        messages.setStatus(tx, message.id(), status.wire(), code, explanation, now);
         if (CarrierErrors.meansOptedOut(code) || CarrierErrors.meansLandline(code)) {
             long contactId = conversations.byId(tx, practiceId, message.conversationId()).orElseThrow().contactId();
             if (CarrierErrors.meansOptedOut(code)) {
-                contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
+                if (!contacts.byId(tx, practiceId, contactId).orElseThrow().optedOut()) {
+                    contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
+                }
             } else {
                 contacts.setLineType(tx, practiceId, contactId, "landline");
             }
             feed.append(tx, practiceId, EventTypes.CONTACT, contactId, contacts.byId(tx, practiceId, contactId).orElseThrow());
         }
         feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), messages.byId(tx, practiceId, message.id()).orElseThrow());
-        return true;
+    }
+
+    /** Applies, in arrival order, reports that came for {@code sid} before the relay knew it. */
+    public void applyEarlyReports(Tx tx, long practiceId, String sid) throws SQLException {
+        List<StatusCallback> early = tx.query("SELECT sid, status, error_code FROM status_callback WHERE sid = ? AND applied = FALSE ORDER BY id",
+                rs -> new StatusCallback(rs.getString(1), rs.getString(2), Tx.nullableInt(rs, "error_code")), sid);
+        List<Long> ids = tx.query("SELECT id FROM status_callback WHERE sid = ? AND applied = FALSE ORDER BY id", rs -> rs.getLong(1), sid);
+        for (int i = 0; i < early.size(); i++) {
+            if (apply(tx, practiceId, sid, early.get(i).status(), early.get(i).errorCode())) {
+                tx.update("UPDATE status_callback SET applied = TRUE WHERE id = ?", ids.get(i));
+            }
+        }
     }
 
     private void record(Tx tx, StatusCallback callback, boolean applied) throws SQLException {

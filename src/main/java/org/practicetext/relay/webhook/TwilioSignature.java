@@ -63,7 +63,15 @@ public final class TwilioSignature {
 
     static List<String> urlVariants(String url) {
         String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
-        URI uri = URI.create(withoutFragment);
+        URI uri;
+        try {
+            uri = URI.create(withoutFragment);
+        } catch (IllegalArgumentException e) {
+            return List.of(withoutFragment); // a query java.net.URI rejects is still signed verbatim
+        }
+        if (uri.getScheme() == null || !withoutFragment.contains("://")) {
+            return List.of(withoutFragment);
+        }
         String scheme = uri.getScheme();
         int defaultPort = "https".equalsIgnoreCase(scheme) ? 443 : 80;
         String rest = withoutFragment.substring(withoutFragment.indexOf("://") + 3);

@@ -45,7 +45,7 @@ public final class WebhookRoutes {
     private void statusCallback(Context ctx) {
         Map<String, List<String>> form = verifiedForm(ctx);
         statuses.report(StatusCallback.from(form));
-        ctx.status(200).result("");
+        ctx.status(200).contentType("text/plain").result("");
     }
 
     private Map<String, List<String>> verifiedForm(Context ctx) {

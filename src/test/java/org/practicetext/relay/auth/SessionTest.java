@@ -169,4 +169,14 @@ class SessionTest {
         assertThat(me.get("user").get("permissions").toString()).isEqualTo("[\"sms.view\"]");
         assertThat(me.get("practice").get("slug").asText()).isEqualTo(practice.slug());
     }
+
+    @Test
+    void nullBodyAndTrailingSlashAreHandled() {
+        HttpResponse<String> nullBody = relay.postRaw("/api/v1/session", null, "null");
+        HttpResponse<String> slash = relay.postJson("/api/v1/session/", null,
+                Map.of("practice", practice.slug(), "username", "staff", "password", RelayFixture.PASSWORD));
+
+        assertThat(nullBody.statusCode()).isEqualTo(400);
+        assertThat(slash.statusCode()).isEqualTo(200);
+    }
 }

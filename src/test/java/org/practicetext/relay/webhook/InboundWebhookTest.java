@@ -289,4 +289,54 @@ class InboundWebhookTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(relay.read(response).get("error").get("code").asText()).isEqualTo("too_large");
     }
+
+    @Test
+    void textFromAnAlphanumericSenderIsKeptAsideNotLost() {
+        String sid = RelayFixture.newSid();
+        long head = relay.head(token);
+
+        HttpResponse<String> response = relay.webhook("/twilio/sms", RelayFixture.inbound(sid, "VERIFY", practice.number(), "Your code is 1234"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(relay.head(token)).isEqualTo(head);
+        String reason = relay.server.database().read(tx -> tx.queryOne("SELECT reason FROM unrouted_message WHERE sid = ?", rs -> rs.getString(1), sid))
+                .orElseThrow();
+        assertThat(reason).isEqualTo("sender cannot be replied to");
+    }
+
+    @Test
+    void firstTextFromABlockedContactOpensNoConversation() {
+        relay.server.database().inTransaction(tx -> tx.update("""
+                INSERT INTO contact (practice_id, phone, kind, blocked, created_at)
+                SELECT practice_id, '+15557650000', 'lead', TRUE, CURRENT_TIMESTAMP FROM practice_number WHERE phone = ?""", practice.number()));
+
+        text(RelayFixture.newSid(), "+15557650000", "Buy cheap watches");
+
+        JsonNode conversation = conversationWith("+15557650000");
+        assertThat(conversation.get("status").asText()).isEqualTo("closed");
+        assertThat(conversation.get("unreadCount").asInt()).isZero();
+    }
+
+    @Test
+    void bodyOf1600CharactersWithEmojiIsAccepted() {
+        String body = "😀".repeat(800) + "a".repeat(800);
+
+        assertThat(text(RelayFixture.newSid(), "+15557654321", body).statusCode()).isEqualTo(200);
+        assertThat(text(RelayFixture.newSid(), "+15557654321", body + "b").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void unparseableQueryStringIsAForbiddenSignatureNotACrash() {
+        var params = RelayFixture.inbound(RelayFixture.newSid(), "+15557654321", practice.number(), "Hi");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri("/twilio/sms?x=a%7Cc")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "bad")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RelayFixture.form(params))).build();
+        var raw = java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri("/twilio/sms?x=a%7Cc")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", relay.sign(RelayFixture.PUBLIC_URL + "/twilio/sms?x=a%7Cc", params))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RelayFixture.form(params))).build();
+
+        assertThat(relay.send(request).statusCode()).isEqualTo(403);
+        assertThat(relay.send(raw).statusCode()).isEqualTo(200);
+    }
 }

@@ -174,4 +174,16 @@ class StatusCallbackTest {
         assertThat(badCode.statusCode()).isEqualTo(400);
         assertThat(message().get("status").asText()).isEqualTo("queued");
     }
+
+    @Test
+    void carrierOptOutKeepsAnEarlierKeywordOptOutAsItWas() {
+        relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), "STOP"));
+        relay.clock.advance(java.time.Duration.ofHours(1));
+
+        status("failed", "21610");
+
+        JsonNode contact = relay.entities(token, "contact").values().iterator().next();
+        assertThat(contact.get("optedOutVia").asText()).isEqualTo("keyword");
+        assertThat(contact.get("optedOutAt").asText()).isEqualTo("2026-11-02T15:00:00Z");
+    }
 }

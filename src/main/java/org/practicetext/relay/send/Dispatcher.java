@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.send;
+
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.practicetext.core.CarrierErrors;
+import org.practicetext.core.DeliveryStatus;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Messages;
+import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.webhook.StatusUpdates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands stored messages to the carrier in the background, in order within each conversation.
+ *
+ * <p>The rule is: never send twice. A message is claimed (state {@code handing}) before the
+ * carrier is called, so after a crash the relay knows the call may have happened. When the
+ * carrier's answer is lost (a 5xx, a timeout, a crash), the message goes to {@code checking}:
+ * the carrier is asked whether it has the message before anything is sent again. Only a
+ * failure that certainly sent nothing (connection refused, 429) is retried directly, with
+ * backoff. When the relay cannot find out, a person decides ({@code attention}).
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration CHECK_DELAY = Duration.ofSeconds(3);
+    static final Duration GIVE_UP_CHECKING_AFTER = Duration.ofMinutes(10);
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final Database db;
+    private final ChangeFeed feed;
+    private final Carrier carrier;
+    private final StatusUpdates statuses;
+    private final Clock clock;
+    private final Supplier<URI> statusCallback;
+    private final String messagingServiceSid;
+    private final Messages messages = new Messages();
+    private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private Thread loop;
+
+    public Dispatcher(Database db, ChangeFeed feed, Carrier carrier, StatusUpdates statuses, Clock clock, Supplier<URI> statusCallback,
+                      String messagingServiceSid) {
+        this.db = db;
+        this.feed = feed;
+        this.carrier = carrier;
+        this.statuses = statuses;
+        this.clock = clock;
+        this.statusCallback = statusCallback;
+        this.messagingServiceSid = messagingServiceSid;
+    }
+
+    /** Recovers what a previous run left in flight, then starts the loop. */
+    public void start() {
+        int recovered = db.inTransaction(tx -> tx.update(
+                "UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing'", clock.instant()));
+        if (recovered > 0) {
+            LOG.warn("{} message(s) were being handed to the carrier when the relay stopped; checking with the carrier before any resend", recovered);
+        }
+        running = true;
+        loop = Thread.ofVirtual().name("dispatcher").start(this::run);
+    }
+
+    public void wake() {
+        wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                for (Claim claim : claimDue()) {
+                    calls.submit(() -> attempt(claim));
+                }
+                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("dispatcher round failed; retrying", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** A message taken for one attempt: a send, or a look-up after a lost answer. */
+    record Claim(long practiceId, long messageId, boolean check, int attempts, Instant attemptStartedAt, OutboundText text) {
+    }
+
+    private List<Claim> claimDue() {
+        return db.inTransaction(tx -> {
+            Instant now = clock.instant();
+            List<Long> due = tx.query("""
+                    SELECT m.id FROM message m
+                    WHERE m.dispatch_state IN ('pending', 'checking') AND m.next_attempt_at <= ?
+                      AND NOT EXISTS (SELECT 1 FROM message e WHERE e.conversation_id = m.conversation_id AND e.id < m.id
+                                      AND e.dispatch_state IN ('pending', 'handing', 'checking'))
+                    ORDER BY m.id LIMIT 50""", rs -> rs.getLong(1), now);
+            List<Claim> claims = new java.util.ArrayList<>();
+            for (long id : due) {
+                int taken = tx.update("""
+                        UPDATE message SET dispatch_state = CASE WHEN dispatch_state = 'pending' THEN 'handing' ELSE dispatch_state END,
+                               dispatch_attempts = dispatch_attempts + CASE WHEN dispatch_state = 'pending' THEN 1 ELSE 0 END,
+                               attempt_started_at = CASE WHEN dispatch_state = 'pending' THEN ? ELSE attempt_started_at END,
+                               next_attempt_at = ?
+                        WHERE id = ? AND dispatch_state IN ('pending', 'checking') AND next_attempt_at <= ?""",
+                        now, now.plus(LEASE), id, now);
+                if (taken == 1) {
+                    claims.add(claim(tx, id));
+                }
+            }
+            return claims;
+        });
+    }
+
+    private Claim claim(Tx tx, long id) throws SQLException {
+        return tx.queryOne("""
+                SELECT m.practice_id, m.dispatch_state, m.dispatch_attempts, m.attempt_started_at, m.body, k.phone AS to_phone, n.phone AS from_phone
+                FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN contact k ON k.id = c.contact_id
+                JOIN practice_number n ON n.id = c.practice_number_id WHERE m.id = ?""", rs -> {
+            long practiceId = rs.getLong(1);
+            List<URI> media = List.of();
+            OutboundText text = new OutboundText(rs.getString("to_phone"), messagingServiceSid == null ? rs.getString("from_phone") : null,
+                    messagingServiceSid, rs.getString("body"), media, statusCallback.get());
+            return new Claim(practiceId, id, rs.getString("dispatch_state").equals("checking"), rs.getInt("dispatch_attempts"),
+                    Tx.instant(rs, "attempt_started_at"), text);
+        }, id).map(c -> withMedia(tx, c)).orElseThrow();
+    }
+
+    private Claim withMedia(Tx tx, Claim c) {
+        try {
+            List<URI> media = tx.query("SELECT url FROM message_media WHERE message_id = ? ORDER BY position", rs -> URI.create(rs.getString(1)), c.messageId());
+            OutboundText t = c.text();
+            return new Claim(c.practiceId(), c.messageId(), c.check(), c.attempts(), c.attemptStartedAt(),
+                    new OutboundText(t.to(), t.from(), t.messagingServiceSid(), t.body(), media, t.statusCallback()));
+        } catch (SQLException e) {
+            throw new org.practicetext.relay.store.StorageException(e);
+        }
+    }
+
+    private void attempt(Claim claim) {
+        try {
+            if (claim.check()) {
+                check(claim);
+            } else {
+                send(claim);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("dispatch of message {} failed unexpectedly; it will be checked before any resend", claim.messageId(), e);
+            db.inTransaction(tx -> tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE id = ?",
+                    clock.instant().plus(CHECK_DELAY), claim.messageId()));
+        } finally {
+            wake();
+        }
+    }
+
+    private void send(Claim claim) {
+        CarrierReceipt receipt;
+        try {
+            receipt = carrier.send(claim.text());
+        } catch (CarrierException e) {
+            switch (e.kind()) {
+                case REJECTED -> rejected(claim, e.errorCode());
+                case NOT_SENT -> notSent(claim, e);
+                case UNCERTAIN -> {
+                    LOG.warn("carrier answer for message {} was lost ({}); checking before any resend", claim.messageId(), e.getMessage());
+                    reschedule(claim, "checking", clock.instant().plus(CHECK_DELAY));
+                }
+            }
+            return;
+        }
+        handed(claim, receipt);
+    }
+
+    private void check(Claim claim) {
+        Instant since = claim.attemptStartedAt() == null ? clock.instant().minus(Duration.ofHours(1)) : claim.attemptStartedAt();
+        Optional<CarrierReceipt> found;
+        try {
+            found = carrier.findSent(claim.text(), since);
+        } catch (CarrierException e) {
+            if (clock.instant().isAfter(since.plus(GIVE_UP_CHECKING_AFTER))) {
+                attention(claim, "The carrier did not confirm whether this message was sent, and could not be asked. "
+                        + "It may have reached the patient: check before sending it again.");
+            } else {
+                reschedule(claim, "checking", clock.instant().plus(CHECK_DELAY.multipliedBy(2)));
+            }
+            return;
+        }
+        if (found.isPresent()) {
+            LOG.info("message {} was accepted by the carrier after all; not sending it again", claim.messageId());
+            handed(claim, found.get());
+        } else if (claim.attempts() >= MAX_ATTEMPTS) {
+            attention(claim, "The carrier did not accept this message after " + claim.attempts() + " attempts. It was not sent.");
+        } else {
+            reschedule(claim, "pending", clock.instant());
+        }
+    }
+
+    private void notSent(Claim claim, CarrierException e) {
+        if (claim.attempts() >= MAX_ATTEMPTS) {
+            finish(claim, "rejected", DeliveryStatus.FAILED, null,
+                    "The carrier could not be reached after " + claim.attempts() + " attempts. The message was not sent; send it again.");
+            return;
+        }
+        long seconds = Math.min(300, 1L << Math.min(claim.attempts(), 8));
+        LOG.info("message {} not sent ({}); next attempt in {} s", claim.messageId(), e.getMessage(), seconds);
+        reschedule(claim, "pending", clock.instant().plusSeconds(seconds));
+    }
+
+    private void rejected(Claim claim, Integer code) {
+        finish(claim, "rejected", DeliveryStatus.FAILED, code, CarrierErrors.explain(code));
+    }
+
+    private void attention(Claim claim, String reason) {
+        LOG.warn("message {} needs a person: {}", claim.messageId(), reason);
+        finish(claim, "attention", DeliveryStatus.FAILED, null, reason);
+    }
+
+    private void finish(Claim claim, String state, DeliveryStatus status, Integer code, String explanation) {
+        db.inTransaction(tx -> {
+            feed.lock(tx, claim.practiceId());
+            tx.update("UPDATE message SET dispatch_state = ?, dispatch_note = ?, next_attempt_at = NULL WHERE id = ?", state, explanation, claim.messageId());
+            MessageView message = messages.byId(tx, claim.practiceId(), claim.messageId()).orElseThrow();
+            statuses.settle(tx, claim.practiceId(), message, status, code, explanation);
+            return null;
+        });
+    }
+
+    private void handed(Claim claim, CarrierReceipt receipt) {
+        db.inTransaction(tx -> {
+            feed.lock(tx, claim.practiceId());
+            tx.update("UPDATE message SET sid = ?, dispatch_state = 'handed', next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+                    receipt.sid(), clock.instant(), claim.messageId());
+            MessageView message = messages.byId(tx, claim.practiceId(), claim.messageId()).orElseThrow();
+            Optional<DeliveryStatus> initial = DeliveryStatus.fromWire(receipt.status());
+            if (initial.isPresent() && DeliveryStatus.fromWire(message.status()).map(s -> s.canMoveTo(initial.get())).orElse(false)) {
+                statuses.settle(tx, claim.practiceId(), message, initial.get(), null, null);
+            } else {
+                feed.append(tx, claim.practiceId(), org.practicetext.protocol.EventTypes.MESSAGE, message.id(), message);
+            }
+            statuses.applyEarlyReports(tx, claim.practiceId(), receipt.sid());
+            return null;
+        });
+    }
+
+    private void reschedule(Claim claim, String state, Instant at) {
+        db.inTransaction(tx -> tx.update("UPDATE message SET dispatch_state = ?, next_attempt_at = ? WHERE id = ?", state, at, claim.messageId()));
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        calls.shutdown();
+        try {
+            calls.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.send;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.practicetext.core.Permission;
+import org.practicetext.protocol.CampaignMessageRequest;
+import org.practicetext.protocol.Sender;
+import org.practicetext.protocol.SendMessageRequest;
+import org.practicetext.relay.auth.AuthRoutes;
+import org.practicetext.relay.auth.Tokens;
+import org.practicetext.relay.http.JsonBody;
+import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.store.Database;
+
+/**
+ * {@code POST /api/v1/messages} (a team member, bearer token) and
+ * {@code POST /api/v1/campaign-messages} (another system, {@code X-Api-Key}). Both answer 202:
+ * the message is stored as queued and goes to the carrier in the background.
+ */
+public final class SendRoutes {
+    private final MessageSending sending;
+    private final Database db;
+
+    public SendRoutes(MessageSending sending, Database db) {
+        this.sending = sending;
+        this.db = db;
+    }
+
+    public void install(JavalinConfig config) {
+        config.routes.post("/api/v1/messages", this::send);
+        config.routes.post("/api/v1/campaign-messages", this::campaign);
+    }
+
+    private void send(Context ctx) {
+        Principal who = AuthRoutes.principal(ctx);
+        who.require(Permission.SMS_SEND);
+        SendMessageRequest request = JsonBody.read(ctx, SendMessageRequest.class);
+        MessageSending.Accepted accepted = sending.accept(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())),
+                new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls()));
+        answer(ctx, accepted);
+    }
+
+    private void campaign(Context ctx) {
+        ApiKeyCaller caller = apiKey(ctx.header("X-Api-Key"));
+        CampaignMessageRequest request = JsonBody.read(ctx, CampaignMessageRequest.class);
+        String campaign = request.campaign();
+        if (campaign == null || campaign.isBlank() || campaign.length() > 100) {
+            throw ApiError.badRequest("campaign is required (at most 100 characters): its name labels the message, e.g. \"Appointment Reminders Campaign\".");
+        }
+        String clientId = request.clientId() != null ? request.clientId() : ctx.header("Idempotency-Key");
+        if (request.to() == null || request.to().isBlank()) {
+            throw ApiError.badRequest("to is required: the patient's phone number.");
+        }
+        MessageSending.Accepted accepted = sending.accept(new Originator(caller.practiceId(), caller.region(), Sender.campaign(campaign.strip())),
+                new MessageSending.Draft(campaignClientId(caller, clientId), null, request.to(), null,
+                        request.body(), request.mediaUrls()));
+        answer(ctx, accepted);
+    }
+
+    /**
+     * Campaign keys are scoped to the API key, so two systems cannot collide. Without a key each
+     * post is a new message: the caller chose not to be protected against its own retries.
+     */
+    private static String campaignClientId(ApiKeyCaller caller, String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            return "c" + caller.keyId() + ":" + java.util.UUID.randomUUID();
+        }
+        if (!clientId.matches("[A-Za-z0-9._:-]{1,48}")) {
+            throw ApiError.badRequest("clientId / Idempotency-Key must be 1-48 letters, digits or . _ : -");
+        }
+        return "c" + caller.keyId() + ":" + clientId;
+    }
+
+    private static void answer(Context ctx, MessageSending.Accepted accepted) {
+        if (!accepted.created()) {
+            ctx.header("Idempotent-Replay", "true");
+        }
+        ctx.status(202).json(accepted.message());
+    }
+
+    private record ApiKeyCaller(long keyId, long practiceId, String region) {
+    }
+
+    private ApiKeyCaller apiKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw ApiError.unauthorized("unauthorized", "Send the practice's API key in the X-Api-Key header.");
+        }
+        Optional<ApiKeyCaller> caller = db.read(tx -> tx.queryOne("""
+                SELECT k.id, k.practice_id, p.region FROM api_key k JOIN practice p ON p.id = k.practice_id
+                WHERE k.key_hash = ? AND k.revoked_at IS NULL""", rs -> new ApiKeyCaller(rs.getLong(1), rs.getLong(2), rs.getString(3)),
+                Tokens.hash(key.strip())));
+        return caller.orElseThrow(() -> ApiError.unauthorized("invalid_api_key", "This API key is not valid or was revoked."));
+    }
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayFixture.TestPractice;
+
+/** Automated texts posted by other systems with a practice API key. */
+class CampaignMessageTest {
+    @TempDir
+    static Path dir;
+    static RelayFixture relay;
+    TestPractice practice;
+    String key;
+    String token;
+
+    @BeforeAll
+    static void start() {
+        relay = new RelayFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        relay.close();
+    }
+
+    @BeforeEach
+    void practice() {
+        practice = relay.newPractice();
+        key = relay.server.tenancy().createApiKey(practice.slug(), "Reminder system");
+        token = relay.signIn(practice, "staff");
+    }
+
+    private HttpResponse<String> post(String apiKey, String json, String idempotencyKey) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/campaign-messages")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            b.header("X-Api-Key", apiKey);
+        }
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return relay.send(b.build());
+    }
+
+    private static String body(String to, String text) {
+        return "{\"to\":\"" + to + "\",\"body\":\"" + text + "\",\"campaign\":\"Appointment Reminders Campaign\"}";
+    }
+
+    @Test
+    void campaignTextIsAcceptedAndLabelledWithTheCampaignsName() {
+        HttpResponse<String> r = post(key, body("(555) 444-1212", "Reminder: cleaning tomorrow at 9:00 AM."), null);
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode m = relay.read(r);
+        assertThat(m.get("sender").get("kind").asText()).isEqualTo("campaign");
+        assertThat(m.get("sender").get("name").asText()).isEqualTo("Appointment Reminders Campaign");
+        JsonNode delivered = relay.awaitEntity(token, "message", e -> e.get("id").asLong() == m.get("id").asLong()
+                && e.get("status").asText().equals("delivered"));
+        assertThat(delivered.get("sender").get("name").asText()).isEqualTo("Appointment Reminders Campaign");
+    }
+
+    @Test
+    void retriedPostWithTheSameIdempotencyKeySendsOnce() {
+        HttpResponse<String> first = post(key, body("+15554441212", "Once"), "appt-881-reminder");
+        HttpResponse<String> second = post(key, body("+15554441212", "Once"), "appt-881-reminder");
+
+        assertThat(relay.read(second).get("id").asLong()).isEqualTo(relay.read(first).get("id").asLong());
+        assertThat(relay.entities(token, "message")).hasSize(1);
+    }
+
+    @Test
+    void campaignsFollowTheSameOptOutAndValidationRules() {
+        relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), "+15554441213", practice.number(), "STOP"));
+
+        HttpResponse<String> optedOut = post(key, body("+15554441213", "Reminder"), null);
+        HttpResponse<String> invalid = post(key, body("12345", "Reminder"), null);
+        HttpResponse<String> noCampaign = post(key, "{\"to\":\"+15554441214\",\"body\":\"Hi\"}", null);
+
+        assertThat(optedOut.statusCode()).isEqualTo(409);
+        assertThat(relay.read(optedOut).get("error").get("code").asText()).isEqualTo("opted_out");
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(noCampaign.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void missingOrUnknownApiKeyIsUnauthorized() {
+        HttpResponse<String> none = post(null, body("+15554441212", "Hi"), null);
+        HttpResponse<String> wrong = post("ptk_not-a-key", body("+15554441212", "Hi"), null);
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(relay.read(wrong).get("error").get("code").asText()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void aKeyOnlySendsForItsOwnPractice() {
+        TestPractice other = relay.newPractice();
+        String otherToken = relay.signIn(other, "staff");
+
+        post(key, body("+15554441299", "Ours"), null);
+
+        assertThat(relay.entities(otherToken, "message")).isEmpty();
+        assertThat(relay.entities(token, "message")).hasSize(1);
+    }
+}
