@@ -48,8 +48,15 @@ public final class RelayFixture implements AutoCloseable {
     private final Path dataDir;
 
     public RelayFixture(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** A relay with extra environment settings (e.g. the simulated carrier's pace). */
+    public RelayFixture(Path dataDir, Map<String, String> extraEnv) {
         this.dataDir = dataDir;
-        this.server = new RelayServer(config(dataDir), clock).start();
+        Map<String, String> env = new java.util.HashMap<>(environment(dataDir));
+        env.putAll(extraEnv);
+        this.server = new RelayServer(RelayConfig.fromEnvironment(env), clock).start();
     }
 
     /** A relay whose carrier is {@code carrier} (a fake at the edge of the world). */
@@ -59,14 +66,18 @@ public final class RelayFixture implements AutoCloseable {
     }
 
     public static RelayConfig config(Path dataDir) {
-        return RelayConfig.fromEnvironment(Map.of(
+        return RelayConfig.fromEnvironment(environment(dataDir));
+    }
+
+    static Map<String, String> environment(Path dataDir) {
+        return Map.of(
                 "PT_PORT", "0",
                 "PT_HOST", "127.0.0.1",
                 "PT_DB_URL", Database.h2Url(dataDir.toString()),
                 "PT_PUBLIC_URL", PUBLIC_URL,
                 "PT_CARRIER", "simulated",
                 "PT_SIMULATED_STEP_MS", "40",
-                "TWILIO_AUTH_TOKEN", AUTH_TOKEN));
+                "TWILIO_AUTH_TOKEN", AUTH_TOKEN);
     }
 
     public Path dataDir() {
