@@ -45,6 +45,10 @@ public record RelayConfig(
             }
             token = SIMULATED_AUTH_TOKEN;
         }
+        String accountSid = env.get("TWILIO_ACCOUNT_SID");
+        if (carrier.equals("twilio") && (accountSid == null || !accountSid.startsWith("AC"))) {
+            throw new IllegalArgumentException("TWILIO_ACCOUNT_SID (AC…) is required with PT_CARRIER=twilio.");
+        }
         return new RelayConfig(
                 env.getOrDefault("PT_HOST", "0.0.0.0"),
                 port,
@@ -53,7 +57,7 @@ public record RelayConfig(
                 env.getOrDefault("PT_DB_PASSWORD", ""),
                 blankToNull(env.get("PT_PUBLIC_URL")),
                 carrier,
-                env.get("TWILIO_ACCOUNT_SID"),
+                accountSid,
                 token,
                 env.getOrDefault("PT_TWILIO_API_BASE", "https://api.twilio.com"),
                 blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),

@@ -23,6 +23,7 @@ import org.practicetext.relay.send.MessageSending;
 import org.practicetext.relay.send.SendRoutes;
 import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.send.SimulatorRoutes;
+import org.practicetext.relay.send.TwilioCarrier;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.webhook.InboundMessages;
@@ -119,7 +120,7 @@ public final class RelayServer implements AutoCloseable {
             return new SimulatedCarrier(() -> URI.create("http://127.0.0.1:" + server.port()), () -> server.webhookUrls.bases().getFirst(),
                     new TwilioSignature(config.twilioAuthToken()), config.simulatedStep(), server.clock);
         }
-        throw new IllegalStateException("TWILIO carrier not wired yet");
+        return new TwilioCarrier(config.twilioAccountSid(), config.twilioAuthToken(), URI.create(config.twilioApiBase()));
     }
 
     public Carrier carrier() {

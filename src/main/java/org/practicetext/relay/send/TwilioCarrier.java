@@ -10,9 +10,6 @@ import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import org.practicetext.relay.send.CarrierException.Kind;
@@ -88,11 +85,10 @@ public final class TwilioCarrier implements Carrier, AutoCloseable {
     @Override
     public Optional<CarrierReceipt> findSent(OutboundText text, Instant since) throws CarrierException {
         Instant earliest = since.minus(CLOCK_SKEW);
-        // Twilio filters by day ("sent on or after midnight", UTC); the exact cut is made below on date_created.
-        ZonedDateTime dayStart = LocalDate.ofInstant(earliest, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC);
+        // No DateSent filter: a text still queued at Twilio has no date_sent and could be filtered out.
+        // Twilio lists newest first, so the first page holds the attempt; the cut is made on date_created.
         MessageReader reader = Message.reader()
                 .setTo(new PhoneNumber(text.to()))
-                .setDateSentAfter(dayStart)
                 .setPageSize(LOOKUP_PAGE_SIZE);
         if (text.from() != null) {
             reader.setFrom(new PhoneNumber(text.from()));
