@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.practicetext.core.Permission;
+import org.practicetext.core.SegmentCount;
+import org.practicetext.core.SmsSegments;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.ui.UiSession;
+
+/**
+ * The composer: the text, its live character/segment counter and Unicode warning, why sending
+ * is not possible (opted out, blocked, no permission) with the way out, a warning for landlines,
+ * and a draft per thread so switching threads loses nothing. It sends into a conversation, or to
+ * a new number for the new-message panel.
+ */
+public final class ComposerViewModel {
+    private final UiSession session;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper counter = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unicodeWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper landlineWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper blocked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasTarget = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canSend;
+    private final Map<String, String> drafts = new HashMap<>();
+    private String draftKey;
+    private Long conversationId;
+    private Long contactId;
+    private String newNumber;
+    private Consumer<String> afterNewNumberSent = e164 -> {
+    };
+
+    public ComposerViewModel(UiSession session) {
+        this.session = session;
+        text.addListener((o, a, b) -> {
+            recount();
+            if (draftKey != null) {
+                drafts.put(draftKey, b);
+            }
+        });
+        recount();
+        canSend = Bindings.createBooleanBinding(() -> hasTarget.get() && disabledReason.get().isEmpty() && !text.get().isBlank(),
+                hasTarget, disabledReason, text);
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyStringProperty counterProperty() {
+        return counter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty unicodeWarningProperty() {
+        return unicodeWarning.getReadOnlyProperty();
+    }
+
+    /** Empty when the composer may send; otherwise the reason and the way out. */
+    public ReadOnlyStringProperty disabledReasonProperty() {
+        return disabledReason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty landlineWarningProperty() {
+        return landlineWarning.getReadOnlyProperty();
+    }
+
+    /** True when the recipient is blocked and this user may unblock them ("Unblock to send"). */
+    public ReadOnlyBooleanProperty unblockOfferedProperty() {
+        return blocked.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    /** Called when a new number's first message was queued, with its E.164 number. */
+    public void setAfterNewNumberSent(Consumer<String> listener) {
+        this.afterNewNumberSent = listener;
+    }
+
+    /** Targets an existing conversation; its contact (when known) says opted out since when. */
+    public void showConversation(ConversationRow row, ContactRow contact) {
+        if (row == null) {
+            clearTarget();
+            return;
+        }
+        boolean sameTarget = conversationId != null && conversationId == row.id();
+        conversationId = row.id();
+        contactId = row.contactId();
+        newNumber = null;
+        if (!sameTarget) {
+            switchDraft("conversation:" + row.id());
+        }
+        boolean optedOut = row.optedOut() || (contact != null && contact.optedOut());
+        boolean isBlocked = row.blocked() || (contact != null && contact.blocked());
+        String name = row.displayName();
+        applyRules(name, optedOut, contact == null ? null : contact.optedOutAt(), isBlocked, row.lineType());
+    }
+
+    /** Targets a number with no conversation yet ({@code contact} when it is in the directory). */
+    public void showNewNumber(String e164, ContactRow contact) {
+        conversationId = null;
+        contactId = contact == null ? null : contact.id();
+        newNumber = e164;
+        switchDraft("number:" + e164);
+        String name = contact == null ? session.phones().display(e164) : contact.displayName();
+        applyRules(name, contact != null && contact.optedOut(), contact == null ? null : contact.optedOutAt(),
+                contact != null && contact.blocked(), contact == null ? null : contact.lineType());
+    }
+
+    public void clearTarget() {
+        conversationId = null;
+        contactId = null;
+        newNumber = null;
+        draftKey = null;
+        hasTarget.set(false);
+        text.set("");
+        disabledReason.set("");
+        landlineWarning.set("");
+        blocked.set(false);
+    }
+
+    /** Enter: sends the text (trimmed) if allowed; the draft is cleared. */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        String body = text.get().strip();
+        Long conversation = conversationId;
+        String number = newNumber;
+        if (conversation != null) {
+            session.tasks().run(() -> session.client().send(conversation, body));
+        } else if (number != null) {
+            session.tasks().run(() -> session.client().sendTo(number, body), id -> afterNewNumberSent.accept(number));
+        }
+        drafts.remove(draftKey);
+        text.set("");
+    }
+
+    /** "Unblock to send": unblocks the contact of the current conversation. */
+    public void unblock() {
+        Long contact = contactId;
+        if (contact != null) {
+            session.tasks().run(() -> session.client().unblock(contact));
+        }
+    }
+
+    private void applyRules(String name, boolean optedOut, java.time.Instant optedOutAt, boolean isBlocked, String lineType) {
+        hasTarget.set(true);
+        blocked.set(isBlocked && session.can(Permission.CONTACTS_BLOCK));
+        if (!session.can(Permission.SMS_SEND)) {
+            disabledReason.set("Your role can read messages but not send them. Ask a practice admin for sending rights.");
+        } else if (isBlocked) {
+            disabledReason.set(name + " is blocked. Unblock to send.");
+        } else if (optedOut) {
+            String when = optedOutAt == null ? "" : " on " + session.times().date(optedOutAt);
+            disabledReason.set(name + " opted out of text messages" + when + ". They must text START to receive messages.");
+        } else {
+            disabledReason.set("");
+        }
+        landlineWarning.set("landline".equalsIgnoreCase(lineType)
+                ? "This number is known to be a landline; texts to it will probably not arrive. Call the patient or ask for a mobile number."
+                : "");
+    }
+
+    private void switchDraft(String key) {
+        draftKey = null;
+        text.set(drafts.getOrDefault(key, ""));
+        draftKey = key;
+    }
+
+    private void recount() {
+        SegmentCount count = SmsSegments.count(text.get());
+        counter.set(SegmentCounterText.counter(count));
+        unicodeWarning.set(SegmentCounterText.unicodeWarning(count));
+    }
+}

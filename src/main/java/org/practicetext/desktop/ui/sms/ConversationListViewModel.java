@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.ConversationFilter.Assignment;
+import org.practicetext.core.ConversationFilter.ContactType;
+import org.practicetext.core.ConversationFilter.Status;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.Directory;
+import org.practicetext.desktop.cache.MessageHit;
+import org.practicetext.desktop.ui.UiSession;
+
+/**
+ * The message list: the four combinable filters and the search text drive one query of the
+ * cache; the rows it answers replace the list, and the selected conversation is found again by
+ * id after every refresh (a sync batch, a filter change, an action). A generation number drops
+ * answers that arrive after a newer question. Message-text hits of a search are kept apart.
+ */
+public final class ConversationListViewModel {
+    /** The list shows the newest conversations that match; narrower filters reach the rest. */
+    public static final int LIMIT = 500;
+    static final int MESSAGE_HITS = 30;
+
+    private final UiSession session;
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.ALL_OPEN);
+    private final ObjectProperty<ContactType> contactType = new SimpleObjectProperty<>(ContactType.ALL);
+    private final ObjectProperty<Assignment> assignment = new SimpleObjectProperty<>(Assignment.ALL);
+    private final ObjectProperty<Directory.Inbox> inbox = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
+    private final ObservableList<MessageHit> messageHits = FXCollections.observableArrayList();
+    private final ObservableList<Directory.Inbox> inboxes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ConversationRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
+    private long generation;
+
+    public ConversationListViewModel(UiSession session) {
+        this.session = session;
+        status.addListener((o, a, b) -> refresh());
+        contactType.addListener((o, a, b) -> refresh());
+        assignment.addListener((o, a, b) -> refresh());
+        inbox.addListener((o, a, b) -> refresh());
+        search.addListener((o, a, b) -> refresh());
+        session.events().onChange(change -> {
+            if (change.inboxes() || change.reset()) {
+                refreshInboxes();
+            }
+            refresh();
+        });
+        refreshInboxes();
+        refresh();
+    }
+
+    public ObjectProperty<Status> statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<ContactType> contactTypeProperty() {
+        return contactType;
+    }
+
+    public ObjectProperty<Assignment> assignmentProperty() {
+        return assignment;
+    }
+
+    /** The inbox filter; {@code null} means all inboxes. */
+    public ObjectProperty<Directory.Inbox> inboxProperty() {
+        return inbox;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObservableList<ConversationRow> conversations() {
+        return conversations;
+    }
+
+    public ObservableList<MessageHit> messageHits() {
+        return messageHits;
+    }
+
+    public ObservableList<Directory.Inbox> inboxes() {
+        return inboxes;
+    }
+
+    /** The selected row as the list now holds it (a fresh record after each refresh). */
+    public ReadOnlyObjectProperty<ConversationRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** True when more conversations match than the list shows. */
+    public ReadOnlyBooleanProperty truncatedProperty() {
+        return truncated.getReadOnlyProperty();
+    }
+
+    /** True once the first answer arrived (the benchmark waits for it). */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ConversationFilter filter() {
+        Directory.Inbox chosen = inbox.get();
+        String text = search.get() == null || search.get().isBlank() ? null : search.get().strip();
+        return new ConversationFilter(status.get(), contactType.get(), assignment.get(), chosen == null ? null : chosen.id(), text);
+    }
+
+    /** Selects a conversation by id; it stays selected across refreshes while it is listed. */
+    public void select(Long conversationId) {
+        selected.set(conversationId == null ? null : find(conversationId));
+        selectedId.set(conversationId);
+    }
+
+    /** The open conversation's id, also when filters hide its row. */
+    public ReadOnlyObjectProperty<Long> selectedIdProperty() {
+        return selectedId.getReadOnlyProperty();
+    }
+
+    /** Alt+Down: the next conversation in the list (the first when none is selected). */
+    public void selectNext() {
+        move(1);
+    }
+
+    /** Alt+Up: the previous conversation in the list. */
+    public void selectPrevious() {
+        move(-1);
+    }
+
+    public void refresh() {
+        long ask = ++generation;
+        ConversationFilter filter = filter();
+        session.tasks().run(() -> new Answer(session.client().conversations(filter, LIMIT + 1),
+                filter.search() == null ? List.of() : session.client().searchMessages(filter.search(), MESSAGE_HITS)), answer -> {
+            if (ask == generation) {
+                apply(filter, answer);
+            }
+        });
+    }
+
+    public void markUnread(ConversationRow row) {
+        session.tasks().run(() -> session.client().markUnread(row.id()));
+    }
+
+    public void close(ConversationRow row) {
+        session.tasks().run(() -> session.client().close(row.id()));
+    }
+
+    public void reopen(ConversationRow row) {
+        session.tasks().run(() -> session.client().reopen(row.id()));
+    }
+
+    private void refreshInboxes() {
+        session.tasks().run(session.client()::inboxes, list -> {
+            Directory.Inbox chosen = inbox.get();
+            inboxes.setAll(list);
+            if (chosen != null) {
+                inbox.set(list.stream().filter(i -> i.id() == chosen.id()).findFirst().orElse(null));
+            }
+        });
+    }
+
+    private void apply(ConversationFilter filter, Answer answer) {
+        List<ConversationRow> rows = answer.rows();
+        truncated.set(rows.size() > LIMIT);
+        conversations.setAll(rows.size() > LIMIT ? rows.subList(0, LIMIT) : rows);
+        messageHits.setAll(answer.hits());
+        selected.set(selectedId.get() == null ? null : find(selectedId.get()));
+        emptyText.set(emptyTextFor(filter));
+        loaded.set(true);
+    }
+
+    static String emptyTextFor(ConversationFilter filter) {
+        if (filter.search() != null) {
+            return "No conversations match “" + filter.search() + "”. Try a name or phone number, or include closed messages.";
+        }
+        if (filter.status() == Status.ALL_OPEN || filter.status() == Status.OPEN_UNREAD) {
+            return "No conversations — adjust filters or include closed messages.";
+        }
+        return "No conversations — adjust filters.";
+    }
+
+    private ConversationRow find(long id) {
+        return conversations.stream().filter(r -> r.id() == id).findFirst().orElse(null);
+    }
+
+    private void move(int step) {
+        if (conversations.isEmpty()) {
+            return;
+        }
+        int index = -1;
+        for (int i = 0; i < conversations.size(); i++) {
+            if (Objects.equals(conversations.get(i).id(), selectedId.get())) {
+                index = i;
+            }
+        }
+        int next = index < 0 ? 0 : Math.max(0, Math.min(conversations.size() - 1, index + step));
+        select(conversations.get(next).id());
+    }
+
+    private record Answer(List<ConversationRow> rows, List<MessageHit> hits) {
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.practicetext.desktop.ui.UiSession;
+
+/**
+ * The SMS page's parts and how they move together: the list's selection opens the thread and
+ * points the composer at it; the pencil switches the right side to "New message"; a first text
+ * to a new number opens that number's conversation as soon as the cache has it.
+ */
+public final class SmsPageViewModel {
+    /** What the right side shows. */
+    public enum Mode { THREAD, NEW_MESSAGE }
+
+    private final UiSession session;
+    private final ConversationListViewModel list;
+    private final ThreadViewModel thread;
+    private final ComposerViewModel composer;
+    private final NewMessageViewModel newMessage;
+    private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.THREAD);
+    private String pendingNumber;
+
+    public SmsPageViewModel(UiSession session) {
+        this.session = session;
+        this.list = new ConversationListViewModel(session);
+        this.thread = new ThreadViewModel(session);
+        this.composer = new ComposerViewModel(session);
+        this.newMessage = new NewMessageViewModel(session, composer);
+        list.selectedIdProperty().addListener((o, was, id) -> {
+            if (id != null) {
+                mode.set(Mode.THREAD);
+            }
+            thread.open(id);
+            composer.clearTarget();
+        });
+        thread.conversationProperty().addListener((o, was, row) -> showComposer());
+        thread.contactProperty().addListener((o, was, row) -> showComposer());
+        newMessage.setOpenConversation(this::open);
+        composer.setAfterNewNumberSent(number -> {
+            pendingNumber = number;
+            openPendingNumber();
+        });
+        session.events().onChange(change -> openPendingNumber());
+    }
+
+    public ConversationListViewModel list() {
+        return list;
+    }
+
+    public ThreadViewModel thread() {
+        return thread;
+    }
+
+    public ComposerViewModel composer() {
+        return composer;
+    }
+
+    public NewMessageViewModel newMessage() {
+        return newMessage;
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    /** Opens a conversation from anywhere (a notification, the Patients page, the new-message picker). */
+    public void open(long conversationId) {
+        mode.set(Mode.THREAD);
+        if (Long.valueOf(conversationId).equals(list.selectedIdProperty().get())) {
+            return;
+        }
+        list.select(conversationId);
+    }
+
+    /** Ctrl+N or the pencil. */
+    public void startNewMessage() {
+        list.select(null);
+        mode.set(Mode.NEW_MESSAGE);
+        newMessage.start();
+    }
+
+    /** "Text this patient" from the directory: the conversation, or a new message to the number. */
+    public void textContact(org.practicetext.desktop.cache.ContactRow contact) {
+        if (contact.conversationId() != null) {
+            open(contact.conversationId());
+        } else {
+            startNewMessage();
+            newMessage.choose(contact);
+        }
+    }
+
+    private void showComposer() {
+        if (mode.get() == Mode.THREAD) {
+            composer.showConversation(thread.conversationProperty().get(), thread.contactProperty().get());
+        }
+    }
+
+    private void openPendingNumber() {
+        String number = pendingNumber;
+        if (number == null) {
+            return;
+        }
+        session.tasks().run(() -> session.client().contactByPhone(number), found -> found.map(c -> c.conversationId()).ifPresent(id -> {
+            if (number.equals(pendingNumber)) {
+                pendingNumber = null;
+                open(id);
+            }
+        }));
+    }
+}
