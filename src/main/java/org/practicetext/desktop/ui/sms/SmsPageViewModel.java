@@ -81,6 +81,12 @@ public final class SmsPageViewModel {
         newMessage.start();
     }
 
+    /** Cancel on the new-message panel: back to the (empty) thread side, draft kept. */
+    public void cancelNewMessage() {
+        composer.clearTarget();
+        mode.set(Mode.THREAD);
+    }
+
     /** "Text this patient" from the directory: the conversation, or a new message to the number. */
     public void textContact(org.practicetext.desktop.cache.ContactRow contact) {
         if (contact.conversationId() != null) {

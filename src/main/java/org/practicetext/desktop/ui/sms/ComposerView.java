@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.ui.Icons;
+
+/**
+ * The composer: why it is disabled (with "Unblock" when that is the way out), a landline
+ * warning, the text area (Enter sends, Shift+Enter adds a line), Send, and under it the Unicode
+ * warning and the live counter.
+ */
+public final class ComposerView extends VBox {
+    private final ComposerViewModel model;
+    private final TextArea text = new TextArea();
+
+    public ComposerView(ComposerViewModel model) {
+        this.model = model;
+        getStyleClass().add("pt-composer");
+
+        Label reason = new Label(null, Icons.BLOCK.node(14));
+        reason.setId("composer-disabled-reason");
+        reason.getStyleClass().add("pt-composer-reason");
+        reason.setWrapText(true);
+        reason.textProperty().bind(model.disabledReasonProperty());
+        Button unblock = new Button("Unblock");
+        unblock.setId("composer-unblock");
+        unblock.getStyleClass().addAll(Styles.SMALL);
+        unblock.setOnAction(e -> model.unblock());
+        unblock.visibleProperty().bind(model.unblockOfferedProperty());
+        unblock.managedProperty().bind(unblock.visibleProperty());
+        Region reasonGap = new Region();
+        HBox.setHgrow(reasonGap, Priority.ALWAYS);
+        HBox reasonBox = new HBox(10, reason, reasonGap, unblock);
+        reasonBox.setAlignment(Pos.CENTER_LEFT);
+        reasonBox.getStyleClass().add("pt-composer-banner");
+        reasonBox.visibleProperty().bind(model.disabledReasonProperty().isNotEmpty());
+        reasonBox.managedProperty().bind(reasonBox.visibleProperty());
+
+        Label landline = new Label(null, Icons.ERROR.node(13));
+        landline.setId("composer-landline");
+        landline.getStyleClass().addAll("pt-composer-warning", Styles.TEXT_SMALL);
+        landline.setWrapText(true);
+        landline.textProperty().bind(model.landlineWarningProperty());
+        landline.visibleProperty().bind(model.landlineWarningProperty().isNotEmpty());
+        landline.managedProperty().bind(landline.visibleProperty());
+
+        text.setId("composer-text");
+        text.setPromptText("Type a message…");
+        text.setWrapText(true);
+        text.setPrefRowCount(3);
+        text.textProperty().bindBidirectional(model.textProperty());
+        text.disableProperty().bind(model.disabledReasonProperty().isNotEmpty());
+        text.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button send = new Button("Send", Icons.SEND.node(14));
+        send.setId("composer-send");
+        send.getStyleClass().add(Styles.ACCENT);
+        send.setDefaultButton(false);
+        send.disableProperty().bind(model.canSendProperty().not());
+        send.setOnAction(e -> model.send());
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        HBox input = new HBox(10, text, send);
+        input.setAlignment(Pos.BOTTOM_RIGHT);
+
+        Label unicode = new Label();
+        unicode.setId("composer-unicode");
+        unicode.getStyleClass().addAll("pt-composer-warning", Styles.TEXT_SMALL);
+        unicode.textProperty().bind(model.unicodeWarningProperty());
+        Label counter = new Label();
+        counter.setId("composer-counter");
+        counter.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        counter.textProperty().bind(model.counterProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox footer = new HBox(8, unicode, gap, counter);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(reasonBox, landline, input, footer);
+        setSpacing(6);
+    }
+
+    public void focusText() {
+        text.requestFocus();
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        event.consume();
+        if (event.isShiftDown()) {
+            text.insertText(text.getCaretPosition(), "\n");
+        } else {
+            model.send();
+        }
+    }
+}

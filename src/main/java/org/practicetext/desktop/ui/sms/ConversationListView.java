@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.MessageHit;
+import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.MessageTimes;
+
+/**
+ * The left side of the SMS page: title with the pencil (new message), the search field, the
+ * filter bar, the conversations, and — while searching — the messages whose text matched,
+ * under their own heading. It binds to {@link ConversationListViewModel} and decides nothing.
+ */
+public final class ConversationListView extends VBox {
+    private final ConversationListViewModel model;
+    private final CustomTextField search = new CustomTextField();
+    private final ListView<ConversationRow> list = new ListView<>();
+    private final ListView<MessageHit> hits = new ListView<>();
+    private final Button pencil = new Button(null, Icons.EDIT.node(16));
+    private boolean syncingSelection;
+
+    public ConversationListView(ConversationListViewModel model, MessageTimes times, Runnable newMessage, Runnable manageInboxes,
+                                java.util.function.LongConsumer openConversation) {
+        this.model = model;
+        getStyleClass().add("pt-conversation-list");
+        setId("conversation-list-pane");
+
+        Label title = new Label("Messages");
+        title.getStyleClass().add(Styles.TITLE_3);
+        pencil.setId("new-message");
+        pencil.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.ACCENT);
+        pencil.setTooltip(new Tooltip("New message (Ctrl+N)"));
+        pencil.setAccessibleText("New message");
+        pencil.setOnAction(e -> newMessage.run());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, title, gap, pencil);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("pt-list-header");
+
+        search.setId("conversation-search");
+        search.setPromptText("Search name or phone  (Ctrl+F)");
+        search.setLeft(Icons.SEARCH.node(14));
+        search.textProperty().bindBidirectional(model.searchProperty());
+
+        FilterBar filters = new FilterBar(model, manageInboxes);
+
+        list.setId("conversation-list");
+        list.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list");
+        list.setItems(model.conversations());
+        list.setCellFactory(l -> new ConversationCell(model, times));
+        Label empty = new Label();
+        empty.setId("conversation-empty");
+        empty.getStyleClass().addAll(Styles.TEXT_MUTED, "pt-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (!syncingSelection && row != null) {
+                model.select(row.id());
+            }
+        });
+        model.selectedProperty().addListener((o, a, row) -> showSelection(row));
+
+        Label truncated = new Label("Showing the " + ConversationListViewModel.LIMIT + " most recent. Search or filter to find older ones.");
+        truncated.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "pt-list-footer");
+        truncated.setWrapText(true);
+        truncated.visibleProperty().bind(model.truncatedProperty());
+        truncated.managedProperty().bind(truncated.visibleProperty());
+
+        Label hitsTitle = new Label("Messages");
+        hitsTitle.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED, "pt-section-title");
+        hits.setId("message-hits");
+        hits.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list");
+        hits.setItems(model.messageHits());
+        hits.setCellFactory(l -> new MessageHitCell(times));
+        hits.setPrefHeight(180);
+        hits.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
+            if (hit != null) {
+                openConversation.accept(hit.conversationId());
+            }
+        });
+        VBox hitsSection = new VBox(hitsTitle, hits);
+        hitsSection.getStyleClass().add("pt-hits-section");
+        hitsSection.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.messageHits()));
+        hitsSection.managedProperty().bind(hitsSection.visibleProperty());
+
+        VBox top = new VBox(10, header, search, filters);
+        top.getStyleClass().add("pt-list-top");
+        getChildren().addAll(top, list, truncated, hitsSection);
+    }
+
+    /** Ctrl+F. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void showSelection(ConversationRow row) {
+        syncingSelection = true;
+        try {
+            if (row == null) {
+                list.getSelectionModel().clearSelection();
+            } else {
+                list.getSelectionModel().select(row);
+                int index = list.getSelectionModel().getSelectedIndex();
+                if (index >= 0) {
+                    list.scrollTo(Math.max(0, index - 3));
+                }
+            }
+        } finally {
+            syncingSelection = false;
+        }
+    }
+
+    /** A message whose text matched the search: who, when, and the matching words. */
+    private static final class MessageHitCell extends ListCell<MessageHit> {
+        private final MessageTimes times;
+        private final Label who = new Label();
+        private final Label when = new Label();
+        private final Label snippet = new Label();
+        private final VBox root;
+
+        MessageHitCell(MessageTimes times) {
+            this.times = times;
+            who.getStyleClass().add(Styles.TEXT_BOLD);
+            when.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            snippet.getStyleClass().add(Styles.TEXT_MUTED);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            root = new VBox(2, new HBox(6, who, gap, when), snippet);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(MessageHit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            if (empty || hit == null) {
+                setGraphic(null);
+                return;
+            }
+            who.setText(hit.contactDisplay());
+            when.setText(times.shortForm(hit.createdAt()));
+            snippet.setText(hit.snippet());
+            setGraphic(root);
+        }
+    }
+}

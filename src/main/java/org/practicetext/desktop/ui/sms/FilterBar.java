@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.desktop.cache.Directory;
+
+/**
+ * The filter bar: status, contact type, assignment and inbox, each a small menu whose button
+ * names the current choice. The inbox menu ends with "Create or manage inboxes…".
+ */
+final class FilterBar extends FlowPane {
+    private final ConversationListViewModel model;
+    private final MenuButton inboxMenu = new MenuButton();
+    private final Runnable manageInboxes;
+
+    FilterBar(ConversationListViewModel model, Runnable manageInboxes) {
+        super(6, 6);
+        this.model = model;
+        this.manageInboxes = manageInboxes;
+        getStyleClass().add("pt-filter-bar");
+        getChildren().addAll(
+                menu("status-filter", model.statusProperty(), ConversationFilter.Status.values(), ConversationFilter.Status::label),
+                menu("type-filter", model.contactTypeProperty(), ConversationFilter.ContactType.values(), ConversationFilter.ContactType::label),
+                menu("assignment-filter", model.assignmentProperty(), ConversationFilter.Assignment.values(), ConversationFilter.Assignment::label),
+                inboxMenu);
+        inboxMenu.setId("inbox-filter");
+        style(inboxMenu);
+        model.inboxes().addListener((ListChangeListener<Directory.Inbox>) c -> rebuildInboxMenu());
+        model.inboxProperty().addListener((o, a, b) -> rebuildInboxMenu());
+        rebuildInboxMenu();
+    }
+
+    private <T> MenuButton menu(String id, ObjectProperty<T> property, T[] choices, Function<T, String> label) {
+        MenuButton button = new MenuButton();
+        button.setId(id);
+        style(button);
+        ToggleGroup group = new ToggleGroup();
+        for (T choice : choices) {
+            RadioMenuItem item = new RadioMenuItem(label.apply(choice));
+            item.setToggleGroup(group);
+            item.setSelected(choice.equals(property.get()));
+            item.setOnAction(e -> property.set(choice));
+            button.getItems().add(item);
+        }
+        button.textProperty().bind(property.map(label));
+        property.addListener((o, a, now) -> group.getToggles().get(java.util.Arrays.asList(choices).indexOf(now)).setSelected(true));
+        return button;
+    }
+
+    private void rebuildInboxMenu() {
+        ToggleGroup group = new ToggleGroup();
+        inboxMenu.getItems().clear();
+        Directory.Inbox current = model.inboxProperty().get();
+        RadioMenuItem all = new RadioMenuItem("All inboxes");
+        all.setToggleGroup(group);
+        all.setSelected(current == null);
+        all.setOnAction(e -> model.inboxProperty().set(null));
+        inboxMenu.getItems().add(all);
+        for (Directory.Inbox inbox : model.inboxes()) {
+            RadioMenuItem item = new RadioMenuItem(inbox.name());
+            item.setToggleGroup(group);
+            item.setSelected(current != null && current.id() == inbox.id());
+            item.setOnAction(e -> model.inboxProperty().set(inbox));
+            inboxMenu.getItems().add(item);
+        }
+        MenuItem manage = new MenuItem("Create or manage inboxes…");
+        manage.setOnAction(e -> manageInboxes.run());
+        inboxMenu.getItems().addAll(new SeparatorMenuItem(), manage);
+        inboxMenu.setText(current == null ? "All inboxes" : current.name());
+    }
+
+    private static void style(MenuButton button) {
+        button.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED, "pt-filter");
+    }
+}

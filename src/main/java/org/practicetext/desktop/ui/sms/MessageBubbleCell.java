@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.MessageTimes;
+
+/**
+ * A message bubble. Built once; {@link #updateItem} sets texts and toggles the pseudo-classes
+ * {@code :outgoing}, {@code :failed} and {@code :pending}, so the CSS decides how each looks.
+ * Above an outgoing bubble: the team member's or the campaign's name. Below: time and delivery
+ * status, and for a failed message the reason with Retry (and Discard for outbox failures).
+ * Showing the first row of the list asks the model for older messages.
+ */
+final class MessageBubbleCell extends ListCell<MessageRow> {
+    private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final PseudoClass CAMPAIGN = PseudoClass.getPseudoClass("campaign");
+
+    private final ThreadViewModel model;
+    private final MessageTimes times;
+    private final Label sender = new Label();
+    private final Label body = new Label();
+    private final Label meta = new Label();
+    private final Label reason = new Label(null, Icons.ERROR.node(13));
+    private final Button retry = new Button("Retry");
+    private final Button discard = new Button("Discard");
+    private final HBox failureActions = new HBox(6, retry, discard);
+    private final VBox column;
+    private final HBox row;
+
+    MessageBubbleCell(ThreadViewModel model, MessageTimes times) {
+        this.model = model;
+        this.times = times;
+        getStyleClass().add("pt-bubble-cell");
+        sender.getStyleClass().addAll("pt-sender", Styles.TEXT_SMALL);
+        body.getStyleClass().add("pt-bubble");
+        body.setWrapText(true);
+        meta.getStyleClass().addAll("pt-meta", Styles.TEXT_SMALL);
+        reason.getStyleClass().addAll("pt-failure-reason", Styles.TEXT_SMALL);
+        reason.setWrapText(true);
+        retry.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        retry.setId("retry-message");
+        discard.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        retry.setOnAction(e -> model.retry(getItem()));
+        discard.setOnAction(e -> model.discard(getItem()));
+        column = new VBox(3, sender, body, meta, reason, failureActions);
+        column.getStyleClass().add("pt-bubble-column");
+        row = new HBox(column);
+        row.getStyleClass().add("pt-bubble-row");
+        setPrefWidth(0);
+        listViewProperty().addListener((o, a, list) -> {
+            if (list != null) {
+                body.maxWidthProperty().bind(list.widthProperty().multiply(0.62));
+                reason.maxWidthProperty().bind(list.widthProperty().multiply(0.62));
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(MessageRow message, boolean empty) {
+        super.updateItem(message, empty);
+        if (empty || message == null) {
+            setGraphic(null);
+            return;
+        }
+        if (getIndex() == 0) {
+            model.loadOlder();
+        }
+        boolean outgoing = message.outgoing();
+        boolean failed = message.failed();
+        boolean campaign = "campaign".equals(message.senderKind());
+        sender.setText(outgoing ? (message.senderName() == null ? "" : message.senderName()) : "");
+        show(sender, outgoing && message.senderName() != null);
+        body.setText(message.body());
+        String status = MessageStatusText.status(message);
+        meta.setText(times.bubbleForm(message.createdAt()) + (status.isEmpty() ? "" : " · " + status));
+        reason.setText(failed ? MessageStatusText.failureReason(message) : "");
+        show(reason, failed);
+        show(failureActions, failed && outgoing);
+        show(discard, MessageStatusText.discardable(message));
+        row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        column.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        pseudoClassStateChanged(OUTGOING, outgoing);
+        pseudoClassStateChanged(FAILED, failed);
+        pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());
+        pseudoClassStateChanged(CAMPAIGN, campaign);
+        setGraphic(row);
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.Directory;
+import org.practicetext.desktop.ui.Icons;
+
+/**
+ * The thread's header: the contact's name and number, the Patient/Lead chip, opted-out or
+ * blocked state, who it is assigned to and which inbox, and the three-dot menu: Assign to ▸,
+ * Unassign, Move to inbox ▸, Block/Unblock, Close/Reopen. The menu is rebuilt when it opens,
+ * so it always lists the current team and inboxes.
+ */
+final class ThreadHeader extends HBox {
+    private final ThreadViewModel model;
+    private final Avatar avatar = new Avatar(40);
+    private final Label name = new Label();
+    private final Label phone = new Label();
+    private final Label kind = new Label();
+    private final Label state = new Label();
+    private final Label assignment = new Label();
+    private final MenuButton menu = new MenuButton(null, Icons.MORE.node(18));
+
+    ThreadHeader(ThreadViewModel model) {
+        this.model = model;
+        getStyleClass().add("pt-thread-header");
+        setId("thread-header");
+        name.setId("thread-name");
+        name.getStyleClass().add(Styles.TITLE_4);
+        phone.setId("thread-phone");
+        phone.getStyleClass().add(Styles.TEXT_MUTED);
+        kind.setId("thread-kind");
+        kind.getStyleClass().addAll("pt-chip", "pt-chip-accent");
+        state.setId("thread-state");
+        state.getStyleClass().addAll("pt-chip", "pt-chip-danger");
+        assignment.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        menu.setId("thread-menu");
+        menu.setAccessibleText("Thread actions");
+        menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON, Tweaks.NO_ARROW);
+        menu.setOnShowing(e -> rebuildMenu());
+        menu.getItems().add(new MenuItem("…"));
+        HBox line = new HBox(8, phone, kind, state, assignment);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(2, name, line);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(avatar, text, gap, menu);
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(12);
+        model.conversationProperty().addListener((o, a, row) -> show(row, model.contactProperty().get()));
+        model.contactProperty().addListener((o, a, contact) -> show(model.conversationProperty().get(), contact));
+        show(null, null);
+    }
+
+    private void show(ConversationRow row, ContactRow contact) {
+        setVisible(row != null);
+        if (row == null) {
+            return;
+        }
+        avatar.show(row.contactName(), row.contactId());
+        name.setText(row.displayName());
+        phone.setText(row.displayPhone());
+        kind.setText("lead".equals(row.kind()) ? "Lead" : "Patient");
+        boolean blocked = row.blocked() || (contact != null && contact.blocked());
+        boolean optedOut = row.optedOut() || (contact != null && contact.optedOut());
+        state.setText(blocked ? "Blocked" : optedOut ? "Opted out" : "landline".equals(row.lineType()) ? "Landline" : "");
+        state.setVisible(!state.getText().isEmpty());
+        state.setManaged(state.isVisible());
+        String who = row.assigneeName() == null ? "Unassigned" : "Assigned to " + row.assigneeName();
+        assignment.setText(who + " · " + (row.inboxName() == null ? "" : row.inboxName()) + (row.isOpen() ? "" : " · Closed"));
+    }
+
+    private void rebuildMenu() {
+        ConversationRow row = model.conversationProperty().get();
+        menu.getItems().clear();
+        if (row == null) {
+            return;
+        }
+        Menu assign = new Menu("Assign to");
+        assign.setId("assign-menu");
+        for (Directory.TeamMember member : model.team()) {
+            if (!member.active()) {
+                continue;
+            }
+            MenuItem item = new MenuItem(member.name() + (row.assigneeId() != null && row.assigneeId() == member.id() ? "  ✓" : ""));
+            item.setOnAction(e -> model.assign(member));
+            assign.getItems().add(item);
+        }
+        MenuItem unassign = new MenuItem("Unassign");
+        unassign.setDisable(row.assigneeId() == null);
+        unassign.setOnAction(e -> model.unassign());
+        Menu move = new Menu("Move to inbox");
+        move.setId("move-menu");
+        for (Directory.Inbox inbox : model.inboxes()) {
+            MenuItem item = new MenuItem(inbox.name());
+            item.setDisable(inbox.id() == row.inboxId());
+            item.setOnAction(e -> model.move(inbox));
+            move.getItems().add(item);
+        }
+        assign.setDisable(!model.canAssign());
+        unassign.setDisable(unassign.isDisable() || !model.canAssign());
+        move.setDisable(!model.canAssign());
+        MenuItem block = new MenuItem(row.blocked() ? "Unblock" : "Block");
+        block.setDisable(!model.canBlock());
+        block.setOnAction(e -> {
+            if (row.blocked()) {
+                model.unblock();
+            } else {
+                model.block();
+            }
+        });
+        MenuItem close = new MenuItem(row.isOpen() ? "Close Conversation" : "Reopen Conversation");
+        close.setOnAction(e -> {
+            if (row.isOpen()) {
+                model.close();
+            } else {
+                model.reopen();
+            }
+        });
+        menu.getItems().addAll(assign, unassign, move, new SeparatorMenuItem(), block, close);
+    }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.MessageTimes;
+
+/**
+ * The right side of the SMS page: header, the bubbles (kept scrolled to the newest, or in place
+ * when older messages are added above), and the composer at the bottom.
+ */
+public final class ThreadView extends BorderPane {
+    private final ListView<MessageRow> bubbles = new ListView<>();
+    private final ComposerView composer;
+
+    public ThreadView(ThreadViewModel model, ComposerViewModel composerModel, MessageTimes times) {
+        getStyleClass().add("pt-thread");
+        ThreadHeader header = new ThreadHeader(model);
+        bubbles.setId("thread-messages");
+        bubbles.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-bubbles");
+        bubbles.setItems(model.messages());
+        bubbles.setCellFactory(l -> new MessageBubbleCell(model, times));
+        bubbles.setFocusTraversable(false);
+        bubbles.getItems().addListener((ListChangeListener<MessageRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && change.getFrom() == 0 && change.getTo() < bubbles.getItems().size() && !change.wasReplaced()) {
+                    bubbles.scrollTo(change.getAddedSize());
+                    return;
+                }
+            }
+            bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1));
+        });
+        composer = new ComposerView(composerModel);
+        VBox nothingOpen = placeholder();
+        nothingOpen.visibleProperty().bind(model.conversationProperty().isNull());
+        javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(bubbles, nothingOpen);
+        setTop(header);
+        setCenter(middle);
+        setBottom(composer);
+        composer.visibleProperty().bind(model.conversationProperty().isNotNull());
+        composer.managedProperty().bind(composer.visibleProperty());
+        header.managedProperty().bind(header.visibleProperty());
+    }
+
+    public ComposerView composer() {
+        return composer;
+    }
+
+    private static VBox placeholder() {
+        Label title = new Label("Select a conversation");
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label hint = new Label("Pick one from the list, or start a new message with the pencil (Ctrl+N).");
+        hint.getStyleClass().add(Styles.TEXT_MUTED);
+        hint.setWrapText(true);
+        VBox box = new VBox(10, Icons.SMS.node(40), title, hint);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("pt-thread-placeholder");
+        return box;
+    }
+}
