@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.patients;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TableCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.UiSession;
+
+/**
+ * The Patients page: the directory as a table (name, phone, Patient/Lead, opted-out and blocked
+ * marks), search, "Text this patient", and CSV import with its report.
+ */
+public final class PatientsPage extends VBox {
+    public PatientsPage(UiSession session, Consumer<ContactRow> textContact) {
+        PatientsViewModel model = new PatientsViewModel(session);
+        getStyleClass().add("pt-patients-page");
+        setId("patients-page");
+
+        Label title = new Label("Patients");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("Everyone the practice texts: patients and leads.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        CustomTextField search = new CustomTextField();
+        search.setId("patient-search");
+        search.setPromptText("Search name or phone");
+        search.setLeft(Icons.SEARCH.node(14));
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.setPrefWidth(320);
+        Button importButton = new Button("Import CSV…", Icons.UPLOAD.node(14));
+        importButton.setId("import-csv");
+        importButton.setVisible(model.canImport());
+        importButton.setManaged(model.canImport());
+        importButton.disableProperty().bind(model.importingProperty());
+        importButton.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import patients from CSV");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
+            File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                model.importCsv(file.toPath());
+            }
+        });
+        Button text = new Button("Text this patient", Icons.SMS.node(14));
+        text.setId("text-patient");
+        text.getStyleClass().add(Styles.ACCENT);
+        text.setVisible(model.canText());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox toolbar = new HBox(10, search, gap, importButton, text);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        Label report = new Label();
+        report.setId("import-report");
+        report.getStyleClass().add("pt-import-report");
+        report.setWrapText(true);
+        report.textProperty().bind(model.importReportProperty());
+        report.visibleProperty().bind(model.importReportProperty().isNotEmpty());
+        report.managedProperty().bind(report.visibleProperty());
+
+        TableView<ContactRow> table = new TableView<>(model.contacts());
+        table.setId("patients-table");
+        table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Name", 240, ContactRow::displayName));
+        table.getColumns().add(column("Phone", 160, ContactRow::displayPhone));
+        table.getColumns().add(chipColumn("Type", 100, c -> "lead".equals(c.kind()) ? "Lead" : "Patient", "pt-chip-accent"));
+        table.getColumns().add(chipColumn("Texting", 140, c -> c.blocked() ? "Blocked" : c.optedOut() ? "Opted out" : "", "pt-chip-danger"));
+        table.getColumns().add(column("Patient ID", 120, c -> c.externalId() == null ? "" : c.externalId()));
+        Label empty = new Label("No patients match. Import a CSV from your practice software, or text a new number from the SMS page.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        text.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        text.setOnAction(e -> textContact.accept(table.getSelectionModel().getSelectedItem()));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null && model.canText()) {
+                textContact.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        getChildren().addAll(new VBox(2, title, subtitle), toolbar, report, table);
+        setSpacing(14);
+    }
+
+    private static TableColumn<ContactRow, String> column(String name, double width, java.util.function.Function<ContactRow, String> value) {
+        TableColumn<ContactRow, String> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TableColumn<ContactRow, String> chipColumn(String name, double width, java.util.function.Function<ContactRow, String> value,
+                                                            String chipStyle) {
+        TableColumn<ContactRow, String> column = column(name, width, value);
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            {
+                chip.getStyleClass().addAll("pt-chip", chipStyle);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                chip.setText(item);
+                setGraphic(empty || item == null || item.isEmpty() ? null : chip);
+            }
+        });
+        return column;
+    }
+}

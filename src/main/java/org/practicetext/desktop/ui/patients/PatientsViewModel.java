@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.patients;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.practicetext.core.Permission;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.ui.UiSession;
+
+/**
+ * The practice directory: patients and leads by name or phone, with their opt-out and block
+ * state, and the CSV import whose report lists every refused row.
+ */
+public final class PatientsViewModel {
+    public static final int LIMIT = 500;
+
+    private final UiSession session;
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
+    private long generation;
+
+    public PatientsViewModel(UiSession session) {
+        this.session = session;
+        search.addListener((o, a, b) -> refresh());
+        session.events().onChange(change -> {
+            if (change.contacts() || change.reset() || !change.conversationIds().isEmpty()) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObservableList<ContactRow> contacts() {
+        return contacts;
+    }
+
+    public ReadOnlyStringProperty importReportProperty() {
+        return importReport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    public boolean canImport() {
+        return session.can(Permission.CONTACTS_MANAGE);
+    }
+
+    public boolean canText() {
+        return session.can(Permission.SMS_VIEW);
+    }
+
+    public void refresh() {
+        long ask = ++generation;
+        String text = search.get() == null ? "" : search.get().strip();
+        session.tasks().run(() -> session.client().contacts(text, LIMIT), (List<ContactRow> rows) -> {
+            if (ask == generation) {
+                contacts.setAll(rows);
+            }
+        });
+    }
+
+    /** Reads the file and sends it to the relay; the report replaces the previous one. */
+    public void importCsv(Path file) {
+        importing.set(true);
+        importReport.set("Importing " + file.getFileName() + "…");
+        session.tasks().run(() -> session.client().importPatients(Files.readString(file, StandardCharsets.UTF_8)), report -> {
+            importing.set(false);
+            importReport.set(describe(report));
+            refresh();
+        }, e -> {
+            importing.set(false);
+            importReport.set("Import failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        });
+    }
+
+    /** "12 added, 3 updated, 1 refused:" and one line per refused row. */
+    public static String describe(DesktopClient.ImportReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append(report.created()).append(report.created() == 1 ? " patient added, " : " patients added, ")
+                .append(report.updated()).append(" updated");
+        if (report.refused().isEmpty()) {
+            text.append(", none refused.");
+        } else {
+            text.append(", ").append(report.refused().size()).append(" refused:");
+            report.refused().forEach(line -> text.append("\n• ").append(line));
+        }
+        return text.toString();
+    }
+}

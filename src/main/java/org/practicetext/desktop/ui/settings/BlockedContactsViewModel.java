@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.settings;
+
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.practicetext.core.Permission;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.ui.UiSession;
+
+/** Settings → Communication Settings → Blocked contacts, each with Unblock. */
+public final class BlockedContactsViewModel {
+    private final UiSession session;
+    private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
+
+    public BlockedContactsViewModel(UiSession session) {
+        this.session = session;
+        session.events().onChange(change -> {
+            if (change.contacts() || change.reset()) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    public ObservableList<ContactRow> contacts() {
+        return contacts;
+    }
+
+    public boolean canUnblock() {
+        return session.can(Permission.CONTACTS_BLOCK);
+    }
+
+    public void unblock(ContactRow contact) {
+        session.tasks().run(() -> session.client().unblock(contact.id()));
+    }
+
+    public void refresh() {
+        session.tasks().run(session.client()::blocked, contacts::setAll);
+    }
+}

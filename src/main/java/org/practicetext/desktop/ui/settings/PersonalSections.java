@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.settings;
+
+import atlantafx.base.controls.ToggleSwitch;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.ui.Appearance;
+import org.practicetext.desktop.ui.SessionActions;
+import org.practicetext.desktop.ui.UiSession;
+
+/** The sections about this person and this workstation: account, appearance, notifications. */
+final class PersonalSections {
+    private PersonalSections() {
+    }
+
+    static Node account(UiSession session, SessionActions actions) {
+        GridPane facts = new GridPane(16, 8);
+        facts.addRow(0, CommunicationSections.muted("Signed in as"), bold(session.me().name() + " (" + session.me().username() + ")"));
+        facts.addRow(1, CommunicationSections.muted("Role"), bold(capitalized(session.me().role())));
+        facts.addRow(2, CommunicationSections.muted("Practice"), bold(session.practice().name() + " (" + session.practice().slug() + ")"));
+        Button switchUser = new Button("Switch user");
+        switchUser.setId("switch-user");
+        switchUser.setOnAction(e -> actions.switchUser());
+        Button signOut = new Button("Sign out");
+        signOut.setId("sign-out");
+        signOut.getStyleClass().add(Styles.DANGER);
+        signOut.setOnAction(e -> actions.signOut());
+        HBox buttons = new HBox(10, switchUser, signOut);
+        return CommunicationSections.section("Account",
+                "Signing out forgets this account on this workstation; cached messages of other accounts stay.", facts, buttons);
+    }
+
+    static Node appearance(UiSession session) {
+        ToggleGroup group = new ToggleGroup();
+        VBox choices = new VBox(8);
+        for (Appearance appearance : Appearance.values()) {
+            RadioButton choice = new RadioButton(appearance.label());
+            choice.setId("appearance-" + appearance.name().toLowerCase(java.util.Locale.ROOT));
+            choice.setToggleGroup(group);
+            choice.setSelected(session.settings().appearance().get() == appearance);
+            choice.setOnAction(e -> session.settings().appearance().set(appearance));
+            session.settings().appearance().addListener((o, a, now) -> choice.setSelected(now == appearance));
+            choices.getChildren().add(choice);
+        }
+        return CommunicationSections.section("Appearance", "Light or dark, or follow the operating system's setting.", choices);
+    }
+
+    static Node notifications(UiSession session) {
+        ToggleSwitch hide = new ToggleSwitch("Hide message text in desktop notifications");
+        hide.setId("hide-notification-text");
+        hide.selectedProperty().bindBidirectional(session.settings().hideTextInNotifications());
+        HBox row = new HBox(hide);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return CommunicationSections.section("Notifications",
+                "A pop-up tells you about a new text when PracticeText is in the background or another thread is open. "
+                        + "Turn on privacy where patients can see the screen: the pop-up then says who wrote, not what.", row);
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static String capitalized(String word) {
+        return word == null || word.isEmpty() ? "" : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.signin;
+
+import atlantafx.base.controls.Card;
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.StyleSheets;
+
+/** The sign-in screen: a card with the four fields, the relay's answer, and Sign in. */
+public final class SignInView extends StackPane {
+    public SignInView(SignInViewModel model) {
+        getStyleClass().add("pt-signin");
+        getStylesheets().addAll(StyleSheets.all());
+        Label title = new Label("Sign in to PracticeText");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("Your practice's relay address and your team login.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField relay = field("signin-relay", "Relay address, e.g. https://relay.example.org");
+        relay.textProperty().bindBidirectional(model.relayUrlProperty());
+        TextField practice = field("signin-practice", "Practice (e.g. bright-smile)");
+        practice.textProperty().bindBidirectional(model.practiceProperty());
+        TextField username = field("signin-username", "Username");
+        username.textProperty().bindBidirectional(model.usernameProperty());
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("signin-password");
+        password.setPromptText("Password");
+        password.textProperty().bindBidirectional(model.passwordProperty());
+        password.setOnAction(e -> model.signIn());
+        Label error = new Label(null, Icons.ERROR.node(14));
+        error.setId("signin-error");
+        error.getStyleClass().add("pt-field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Button signIn = new Button("Sign in");
+        signIn.setId("signin-submit");
+        signIn.getStyleClass().add(Styles.ACCENT);
+        signIn.setDefaultButton(true);
+        signIn.setMaxWidth(Double.MAX_VALUE);
+        signIn.disableProperty().bind(model.canSignInProperty().not());
+        signIn.textProperty().bind(model.busyProperty().map(b -> b ? "Signing in…" : "Sign in"));
+        signIn.setOnAction(e -> model.signIn());
+        VBox form = new VBox(12, new VBox(4, title, subtitle), label("Relay", relay), label("Practice", practice),
+                label("Username", username), label("Password", password), error, signIn);
+        Card card = new Card();
+        card.setBody(form);
+        card.setMaxWidth(420);
+        card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
+        StackPane.setAlignment(card, Pos.CENTER);
+        getChildren().add(card);
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        return field;
+    }
+
+    private static VBox label(String text, javafx.scene.Node field) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return new VBox(4, label, field);
+    }
+}

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.signin;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.ui.BackgroundTasks;
+
+/**
+ * The sign-in form: relay URL, practice, username, password. Checks the URL before asking the
+ * relay, shows the relay's refusal in its own words, and hands the opened client on.
+ */
+public final class SignInViewModel {
+    private final BackgroundTasks tasks;
+    private final Authenticator authenticator;
+    private final StringProperty relayUrl = new SimpleStringProperty("");
+    private final StringProperty practice = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canSignIn;
+    private Consumer<DesktopClient> signedIn = client -> {
+    };
+
+    public SignInViewModel(BackgroundTasks tasks, Authenticator authenticator) {
+        this.tasks = tasks;
+        this.authenticator = authenticator;
+        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !relayUrl.get().isBlank() && !practice.get().isBlank()
+                && !username.get().isBlank() && !password.get().isEmpty(), busy, relayUrl, practice, username, password);
+    }
+
+    public StringProperty relayUrlProperty() {
+        return relayUrl;
+    }
+
+    public StringProperty practiceProperty() {
+        return practice;
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSignInProperty() {
+        return canSignIn;
+    }
+
+    public void setOnSignedIn(Consumer<DesktopClient> listener) {
+        this.signedIn = listener;
+    }
+
+    /** Pre-fills the form (switch user keeps the relay and practice). */
+    public void prefill(Account account) {
+        relayUrl.set(account.relayUrl().toString());
+        practice.set(account.practice());
+        username.set("");
+        password.set("");
+    }
+
+    public void signIn() {
+        if (!canSignIn.get()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = parseUrl(relayUrl.get());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        Account account = new Account(uri, practice.get().strip().toLowerCase(Locale.ROOT), username.get().strip());
+        char[] secret = password.get().toCharArray();
+        password.set("");
+        busy.set(true);
+        error.set("");
+        tasks.run(() -> {
+            try {
+                return authenticator.signIn(account, secret);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        }, client -> {
+            busy.set(false);
+            signedIn.accept(client);
+        }, e -> {
+            busy.set(false);
+            error.set(explain(e));
+        });
+    }
+
+    /** Accepts "relay.example.org" or a full http(s) URL. */
+    static URI parseUrl(String typed) {
+        String text = typed.strip();
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("The relay address is not a valid URL.");
+        }
+        if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("The relay address should look like https://relay.example.org");
+        }
+        return uri;
+    }
+
+    static String explain(Throwable e) {
+        if (e instanceof RelayException relay) {
+            if (relay.status() == 0) {
+                return "Could not reach the relay. Check the address and your connection. (" + relay.getMessage() + ")";
+            }
+            return relay.getMessage();
+        }
+        return e.getMessage() == null ? "Sign-in failed: " + e.getClass().getSimpleName() : e.getMessage();
+    }
+}
