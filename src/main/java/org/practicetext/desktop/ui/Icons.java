@@ -2,11 +2,12 @@
 package org.practicetext.desktop.ui;
 
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.SVGPath;
 
 /**
- * The few icons the app draws, as Material Design icon outlines (Apache-2.0). Each icon is a
- * region shaped by the path and filled with the text colour, so it follows the theme.
+ * The few icons the app draws, as Material Design icon outlines (Apache-2.0), filled with a
+ * theme colour so they follow light and dark.
  */
 public enum Icons {
     EDIT("M3 17.25V21h3.75L17.81 9.94l-3.75-3.75L3 17.25zM20.71 7.04c.39-.39.39-1.02 0-1.41l-2.34-2.34a.9959.9959 0 0 0-1.41 0l-1.83 1.83 3.75 3.75 1.83-1.83z"),
@@ -32,16 +33,22 @@ public enum Icons {
         this.path = path;
     }
 
-    /** A square icon of {@code size} pixels, coloured by the CSS class {@code pt-icon}. */
+    /**
+     * A square box of {@code size} pixels holding the outline drawn at {@code size/24} scale (the
+     * paths are on a 24-pixel grid), so thin shapes such as the three dots keep their proportions.
+     * The outline has the CSS class {@code pt-icon} and takes its colour from {@code -fx-fill}.
+     */
     public Region node(double size) {
         SVGPath shape = new SVGPath();
         shape.setContent(path);
-        Region icon = new Region();
-        icon.setShape(shape);
-        icon.getStyleClass().add("pt-icon");
-        icon.setMinSize(size, size);
-        icon.setPrefSize(size, size);
-        icon.setMaxSize(size, size);
-        return icon;
+        shape.getStyleClass().add("pt-icon");
+        shape.setScaleX(size / 24);
+        shape.setScaleY(size / 24);
+        StackPane box = new StackPane(shape);
+        box.getStyleClass().add("pt-icon-box");
+        box.setMinSize(size, size);
+        box.setPrefSize(size, size);
+        box.setMaxSize(size, size);
+        return box;
     }
 }

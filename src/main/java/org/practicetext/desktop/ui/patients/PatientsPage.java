@@ -16,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.Icons;
 import org.practicetext.desktop.ui.UiSession;

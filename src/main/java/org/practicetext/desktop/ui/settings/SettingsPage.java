@@ -79,7 +79,7 @@ public final class SettingsPage extends BorderPane {
     }
 
     private static Label caption(String text) {
-        Label label = new Label(text.toUpperCase(java.util.Locale.ROOT));
+        Label label = new Label(text);
         label.getStyleClass().addAll(Styles.TEXT_CAPTION, Styles.TEXT_MUTED, "pt-settings-caption");
         return label;
     }

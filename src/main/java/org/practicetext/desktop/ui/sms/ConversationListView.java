@@ -13,7 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.CustomTextField;
+import atlantafx.base.controls.CustomTextField;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageHit;
 import org.practicetext.desktop.ui.Icons;
