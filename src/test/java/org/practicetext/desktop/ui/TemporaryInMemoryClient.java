@@ -54,6 +54,12 @@ public final class TemporaryInMemoryClient implements DesktopClient {
                 msg(5, "in", "STOP", "contact", null, "received", null, 1380));
         add(6, "Emily Davis", "+15556789012", "patient", 1, null, "Billing", false, false, null,
                 msg(6, "in", "Can I pay my balance of $85 by card over the phone?", "contact", null, "received", null, 25));
+        add(4, "Priya Patel", "+15554567890", "patient", 0, null, "Front Desk", false, false, null,
+                msg(4, "out", "Hi Priya, your crown is back from the lab. Would Thursday at 9 AM work for the fitting?", "user", "Alex Rivera", "delivered", null, 2880),
+                msg(4, "in", "Thursday 9 works, thanks!", "contact", null, "received", null, 2850));
+        conversations.computeIfPresent(4L, (k, r) -> with(r, 0, "closed"));
+        add(8, null, "+15550009999", "lead", 0, null, "Front Desk", false, true, null,
+                msg(8, "in", "CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", "contact", null, "received", null, 5760));
         add(7, "Tom Wilson", "+15557890123", "patient", 0, null, "Front Desk", false, false, "landline",
                 msg(7, "out", "Hi Tom, just a reminder that your 6-month checkup is due. Reply or call to book.", "user", "Alex Rivera", "undelivered", 30006, 4320));
     }
@@ -152,6 +158,15 @@ public final class TemporaryInMemoryClient implements DesktopClient {
     @Override public ImportReport importPatients(String csv) { return new ImportReport(0, 0, List.of()); }
     @Override public void signOut() { }
     @Override public void close() { }
+
+    void receive(String phone, String body) {
+        ConversationRow r = conversations.values().stream().filter(c -> c.phone().equals(phone)).findFirst().orElseThrow();
+        MessageRow m = new MessageRow(ids.incrementAndGet(), r.id(), null, "in", body, "received", null, null, "contact", null, List.of(), Instant.now(), false, null);
+        messages.get(r.id()).add(m);
+        conversations.put(r.id(), new ConversationRow(r.id(), r.contactId(), r.contactName(), r.phone(), r.displayPhone(), r.kind(), body, "in", m.createdAt(),
+                r.unreadCount() + 1, "open", r.assigneeId(), r.assigneeName(), r.inboxId(), r.inboxName(), r.optedOut(), r.blocked(), r.lineType(), false, 0));
+        new Thread(() -> fire(r.id())).start();
+    }
 
     private static ConversationRow with(ConversationRow r, int unread, String status) {
         return new ConversationRow(r.id(), r.contactId(), r.contactName(), r.phone(), r.displayPhone(), r.kind(), r.preview(), r.lastDirection(), r.lastMessageAt(),

@@ -36,7 +36,7 @@ public final class SegmentCounterText {
     }
 
     private static String quoted(String character) {
-        String shown = character.codePoints().allMatch(Character::isWhitespace) || character.codePoints().anyMatch(Character::isISOControl)
+        String shown = character.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp)) || character.codePoints().anyMatch(Character::isISOControl)
                 ? character.codePoints().mapToObj(cp -> String.format("U+%04X", cp)).collect(Collectors.joining(" "))
                 : character;
         return "“" + shown + "”";

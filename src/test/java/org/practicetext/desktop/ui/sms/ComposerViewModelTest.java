@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.ui.DemoDesk;
+
+class ComposerViewModelTest {
+    DemoDesk desk;
+
+    @AfterEach
+    void close() throws Exception {
+        desk.close();
+    }
+
+    private ComposerViewModel composerAs(String user) {
+        desk = DemoDesk.as(user);
+        return new ComposerViewModel(desk.session);
+    }
+
+    private ConversationRow row(String name) {
+        return desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+                .filter(r -> r.displayName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private ContactRow contact(ConversationRow row) {
+        return desk.client.contactByPhone(row.phone()).orElseThrow();
+    }
+
+    @Test
+    void counterShowsCharactersAndSegments() {
+        ComposerViewModel composer = composerAs("jordan");
+        composer.textProperty().set("x".repeat(42));
+        assertThat(composer.counterProperty().get()).isEqualTo("42/160 · 1 segment");
+        composer.textProperty().set("x".repeat(161));
+        assertThat(composer.counterProperty().get()).isEqualTo("161/306 · 2 segments");
+    }
+
+    @Test
+    void anEmojiSwitchesToUnicodeAndTheWarningNamesIt() {
+        ComposerViewModel composer = composerAs("jordan");
+        composer.textProperty().set("See you soon 😀");
+        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“😀” switches this text to Unicode: 70 characters per segment");
+        assertThat(composer.counterProperty().get()).endsWith("/70 · 1 segment");
+        composer.textProperty().set("See you soon");
+        assertThat(composer.unicodeWarningProperty().get()).isEmpty();
+    }
+
+    @Test
+    void optedOutContactDisablesTheComposerWithTheDateAndTheWayBack() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow robert = row("Robert Chen");
+        composer.showConversation(robert, contact(robert));
+        assertThat(composer.disabledReasonProperty().get())
+                .startsWith("Robert Chen opted out of text messages on ")
+                .endsWith("They must text START to receive messages.");
+        composer.textProperty().set("Hello");
+        assertThat(composer.canSendProperty().get()).isFalse();
+    }
+
+    @Test
+    void blockedContactSaysUnblockToSend() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow spam = row("(555) 000-9999");
+        composer.showConversation(spam, contact(spam));
+        assertThat(composer.disabledReasonProperty().get()).endsWith("is blocked. Unblock to send.");
+        assertThat(composer.unblockOfferedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aViewerCannotSendAndIsToldWhy() {
+        ComposerViewModel composer = composerAs("sam");
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        assertThat(composer.disabledReasonProperty().get()).contains("can read messages but not send");
+    }
+
+    @Test
+    void landlinesAreWarnedAbout() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow tom = row("Tom Wilson");
+        composer.showConversation(tom, contact(tom));
+        assertThat(composer.landlineWarningProperty().get()).contains("landline");
+        assertThat(composer.disabledReasonProperty().get()).isEmpty();
+    }
+
+    @Test
+    void eachThreadKeepsItsOwnDraft() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        ConversationRow marcus = row("Marcus Johnson");
+        composer.showConversation(anna, contact(anna));
+        composer.textProperty().set("Yes, please bring it");
+        composer.showConversation(marcus, contact(marcus));
+        assertThat(composer.textProperty().get()).isEmpty();
+        composer.textProperty().set("See you at 2:15");
+        composer.showConversation(anna, contact(anna));
+        assertThat(composer.textProperty().get()).isEqualTo("Yes, please bring it");
+        composer.showConversation(marcus, contact(marcus));
+        assertThat(composer.textProperty().get()).isEqualTo("See you at 2:15");
+    }
+
+    @Test
+    void sendQueuesTheTextClearsTheDraftAndItShowsInTheThread() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        composer.textProperty().set("  Yes, please bring your new card.  ");
+        assertThat(composer.canSendProperty().get()).isTrue();
+        composer.send();
+        assertThat(composer.textProperty().get()).isEmpty();
+        desk.await("sent message in thread", () -> desk.client.messages(anna.id(), null, 50).messages().stream()
+                .anyMatch(m -> m.outgoing() && m.body().equals("Yes, please bring your new card.")));
+    }
+
+    @Test
+    void blankTextCannotBeSent() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        composer.textProperty().set("   \n ");
+        assertThat(composer.canSendProperty().get()).isFalse();
+    }
+}
