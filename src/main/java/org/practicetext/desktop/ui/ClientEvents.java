@@ -16,7 +16,7 @@ public final class ClientEvents {
     private final List<Consumer<ChangeSet>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionState>> connectionListeners = new CopyOnWriteArrayList<>();
 
-    public ClientEvents(DesktopClient client, BackgroundTasks tasks) {
+    public ClientEvents(DesktopClient client, UiTasks tasks) {
         client.onChange(change -> tasks.onUiThread(() -> changeListeners.forEach(l -> l.accept(change))));
         client.onConnection(state -> tasks.onUiThread(() -> connectionListeners.forEach(l -> l.accept(state))));
     }

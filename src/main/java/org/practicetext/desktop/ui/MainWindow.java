@@ -54,7 +54,7 @@ public final class MainWindow {
         this.status = new StatusLineViewModel(session);
         this.sms = new SmsPageViewModel(session);
         this.notifier = new DesktopNotifier(stage, toasts);
-        if (session.tasks() instanceof FxBackgroundTasks fx) {
+        if (session.tasks() instanceof FxUiTasks fx) {
             fx.setFailures(e -> toasts.show(messageOf(e), true, null));
         }
         new IncomingTextWatcher(session, stage::isFocused,

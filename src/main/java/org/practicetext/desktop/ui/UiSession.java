@@ -16,7 +16,7 @@ import org.practicetext.protocol.UserView;
  * the practice's time and phone formats, this workstation's settings, and who is signed in
  * (read once, off the UI thread, when the session is made).
  */
-public record UiSession(DesktopClient client, BackgroundTasks tasks, ClientEvents events, MessageTimes times, PhoneNumbers phones,
+public record UiSession(DesktopClient client, UiTasks tasks, ClientEvents events, MessageTimes times, PhoneNumbers phones,
                         LocalSettings settings, UserView me, PracticeView practice, Set<Permission> permissions) {
 
     /** What the signed-in user may do, as read when the session opened. */
@@ -25,7 +25,7 @@ public record UiSession(DesktopClient client, BackgroundTasks tasks, ClientEvent
     }
 
     /** Reads who and where from the client: call off the UI thread. */
-    public static UiSession open(DesktopClient client, BackgroundTasks tasks, LocalSettings settings, Clock clock) {
+    public static UiSession open(DesktopClient client, UiTasks tasks, LocalSettings settings, Clock clock) {
         PracticeView practice = client.practice();
         ZoneId zone = practice.timeZone() == null ? ZoneId.systemDefault() : ZoneId.of(practice.timeZone());
         return new UiSession(client, tasks, new ClientEvents(client, tasks), new MessageTimes(clock, zone), new PhoneNumbers(practice.region()),

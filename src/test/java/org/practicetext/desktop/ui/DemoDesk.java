@@ -12,7 +12,7 @@ import org.practicetext.desktop.DesktopClient;
  */
 public final class DemoDesk implements AutoCloseable {
     public final DesktopClient client;
-    public final SameThreadTasks tasks = new SameThreadTasks();
+    public final SameThreadUiTasks tasks = new SameThreadUiTasks();
     public final UiSession session;
 
     private DemoDesk(DesktopClient client) {

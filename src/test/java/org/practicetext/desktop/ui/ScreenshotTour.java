@@ -18,7 +18,7 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         FxThread.start();
         DesktopClient client = new TemporaryInMemoryClient();
-        FxBackgroundTasks tasks = new FxBackgroundTasks();
+        FxUiTasks tasks = new FxUiTasks();
         LocalSettings settings = LocalSettings.load(null);
         UiSession session = UiSession.open(client, tasks, settings, Clock.systemUTC());
         for (Appearance appearance : new Appearance[] {Appearance.LIGHT, Appearance.DARK}) {

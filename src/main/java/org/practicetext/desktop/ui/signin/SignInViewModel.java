@@ -16,14 +16,14 @@ import javafx.beans.property.StringProperty;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.RelayException;
-import org.practicetext.desktop.ui.BackgroundTasks;
+import org.practicetext.desktop.ui.UiTasks;
 
 /**
  * The sign-in form: relay URL, practice, username, password. Checks the URL before asking the
  * relay, shows the relay's refusal in its own words, and hands the opened client on.
  */
 public final class SignInViewModel {
-    private final BackgroundTasks tasks;
+    private final UiTasks tasks;
     private final Authenticator authenticator;
     private final StringProperty relayUrl = new SimpleStringProperty("");
     private final StringProperty practice = new SimpleStringProperty("");
@@ -35,7 +35,7 @@ public final class SignInViewModel {
     private Consumer<DesktopClient> signedIn = client -> {
     };
 
-    public SignInViewModel(BackgroundTasks tasks, Authenticator authenticator) {
+    public SignInViewModel(UiTasks tasks, Authenticator authenticator) {
         this.tasks = tasks;
         this.authenticator = authenticator;
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !relayUrl.get().isBlank() && !practice.get().isBlank()

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * test's "UI thread"); callbacks that other threads post with {@link #onUiThread} wait in a queue
  * until the test drains it. So view models run without a window, and deterministically.
  */
-public final class SameThreadTasks implements BackgroundTasks {
+public final class SameThreadUiTasks implements UiTasks {
     private final LinkedBlockingQueue<Runnable> uiQueue = new LinkedBlockingQueue<>();
     private volatile Throwable lastFailure;
 

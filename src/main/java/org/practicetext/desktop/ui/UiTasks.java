@@ -5,12 +5,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The one place where the FX thread is crossed. View models hand blocking work (cache reads,
+ * The one place where the FX thread is crossed (the UI's seam; the client has its own for the
+ * sync loop). View models hand blocking work (cache reads,
  * outbox writes, relay calls) to {@link #run}; the result comes back on the UI thread. Listeners
  * that fire on background threads hop over with {@link #onUiThread}. Tests use a variant that
  * runs work on the calling thread, so view models are tested without a window.
  */
-public interface BackgroundTasks {
+public interface UiTasks {
 
     /** Runs {@code work} off the UI thread, then {@code onResult} or {@code onFailure} on it. */
     <T> void run(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure);

@@ -12,7 +12,7 @@ import javafx.application.Platform;
  * The production seam: work runs on virtual threads, results come back through
  * {@link Platform#runLater}. Nothing else in the UI calls {@code runLater} or starts threads.
  */
-public final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
+public final class FxUiTasks implements UiTasks, AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ui-work-", 0).factory());
     private volatile Consumer<Throwable> failures = Throwable::printStackTrace;
 
