@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the robot tests: the real window (MainWindow) on a headless Monocle stage, signed in
+ * as a demo team member, with the production executor seam. One FX toolkit per JVM, so these
+ * classes take a lock and run one at a time. Subclasses declare {@code @Start void start(Stage s) { open(s); }}.
+ */
+@Tag("ui")
+@ResourceLock("javafx")
+@ExtendWith(ApplicationExtension.class)
+public abstract class DeskWindowTest {
+    protected DemoDesk desk;
+    protected MainWindow window;
+    protected FxUiTasks tasks;
+    protected Stage stage;
+
+    /** Who signs in; staff by default. */
+    protected String username() {
+        return "jordan";
+    }
+
+    /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
+    protected void open(Stage stage) {
+        this.stage = stage;
+        tasks = new FxUiTasks();
+        desk = DemoDesk.as(username());
+        UiSession session = UiSession.open(desk.client, tasks, LocalSettings.load(null), Clock.systemUTC());
+        LocalSettings settings = session.settings();
+        settings.appearance().set(Appearance.LIGHT);
+        new ThemeSwitcher(settings.appearance());
+        window = new MainWindow(stage, session, new SessionActions() {
+            @Override
+            public void signOut() {
+            }
+
+            @Override
+            public void switchUser() {
+            }
+        }, Optional.of((from, body) -> desk.patientTexts(from, body)));
+        Scene scene = new Scene(window.content(), 1280, 800);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        stage.toFront();
+    }
+
+    @AfterEach
+    void closeDesk() throws Exception {
+        tasks.close();
+        desk.close();
+    }
+
+    /** Waits (letting the FX thread run) until {@code condition} holds. */
+    protected static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+    }
+
+    protected static <T extends Node> T lookup(FxRobot robot, String query) {
+        return robot.lookup(query).query();
+    }
+}
