@@ -4,7 +4,7 @@ package org.practicetext.desktop.ui.signin;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,7 +32,7 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSignIn;
-    private Consumer<DesktopClient> signedIn = client -> {
+    private BiConsumer<DesktopClient, Account> signedIn = (client, account) -> {
     };
 
     public SignInViewModel(UiTasks tasks, Authenticator authenticator) {
@@ -70,7 +70,7 @@ public final class SignInViewModel {
         return canSignIn;
     }
 
-    public void setOnSignedIn(Consumer<DesktopClient> listener) {
+    public void setOnSignedIn(BiConsumer<DesktopClient, Account> listener) {
         this.signedIn = listener;
     }
 
@@ -106,7 +106,7 @@ public final class SignInViewModel {
             }
         }, client -> {
             busy.set(false);
-            signedIn.accept(client);
+            signedIn.accept(client, account);
         }, e -> {
             busy.set(false);
             error.set(explain(e));
