@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.DemoDesk;
+
+class ThreadViewModelTest {
+    DemoDesk desk;
+    ThreadViewModel thread;
+
+    @BeforeEach
+    void signIn() {
+        desk = DemoDesk.as("jordan");
+        thread = new ThreadViewModel(desk.session);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        desk.close();
+    }
+
+    @Test
+    void openingAThreadShowsItsMessagesOldestFirstAndMarksItRead() {
+        long anna = desk.conversationOf("+15551234567").id();
+        assertThat(desk.client.conversation(anna).orElseThrow().unreadCount()).isPositive();
+        thread.open(anna);
+        assertThat(thread.messages()).hasSize(2);
+        assertThat(thread.messages().getFirst().outgoing()).isTrue();
+        desk.await("Anna read", () -> desk.client.conversation(anna).orElseThrow().unreadCount() == 0);
+    }
+
+    @Test
+    void aThreadTheUserIsNotLookingAtStaysUnread() {
+        thread.attentiveProperty().set(false);
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        assertThat(thread.messages()).isNotEmpty();
+        desk.tasks.drain(java.time.Duration.ofMillis(300));
+        assertThat(desk.client.conversation(anna).orElseThrow().unreadCount()).isPositive();
+    }
+
+    @Test
+    void campaignMessagesCarryTheCampaignNameAndStaffMessagesTheirAuthor() {
+        thread.open(desk.conversationOf("+15551234567").id());
+        assertThat(thread.messages().getFirst().senderName()).isEqualTo("Appointment Reminders Campaign");
+        thread.open(desk.conversationOf("+15552345678").id());
+        assertThat(thread.messages()).filteredOn(MessageRow::outgoing).extracting(MessageRow::senderName).containsExactly("Jordan Lee");
+    }
+
+    @Test
+    void aFailedMessageExplainsWhyInPlainWords() {
+        thread.open(desk.conversationOf("+15557890123").id());
+        MessageRow failed = thread.messages().getLast();
+        assertThat(failed.failed()).isTrue();
+        assertThat(MessageStatusText.status(failed)).isEqualTo("Not delivered");
+        assertThat(MessageStatusText.failureReason(failed)).contains("landline");
+    }
+
+    @Test
+    void aNewTextInTheOpenThreadAppearsWithoutReopening() {
+        long marcus = desk.conversationOf("+15552345678").id();
+        thread.open(marcus);
+        int before = thread.messages().size();
+        desk.patientTexts("+15552345678", "Is parking free?");
+        desk.await("new message", () -> thread.messages().size() == before + 1);
+        assertThat(thread.messages().getLast().body()).isEqualTo("Is parking free?");
+    }
+
+    @Test
+    void assigningShowsTheAssigneeInTheHeaderRow() {
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        desk.await("team", () -> !thread.team().isEmpty());
+        thread.assign(thread.team().stream().filter(m -> m.name().equals("Jordan Lee")).findFirst().orElseThrow());
+        desk.await("assigned", () -> thread.conversationProperty().get() != null
+                && "Jordan Lee".equals(thread.conversationProperty().get().assigneeName()));
+        thread.unassign();
+        desk.await("unassigned", () -> thread.conversationProperty().get().assigneeName() == null);
+    }
+
+    @Test
+    void movingToAnotherInboxChangesTheConversationsInbox() {
+        thread.open(desk.conversationOf("+15551234567").id());
+        desk.await("inboxes", () -> thread.inboxes().size() >= 2);
+        thread.move(thread.inboxes().stream().filter(i -> i.name().equals("Billing")).findFirst().orElseThrow());
+        desk.await("moved", () -> "Billing".equals(thread.conversationProperty().get().inboxName()));
+    }
+
+    @Test
+    void blockingAndUnblockingShowInTheThread() {
+        thread.open(desk.conversationOf("+15553456789").id());
+        thread.block();
+        desk.await("blocked", () -> thread.conversationProperty().get().blocked());
+        thread.unblock();
+        desk.await("unblocked", () -> !thread.conversationProperty().get().blocked());
+    }
+}
