@@ -35,6 +35,14 @@ public final class DemoDesk implements AutoCloseable {
         return client.contactByPhone(phone).flatMap(c -> client.conversation(c.conversationId())).orElseThrow();
     }
 
+    public void stopRelay() {
+        throw new UnsupportedOperationException("needs the real client");
+    }
+
+    public void startRelay() {
+        throw new UnsupportedOperationException("needs the real client");
+    }
+
     public void await(String what, BooleanSupplier condition) {
         tasks.drainUntil(what, Duration.ofSeconds(20), condition);
     }
