@@ -3,7 +3,6 @@ package org.practicetext.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -70,7 +69,7 @@ class FlowsUITest extends DeskWindowTest {
         robot.clickOn("#thread-menu").clickOn("Block");
         waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().endsWith("Unblock to send."));
         robot.clickOn("#composer-unblock");
-        waitUntil(() -> !robot.lookup("#composer-disabled-reason").queryAs(Label.class).isVisible());
+        waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().isEmpty());
     }
 
     @Test
@@ -118,7 +117,8 @@ class FlowsUITest extends DeskWindowTest {
         waitUntil(() -> window.notifier().lastShownProperty().get() != null);
         assertThat(window.notifier().lastShownProperty().get().from()).isEqualTo("Emily Davis");
         if (stage.isFocused()) {
-            robot.clickOn(robot.lookup("#toasts").lookup(".button").queryAs(Button.class));
+            waitUntil(() -> robot.lookup(".pt-toast").tryQuery().isPresent());
+            robot.clickOn(".pt-toast");
             waitUntil(() -> threadName(robot).getText().equals("Emily Davis"));
         }
     }
