@@ -62,6 +62,12 @@ public final class MainWindow {
                 text -> notifier.announce(text, () -> openConversation(text.conversationId())));
         sms.thread().attentiveProperty().bind(stage.focusedProperty().and(navigation.pageProperty().isEqualTo(Page.SMS)));
         navigation.pageProperty().addListener((o, a, page) -> show(page));
+        // The list first, then the badge (see NavigationViewModel).
+        if (sms.list().loadedProperty().get() || !navigation.smsVisibleProperty().get()) {
+            navigation.refreshBadge();
+        } else {
+            sms.list().loadedProperty().addListener((o, was, loaded) -> navigation.refreshBadge());
+        }
 
         root.getStyleClass().add("pt-root");
         root.setTop(new VBox(menuBar(), offlineBanner()));

@@ -12,7 +12,10 @@ import org.practicetext.core.Permission;
 /**
  * The bottom navigation bar's state: which page is showing, whether the SMS tab exists at all
  * (only with {@code sms.view}), and the SMS badge — unread incoming messages, refreshed after
- * every change the client applies.
+ * every change the client applies. The first count is asked for by the window once the message
+ * list has painted: on a large cache the count is the slower query, and the cache answers one
+ * reader at a time, so asking first would hold the list back (measured: 4.4 s instead of 2.0 s
+ * to the first painted list with 20,000 conversations).
  */
 public final class NavigationViewModel {
     private final UiSession session;
@@ -26,7 +29,6 @@ public final class NavigationViewModel {
         smsVisible.set(canViewSms);
         page.set(canViewSms ? Page.SMS : Page.PATIENTS);
         session.events().onChange(change -> refreshBadge());
-        refreshBadge();
     }
 
     public NavigationViewModel(UiSession session) {

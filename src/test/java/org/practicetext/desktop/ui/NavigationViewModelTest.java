@@ -23,6 +23,7 @@ class NavigationViewModelTest {
     @Test
     void badgeCountsUnreadIncomingMessages() {
         NavigationViewModel navigation = new NavigationViewModel(desk.session);
+        navigation.refreshBadge();
         desk.await("badge", () -> navigation.unreadBadgeProperty().get() == desk.client.unreadBadge());
         assertThat(navigation.unreadBadgeProperty().get()).isPositive();
     }
