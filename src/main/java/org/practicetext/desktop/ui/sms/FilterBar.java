@@ -29,10 +29,14 @@ final class FilterBar extends FlowPane {
         this.manageInboxes = manageInboxes;
         getStyleClass().add("pt-filter-bar");
         getChildren().addAll(
-                menu("status-filter", model.statusProperty(), ConversationFilter.Status.values(), ConversationFilter.Status::label),
-                menu("type-filter", model.contactTypeProperty(), ConversationFilter.ContactType.values(), ConversationFilter.ContactType::label),
-                menu("assignment-filter", model.assignmentProperty(), ConversationFilter.Assignment.values(), ConversationFilter.Assignment::label),
+                menu("status-filter", "Open status", model.statusProperty(), ConversationFilter.Status.values(),
+                        ConversationFilter.Status::label, ConversationFilter.Status::label),
+                menu("type-filter", "Contact type", model.contactTypeProperty(), ConversationFilter.ContactType.values(),
+                        ConversationFilter.ContactType::label, t -> t == ConversationFilter.ContactType.ALL ? "All contacts" : t.label()),
+                menu("assignment-filter", "Assignment", model.assignmentProperty(), ConversationFilter.Assignment.values(),
+                        ConversationFilter.Assignment::label, a -> a == ConversationFilter.Assignment.ALL ? "Any assignee" : a.label()),
                 inboxMenu);
+        inboxMenu.setTooltip(new javafx.scene.control.Tooltip("Inbox"));
         inboxMenu.setId("inbox-filter");
         style(inboxMenu);
         model.inboxes().addListener((ListChangeListener<Directory.Inbox>) c -> rebuildInboxMenu());
@@ -40,9 +44,12 @@ final class FilterBar extends FlowPane {
         rebuildInboxMenu();
     }
 
-    private <T> MenuButton menu(String id, ObjectProperty<T> property, T[] choices, Function<T, String> label) {
+    /** A filter menu: items carry the help article's words; the button says the choice plainly ("All contacts"). */
+    private <T> MenuButton menu(String id, String name, ObjectProperty<T> property, T[] choices, Function<T, String> label,
+                                Function<T, String> buttonText) {
         MenuButton button = new MenuButton();
         button.setId(id);
+        button.setTooltip(new javafx.scene.control.Tooltip(name));
         style(button);
         ToggleGroup group = new ToggleGroup();
         for (T choice : choices) {
@@ -52,7 +59,7 @@ final class FilterBar extends FlowPane {
             item.setOnAction(e -> property.set(choice));
             button.getItems().add(item);
         }
-        button.textProperty().bind(property.map(label));
+        button.textProperty().bind(property.map(buttonText));
         property.addListener((o, a, now) -> group.getToggles().get(java.util.Arrays.asList(choices).indexOf(now)).setSelected(true));
         return button;
     }
