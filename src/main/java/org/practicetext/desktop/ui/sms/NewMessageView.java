@@ -116,6 +116,7 @@ public final class NewMessageView extends VBox {
             state.getStyleClass().addAll("pt-chip", "pt-chip-danger");
             root = new HBox(10, avatar, new VBox(1, name, phone), kind, state);
             root.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("pt-contact-cell");
             setPrefWidth(0);
         }
 
@@ -128,7 +129,7 @@ public final class NewMessageView extends VBox {
             }
             avatar.show(contact.name(), contact.id());
             name.setText(contact.displayName());
-            phone.setText(contact.displayPhone());
+            phone.setText(contact.name() == null || contact.name().isBlank() ? "No name on file" : contact.displayPhone());
             kind.setText("lead".equals(contact.kind()) ? "Lead" : "Patient");
             state.setText(contact.blocked() ? "Blocked" : contact.optedOut() ? "Opted out" : "");
             state.setVisible(!state.getText().isEmpty());
