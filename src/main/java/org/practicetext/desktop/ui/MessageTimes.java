@@ -75,6 +75,24 @@ public final class MessageTimes {
         return DATE.format(time) + ", " + TIME.format(time);
     }
 
+    /** "Today", "Yesterday", "Monday, Nov 24": the separator above a thread's first message of a day. */
+    public String dayHeading(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (day.equals(today)) {
+            return "Today";
+        }
+        if (day.equals(today.minusDays(1))) {
+            return "Yesterday";
+        }
+        return DateTimeFormatter.ofPattern(day.getYear() == today.getYear() ? "EEEE, MMM d" : "EEEE, MMM d, yyyy", Locale.US).format(day);
+    }
+
+    /** True when both instants fall on the same day in the practice's zone. */
+    public boolean sameDay(Instant a, Instant b) {
+        return a != null && b != null && a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
+    }
+
     /** "10:42 AM" (for "last synced"). */
     public String clockTime(Instant at) {
         return at == null ? "never" : TIME.format(at.atZone(zone));

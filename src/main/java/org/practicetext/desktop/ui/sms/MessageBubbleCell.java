@@ -18,7 +18,8 @@ import org.practicetext.desktop.ui.MessageTimes;
  * {@code :outgoing}, {@code :failed} and {@code :pending}, so the CSS decides how each looks.
  * Above an outgoing bubble: the team member's or the campaign's name. Below: time and delivery
  * status, and for a failed message the reason with Retry (and Discard for outbox failures).
- * Showing the first row of the list asks the model for older messages.
+ * The first message of each day has the day above it. Showing the first row of the list asks the
+ * model for older messages.
  */
 final class MessageBubbleCell extends ListCell<MessageRow> {
     private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
@@ -28,6 +29,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
 
     private final ThreadViewModel model;
     private final MessageTimes times;
+    private final Label day = new Label();
     private final Label sender = new Label();
     private final Label body = new Label();
     private final Label meta = new Label();
@@ -37,6 +39,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     private final HBox failureActions = new HBox(6, retry, discard);
     private final VBox column;
     private final HBox row;
+    private final VBox dayAndRow;
 
     MessageBubbleCell(ThreadViewModel model, MessageTimes times) {
         this.model = model;
@@ -57,6 +60,9 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         column.getStyleClass().add("pt-bubble-column");
         row = new HBox(column);
         row.getStyleClass().add("pt-bubble-row");
+        day.getStyleClass().addAll("pt-day", Styles.TEXT_SMALL);
+        day.setMaxWidth(Double.MAX_VALUE);
+        dayAndRow = new VBox(day, row);
         setPrefWidth(0);
         listViewProperty().addListener((o, a, list) -> {
             if (list != null) {
@@ -88,13 +94,18 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         show(reason, failed);
         show(failureActions, failed && outgoing);
         show(discard, MessageStatusText.discardable(message));
+        int index = getIndex();
+        MessageRow previous = index > 0 && index <= getListView().getItems().size() ? getListView().getItems().get(index - 1) : null;
+        boolean newDay = previous == null || !times.sameDay(previous.createdAt(), message.createdAt());
+        day.setText(newDay ? times.dayHeading(message.createdAt()) : "");
+        show(day, newDay);
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         column.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         pseudoClassStateChanged(OUTGOING, outgoing);
         pseudoClassStateChanged(FAILED, failed);
         pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());
         pseudoClassStateChanged(CAMPAIGN, campaign);
-        setGraphic(row);
+        setGraphic(dayAndRow);
     }
 
     private static void show(javafx.scene.Node node, boolean visible) {
