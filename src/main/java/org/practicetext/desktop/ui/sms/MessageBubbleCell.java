@@ -48,9 +48,12 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         sender.getStyleClass().addAll("pt-sender", Styles.TEXT_SMALL);
         body.getStyleClass().add("pt-bubble");
         body.setWrapText(true);
+        // A wrapped label is otherwise laid out one line high and cut with an ellipsis.
+        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         meta.getStyleClass().addAll("pt-meta", Styles.TEXT_SMALL);
         reason.getStyleClass().addAll("pt-failure-reason", Styles.TEXT_SMALL);
         reason.setWrapText(true);
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         retry.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         retry.setId("retry-message");
         discard.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
