@@ -66,13 +66,32 @@ public abstract class DeskWindowTest {
         desk.close();
     }
 
-    /** Waits (letting the FX thread run) until {@code condition} holds. */
-    protected static void waitUntil(BooleanSupplier condition) {
+    /** Waits (letting the FX thread run) until {@code condition} holds; on failure the window is saved under target/ui-failures. */
+    protected void waitUntil(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            java.nio.file.Path shot = java.nio.file.Path.of("target", "ui-failures", getClass().getSimpleName() + "-" + System.nanoTime() + ".png");
+            try {
+                WaitForAsyncUtils.asyncFx(() -> PngSnapshots.write(stage.getScene(), shot)).get();
+            } catch (Exception ignored) {
+                // the assertion below is what matters
+            }
+            throw new AssertionError("condition not met within 20 s (window saved to " + shot + ")", e);
         }
+    }
+
+    /** Clicks the message-list row of this conversation. */
+    protected static void clickConversation(FxRobot robot, String name) {
+        robot.clickOn(robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<org.practicetext.desktop.cache.ConversationRow> cell) ->
+                cell.getItem() != null && cell.getItem().displayName().equals(name)).queryAs(Node.class));
+    }
+
+    /** Clicks the item with this text in the open menu (a pop-up window), not a label of the same text behind it. */
+    protected static void clickMenuItem(FxRobot robot, String text) {
+        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.Label label && text.equals(label.getText())
+                && n.getScene() != null && n.getScene().getWindow() instanceof javafx.stage.PopupWindow && n.isVisible())
+                .queryAs(Node.class));
     }
 
     protected static <T extends Node> T lookup(FxRobot robot, String query) {

@@ -62,11 +62,14 @@ class FlowsUITest extends DeskWindowTest {
     @Test
     void theThreadMenuAssignsToATeamMember(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty());
-        robot.clickOn("Anna Smith");
+        clickConversation(robot, "Anna Smith");
         waitUntil(() -> threadName(robot).getText().equals("Anna Smith"));
-        robot.clickOn("#thread-menu").clickOn("Assign to").clickOn("Alex Rivera");
+        robot.clickOn("#thread-menu");
+        clickMenuItem(robot, "Assign to");
+        clickMenuItem(robot, "Alex Rivera");
         waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.displayName().equals("Anna Smith") && "Alex Rivera".equals(r.assigneeName())));
-        robot.clickOn("#thread-menu").clickOn("Block");
+        robot.clickOn("#thread-menu");
+        clickMenuItem(robot, "Block");
         waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().endsWith("Unblock to send."));
         robot.clickOn("#composer-unblock");
         waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().isEmpty());
@@ -78,7 +81,7 @@ class FlowsUITest extends DeskWindowTest {
         desk.stopRelay();
         waitUntil(() -> robot.lookup("#offline-banner").query().isVisible());
         waitUntil(() -> robot.lookup("#status-line").queryAs(Label.class).getText().startsWith("Offline — showing cached messages, last synced"));
-        robot.clickOn("Marcus Johnson");
+        clickConversation(robot, "Marcus Johnson");
         waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().size() >= 3);
         robot.clickOn("#composer-text").write("We'll call you back shortly.").type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#status-line").queryAs(Label.class).getText().endsWith("1 waiting to send"));
@@ -111,7 +114,7 @@ class FlowsUITest extends DeskWindowTest {
     @Test
     void anIncomingTextForAnotherThreadRaisesAToastThatOpensIt(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty());
-        robot.clickOn("Anna Smith");
+        clickConversation(robot, "Anna Smith");
         waitUntil(() -> threadName(robot).getText().equals("Anna Smith"));
         desk.patientTexts("+15556789012", "Is the card payment done?");
         waitUntil(() -> window.notifier().lastShownProperty().get() != null);

@@ -49,30 +49,35 @@ class SmsWindowUITest extends DeskWindowTest {
     void theStatusFilterShowsClosedConversations(FxRobot robot) {
         waitForList(robot);
         assertThat(names(robot)).doesNotContain("Priya Patel");
-        robot.clickOn("#status-filter").clickOn("All Closed");
+        robot.clickOn("#status-filter");
+        clickMenuItem(robot, "All Closed");
         waitUntil(() -> names(robot).equals(java.util.List.of("Priya Patel")));
     }
 
     @Test
     void theContactTypeFilterShowsLeads(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn("#type-filter").clickOn("Leads");
+        robot.clickOn("#type-filter");
+        clickMenuItem(robot, "Leads");
         waitUntil(() -> !names(robot).isEmpty() && list(robot).getItems().stream().allMatch(r -> r.kind().equals("lead")));
     }
 
     @Test
     void theAssignmentFilterShowsUnassignedConversations(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn("#assignment-filter").clickOn("Unassigned");
+        robot.clickOn("#assignment-filter");
+        clickMenuItem(robot, "Unassigned");
         waitUntil(() -> !names(robot).isEmpty() && !names(robot).contains("Marcus Johnson"));
     }
 
     @Test
     void theInboxFilterShowsOneInboxAndOffersToManageInboxes(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn("#inbox-filter").clickOn("Billing");
+        robot.clickOn("#inbox-filter");
+        clickMenuItem(robot, "Billing");
         waitUntil(() -> names(robot).equals(java.util.List.of("Emily Davis")));
-        robot.clickOn("#inbox-filter").clickOn("Create or manage inboxes…");
+        robot.clickOn("#inbox-filter");
+        clickMenuItem(robot, "Create or manage inboxes…");
         waitUntil(() -> robot.lookup("#inbox-list").tryQuery().isPresent());
     }
 
@@ -90,7 +95,7 @@ class SmsWindowUITest extends DeskWindowTest {
     @Test
     void replyingWithEnterSendsAndShiftEnterAddsALine(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn("Anna Smith");
+        clickConversation(robot, "Anna Smith");
         waitUntil(() -> lookup(robot, "#thread-name") instanceof Label name && name.getText().equals("Anna Smith"));
         robot.clickOn("#composer-text").write("Yes please");
         robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
@@ -106,7 +111,7 @@ class SmsWindowUITest extends DeskWindowTest {
     @Test
     void anOptedOutPatientsComposerIsDisabledWithTheReason(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn("Robert Chen");
+        clickConversation(robot, "Robert Chen");
         Label reason = robot.lookup("#composer-disabled-reason").queryAs(Label.class);
         waitUntil(() -> reason.isVisible() && reason.getText().contains("text START"));
         assertThat(robot.lookup("#composer-send").queryAs(Button.class).isDisabled()).isTrue();
@@ -120,14 +125,14 @@ class SmsWindowUITest extends DeskWindowTest {
         assertThat(tom.unreadCount()).isZero();
         robot.clickOn(robot.lookup(".pt-conversation-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() == tom)
                 .lookup(".pt-row-menu").queryAs(javafx.scene.Node.class));
-        robot.clickOn("Mark as Unread");
+        clickMenuItem(robot, "Mark as Unread");
         waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.id() == tom.id() && r.unreadCount() > 0));
     }
 
     @Test
     void altDownMovesToTheNextConversation(FxRobot robot) {
         waitForList(robot);
-        robot.clickOn(list(robot).getItems().get(0).displayName());
+        clickConversation(robot, list(robot).getItems().get(0).displayName());
         robot.press(KeyCode.ALT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.ALT);
         long second = list(robot).getItems().get(1).id();
         waitUntil(() -> list(robot).getSelectionModel().getSelectedItem() != null && list(robot).getSelectionModel().getSelectedItem().id() == second);

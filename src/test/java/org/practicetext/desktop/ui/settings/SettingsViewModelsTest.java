@@ -37,7 +37,7 @@ class SettingsViewModelsTest {
     @Test
     void blockedContactsCanBeUnblocked() {
         BlockedContactsViewModel blocked = new BlockedContactsViewModel(desk.session);
-        assertThat(blocked.contacts()).extracting(ContactRow::phone).containsExactly("+15550009999");
+        assertThat(blocked.contacts()).hasSize(1).allMatch(ContactRow::blocked).allMatch(c -> "lead".equals(c.kind()));
         blocked.unblock(blocked.contacts().getFirst());
         desk.await("unblocked", () -> blocked.contacts().isEmpty());
     }

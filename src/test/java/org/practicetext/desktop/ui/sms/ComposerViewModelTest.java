@@ -66,7 +66,8 @@ class ComposerViewModelTest {
     @Test
     void blockedContactSaysUnblockToSend() {
         ComposerViewModel composer = composerAs("jordan");
-        ConversationRow spam = row("(555) 000-9999");
+        ConversationRow spam = desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+                .filter(ConversationRow::blocked).findFirst().orElseThrow();
         composer.showConversation(spam, contact(spam));
         assertThat(composer.disabledReasonProperty().get()).endsWith("is blocked. Unblock to send.");
         assertThat(composer.unblockOfferedProperty().get()).isTrue();
