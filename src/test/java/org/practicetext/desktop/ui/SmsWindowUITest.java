@@ -119,6 +119,16 @@ class SmsWindowUITest extends DeskWindowTest {
     }
 
     @Test
+    void aFailedMessageExplainsWhyAndRetrySendsItAgain(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Tom Wilson");
+        waitUntil(() -> robot.lookup(".pt-failure-reason").tryQuery().map(n -> ((Label) n).getText().contains("landline")).orElse(false));
+        int before = robot.lookup("#thread-messages").queryListView().getItems().size();
+        robot.clickOn("#retry-message");
+        waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().size() == before + 1);
+    }
+
+    @Test
     void theRowMenuMarksAConversationUnread(FxRobot robot) {
         waitForList(robot);
         ConversationRow tom = list(robot).getItems().stream().filter(r -> r.displayName().equals("Tom Wilson")).findFirst().orElseThrow();

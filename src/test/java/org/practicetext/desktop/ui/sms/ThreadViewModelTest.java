@@ -72,6 +72,24 @@ class ThreadViewModelTest {
     }
 
     @Test
+    void olderMessagesLoadAPageAtATime() {
+        for (int i = 1; i <= ThreadViewModel.PAGE + 10; i++) {
+            desk.patientTexts("+15559870001", "Message number " + i);
+        }
+        desk.await("all texts cached", () -> desk.client.contactByPhone("+15559870001").flatMap(c -> desk.client.conversation(c.conversationId()))
+                .map(r -> r.preview().equals("Message number " + (ThreadViewModel.PAGE + 10))).orElse(false));
+        thread.attentiveProperty().set(false);
+        thread.open(desk.conversationOf("+15559870001").id());
+        assertThat(thread.messages()).hasSize(ThreadViewModel.PAGE);
+        assertThat(thread.hasOlderProperty().get()).isTrue();
+        assertThat(thread.messages().getLast().body()).isEqualTo("Message number " + (ThreadViewModel.PAGE + 10));
+        thread.loadOlder();
+        assertThat(thread.messages()).hasSize(ThreadViewModel.PAGE + 10);
+        assertThat(thread.messages().getFirst().body()).isEqualTo("Message number 1");
+        assertThat(thread.hasOlderProperty().get()).isFalse();
+    }
+
+    @Test
     void assigningShowsTheAssigneeInTheHeaderRow() {
         long anna = desk.conversationOf("+15551234567").id();
         thread.open(anna);
