@@ -72,6 +72,18 @@ class ThreadViewModelTest {
     }
 
     @Test
+    void aSendTheRelayRefusesShowsItsReasonAndCanBeDiscarded() {
+        long robert = desk.conversationOf("+15555678901").id();
+        thread.open(robert);
+        desk.client.send(robert, "Are you still coming on Monday?");
+        desk.await("refused", () -> thread.messages().stream().anyMatch(MessageStatusText::discardable));
+        MessageRow refused = thread.messages().stream().filter(MessageStatusText::discardable).findFirst().orElseThrow();
+        assertThat(MessageStatusText.failureReason(refused)).containsIgnoringCase("opted out");
+        thread.discard(refused);
+        desk.await("discarded", () -> thread.messages().stream().noneMatch(m -> m.body().equals("Are you still coming on Monday?")));
+    }
+
+    @Test
     void olderMessagesLoadAPageAtATime() {
         for (int i = 1; i <= ThreadViewModel.PAGE + 10; i++) {
             desk.patientTexts("+15559870001", "Message number " + i);
