@@ -52,7 +52,7 @@ public abstract class DeskWindowTest {
             @Override
             public void switchUser() {
             }
-        }, Optional.of((from, body) -> desk.patientTexts(from, body)));
+        }, Optional.of((from, body) -> desk.patientTexts(new org.practicetext.core.PhoneNumbers("US").parse(from).value(), body)));
         Scene scene = new Scene(window.content(), 1280, 800);
         window.installShortcuts(scene);
         stage.setScene(scene);

@@ -94,6 +94,17 @@ class FlowsUITest extends DeskWindowTest {
     }
 
     @Test
+    void theDemoMenuReceivesATextFromAPatient(FxRobot robot) {
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+        robot.clickOn("Demo");
+        clickMenuItem(robot, "Receive a text from a patient…");
+        javafx.scene.control.TextField from = robot.lookup("#demo-from").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> from.setText("(555) 765-4321"));
+        robot.clickOn("Receive");
+        waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.displayPhone().equals("(555) 765-4321") && r.unreadCount() == 1));
+    }
+
+    @Test
     void textThisPatientFromThePatientsPageOpensTheirThread(FxRobot robot) {
         robot.clickOn("#nav-patients");
         waitUntil(() -> robot.lookup("#patients-table").queryTableView().getItems().size() > 3);
