@@ -38,13 +38,13 @@ public final class Outbox {
     }
 
     /** One stored action. */
-    record Entry(long id, String clientId, OutboxAction action, Long conversationId, Long contactId, String payload, String summary,
+    public record Entry(long id, String clientId, OutboxAction action, Long conversationId, Long contactId, String payload, String summary,
                  String state, String errorCode, String errorMessage, int attempts, Instant createdAt) {
-        OutboxItem item() {
+        public OutboxItem item() {
             return new OutboxItem(id, clientId, action.kind(), conversationId, summary, state, errorCode, errorMessage, attempts, createdAt);
         }
 
-        boolean failed() {
+        public boolean failed() {
             return FAILED.equals(state);
         }
     }
