@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.practicetext.protocol.Json;
+import org.practicetext.relay.actions.ContactActions;
+import org.practicetext.relay.actions.ConversationActions;
+import org.practicetext.relay.actions.InboxActions;
+import org.practicetext.relay.actions.PatientImport;
+import org.practicetext.relay.actions.TemplateActions;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
@@ -99,6 +104,11 @@ public final class RelayServer implements AutoCloseable {
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
             }
+            new ConversationActions(db, feed).install(cfg);
+            new ContactActions(db, feed, clock).install(cfg);
+            new PatientImport(db, feed, clock).install(cfg);
+            new InboxActions(db, feed).install(cfg);
+            new TemplateActions(db, feed, clock).install(cfg);
             cfg.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
         });
         app.start();
@@ -107,7 +117,8 @@ public final class RelayServer implements AutoCloseable {
                 ? new WebhookUrls(List.of(config.publicUrl()))
                 : new WebhookUrls(List.of("http://localhost:" + port, "http://127.0.0.1:" + port));
         if (config.publicUrl() == null) {
-            LOG.warn("PT_PUBLIC_URL is not set: webhook signatures are checked against http://localhost:{} only", port);
+            LOG.warn("PT_PUBLIC_URL is not set: webhook signatures are checked against http://localhost:{0} and http://127.0.0.1:{0} only"
+                    .replace("{0}", Integer.toString(port)));
         }
         dispatcher.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());

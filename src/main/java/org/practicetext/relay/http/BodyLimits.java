@@ -10,6 +10,9 @@ import io.javalin.http.Context;
 public final class BodyLimits {
     public static final long WEBHOOK = 64 * 1024;
     public static final long API = 256 * 1024;
+    /** A practice's whole patient list: far larger than any other API body. */
+    public static final long IMPORT = 5 * 1024 * 1024;
+    public static final String IMPORT_PATH = "/api/v1/contacts/import";
     public static final long LARGEST = 8 * 1024 * 1024;
 
     private BodyLimits() {
@@ -17,7 +20,7 @@ public final class BodyLimits {
 
     public static void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        long limit = ctx.path().startsWith("/twilio/") ? WEBHOOK : API;
+        long limit = ctx.path().startsWith("/twilio/") ? WEBHOOK : ctx.path().equals(IMPORT_PATH) ? IMPORT : API;
         if (length > limit) {
             throw new ApiError(413, "too_large", "The request body is " + length + " bytes; at most " + limit + " are accepted here.");
         }

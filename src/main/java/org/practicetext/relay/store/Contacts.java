@@ -40,6 +40,12 @@ public final class Contacts {
         tx.update("UPDATE contact SET line_type = ? WHERE practice_id = ? AND id = ?", lineType, practiceId, id);
     }
 
+    /** Replaces the fields staff edit; the caller has checked that no other contact has {@code phone}. */
+    public void update(Tx tx, long practiceId, long id, String phone, String kind, String name, String externalId) throws SQLException {
+        tx.update("UPDATE contact SET phone = ?, kind = ?, name = ?, external_id = ? WHERE practice_id = ? AND id = ?",
+                phone, kind, name, externalId, practiceId, id);
+    }
+
     static ContactView view(ResultSet rs) throws SQLException {
         return new ContactView(rs.getLong("id"), rs.getString("phone"), rs.getString("kind"), rs.getString("name"), rs.getString("external_id"),
                 rs.getBoolean("opted_out"), Tx.instant(rs, "opted_out_at"), rs.getString("opted_out_via"),

@@ -4,6 +4,7 @@ package org.practicetext.relay.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.protocol.ConversationView;
 
@@ -43,6 +44,26 @@ public final class Conversations {
 
     public void setStatus(Tx tx, long id, String status) throws SQLException {
         tx.update("UPDATE conversation SET status = ? WHERE id = ?", status, id);
+    }
+
+    public void setUnreadCount(Tx tx, long practiceId, long id, int count) throws SQLException {
+        tx.update("UPDATE conversation SET unread_count = ? WHERE practice_id = ? AND id = ?", count, practiceId, id);
+    }
+
+    public void setAssignee(Tx tx, long practiceId, long id, Long userId) throws SQLException {
+        tx.update("UPDATE conversation SET assignee_id = ? WHERE practice_id = ? AND id = ?", userId, practiceId, id);
+    }
+
+    public void setInbox(Tx tx, long practiceId, long id, long inboxId) throws SQLException {
+        tx.update("UPDATE conversation SET inbox_id = ? WHERE practice_id = ? AND id = ?", inboxId, practiceId, id);
+    }
+
+    public List<Long> idsInInbox(Tx tx, long practiceId, long inboxId) throws SQLException {
+        return tx.query("SELECT id FROM conversation WHERE practice_id = ? AND inbox_id = ? ORDER BY id", rs -> rs.getLong(1), practiceId, inboxId);
+    }
+
+    public List<Long> idsOfContact(Tx tx, long practiceId, long contactId) throws SQLException {
+        return tx.query("SELECT id FROM conversation WHERE practice_id = ? AND contact_id = ? ORDER BY id", rs -> rs.getLong(1), practiceId, contactId);
     }
 
     static String preview(String body) {

@@ -66,6 +66,24 @@ public final class Practices {
                 rs -> new InboxView(rs.getLong(1), rs.getString(2), rs.getBoolean(3)), practiceId, inboxId);
     }
 
+    public int countActiveInboxes(Tx tx, long practiceId) throws SQLException {
+        return tx.queryOne("SELECT COUNT(*) FROM inbox WHERE practice_id = ? AND deleted = FALSE", rs -> rs.getInt(1), practiceId).orElse(0);
+    }
+
+    public void renameInbox(Tx tx, long practiceId, long inboxId, String name) throws SQLException {
+        tx.update("UPDATE inbox SET name = ? WHERE practice_id = ? AND id = ?", name, practiceId, inboxId);
+    }
+
+    /** Marks the inbox deleted; the row stays so the feed can carry its tombstone. */
+    public void deleteInbox(Tx tx, long practiceId, long inboxId) throws SQLException {
+        tx.update("UPDATE inbox SET deleted = TRUE WHERE practice_id = ? AND id = ?", practiceId, inboxId);
+    }
+
+    /** Points every number that fed {@code fromInbox} at {@code toInbox}; returns how many moved. */
+    public int moveNumbers(Tx tx, long practiceId, long fromInbox, long toInbox) throws SQLException {
+        return tx.update("UPDATE practice_number SET inbox_id = ? WHERE practice_id = ? AND inbox_id = ?", toInbox, practiceId, fromInbox);
+    }
+
     private static Practice practice(java.sql.ResultSet rs) throws SQLException {
         return new Practice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }

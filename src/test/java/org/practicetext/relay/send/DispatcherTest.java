@@ -57,12 +57,21 @@ class DispatcherTest {
         }
     }
 
+    private static void awaitAttempts(FakeCarrier carrier, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (carrier.attempts.size() < count) {
+            assertThat(System.nanoTime()).as("carrier attempts").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void connectionFailureIsRetriedAfterABackoffAndSendsOnce() throws Exception {
         FakeCarrier carrier = new FakeCarrier().then(Outcome.NOT_SENT);
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Retry me");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "pending");
             assertThat(carrier.attempts).hasSize(1);
 
@@ -81,6 +90,7 @@ class DispatcherTest {
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Did it go?");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "checking");
 
             relay.clock.advance(Duration.ofSeconds(4));
@@ -98,6 +108,7 @@ class DispatcherTest {
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Lost on the way");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "checking");
 
             relay.clock.advance(Duration.ofSeconds(4));

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.actions;
+
+import org.practicetext.core.E164Number;
+import org.practicetext.core.InvalidPhoneNumberException;
+import org.practicetext.core.PhoneNumbers;
+import org.practicetext.protocol.ContactView;
+import org.practicetext.relay.http.ApiError;
+
+/** The rules a contact's typed fields follow, shared by the contact form and the CSV import. */
+final class ContactFields {
+    static final int NAME_MAX = 200;
+    static final int EXTERNAL_ID_MAX = 100;
+
+    private ContactFields() {
+    }
+
+    /** A name is one line: runs of whitespace (a newline pasted from a spreadsheet) become one space. */
+    static String name(String raw) {
+        String name = oneLine(raw);
+        if (name != null && name.codePointCount(0, name.length()) > NAME_MAX) {
+            throw ApiError.badRequest("The name is longer than " + NAME_MAX + " characters.");
+        }
+        return name;
+    }
+
+    static String externalId(String raw) {
+        String id = oneLine(raw);
+        if (id != null && id.codePointCount(0, id.length()) > EXTERNAL_ID_MAX) {
+            throw ApiError.badRequest("The external id is longer than " + EXTERNAL_ID_MAX + " characters.");
+        }
+        return id;
+    }
+
+    /** Parses a typed phone for the practice's region; a number that is not one answers 422 with the reason. */
+    static E164Number phone(String typed, String region) {
+        if (typed == null || typed.isBlank()) {
+            throw ApiError.badRequest("phone is required.");
+        }
+        try {
+            return new PhoneNumbers(region).parse(typed);
+        } catch (InvalidPhoneNumberException e) {
+            throw new ApiError(422, "invalid_phone", e.getMessage());
+        }
+    }
+
+    /** The 409 for a phone another contact already has; says which contact, so staff can find it. */
+    static ApiError phoneTaken(ContactView owner) {
+        String who = owner.name() == null ? "a " + owner.kind() : owner.name();
+        return new ApiError(409, "conflict", owner.phone() + " already belongs to " + who + " (contact " + owner.id() + ").");
+    }
+
+    private static String oneLine(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String flat = raw.replaceAll("\\s+", " ").strip();
+        return flat.isEmpty() ? null : flat;
+    }
+}

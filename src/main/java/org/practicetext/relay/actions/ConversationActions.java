@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.actions;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.practicetext.core.Permission;
+import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.relay.auth.AuthRoutes;
+import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.store.Conversations;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.Users;
+
+/**
+ * What a team member does to a conversation from the message list and the thread menu: close,
+ * reopen, mark read or unread (shared by the whole practice), assign, unassign, move to an inbox.
+ *
+ * <p>Each answers the conversation's new view. An action that changes nothing (closing a closed
+ * conversation) answers the current view and appends no event, so the desktop outbox can
+ * safely deliver an action twice.
+ */
+public final class ConversationActions {
+    private static final String BASE = "/api/v1/conversations/{id}/";
+
+    private final PracticeWrites writes;
+    private final Conversations conversations = new Conversations();
+    private final Practices practices = new Practices();
+    private final Users users = new Users();
+
+    public ConversationActions(Database db, ChangeFeed feed) {
+        this.writes = new PracticeWrites(db, feed);
+    }
+
+    public void install(JavalinConfig config) {
+        config.routes.post(BASE + "close", ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "closed")));
+        config.routes.post(BASE + "reopen", ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "open")));
+        config.routes.post(BASE + "read", ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, 0)));
+        config.routes.post(BASE + "unread", ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, Math.max(1, c.unreadCount()))));
+        config.routes.post(BASE + "unassign", ctx -> change(ctx, Permission.SMS_ASSIGN, (tx, c) -> setAssignee(tx, c, null)));
+        config.routes.post(BASE + "assign", this::assign);
+        config.routes.post(BASE + "move", this::move);
+    }
+
+    private void assign(Context ctx) throws Exception {
+        AuthRoutes.principal(ctx).require(Permission.SMS_ASSIGN);
+        long userId = RequestInput.body(ctx).requiredId("userId");
+        change(ctx, Permission.SMS_ASSIGN, (tx, c) -> {
+            Users.User user = users.byId(tx, c.practiceId(), userId).orElseThrow(() -> ApiError.notFound("The user " + userId));
+            if (!user.active()) {
+                throw ApiError.badRequest(user.name() + " is no longer an active team member; assign the conversation to someone else.");
+            }
+            return setAssignee(tx, c, userId);
+        });
+    }
+
+    private void move(Context ctx) throws Exception {
+        AuthRoutes.principal(ctx).require(Permission.SMS_ASSIGN);
+        long inboxId = RequestInput.body(ctx).requiredId("inboxId");
+        change(ctx, Permission.SMS_ASSIGN, (tx, c) -> {
+            InboxView inbox = practices.inbox(tx, c.practiceId(), inboxId).orElseThrow(() -> ApiError.notFound("The inbox " + inboxId));
+            if (inbox.deleted()) {
+                throw ApiError.badRequest("The inbox " + inbox.name() + " was deleted; move the conversation to another inbox.");
+            }
+            if (c.view().inboxId() == inboxId) {
+                return false;
+            }
+            conversations.setInbox(tx, c.practiceId(), c.view().id(), inboxId);
+            return true;
+        });
+    }
+
+    private boolean setStatus(Tx tx, Current c, String status) throws SQLException {
+        if (c.view().status().equals(status)) {
+            return false;
+        }
+        conversations.setStatus(tx, c.view().id(), status);
+        return true;
+    }
+
+    private boolean setUnread(Tx tx, Current c, int count) throws SQLException {
+        if (c.unreadCount() == count) {
+            return false;
+        }
+        conversations.setUnreadCount(tx, c.practiceId(), c.view().id(), count);
+        return true;
+    }
+
+    private boolean setAssignee(Tx tx, Current c, Long userId) throws SQLException {
+        if (Objects.equals(c.view().assigneeId(), userId)) {
+            return false;
+        }
+        conversations.setAssignee(tx, c.practiceId(), c.view().id(), userId);
+        return true;
+    }
+
+    /** Checks the permission, finds the conversation in the caller's practice (404 otherwise) and applies the change. */
+    private void change(Context ctx, Permission permission, Change change) {
+        Principal who = AuthRoutes.principal(ctx);
+        who.require(permission);
+        long id = RequestInput.pathId(ctx, "conversation");
+        ctx.json(writes.run(who, tx -> {
+            ConversationView current = conversations.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The conversation " + id));
+            return change.apply(tx, new Current(who.practiceId(), current)) ? writes.conversationChanged(tx, who.practiceId(), id) : current;
+        }));
+    }
+
+    /** The conversation as it was before the action, and its practice. */
+    private record Current(long practiceId, ConversationView view) {
+        int unreadCount() {
+            return view.unreadCount();
+        }
+    }
+
+    /** Changes the conversation; answers whether anything changed. */
+    @FunctionalInterface
+    private interface Change {
+        boolean apply(Tx tx, Current conversation) throws SQLException;
+    }
+}
