@@ -5,14 +5,11 @@ import java.sql.SQLException;
 import java.util.Collection;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.TemplateView;
 import org.practicetext.protocol.UserView;
 
 /** Upserts the small reference entities: inboxes (deleted ones stay as tombstones), team members, templates, the practice. */
 final class DirectoryWriter {
-
-    /** A template as the feed carries it (the record lives with the relay's template work; only these fields matter here). */
-    record TemplateData(long id, String name, String body, boolean deleted) {
-    }
 
     void inboxes(Sql sql, Collection<InboxView> inboxes, int generation) throws SQLException {
         sql.batch("MERGE INTO inbox (id, name, deleted, sync_gen) KEY (id) VALUES (?, ?, ?, ?)",
@@ -31,7 +28,7 @@ final class DirectoryWriter {
         }
     }
 
-    void templates(Sql sql, Collection<TemplateData> templates, int generation) throws SQLException {
+    void templates(Sql sql, Collection<TemplateView> templates, int generation) throws SQLException {
         sql.batch("MERGE INTO template (id, name, body, deleted, sync_gen) KEY (id) VALUES (?, ?, ?, ?, ?)",
                 templates.stream().map(t -> new Object[] {t.id(), t.name(), t.body() == null ? "" : t.body(), t.deleted(), generation}).toList());
     }

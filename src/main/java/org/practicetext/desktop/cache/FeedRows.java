@@ -18,6 +18,7 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.TemplateView;
 import org.practicetext.protocol.UserView;
 
 /**
@@ -55,7 +56,7 @@ public final class FeedRows {
 
         directory.inboxes(sql, decodeAll(byType, EventTypes.INBOX, InboxView.class), generation);
         directory.users(sql, decodeAll(byType, EventTypes.USER, UserView.class), generation, meId);
-        directory.templates(sql, decodeAll(byType, EventTypes.TEMPLATE, DirectoryWriter.TemplateData.class), generation);
+        directory.templates(sql, decodeAll(byType, EventTypes.TEMPLATE, TemplateView.class), generation);
         List<ContactView> contactViews = decodeAll(byType, EventTypes.CONTACT, ContactView.class);
         contacts.upsert(sql, contactViews, generation, phones);
         List<ConversationView> conversationViews = decodeAll(byType, EventTypes.CONVERSATION, ConversationView.class);
