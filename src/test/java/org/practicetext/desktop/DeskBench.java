@@ -10,12 +10,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncSettings;
-import org.practicetext.protocol.ContactView;
-import org.practicetext.protocol.EventTypes;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
-import org.practicetext.relay.store.Contacts;
-import org.practicetext.relay.store.Practices;
 
 /**
  * A test's world: a real relay (which can be stopped and started again on the same port and
@@ -74,16 +70,16 @@ final class DeskBench implements AutoCloseable {
         return String.format("+1312555%04d", n);
     }
 
-    /** Names a contact a patient, as the patient import will (until then, straight in the relay's store). */
-    void namePatient(String phone, String name) {
-        relay.server.database().inTransaction(tx -> {
-            long practiceId = new Practices().bySlug(tx, practice.slug()).orElseThrow().id();
-            relay.server.feed().lock(tx, practiceId);
-            tx.update("UPDATE contact SET name = ?, kind = 'patient' WHERE practice_id = ? AND phone = ?", name, practiceId, phone);
-            ContactView contact = new Contacts().byPhone(tx, practiceId, phone).orElseThrow();
-            relay.server.feed().append(tx, practiceId, EventTypes.CONTACT, contact.id(), contact);
-            return null;
-        });
+    /** Imports patients through the relay's CSV import, as the practice's staff would ({@code name,phone} rows). */
+    void importPatients(String csvRows) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/contacts/import")))
+                .header("Authorization", "Bearer " + relay.signIn(practice, "staff"))
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name,phone\n" + csvRows)).build();
+        HttpResponse<String> response = relay.send(request);
+        if (response.statusCode() != 200 || !relay.read(response).path("refused").isEmpty()) {
+            throw new AssertionError("import refused: " + response.statusCode() + " " + response.body());
+        }
     }
 
     /** The relay's own view of one entity type, newest state by id. */

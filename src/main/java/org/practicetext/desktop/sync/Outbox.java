@@ -61,7 +61,7 @@ public final class Outbox {
             long id = insert(sql, clientId, OutboxAction.SEND, shownIn, null, json(request), summary(body));
             if (shownIn == null) {
                 shownIn = -id;
-                LocalChanges.placeholderConversation(sql, shownIn, e164, displayPhone, null, clock.instant());
+                LocalChanges.placeholderConversation(sql, shownIn, e164, displayPhone);
                 sql.update("UPDATE outbox SET conversation_id = ? WHERE id = ?", shownIn, id);
             }
             Entry entry = byId(sql, id).orElseThrow();
