@@ -122,7 +122,7 @@ CREATE TABLE outbox (
     kind            VARCHAR(20) NOT NULL,
     conversation_id BIGINT,
     contact_id      BIGINT,
-    payload_json    VARCHAR(100000) NOT NULL,
+    payload_json    VARCHAR(100000),
     summary         VARCHAR(400) NOT NULL,
     state           VARCHAR(10) NOT NULL,
     error_code      VARCHAR(60),
