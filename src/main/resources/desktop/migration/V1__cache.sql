@@ -18,7 +18,6 @@ INSERT INTO sync_state (id, cursor_seq, feed_id, generation, resyncing) VALUES (
 CREATE TABLE contact (
     id              BIGINT PRIMARY KEY,
     phone           VARCHAR(40) NOT NULL,
-    phone_key       VARCHAR(100) NOT NULL,
     display_phone   VARCHAR(60) NOT NULL,
     kind            VARCHAR(20) NOT NULL,
     name            VARCHAR(400),
@@ -41,11 +40,19 @@ CREATE TABLE contact_word (
 );
 CREATE INDEX contact_word_contact ON contact_word (contact_id);
 
+-- Every suffix of a contact's phone digits (E.164 and as the practice writes it), so a typed
+-- fragment ("555-12") is the prefix of a suffix: an index range scan instead of LIKE '%…%'.
+CREATE TABLE phone_suffix (
+    suffix          VARCHAR(20) NOT NULL,
+    contact_id      BIGINT NOT NULL,
+    PRIMARY KEY (suffix, contact_id)
+);
+CREATE INDEX phone_suffix_contact ON phone_suffix (contact_id);
+
 CREATE TABLE conversation (
     id              BIGINT PRIMARY KEY,
     contact_id      BIGINT NOT NULL,
     phone           VARCHAR(40) NOT NULL,
-    phone_key       VARCHAR(100) NOT NULL,
     display_phone   VARCHAR(60) NOT NULL,
     practice_number VARCHAR(40),
     status          VARCHAR(10) NOT NULL,

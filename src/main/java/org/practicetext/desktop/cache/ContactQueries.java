@@ -41,7 +41,7 @@ public final class ContactQueries {
     private List<ContactRow> list(String condition, String search, String order, int limit) {
         StringBuilder where = new StringBuilder(condition);
         List<Object> params = new ArrayList<>();
-        SearchSql.append(search, "ct.id", "ct.phone_key", where, params);
+        SearchSql.append(search, "ct.id", where, params);
         params.add(limit);
         String sql = SELECT + where + order + " FETCH FIRST ? ROWS ONLY";
         return db.read(q -> q.query(sql, ContactQueries::row, params.toArray()));

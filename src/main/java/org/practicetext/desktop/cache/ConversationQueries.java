@@ -58,7 +58,7 @@ public final class ConversationQueries {
             where.append(" AND c.inbox_id = ?");
             params.add(filter.inboxId());
         }
-        SearchSql.append(filter.search(), "c.contact_id", "c.phone_key", where, params);
+        SearchSql.append(filter.search(), "c.contact_id", where, params);
         params.add(limit);
         String sql = SELECT + where + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
         return db.read(q -> withWaiting(q, q.query(sql, ConversationQueries::row, params.toArray())));

@@ -16,9 +16,9 @@ import org.practicetext.protocol.ConversationView;
  */
 final class ConversationWriter {
     private static final String MERGE = """
-            MERGE INTO conversation (id, contact_id, phone, phone_key, display_phone, practice_number, status, inbox_id, assignee_id,
+            MERGE INTO conversation (id, contact_id, phone, display_phone, practice_number, status, inbox_id, assignee_id,
                                      unread_count, last_message_at, preview, last_direction, relay_json, sync_gen)
-            KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String LAST_OUT_FAILED = """
             UPDATE conversation SET last_out_failed = COALESCE((
                 SELECT m.status IN ('failed', 'undelivered') FROM message m
@@ -31,7 +31,7 @@ final class ConversationWriter {
         List<Object[]> ids = new ArrayList<>();
         for (ConversationView c : conversations) {
             String display = phones.display(c.phone());
-            rows.add(new Object[] {c.id(), c.contactId(), c.phone(), TextKey.phoneKey(c.phone(), display), display, c.practiceNumber(),
+            rows.add(new Object[] {c.id(), c.contactId(), c.phone(), display, c.practiceNumber(),
                     c.status(), c.inboxId(), c.assigneeId(), c.unreadCount(), c.lastMessageAt(), c.lastMessagePreview(),
                     c.lastMessageDirection(), SyncState.json(c), generation});
             ids.add(new Object[] {c.id()});

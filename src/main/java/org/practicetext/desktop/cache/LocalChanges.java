@@ -73,9 +73,9 @@ public final class LocalChanges {
     /** A thread for a number no cached conversation has yet, until the relay's own arrives. */
     public static void placeholderConversation(Sql sql, long id, String e164, String display) throws SQLException {
         sql.update("""
-                MERGE INTO conversation (id, contact_id, phone, phone_key, display_phone, status, inbox_id, unread_count, sync_gen)
-                KEY (id) VALUES (?, ?, ?, ?, ?, 'open', 0, 0, 0)""",
-                id, id, e164, TextKey.phoneKey(e164, display), display);
+                MERGE INTO conversation (id, contact_id, phone, display_phone, status, inbox_id, unread_count, sync_gen)
+                KEY (id) VALUES (?, ?, ?, ?, 'open', 0, 0, 0)""",
+                id, id, e164, display);
     }
 
     /**

@@ -42,28 +42,57 @@ public final class MessageQueries {
         return new MessagePage(List.copyOf(page), cursor);
     }
 
+    /**
+     * Message-text search. Each word's matches are read from the {@code message_word} index alone
+     * (no table rows), intersected here, and only the newest {@code limit} ids are fetched: a
+     * common word costs one index range scan, not a sort of every matching message. Relay ids
+     * grow with time, so the highest ids are the newest messages; the page is then ordered by time.
+     */
     public List<MessageHit> search(String text, int limit) {
         List<String> words = TextKey.words(text, 2);
         if (words.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("""
-                SELECT m.id, m.conversation_id, m.body, m.created_at, ct.name, c.display_phone
-                FROM message m JOIN conversation c ON c.id = m.conversation_id LEFT JOIN contact ct ON ct.id = c.contact_id
-                WHERE 1 = 1""");
-        List<Object> params = new ArrayList<>();
-        for (String word : words) {
-            sql.append(" AND m.id IN (SELECT w.message_id FROM message_word w WHERE w.word >= ? AND w.word < ?)");
-            params.add(word);
-            params.add(TextKey.prefixEnd(word));
+        return db.read(q -> {
+            long[] ids = null;
+            for (String word : words) {
+                long[] matches = q.query("SELECT DISTINCT w.message_id FROM message_word w WHERE w.word >= ? AND w.word < ?",
+                        rs -> rs.getLong(1), word, TextKey.prefixEnd(word)).stream().mapToLong(Long::longValue).sorted().toArray();
+                ids = ids == null ? matches : intersect(ids, matches);
+                if (ids.length == 0) {
+                    return List.<MessageHit>of();
+                }
+            }
+            Long[] newest = new Long[Math.min(limit, ids.length)];
+            for (int i = 0; i < newest.length; i++) {
+                newest[i] = ids[ids.length - 1 - i];
+            }
+            return q.query("""
+                    SELECT m.id, m.conversation_id, m.body, m.created_at, ct.name, c.display_phone
+                    FROM message m JOIN conversation c ON c.id = m.conversation_id LEFT JOIN contact ct ON ct.id = c.contact_id
+                    WHERE m.id = ANY(?) ORDER BY m.created_at DESC, m.id DESC""", rs -> {
+                String name = rs.getString(5);
+                String display = name == null || name.isBlank() ? rs.getString(6) : name;
+                return new MessageHit(rs.getLong(1), rs.getLong(2), display, Snippets.around(rs.getString(3), words), Sql.instant(rs, "created_at"));
+            }, (Object) newest);
+        });
+    }
+
+    private static long[] intersect(long[] a, long[] b) {
+        long[] both = new long[Math.min(a.length, b.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                both[n++] = a[i];
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
         }
-        sql.append(" ORDER BY m.created_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY");
-        params.add(limit);
-        return db.read(q -> q.query(sql.toString(), rs -> {
-            String name = rs.getString(5);
-            String display = name == null || name.isBlank() ? rs.getString(6) : name;
-            return new MessageHit(rs.getLong(1), rs.getLong(2), display, Snippets.around(rs.getString(3), words), Sql.instant(rs, "created_at"));
-        }, params.toArray()));
+        return java.util.Arrays.copyOf(both, n);
     }
 
     private static MessageRow row(ResultSet rs) throws SQLException {

@@ -6,17 +6,17 @@ import java.util.List;
 /**
  * The SQL of the search box, shared by the conversation list and the contact picker: every typed
  * word must be the prefix of some word of the name (an index range scan of {@code contact_word}),
- * or the typed digits must appear in the phone number. The conditions use only {@code ?}.
+ * or the typed digits must appear in the phone number (the prefix of one of its suffixes). The conditions use only {@code ?}.
  */
 final class SearchSql {
     private SearchSql() {
     }
 
     /**
-     * Appends the condition for {@code search} on the contact id column {@code contactId} and the
-     * phone key column {@code phoneKey}; answers false (nothing appended) when the search is empty.
+     * Appends the condition for {@code search} on the contact id column {@code contactId}; answers
+     * false (nothing appended) when the search is empty.
      */
-    static boolean append(String search, String contactId, String phoneKey, StringBuilder where, List<Object> params) {
+    static boolean append(String search, String contactId, StringBuilder where, List<Object> params) {
         List<String> words = TextKey.words(search, 1);
         String digits = TextKey.phoneDigits(search);
         if (words.isEmpty() && digits.isEmpty()) {
@@ -34,8 +34,10 @@ final class SearchSql {
             where.append(")");
         }
         if (!digits.isEmpty()) {
-            where.append(words.isEmpty() ? "" : " OR ").append(phoneKey).append(" LIKE ?");
-            params.add("%" + digits + "%");
+            where.append(words.isEmpty() ? "" : " OR ").append(contactId)
+                    .append(" IN (SELECT p.contact_id FROM phone_suffix p WHERE p.suffix >= ? AND p.suffix < ?)");
+            params.add(digits);
+            params.add(TextKey.prefixEnd(digits));
         }
         where.append(")");
         return true;

@@ -44,13 +44,16 @@ public final class TextKey {
         return List.copyOf(words);
     }
 
-    /**
-     * The digits a typed search can match inside a phone number: the E.164 digits and those of
-     * the number as the practice writes it ("15551234567|5551234567"); the bar keeps a typed
-     * fragment from matching across the two.
-     */
-    public static String phoneKey(String e164, String display) {
-        return PhoneNumbers.digitsKey(e164) + "|" + PhoneNumbers.digitsKey(display);
+    /** Every suffix of the phone's digits, E.164 and national: a digit fragment typed anywhere in the number is a prefix of one. */
+    public static java.util.Set<String> phoneSuffixes(String e164, String display) {
+        java.util.Set<String> suffixes = new LinkedHashSet<>();
+        for (String digits : List.of(PhoneNumbers.digitsKey(e164), PhoneNumbers.digitsKey(display))) {
+            String capped = digits.length() > 20 ? digits.substring(digits.length() - 20) : digits;
+            for (int i = 0; i < capped.length(); i++) {
+                suffixes.add(capped.substring(i));
+            }
+        }
+        return suffixes;
     }
 
     /** The digits of a search that looks like a phone number ("555-12", "(555) 123"), or empty. */
