@@ -66,7 +66,7 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     static JdbcConnectionPool pool(Path file) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000", "sa", "");
         pool.setMaxConnections(6);
         return pool;
     }
