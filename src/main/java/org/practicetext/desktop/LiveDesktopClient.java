@@ -2,17 +2,14 @@
 package org.practicetext.desktop;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.practicetext.core.ConversationFilter;
-import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.Permission;
-import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.ContactQueries;
@@ -51,6 +48,7 @@ public final class LiveDesktopClient implements DesktopClient {
     private final ContactQueries contacts;
     private final DirectoryQueries directory;
     private final PracticeSettings settings;
+    private final UserActions actions;
     private volatile UserView me;
     private volatile PracticeView practice;
 
@@ -67,6 +65,7 @@ public final class LiveDesktopClient implements DesktopClient {
         this.directory = new DirectoryQueries(db);
         this.sync = new SyncEngine(api, db, clock, options.sync(), () -> me.name(), () -> tokens.delete(account));
         this.settings = new PracticeSettings(api, db);
+        this.actions = new UserActions(db, sync, api::write);
         sync.onChange(change -> {
             if (change.team() || change.reset()) {
                 db.read(SyncState::me).ifPresent(user -> me = user);
@@ -177,82 +176,69 @@ public final class LiveDesktopClient implements DesktopClient {
 
     @Override
     public String send(long conversationId, String body) {
-        requireText(body);
-        ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
-        var entry = conversationId < 0
-                ? sync.outbox().enqueueSend(null, thread.phone(), thread.displayPhone(), body)
-                : sync.outbox().enqueueSend(conversationId, thread.phone(), thread.displayPhone(), body);
-        sync.queued(touched(entry.conversationId(), false));
-        return entry.clientId();
+        return actions.send(conversationId, body);
     }
 
     @Override
     public String sendTo(String phone, String body) throws InvalidPhoneNumberException {
-        requireText(body);
-        PhoneNumbers numbers = new PhoneNumbers(practice.region());
-        E164Number number = numbers.parse(phone);
-        var entry = sync.outbox().enqueueSend(null, number.value(), numbers.display(number.value()), body);
-        sync.queued(touched(entry.conversationId(), false));
-        return entry.clientId();
+        return actions.sendTo(phone, body, practice.region());
     }
 
     @Override
     public void close(long conversationId) {
-        act(OutboxAction.CLOSE, conversationId, null, "Close conversation");
+        actions.onConversation(OutboxAction.CLOSE, conversationId, null, "Close conversation");
     }
 
     @Override
     public void reopen(long conversationId) {
-        act(OutboxAction.REOPEN, conversationId, null, "Reopen conversation");
+        actions.onConversation(OutboxAction.REOPEN, conversationId, null, "Reopen conversation");
     }
 
     @Override
     public void markRead(long conversationId) {
-        act(OutboxAction.READ, conversationId, null, "Mark as read");
+        actions.onConversation(OutboxAction.READ, conversationId, null, "Mark as read");
     }
 
     @Override
     public void markUnread(long conversationId) {
-        act(OutboxAction.UNREAD, conversationId, null, "Mark as unread");
+        actions.onConversation(OutboxAction.UNREAD, conversationId, null, "Mark as unread");
     }
 
     @Override
     public void assign(long conversationId, long userId) {
-        String who = team().stream().filter(t -> t.id() == userId).map(t -> t.name()).findFirst().orElse("user " + userId);
-        act(OutboxAction.ASSIGN, conversationId, Map.of("userId", userId), "Assign to " + who);
+        String who = team().stream().filter(t -> t.id() == userId).map(Directory.TeamMember::name).findFirst().orElse("user " + userId);
+        actions.onConversation(OutboxAction.ASSIGN, conversationId, Map.of("userId", userId), "Assign to " + who);
     }
 
     @Override
     public void unassign(long conversationId) {
-        act(OutboxAction.UNASSIGN, conversationId, null, "Unassign");
+        actions.onConversation(OutboxAction.UNASSIGN, conversationId, null, "Unassign");
     }
 
     @Override
     public void move(long conversationId, long inboxId) {
         String name = inboxes().stream().filter(i -> i.id() == inboxId).map(Directory.Inbox::name).findFirst().orElse("inbox " + inboxId);
-        act(OutboxAction.MOVE, conversationId, Map.of("inboxId", inboxId), "Move to " + name);
+        actions.onConversation(OutboxAction.MOVE, conversationId, Map.of("inboxId", inboxId), "Move to " + name);
     }
 
     @Override
     public void block(long contactId) {
-        sync.outbox().enqueue(OutboxAction.BLOCK, null, contactId, null, "Block contact");
-        sync.queued(contactChange(contactId));
+        actions.onContact(OutboxAction.BLOCK, contactId, "Block contact");
     }
 
     @Override
     public void unblock(long contactId) {
-        sync.outbox().enqueue(OutboxAction.UNBLOCK, null, contactId, null, "Unblock contact");
-        sync.queued(contactChange(contactId));
+        actions.onContact(OutboxAction.UNBLOCK, contactId, "Unblock contact");
     }
 
     @Override
     public void retry(long outboxItemId) {
-        sync.outbox().retry(outboxItemId).ifPresent(e -> sync.queued(e.contactId() != null ? contactChange(e.contactId()) : touched(e.conversationId(), false)));
+        actions.retry(outboxItemId);
     }
 
     @Override
     public void discard(long outboxItemId) {
-        sync.outbox().discard(outboxItemId).ifPresent(e -> sync.queued(e.contactId() != null ? contactChange(e.contactId()) : touched(e.conversationId(), false)));
+        actions.discard(outboxItemId);
     }
 
     @Override
@@ -294,27 +280,5 @@ public final class LiveDesktopClient implements DesktopClient {
         sync.close();
         api.close();
         db.close();
-    }
-
-    private void act(OutboxAction action, long conversationId, Map<String, Long> payload, String summary) {
-        String json = payload == null ? null : api.write(payload);
-        sync.outbox().enqueue(action, conversationId, null, json, summary);
-        sync.queued(touched(conversationId, false));
-    }
-
-    private ChangeSet contactChange(long contactId) {
-        List<Long> ids = new ArrayList<>();
-        db.read(sql -> ids.addAll(sql.query("SELECT id FROM conversation WHERE contact_id = ?", rs -> rs.getLong(1), contactId)));
-        return new ChangeSet(Set.copyOf(ids), true, false, false, false, false);
-    }
-
-    private static ChangeSet touched(Long conversationId, boolean contacts) {
-        return new ChangeSet(conversationId == null ? Set.of() : Set.of(conversationId), contacts, false, false, false, false);
-    }
-
-    private static void requireText(String body) {
-        if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("The message is empty.");
-        }
     }
 }

@@ -56,8 +56,8 @@ public final class MessageQueries {
         return db.read(q -> {
             long[] ids = null;
             for (String word : words) {
-                long[] matches = q.query("SELECT DISTINCT w.message_id FROM message_word w WHERE w.word >= ? AND w.word < ?",
-                        rs -> rs.getLong(1), word, TextKey.prefixEnd(word)).stream().mapToLong(Long::longValue).sorted().toArray();
+                long[] matches = q.query("SELECT w.message_id FROM message_word w WHERE w.word >= ? AND w.word < ?",
+                        rs -> rs.getLong(1), word, TextKey.prefixEnd(word)).stream().mapToLong(Long::longValue).sorted().distinct().toArray();
                 ids = ids == null ? matches : intersect(ids, matches);
                 if (ids.length == 0) {
                     return List.<MessageHit>of();

@@ -56,7 +56,7 @@ public final class Outbox {
     public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body) {
         String clientId = UUID.randomUUID().toString();
         SendMessageRequest request = new SendMessageRequest(clientId, conversationId, conversationId == null ? e164 : null, null, body, null);
-        return db.write(sql -> {
+        return db.writeDurably(sql -> {
             Long shownIn = conversationId != null ? conversationId : LocalChanges.conversationFor(sql, e164).orElse(null);
             long id = insert(sql, clientId, OutboxAction.SEND, shownIn, null, json(request), summary(body));
             if (shownIn == null) {
@@ -72,7 +72,7 @@ public final class Outbox {
 
     /** Queues a conversation or contact action and makes its change visible at once. */
     public Entry enqueue(OutboxAction action, Long conversationId, Long contactId, String payload, String summary) {
-        return db.write(sql -> {
+        return db.writeDurably(sql -> {
             long id = insert(sql, UUID.randomUUID().toString(), action, conversationId, contactId, payload, summary);
             action.apply(sql, conversationId, contactId, payload);
             return byId(sql, id).orElseThrow();
@@ -105,12 +105,12 @@ public final class Outbox {
     }
 
     void attempted(long id) {
-        db.write(sql -> sql.update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id));
+        db.writeDurably(sql -> sql.update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id));
     }
 
     /** A failed item goes back in line (keeping its place by id) and shows its change again. */
     public Optional<Entry> retry(long id) {
-        return db.write(sql -> {
+        return db.writeDurably(sql -> {
             Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
             if (entry.isPresent()) {
                 sql.update("UPDATE outbox SET state = ?, error_code = NULL, error_message = NULL WHERE id = ?", PENDING, id);
@@ -124,7 +124,7 @@ public final class Outbox {
 
     /** Drops a failed item: its local message disappears, and the rows it touched show the relay's state. */
     public Optional<Entry> discard(long id) {
-        return db.write(sql -> {
+        return db.writeDurably(sql -> {
             Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
             if (entry.isPresent()) {
                 sql.update("DELETE FROM outbox WHERE id = ?", id);

@@ -53,14 +53,14 @@ public final class OutboxDelivery {
                 outbox.attempted(entry.id());
                 throw e;
             }
-            db.write(sql -> {
+            db.writeDurably(sql -> {
                 outbox.fail(sql, entry, e.code(), e.getMessage());
                 return null;
             });
             changed.accept(touched(entry));
             return;
         }
-        db.write(sql -> {
+        db.writeDurably(sql -> {
             sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
             if (entry.action() == OutboxAction.SEND && answer != null && answer.hasNonNull("id")) {
                 boolean cachedThread = sql.count("SELECT COUNT(*) FROM conversation WHERE id = ?", answer.path("conversationId").asLong()) > 0;
