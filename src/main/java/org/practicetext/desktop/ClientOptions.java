@@ -12,4 +12,8 @@ public record ClientOptions(SyncSettings sync, BackgroundTasks tasks) {
     public ClientOptions withSync(SyncSettings settings) {
         return new ClientOptions(settings, tasks);
     }
+
+    public ClientOptions withTasks(BackgroundTasks runner) {
+        return new ClientOptions(sync, runner);
+    }
 }
