@@ -5,11 +5,18 @@ package org.practicetext.desktop;
 public final class RelayException extends Exception {
     private final int status;
     private final String code;
+    private final long retryAfterSeconds;
 
     public RelayException(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    /** With the relay's {@code Retry-After} (seconds; 0 when it sent none), as it answers 429. */
+    public RelayException(int status, String code, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** HTTP status, or 0 when the relay could not be reached. */
@@ -19,5 +26,23 @@ public final class RelayException extends Exception {
 
     public String code() {
         return code;
+    }
+
+    /** How long the relay asked to wait before trying again; 0 when it did not say. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** 401 on a call made with a token: the token expired or was revoked; only signing in again helps. */
+    public boolean signedOut() {
+        return status == 401;
+    }
+
+    /**
+     * Refused for good (the request itself is wrong or not allowed: 400, 403, 404, 409, 422, …);
+     * retrying it unchanged cannot succeed. Unreachable, 408, 429 and 5xx are worth retrying.
+     */
+    public boolean permanent() {
+        return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
     }
 }

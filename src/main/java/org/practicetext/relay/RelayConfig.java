@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
- * {@code PT_SIMULATED_STEP_MS}.
+ * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}.
  */
 public record RelayConfig(
         String host,
@@ -25,7 +25,8 @@ public record RelayConfig(
         String twilioApiBase,
         String twilioMessagingServiceSid,
         Duration simulatedStep,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        String nodeId) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -62,9 +63,19 @@ public record RelayConfig(
                 env.getOrDefault("PT_TWILIO_API_BASE", "https://api.twilio.com"),
                 blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
-                Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))));
+                Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
+                env.getOrDefault("PT_NODE_ID", defaultNodeId()));
     }
 
+
+    /** Stable across restarts of the same machine, so a node recovers its own interrupted hand-offs. */
+    private static String defaultNodeId() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "relay";
+        }
+    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;

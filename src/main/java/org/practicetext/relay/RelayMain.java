@@ -81,7 +81,7 @@ public final class RelayMain {
         }
         Map<String, String> options = options(args);
         Map<String, String> adminEnv = new HashMap<>(env);
-        adminEnv.putIfAbsent("TWILIO_AUTH_TOKEN", "unused-by-admin-commands");
+        adminEnv.put("PT_CARRIER", "simulated"); // admin commands only touch the database; no carrier settings needed
         RelayConfig config = RelayConfig.fromEnvironment(adminEnv);
         org.practicetext.relay.store.Database opened;
         try {

@@ -81,7 +81,7 @@ public final class RelayServer implements AutoCloseable {
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background);
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
-                config.twilioMessagingServiceSid());
+                config.twilioMessagingServiceSid(), config.nodeId());
         MessageSending sending = new MessageSending(db, feed, clock, dispatcher::wake);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,13 @@ import org.practicetext.relay.RelayFixture.TestPractice;
  * <ol>
  * <li>webhook-to-long-poll latency with many parked clients: every client parks a long-poll, one
  * signed webhook lands, and each client's wake-up time is recorded;</li>
- * <li>signed inbound webhooks ingested per second, each committed to the H2 file before 200.</li>
+ * <li>signed inbound webhooks ingested per second, each committed to the H2 file before 200;</li>
+ * <li>messages accepted per second through {@code POST /api/v1/messages} with the simulated
+ * carrier, and the time from the API call to the {@code delivered} event seen by a long-polling
+ * client (the simulated carrier's own delay between statuses is set to zero, so this measures
+ * the relay: store, dispatch, two signed callbacks, feed).</li>
  * </ol>
- * Arguments: {@code clients rounds webhooks concurrency} (defaults 1000 20 5000 16).
+ * Arguments: {@code clients rounds webhooks concurrency sends} (defaults 1000 20 5000 16 2000).
  */
 public final class RelayBenchmark {
     public static void main(String[] args) throws Exception {
@@ -31,12 +36,14 @@ public final class RelayBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int webhooks = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        int sends = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
         Path dir = Files.createTempDirectory("pt-bench");
         System.out.printf("machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        try (RelayFixture relay = new RelayFixture(dir)) {
+        try (RelayFixture relay = new RelayFixture(dir, java.util.Map.of("PT_SIMULATED_STEP_MS", "0"))) {
             latency(relay, clients, rounds);
             ingest(relay, webhooks, concurrency, 1);
             ingest(relay, webhooks, concurrency, 4);
+            sends(relay, sends, concurrency);
         }
     }
 
@@ -117,6 +124,88 @@ public final class RelayBenchmark {
         System.out.printf(Locale.ROOT, "signed webhooks ingested (durable commit before 200), %d practice(s), %d concurrent senders: %.0f/s "
                         + "(%d in %.1f s; request p50 %.1f ms, p99 %.1f ms; %d messages stored in all)%n",
                 practices, concurrency, webhooks / seconds, webhooks, seconds, pct(sorted, 50), pct(sorted, 99), stored);
+    }
+
+    static void sends(RelayFixture relay, int sends, int concurrency) throws Exception {
+        TestPractice practice = relay.newPractice();
+        String token = relay.signIn(practice, "staff");
+        java.util.Map<Long, Long> sentAt = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<Long, Long> deliveredAt = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean following = new java.util.concurrent.atomic.AtomicBoolean(true);
+        long startCursor = relay.head(token);
+        Thread follower = Thread.ofPlatform().name("feed-follower").start(() -> {
+            long cursor = startCursor;
+            while (following.get()) {
+                JsonNode page = relay.read(relay.get("/api/v1/events?after=" + cursor + "&wait=5&limit=1000", token));
+                long now = System.nanoTime();
+                for (JsonNode e : page.get("events")) {
+                    if (e.get("type").asText().equals("message") && e.get("data").get("status").asText().equals("delivered")) {
+                        deliveredAt.putIfAbsent(e.get("data").get("id").asLong(), now);
+                    }
+                }
+                cursor = page.get("next").asLong();
+            }
+        });
+        AtomicInteger next = new AtomicInteger();
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < sends; ) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = relay.postJson("/api/v1/messages", token, java.util.Map.of("clientId", "bench-" + n,
+                                "to", String.format("+15572%06d", n), "body", "Your appointment is confirmed for Tuesday at 9:30 AM."));
+                        if (r.statusCode() != 202) {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                        long t1 = System.nanoTime();
+                        millis.add((t1 - t0) / 1e6);
+                        sentAt.put(relay.read(r).get("id").asLong(), t0);
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (deliveredAt.size() < sends && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double allDelivered = (System.nanoTime() - start) / 1e9;
+        following.set(false);
+        follower.join();
+        List<Double> toDelivered = new ArrayList<>();
+        sentAt.forEach((id, t0) -> {
+            Long t1 = deliveredAt.get(id);
+            if (t1 != null) {
+                toDelivered.add((t1 - t0) / 1e6);
+            }
+        });
+        Collections.sort(toDelivered);
+        List<Double> accept = sorted(millis);
+        System.out.printf(Locale.ROOT, "sends accepted through POST /api/v1/messages, %d concurrent senders: %.0f/s (%d in %.1f s; request p50 %.1f ms, p99 %.1f ms)%n",
+                concurrency, sends / seconds, sends, seconds, pct(accept, 50), pct(accept, 99));
+        System.out.printf(Locale.ROOT, "API call -> delivered event (simulated carrier, no artificial delay): p50 %.0f ms, p99 %.0f ms; %d of %d delivered, all within %.1f s%n",
+                pct(toDelivered, 50), pct(toDelivered, 99), toDelivered.size(), sends, allDelivered);
+        List<Double> single = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = relay.postJson("/api/v1/messages", token, java.util.Map.of("clientId", "solo-" + i,
+                    "to", String.format("+15582%06d", i), "body", "Quiet-time send " + i));
+            long id = relay.read(r).get("id").asLong();
+            while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20)) {
+                boolean done = relay.server.database().read(tx -> tx.queryOne("SELECT status FROM message WHERE id = ?", rs -> rs.getString(1), id))
+                        .map("delivered"::equals).orElse(false);
+                if (done) {
+                    single.add((System.nanoTime() - t0) / 1e6);
+                    break;
+                }
+                Thread.sleep(1);
+            }
+        }
+        Collections.sort(single);
+        System.out.printf(Locale.ROOT, "API call -> delivered, one message at a time (50 sends): p50 %.0f ms, p99 %.0f ms%n", pct(single, 50), pct(single, 99));
     }
 
     static List<Double> sorted(List<Double> values) {

@@ -136,7 +136,7 @@ public final class DemoPractice {
         tom.out(Sender.user(alex.id(), alex.name()), "Hi Tom, just a reminder that your 6-month checkup is due. Reply or call to book.", now.minus(Duration.ofDays(3)), "undelivered", 30006);
         contacts.setLineType(tx, practiceId, tom.contact.id(), "landline");
 
-        DemoThread spam = thread(tx, practiceId, number, "+15550009999", "lead", null, number.inboxId());
+        DemoThread spam = thread(tx, practiceId, number, "+15552009999", "lead", null, number.inboxId());
         spam.in("CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", now.minus(Duration.ofDays(4)));
         spam.markRead();
         contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));

@@ -20,7 +20,8 @@ public final class BodyLimits {
 
     public static void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        long limit = ctx.path().startsWith("/twilio/") ? WEBHOOK : ctx.path().equals(IMPORT_PATH) ? IMPORT : API;
+        String path = ctx.path().replaceAll("/+$", "");
+        long limit = path.startsWith("/twilio/") ? WEBHOOK : path.equals(IMPORT_PATH) ? IMPORT : API;
         if (length > limit) {
             throw new ApiError(413, "too_large", "The request body is " + length + " bytes; at most " + limit + " are accepted here.");
         }

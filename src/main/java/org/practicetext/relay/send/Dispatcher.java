@@ -48,6 +48,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Clock clock;
     private final Supplier<URI> statusCallback;
     private final String messagingServiceSid;
+    private final String nodeId;
     private final Messages messages = new Messages();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,7 +56,7 @@ public final class Dispatcher implements AutoCloseable {
     private Thread loop;
 
     public Dispatcher(Database db, ChangeFeed feed, Carrier carrier, StatusUpdates statuses, Clock clock, Supplier<URI> statusCallback,
-                      String messagingServiceSid) {
+                      String messagingServiceSid, String nodeId) {
         this.db = db;
         this.feed = feed;
         this.carrier = carrier;
@@ -63,12 +64,17 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.statusCallback = statusCallback;
         this.messagingServiceSid = messagingServiceSid;
+        this.nodeId = nodeId;
     }
 
-    /** Recovers what a previous run left in flight, then starts the loop. */
+    /**
+     * Recovers what this node left in flight when it stopped, then starts the loop. Hand-offs
+     * claimed by other nodes (sharing PostgreSQL) are theirs until their lease expires.
+     */
     public void start() {
         int recovered = db.inTransaction(tx -> tx.update(
-                "UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing'", clock.instant()));
+                "UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND claimed_by = ?",
+                clock.instant(), nodeId));
         if (recovered > 0) {
             LOG.warn("{} message(s) were being handed to the carrier when the relay stopped; checking with the carrier before any resend", recovered);
         }
@@ -103,8 +109,12 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private List<Claim> claimDue() {
+        sweepLateReports();
         return db.inTransaction(tx -> {
             Instant now = clock.instant();
+            // A claim whose lease ran out belongs to a node that died: look before resending.
+            tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND next_attempt_at <= ?",
+                    now, now);
             List<Long> due = tx.query("""
                     SELECT m.id FROM message m
                     WHERE m.dispatch_state IN ('pending', 'checking') AND m.next_attempt_at <= ?
@@ -117,15 +127,33 @@ public final class Dispatcher implements AutoCloseable {
                         UPDATE message SET dispatch_state = CASE WHEN dispatch_state = 'pending' THEN 'handing' ELSE dispatch_state END,
                                dispatch_attempts = dispatch_attempts + CASE WHEN dispatch_state = 'pending' THEN 1 ELSE 0 END,
                                attempt_started_at = CASE WHEN dispatch_state = 'pending' THEN ? ELSE attempt_started_at END,
-                               next_attempt_at = ?
+                               next_attempt_at = ?, claimed_by = ?
                         WHERE id = ? AND dispatch_state IN ('pending', 'checking') AND next_attempt_at <= ?""",
-                        now, now.plus(LEASE), id, now);
+                        now, now.plus(LEASE), nodeId, id, now);
                 if (taken == 1) {
                     claims.add(claim(tx, id));
                 }
             }
             return claims;
         });
+    }
+
+    /**
+     * A status report can commit just after the hand-off looked for early reports; such reports
+     * are matched here, on the next round.
+     */
+    private void sweepLateReports() {
+        List<long[]> late = db.read(tx -> tx.query("""
+                SELECT DISTINCT m.practice_id, m.id FROM status_callback s JOIN message m ON m.sid = s.sid
+                WHERE s.processed = FALSE""", rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
+        for (long[] row : late) {
+            db.inTransaction(tx -> {
+                feed.lock(tx, row[0]);
+                String sid = messages.byId(tx, row[0], row[1]).orElseThrow().sid();
+                statuses.applyEarlyReports(tx, row[0], sid);
+                return null;
+            });
+        }
     }
 
     private Claim claim(Tx tx, long id) throws SQLException {

@@ -77,11 +77,16 @@ public final class MessageSending {
         if (body.isBlank() && media.isEmpty()) {
             throw ApiError.badRequest("The message is empty: write some text or attach a file.");
         }
-        if (body.length() > MAX_BODY) {
-            throw ApiError.badRequest("The message is " + body.length() + " characters; a text can have at most " + MAX_BODY + ".");
+        int length = body.codePointCount(0, body.length());
+        if (length > MAX_BODY) {
+            throw ApiError.badRequest("The message is " + length + " characters; a text can have at most " + MAX_BODY + ".");
         }
-        if ((draft.conversationId() == null) == (draft.to() == null || draft.to().isBlank())) {
+        boolean hasTo = draft.to() != null && !draft.to().isBlank();
+        if (draft.conversationId() != null && hasTo) {
             throw ApiError.badRequest("Give either conversationId or to (a phone number), not both.");
+        }
+        if (draft.conversationId() == null && !hasTo) {
+            throw ApiError.badRequest("Say where the message goes: conversationId, or to (a phone number).");
         }
         E164Number to = null;
         if (draft.conversationId() == null) {

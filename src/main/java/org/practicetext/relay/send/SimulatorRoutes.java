@@ -36,6 +36,7 @@ public final class SimulatorRoutes {
 
     private void inbound(Context ctx) {
         Principal who = AuthRoutes.principal(ctx);
+        who.require(org.practicetext.core.Permission.SMS_SEND);
         InboundRequest request = JsonBody.read(ctx, InboundRequest.class);
         if (request.body() == null || request.body().isBlank()) {
             throw ApiError.badRequest("body is required: the text the patient sends.");
@@ -53,6 +54,9 @@ public final class SimulatorRoutes {
         String to = request.to() == null ? numbers.getFirst().phone() : request.to();
         if (numbers.stream().noneMatch(n -> n.phone().equals(to))) {
             throw ApiError.badRequest("to must be one of the practice's numbers.");
+        }
+        if (request.body().codePointCount(0, request.body().length()) > 1600) {
+            throw ApiError.badRequest("A text can have at most 1600 characters.");
         }
         String sid = carrier.injectInbound(from.value(), to, request.body());
         ctx.status(202).json(Map.of("sid", sid));

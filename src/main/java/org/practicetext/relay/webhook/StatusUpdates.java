@@ -45,13 +45,13 @@ public final class StatusUpdates {
         return db.inTransaction(tx -> {
             Optional<Messages.Stored> found = messages.bySid(tx, callback.sid());
             if (found.isEmpty()) {
-                record(tx, callback, false);
+                record(tx, callback, false, false);
                 LOG.info("status {} for unknown {} kept for later", callback.status(), callback.sid());
                 return false;
             }
             feed.lock(tx, found.get().practiceId());
             boolean applied = apply(tx, found.get().practiceId(), callback.sid(), callback.status(), callback.errorCode());
-            record(tx, callback, applied);
+            record(tx, callback, applied, true);
             return applied;
         });
     }
@@ -95,18 +95,17 @@ public final class StatusUpdates {
 
     /** Applies, in arrival order, reports that came for {@code sid} before the relay knew it. */
     public void applyEarlyReports(Tx tx, long practiceId, String sid) throws SQLException {
-        List<StatusCallback> early = tx.query("SELECT sid, status, error_code FROM status_callback WHERE sid = ? AND applied = FALSE ORDER BY id",
+        List<StatusCallback> early = tx.query("SELECT sid, status, error_code FROM status_callback WHERE sid = ? AND processed = FALSE ORDER BY id",
                 rs -> new StatusCallback(rs.getString(1), rs.getString(2), Tx.nullableInt(rs, "error_code")), sid);
-        List<Long> ids = tx.query("SELECT id FROM status_callback WHERE sid = ? AND applied = FALSE ORDER BY id", rs -> rs.getLong(1), sid);
+        List<Long> ids = tx.query("SELECT id FROM status_callback WHERE sid = ? AND processed = FALSE ORDER BY id", rs -> rs.getLong(1), sid);
         for (int i = 0; i < early.size(); i++) {
-            if (apply(tx, practiceId, sid, early.get(i).status(), early.get(i).errorCode())) {
-                tx.update("UPDATE status_callback SET applied = TRUE WHERE id = ?", ids.get(i));
-            }
+            boolean applied = apply(tx, practiceId, sid, early.get(i).status(), early.get(i).errorCode());
+            tx.update("UPDATE status_callback SET processed = TRUE, applied = ? WHERE id = ?", applied, ids.get(i));
         }
     }
 
-    private void record(Tx tx, StatusCallback callback, boolean applied) throws SQLException {
-        tx.update("INSERT INTO status_callback (sid, status, error_code, applied, received_at) VALUES (?, ?, ?, ?, ?)",
-                callback.sid(), callback.status(), callback.errorCode(), applied, clock.instant());
+    private void record(Tx tx, StatusCallback callback, boolean applied, boolean processed) throws SQLException {
+        tx.update("INSERT INTO status_callback (sid, status, error_code, applied, processed, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                callback.sid(), callback.status(), callback.errorCode(), applied, processed, clock.instant());
     }
 }

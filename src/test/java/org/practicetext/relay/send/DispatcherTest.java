@@ -57,12 +57,21 @@ class DispatcherTest {
         }
     }
 
+    private static void awaitAttempts(FakeCarrier carrier, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (carrier.attempts.size() < count) {
+            assertThat(System.nanoTime()).as("carrier attempts").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void connectionFailureIsRetriedAfterABackoffAndSendsOnce() throws Exception {
         FakeCarrier carrier = new FakeCarrier().then(Outcome.NOT_SENT);
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Retry me");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "pending");
             assertThat(carrier.attempts).hasSize(1);
 
@@ -81,6 +90,7 @@ class DispatcherTest {
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Did it go?");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "checking");
 
             relay.clock.advance(Duration.ofSeconds(4));
@@ -98,6 +108,7 @@ class DispatcherTest {
         Setup s = start(carrier);
         try (RelayFixture relay = s.relay()) {
             long id = send(s, "Lost on the way");
+            awaitAttempts(carrier, 1);
             awaitState(s, id, "checking");
 
             relay.clock.advance(Duration.ofSeconds(4));
@@ -196,5 +207,52 @@ class DispatcherTest {
                     practiceId, conversation, UUID.randomUUID().toString(), body, now, now, state, state.equals("pending") ? 0 : 1, now, now);
             return id;
         });
+    }
+
+    @Test
+    void reportThatCommitsAfterTheHandOffLookedIsMatchedOnTheNextRound() {
+        FakeCarrier carrier = new FakeCarrier();
+        Setup s = start(carrier);
+        try (RelayFixture relay = s.relay()) {
+            long id = send(s, "Late report");
+            JsonNode handed = awaitMessage(s, id, m -> !m.get("sid").isNull());
+            // As if the report had been stored, unmatched, in the instant after the hand-off's check.
+            relay.server.database().inTransaction(tx -> tx.update("""
+                    INSERT INTO status_callback (sid, status, applied, processed, received_at) VALUES (?, 'delivered', FALSE, FALSE, ?)""",
+                    handed.get("sid").asText(), relay.clock.instant()));
+
+            JsonNode delivered = awaitMessage(s, id, m -> m.get("status").asText().equals("delivered"));
+
+            assertThat(delivered.get("sid").asText()).isEqualTo(handed.get("sid").asText());
+        }
+    }
+
+    @Test
+    void anotherNodesHandOffIsLeftAloneUntilItsLeaseRunsOut() throws Exception {
+        FakeCarrier carrier = new FakeCarrier();
+        Setup s = start(carrier);
+        s.relay().close();
+        long id;
+        try (var db = new org.practicetext.relay.store.Database(org.practicetext.relay.store.Database.h2Url(dir.toString()), "sa", "")) {
+            id = insertOutbound(db, s.conversation(), "claimed elsewhere", "handing");
+            db.inTransaction(tx -> tx.update("UPDATE message SET claimed_by = 'node-b', next_attempt_at = ? WHERE id = ?",
+                    java.time.Instant.parse("2026-11-02T15:02:00Z"), id));
+        }
+        try (RelayFixture relay = new RelayFixture(dir, server -> carrier)) {
+            Thread.sleep(600);
+            assertThat(dispatchStateIn(relay, id)).isEqualTo("handing");
+            assertThat(carrier.attempts).isEmpty();
+
+            relay.clock.advance(Duration.ofMinutes(3));
+            String token = relay.signIn(s.practice(), "staff");
+            relay.awaitEntity(token, "message", m -> m.get("id").asLong() == id && !m.get("sid").isNull());
+
+            assertThat(carrier.attempts).extracting(OutboundText::body).containsExactly("claimed elsewhere");
+        }
+    }
+
+    private static String dispatchStateIn(RelayFixture relay, long id) {
+        return relay.server.database().read(tx -> tx.queryOne("SELECT dispatch_state FROM message WHERE id = ?", rs -> rs.getString(1), id))
+                .orElseThrow();
     }
 }

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.practicetext.desktop.auth.FileTokenStore;
+import org.practicetext.desktop.auth.StoredToken;
+import org.practicetext.desktop.auth.TokenStore;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.SyncState;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.protocol.SessionResponse;
+
+/**
+ * Builds desktop clients: {@link #signIn} with a password (network needed), {@link #resume} from
+ * what the last run left on disk (no network needed: the cache is readable at once, sync starts
+ * in the background).
+ */
+public final class DesktopClients {
+    private DesktopClients() {
+    }
+
+    /** The operating system's per-user data folder for PracticeText; see {@link DataFolders}. */
+    public static Path defaultDataRoot() {
+        return DataFolders.defaultDataRoot();
+    }
+
+    public static DesktopClient signIn(Account account, char[] password, Path dataRoot, Clock clock) throws RelayException {
+        return signIn(account, password, dataRoot, clock, ClientOptions.defaults());
+    }
+
+    /** Signs in, stores the token, opens (or migrates) the account's cache and starts the sync loop. */
+    public static DesktopClient signIn(Account account, char[] password, Path dataRoot, Clock clock, ClientOptions options) throws RelayException {
+        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout());
+        SessionResponse session;
+        try {
+            session = api.signIn(account.practice(), account.username(), password);
+        } catch (RelayException e) {
+            api.close();
+            throw e;
+        }
+        TokenStore tokens = tokens(dataRoot);
+        tokens.save(account, new StoredToken(session.token(), session.expiresAt()));
+        api.useToken(session.token());
+        CacheDatabase db;
+        try {
+            db = CacheDatabase.open(DataFolders.cacheFolder(dataRoot, account));
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+        db.write(sql -> {
+            SyncState.saveMe(sql, session.user());
+            SyncState.savePractice(sql, session.practice());
+            return null;
+        });
+        return new LiveDesktopClient(account, db, api, tokens, clock, options);
+    }
+
+    public static Optional<DesktopClient> resume(Account account, Path dataRoot, Clock clock) {
+        return resume(account, dataRoot, clock, ClientOptions.defaults());
+    }
+
+    /**
+     * Opens the cache and the stored token without any network; empty when either is missing
+     * (then the app asks the user to sign in).
+     */
+    public static Optional<DesktopClient> resume(Account account, Path dataRoot, Clock clock, ClientOptions options) {
+        Path folder = DataFolders.cacheFolder(dataRoot, account);
+        TokenStore tokens = tokens(dataRoot);
+        Optional<StoredToken> token = tokens.load(account);
+        if (token.isEmpty() || !Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        CacheDatabase db = CacheDatabase.open(folder);
+        boolean known = db.read(sql -> SyncState.me(sql).isPresent() && SyncState.practice(sql).isPresent());
+        if (!known) {
+            db.close();
+            return Optional.empty();
+        }
+        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout());
+        api.useToken(token.get().token());
+        return Optional.of(new LiveDesktopClient(account, db, api, tokens, clock, options));
+    }
+
+    static TokenStore tokens(Path dataRoot) {
+        return new FileTokenStore(DataFolders.secretsFolder(dataRoot));
+    }
+}

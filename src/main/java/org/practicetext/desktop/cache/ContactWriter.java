@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.cache;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.practicetext.core.PhoneNumbers;
+import org.practicetext.protocol.ContactView;
+
+/**
+ * Upserts contacts from the feed with their search keys: the folded words of the name (each one
+ * a row of {@code contact_word}) and every suffix of the phone digits (a typed fragment is the prefix of one). {@code relay_json} keeps the relay's own
+ * state so an optimistic block or unblock can be undone exactly.
+ */
+final class ContactWriter {
+    private static final String MERGE = """
+            MERGE INTO contact (id, phone, display_phone, kind, name, sort_name, external_id, opted_out, opted_out_at,
+                                blocked, line_type, relay_json, sync_gen)
+            KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    void upsert(Sql sql, Collection<ContactView> contacts, int generation, PhoneNumbers phones) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> words = new ArrayList<>();
+        List<Object[]> ids = new ArrayList<>();
+        List<Object[]> suffixes = new ArrayList<>();
+        for (ContactView c : contacts) {
+            String display = phones.display(c.phone());
+            String sortName = c.name() == null || c.name().isBlank() ? "~" + display : TextKey.fold(c.name());
+            rows.add(new Object[] {c.id(), c.phone(), display, c.kind(), c.name(), sortName,
+                    c.externalId(), c.optedOut(), c.optedOutAt(), c.blocked(), c.lineType(), SyncState.json(c), generation});
+            ids.add(new Object[] {c.id()});
+            for (String word : TextKey.words(c.name(), 1)) {
+                words.add(new Object[] {word, c.id()});
+            }
+            for (String suffix : TextKey.phoneSuffixes(c.phone(), display)) {
+                suffixes.add(new Object[] {suffix, c.id()});
+            }
+        }
+        sql.batch(MERGE, rows);
+        sql.batch("DELETE FROM contact_word WHERE contact_id = ?", ids);
+        sql.batch("INSERT INTO contact_word (word, contact_id) VALUES (?, ?)", words);
+        sql.batch("DELETE FROM phone_suffix WHERE contact_id = ?", ids);
+        sql.batch("INSERT INTO phone_suffix (suffix, contact_id) VALUES (?, ?)", suffixes);
+    }
+}

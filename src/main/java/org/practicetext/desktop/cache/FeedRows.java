@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.practicetext.core.PhoneNumbers;
+import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.FeedEvent;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.protocol.Json;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.TemplateView;
+import org.practicetext.protocol.UserView;
+
+/**
+ * Writes feed events into the cache tables: each event's data is the entity's full state, so
+ * applying it is an upsert by id and applying it twice changes nothing. Events of a type this
+ * version does not know are skipped (a newer relay may send more).
+ */
+public final class FeedRows {
+    private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template");
+
+    private final ContactWriter contacts = new ContactWriter();
+    private final ConversationWriter conversations = new ConversationWriter();
+    private final MessageWriter messages = new MessageWriter();
+    private final DirectoryWriter directory = new DirectoryWriter();
+
+    /** What a page changed, for the listeners. */
+    public record Applied(Set<Long> conversationIds, boolean contacts, boolean inboxes, boolean team, boolean templates) {
+    }
+
+    public Applied apply(Sql sql, List<FeedEvent> events, int generation) throws SQLException {
+        Map<String, Map<Long, JsonNode>> byType = new LinkedHashMap<>();
+        for (FeedEvent event : events) {
+            byType.computeIfAbsent(event.type(), t -> new LinkedHashMap<>()).put(event.data().path("id").asLong(), event.data());
+        }
+        PracticeView practice = null;
+        for (JsonNode node : byType.getOrDefault(EventTypes.PRACTICE, Map.of()).values()) {
+            practice = decode(node, PracticeView.class);
+            directory.practice(sql, practice);
+        }
+        if (practice == null) {
+            practice = SyncState.practice(sql).orElse(null);
+        }
+        PhoneNumbers phones = new PhoneNumbers(practice == null || practice.region() == null ? "US" : practice.region());
+        Long meId = SyncState.me(sql).map(UserView::id).orElse(null);
+
+        directory.inboxes(sql, decodeAll(byType, EventTypes.INBOX, InboxView.class), generation);
+        directory.users(sql, decodeAll(byType, EventTypes.USER, UserView.class), generation, meId);
+        directory.templates(sql, decodeAll(byType, EventTypes.TEMPLATE, TemplateView.class), generation);
+        List<ContactView> contactViews = decodeAll(byType, EventTypes.CONTACT, ContactView.class);
+        contacts.upsert(sql, contactViews, generation, phones);
+        List<ConversationView> conversationViews = decodeAll(byType, EventTypes.CONVERSATION, ConversationView.class);
+        conversations.upsert(sql, conversationViews, generation, phones);
+        Set<Long> touched = new LinkedHashSet<>();
+        conversationViews.forEach(c -> touched.add(c.id()));
+        touched.addAll(messages.upsert(sql, decodeAll(byType, EventTypes.MESSAGE, MessageView.class), generation));
+        for (ContactView contact : contactViews) {
+            touched.addAll(sql.query("SELECT id FROM conversation WHERE contact_id = ?", rs -> rs.getLong(1), contact.id()));
+        }
+        return new Applied(touched, !contactViews.isEmpty(), byType.containsKey(EventTypes.INBOX), byType.containsKey(EventTypes.USER),
+                byType.containsKey(EventTypes.TEMPLATE));
+    }
+
+    /** The end of a full resync: rows from the relay that the new snapshot did not bring back are gone there too. Local rows stay. */
+    public static void sweep(Sql sql, int generation) throws SQLException {
+        for (String table : SWEPT) {
+            sql.update("DELETE FROM " + table + " WHERE sync_gen < ? AND id > 0", generation);
+        }
+        sql.update("DELETE FROM message_word w WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.id = w.message_id)");
+        sql.update("DELETE FROM contact_word w WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = w.contact_id)");
+        sql.update("DELETE FROM phone_suffix p WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = p.contact_id)");
+    }
+
+    private static <T> List<T> decodeAll(Map<String, Map<Long, JsonNode>> byType, String type, Class<T> view) {
+        return byType.getOrDefault(type, Map.of()).values().stream().map(node -> decode(node, view)).toList();
+    }
+
+    private static <T> T decode(JsonNode node, Class<T> view) {
+        try {
+            return Json.mapper().treeToValue(node, view);
+        } catch (JsonProcessingException e) {
+            throw new CacheException("The relay sent a " + view.getSimpleName() + " this version cannot read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.sync;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.LocalChanges;
+import org.practicetext.desktop.cache.Sql;
+import org.practicetext.protocol.Json;
+import org.practicetext.protocol.SendMessageRequest;
+
+/**
+ * The outbox table: every action is stored here first (with a client id, in one transaction with
+ * its optimistic change), so it survives a crash or restart, and is delivered in id order.
+ * States: "pending" until the relay accepts it (then the row is deleted), or "failed" when the
+ * relay refused it for good; a failed item is retried or discarded by the user.
+ */
+public final class Outbox {
+    static final String PENDING = "pending";
+    static final String FAILED = "failed";
+    private static final String COLUMNS = "id, client_id, kind, conversation_id, contact_id, payload_json, summary, state, error_code, error_message, attempts, created_at";
+
+    private final CacheDatabase db;
+    private final Clock clock;
+    private final Supplier<String> senderName;
+
+    public Outbox(CacheDatabase db, Clock clock, Supplier<String> senderName) {
+        this.db = db;
+        this.clock = clock;
+        this.senderName = senderName;
+    }
+
+    /** One stored action. */
+    public record Entry(long id, String clientId, OutboxAction action, Long conversationId, Long contactId, String payload, String summary,
+                 String state, String errorCode, String errorMessage, int attempts, Instant createdAt) {
+        public OutboxItem item() {
+            return new OutboxItem(id, clientId, action.kind(), conversationId, summary, state, errorCode, errorMessage, attempts, createdAt);
+        }
+
+        public boolean failed() {
+            return FAILED.equals(state);
+        }
+    }
+
+    /**
+     * Queues a message. {@code conversationId} null means "to a number": it is shown in the cached
+     * conversation with that number, or in a placeholder conversation until the relay's arrives.
+     */
+    public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body) {
+        String clientId = UUID.randomUUID().toString();
+        SendMessageRequest request = new SendMessageRequest(clientId, conversationId, conversationId == null ? e164 : null, null, body, null);
+        return db.writeDurably(sql -> {
+            Long shownIn = conversationId != null ? conversationId : LocalChanges.conversationFor(sql, e164).orElse(null);
+            long id = insert(sql, clientId, OutboxAction.SEND, shownIn, null, json(request), summary(body));
+            if (shownIn == null) {
+                shownIn = -id;
+                LocalChanges.placeholderConversation(sql, shownIn, e164, displayPhone);
+                sql.update("UPDATE outbox SET conversation_id = ? WHERE id = ?", shownIn, id);
+            }
+            Entry entry = byId(sql, id).orElseThrow();
+            showLocal(sql, entry);
+            return entry;
+        });
+    }
+
+    /** Queues a conversation or contact action and makes its change visible at once. */
+    public Entry enqueue(OutboxAction action, Long conversationId, Long contactId, String payload, String summary) {
+        return db.writeDurably(sql -> {
+            long id = insert(sql, UUID.randomUUID().toString(), action, conversationId, contactId, payload, summary);
+            action.apply(sql, conversationId, contactId, payload);
+            return byId(sql, id).orElseThrow();
+        });
+    }
+
+    public List<Entry> all() {
+        return db.read(sql -> sql.query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", Outbox::entry));
+    }
+
+    public Optional<Entry> nextPending() {
+        return db.read(sql -> sql.queryOne("SELECT " + COLUMNS + " FROM outbox WHERE state = ? ORDER BY id FETCH FIRST 1 ROW ONLY", Outbox::entry, PENDING));
+    }
+
+    public Optional<Entry> byId(long id) {
+        return db.read(sql -> byId(sql, id));
+    }
+
+    public int waiting() {
+        return db.read(sql -> (int) sql.count("SELECT COUNT(*) FROM outbox WHERE state = ?", PENDING));
+    }
+
+    /** The relay refused the item for good: it is kept as failed with the relay's reason, and its optimistic change undone. */
+    void fail(Sql sql, Entry entry, String code, String message) throws SQLException {
+        sql.update("UPDATE outbox SET state = ?, error_code = ?, error_message = ?, attempts = attempts + 1 WHERE id = ?", FAILED, code, message, entry.id());
+        entry.action().revert(sql, entry.conversationId(), entry.contactId());
+        if (entry.action() == OutboxAction.SEND) {
+            showLocal(sql, byId(sql, entry.id()).orElseThrow());
+        }
+    }
+
+    void attempted(long id) {
+        db.writeDurably(sql -> sql.update("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", id));
+    }
+
+    /** A failed item goes back in line (keeping its place by id) and shows its change again. */
+    public Optional<Entry> retry(long id) {
+        return db.writeDurably(sql -> {
+            Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
+            if (entry.isPresent()) {
+                sql.update("UPDATE outbox SET state = ?, error_code = NULL, error_message = NULL WHERE id = ?", PENDING, id);
+                Entry again = byId(sql, id).orElseThrow();
+                again.action().apply(sql, again.conversationId(), again.contactId(), again.payload());
+                showLocal(sql, again);
+            }
+            return entry;
+        });
+    }
+
+    /** Drops a failed item: its local message disappears, and the rows it touched show the relay's state. */
+    public Optional<Entry> discard(long id) {
+        return db.writeDurably(sql -> {
+            Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
+            if (entry.isPresent()) {
+                sql.update("DELETE FROM outbox WHERE id = ?", id);
+                if (entry.get().action() == OutboxAction.SEND) {
+                    LocalChanges.removeLocalMessage(sql, id);
+                } else {
+                    entry.get().action().revert(sql, entry.get().conversationId(), entry.get().contactId());
+                }
+            }
+            return entry;
+        });
+    }
+
+    /** After the relay's rows were written over the cache, puts every waiting change (and every local bubble) back on top. */
+    void reapply(Sql sql) throws SQLException {
+        for (Entry entry : sql.query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", Outbox::entry)) {
+            if (entry.action() == OutboxAction.SEND) {
+                showLocal(sql, entry);
+            } else if (!entry.failed()) {
+                entry.action().apply(sql, entry.conversationId(), entry.contactId(), entry.payload());
+            }
+        }
+    }
+
+    private void showLocal(Sql sql, Entry entry) throws SQLException {
+        SendMessageRequest request = parse(entry.payload());
+        LocalChanges.localMessage(sql, new LocalChanges.LocalMessage(entry.id(), entry.conversationId(), entry.clientId(), request.body(),
+                senderName.get(), entry.createdAt(), entry.failed(), entry.errorMessage()));
+    }
+
+    private long insert(Sql sql, String clientId, OutboxAction action, Long conversationId, Long contactId, String payload, String summary)
+            throws SQLException {
+        return sql.insert("""
+                INSERT INTO outbox (client_id, kind, conversation_id, contact_id, payload_json, summary, state, attempts, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""", clientId, action.kind(), conversationId, contactId, payload, summary, PENDING, clock.instant());
+    }
+
+    private static Optional<Entry> byId(Sql sql, long id) throws SQLException {
+        return sql.queryOne("SELECT " + COLUMNS + " FROM outbox WHERE id = ?", Outbox::entry, id);
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(rs.getLong("id"), rs.getString("client_id"), OutboxAction.fromKind(rs.getString("kind")), Sql.nullableLong(rs, "conversation_id"),
+                Sql.nullableLong(rs, "contact_id"), rs.getString("payload_json"), rs.getString("summary"), rs.getString("state"),
+                rs.getString("error_code"), rs.getString("error_message"), rs.getInt("attempts"), Sql.instant(rs, "created_at"));
+    }
+
+    static SendMessageRequest parse(String payload) {
+        try {
+            return Json.mapper().readValue(payload, SendMessageRequest.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("outbox payload is not a message: " + payload, e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String summary(String body) {
+        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return "Message: " + (text.length() > 60 ? text.substring(0, 59) + "…" : text);
+    }
+}

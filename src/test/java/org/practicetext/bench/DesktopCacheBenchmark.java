@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.ConversationFilter.Assignment;
+import org.practicetext.core.ConversationFilter.ContactType;
+import org.practicetext.core.ConversationFilter.Status;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.ContactQueries;
+import org.practicetext.desktop.cache.ConversationQueries;
+import org.practicetext.desktop.cache.FeedBuilder;
+import org.practicetext.desktop.cache.MessageQueries;
+import org.practicetext.desktop.cache.TextKey;
+import org.practicetext.desktop.sync.FeedApplier;
+import org.practicetext.desktop.sync.Outbox;
+import org.practicetext.protocol.FeedPage;
+
+/**
+ * The desktop cache at a large practice's size (see docs/BENCHMARKS.md). Not a test: run it on
+ * purpose. Builds a cache of {@code conversations} threads and {@code messages} messages by
+ * applying generated feed pages through the real apply path, then times the list, search and
+ * message-text queries and reports the file size.
+ * Arguments: {@code conversations messages runs} (defaults 20000 500000 200).
+ */
+public final class DesktopCacheBenchmark {
+    private static final String[] FIRST = {"Anna", "José", "Zoë", "Liam", "Olivia", "Noah", "Emma", "Mateo", "Sofía", "Lucas", "Mia", "Ethan",
+        "Chloé", "Amir", "Priya", "Chen", "Fatima", "Jonas", "Greta", "Kwame", "Aiko", "Dmitri", "Ingrid", "Rafael"};
+    private static final String[] LAST = {"Smith", "Núñez", "Müller", "O'Brien", "Johnson", "García", "Nguyen", "Kowalski", "Rossi", "Haddad",
+        "Okafor", "Larsen", "Tanaka", "Dubois", "Patel", "Schmidt", "Silva", "Novak", "Byrne", "Moreau", "Jensen", "Costa", "Ivanova", "Lee"};
+    private static final String[] WORDS = ("appointment tomorrow cleaning crown filling reschedule confirm confirmed cancel insurance payment "
+            + "balance invoice hygienist whitening braces implant xray x-ray root canal extraction pain swelling emergency morning afternoon "
+            + "monday tuesday wednesday thursday friday parking address forms paperwork reminder thanks thank please call back running late "
+            + "prescription pharmacy allergy numbing sensitive bleeding gums floss checkup review referral specialist orthodontist retainer "
+            + "deductible copay estimate treatment plan schedule available opening waitlist").split(" ");
+
+    public static void main(String[] args) throws Exception {
+        int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int messages = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path dir = Files.createTempDirectory("pt-desktop-bench");
+        System.out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        try (CacheDatabase db = CacheDatabase.open(dir)) {
+            long events = fill(db, conversations, messages);
+            queries(db, conversations, runs);
+            wordIndexCost(db);
+            long bytes = Files.size(dir.resolve("cache.mv.db"));
+            System.out.printf("cache file while open: %.1f MiB for %,d events (%,d message_word rows)%n", bytes / 1048576.0, events,
+                    db.read(sql -> sql.count("SELECT COUNT(*) FROM message_word")));
+        }
+        System.out.printf("cache file after close: %.1f MiB%n", Files.size(dir.resolve("cache.mv.db")) / 1048576.0);
+        long t0 = System.nanoTime();
+        try (CacheDatabase db = CacheDatabase.open(dir)) {
+            System.out.printf("reopen (migration check included): %.0f ms; first list query: %d rows%n", (System.nanoTime() - t0) / 1e6,
+                    new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 50).size());
+        }
+    }
+
+    /** Applies the whole practice as the relay's snapshot would arrive: pages of 1,000 events. */
+    static long fill(CacheDatabase db, int conversations, int messages) {
+        SplittableRandom random = new SplittableRandom(42);
+        FeedApplier applier = new FeedApplier(db, new Outbox(db, Clock.systemUTC(), () -> "Bench"));
+        FeedBuilder feed = new FeedBuilder().practice("US").inbox(1, "Front Desk").inbox(2, "Billing").inbox(3, "Recall");
+        for (int u = 1; u <= 6; u++) {
+            feed.user(u, "user" + u, FIRST[u] + " " + LAST[u]);
+        }
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        long spanSeconds = 3L * 365 * 24 * 3600;
+        long applied = 0;
+        long nanos = 0;
+        List<Long> lastAt = new ArrayList<>(Collections.nCopies(conversations + 1, 0L));
+        for (int c = 1; c <= conversations; c++) {
+            String phone = String.format("+1%03d555%04d", 200 + random.nextInt(700), c % 10_000);
+            boolean patient = random.nextInt(10) < 7;
+            String name = patient || random.nextBoolean() ? FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)] + " " + c : null;
+            feed.contact(c, phone, patient ? "patient" : "lead", name, random.nextInt(100) == 0, random.nextInt(200) == 0);
+            if (feed.events().size() >= 1000) {
+                nanos += apply(applier, feed);
+                applied += 1000;
+            }
+        }
+        IntFunction<String> body = n -> {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 6 + n % 18; w++) {
+                text.append(w == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+            }
+            return text.toString();
+        };
+        for (int m = 1; m <= messages; m++) {
+            int conversation = 1 + random.nextInt(conversations);
+            long at = (long) m * spanSeconds / messages;
+            lastAt.set(conversation, at);
+            boolean in = random.nextBoolean();
+            feed.message(m, conversation, in ? "in" : "out", body.apply(m), in ? "received" : (random.nextInt(50) == 0 ? "failed" : "delivered"),
+                    start.plusSeconds(at));
+            if (feed.events().size() >= 1000) {
+                nanos += apply(applier, feed);
+                applied += 1000;
+            }
+        }
+        for (int c = 1; c <= conversations; c++) {
+            boolean open = random.nextInt(3) > 0;
+            Long assignee = random.nextInt(3) == 0 ? null : (long) (1 + random.nextInt(6));
+            feed.conversation(c, c, "+1" + c, open ? "open" : "closed", 1 + random.nextInt(3), assignee, open && random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0,
+                    start.plusSeconds(lastAt.get(c)), "last message of " + c);
+            if (feed.events().size() >= 1000) {
+                nanos += apply(applier, feed);
+                applied += 1000;
+            }
+        }
+        applied += feed.events().size();
+        nanos += apply(applier, feed);
+        System.out.printf("applied %,d events in %.1f s: %,.0f events/s (pages of 1,000, one transaction each)%n", applied, nanos / 1e9,
+                applied / (nanos / 1e9));
+        return applied;
+    }
+
+    private static long apply(FeedApplier applier, FeedBuilder feed) {
+        List<FeedPage> pages = feed.pages(1000);
+        long t0 = System.nanoTime();
+        for (FeedPage page : pages) {
+            applier.apply(page, Instant.now());
+        }
+        long took = System.nanoTime() - t0;
+        feed.clear();
+        return took;
+    }
+
+    static void queries(CacheDatabase db, int conversations, int runs) {
+        ConversationQueries list = new ConversationQueries(db);
+        ContactQueries contacts = new ContactQueries(db);
+        MessageQueries messages = new MessageQueries(db);
+        SplittableRandom random = new SplittableRandom(7);
+        ConversationFilter open = ConversationFilter.defaults();
+        time("list: All Open, 50 rows", runs, () -> list.list(open, 1L, 50).size());
+        time("list: All Messages, 50 rows", runs, () -> list.list(open.withStatus(Status.ALL), 1L, 50).size());
+        time("list: Open & Unread, Patients", runs, () -> list.list(open.withStatus(Status.OPEN_UNREAD).withContactType(ContactType.PATIENTS), 1L, 50).size());
+        time("list: Assigned to me, Leads, Billing", runs, () -> list.list(open.withAssignment(Assignment.MINE).withContactType(ContactType.LEADS)
+                .withInbox(2L), 1L, 50).size());
+        time("list: All Closed, Unassigned, Recall", runs, () -> list.list(open.withStatus(Status.CLOSED).withAssignment(Assignment.UNASSIGNED)
+                .withInbox(3L), 1L, 50).size());
+        time("list: All Open, 1,000 rows", runs / 4, () -> list.list(open, 1L, 1000).size());
+        time("unread badge", runs, list::unreadBadge);
+        time("search list by name prefix (3 letters)", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(LAST[random.nextInt(LAST.length)].substring(0, 3)), 1L, 50).size());
+        time("search list by first + last name prefixes", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)].substring(0, 2)), 1L, 50).size());
+        time("search list by phone fragment (555-12)", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch("555-" + (10 + random.nextInt(90))), 1L, 50).size());
+        time("search list by 4 phone digits", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(String.format("%04d", random.nextInt(conversations))), 1L, 50).size());
+        time("contact picker by name prefix", runs, () -> contacts.search(FIRST[random.nextInt(FIRST.length)].substring(0, 3), 20).size());
+        time("message text: one common word prefix", runs, () -> messages.search(WORDS[random.nextInt(WORDS.length)].substring(0, 4), 50).size());
+        time("message text: two words", runs, () -> messages.search(WORDS[random.nextInt(WORDS.length)] + " "
+                + WORDS[random.nextInt(WORDS.length)].substring(0, 3), 50).size());
+        time("message text: a word no message has", runs, () -> messages.search("zebra", 50).size());
+        time("baseline: LIKE '%word%' scan of bodies", Math.max(5, runs / 20), () -> db.read(sql -> sql.query(
+                "SELECT id FROM message WHERE LOWER(body) LIKE ? ORDER BY created_at DESC, id DESC FETCH FIRST 50 ROWS ONLY",
+                rs -> rs.getLong(1), "%" + WORDS[random.nextInt(WORDS.length)].substring(0, 4) + "%")).size());
+        time("thread: newest page of 50", runs, () -> messages.page(1 + random.nextInt(conversations), null, 50).messages().size());
+    }
+
+    /** The word index's own write cost: the words of 50,000 stored messages written again into an identical table. */
+    static void wordIndexCost(CacheDatabase db) {
+        db.write(sql -> sql.update("CREATE TABLE word_probe (word VARCHAR(40) NOT NULL, message_id BIGINT NOT NULL, PRIMARY KEY (word, message_id))"));
+        List<String> bodies = db.read(sql -> sql.query("SELECT body FROM message WHERE id <= 50000 ORDER BY id", rs -> rs.getString(1)));
+        long t0 = System.nanoTime();
+        long rows = 0;
+        for (int from = 0; from < bodies.size(); from += 1000) {
+            List<Object[]> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(bodies.size(), from + 1000); i++) {
+                for (String word : TextKey.words(bodies.get(i), 2)) {
+                    batch.add(new Object[] {word, (long) i + 1});
+                }
+            }
+            rows += batch.size();
+            db.write(sql -> {
+                sql.batch("INSERT INTO word_probe (word, message_id) VALUES (?, ?)", batch);
+                return null;
+            });
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long probeBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('WORD_PROBE')"));
+        long messageBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('MESSAGE')"));
+        long wordBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('MESSAGE_WORD')"));
+        System.out.printf("word index cost: %,d words of %,d messages written in %.2f s (%.2f ms per 1,000 messages); "
+                        + "on disk: message %.1f MiB, message_word %.1f MiB%n", rows, bodies.size(), seconds, seconds * 1000 / (bodies.size() / 1000.0),
+                messageBytes / 1048576.0, wordBytes / 1048576.0);
+        db.write(sql -> sql.update("DROP TABLE word_probe"));
+        if (probeBytes < 0) {
+            throw new IllegalStateException();
+        }
+    }
+
+    interface Query {
+        int run() throws Exception;
+    }
+
+    static void time(String what, int runs, Query query) {
+        try {
+            for (int i = 0; i < Math.min(20, runs); i++) {
+                query.run();
+            }
+            double[] millis = new double[runs];
+            long rows = 0;
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                rows += query.run();
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            java.util.Arrays.sort(millis);
+            System.out.printf(Locale.ROOT, "%-45s p50 %7.2f ms  p95 %7.2f ms  (%d runs, %.0f rows avg)%n", what, millis[runs / 2],
+                    millis[(int) (runs * 0.95)], runs, (double) rows / runs);
+        } catch (Exception e) {
+            throw new IllegalStateException(what, e);
+        }
+    }
+}

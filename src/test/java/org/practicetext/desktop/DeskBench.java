@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.sync.SyncSettings;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayFixture.TestPractice;
+
+/**
+ * A test's world: a real relay (which can be stopped and started again on the same port and
+ * file), one practice on it, and a data folder for desktop clients. Short backoff so reconnects
+ * are quick; otherwise the production settings.
+ */
+final class DeskBench implements AutoCloseable {
+    static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(250));
+
+    private final Path relayDir;
+    final Path dataRoot;
+    RelayFixture relay;
+    final TestPractice practice;
+    private final int port;
+    private int texts;
+
+    DeskBench(Path temp) {
+        this.relayDir = temp.resolve("relay");
+        this.dataRoot = temp.resolve("desktop");
+        this.relay = new RelayFixture(relayDir);
+        this.port = relay.server.port();
+        this.practice = relay.newPractice();
+    }
+
+    Account account(String username) {
+        return new Account(URI.create("http://127.0.0.1:" + port), practice.slug(), username);
+    }
+
+    ClientOptions options(int pageLimit) {
+        return ClientOptions.defaults().withSync(FAST.withPageLimit(pageLimit));
+    }
+
+    DesktopClient signIn(String username) throws RelayException {
+        return signIn(username, 1000);
+    }
+
+    DesktopClient signIn(String username, int pageLimit) throws RelayException {
+        return DesktopClients.signIn(account(username), RelayFixture.PASSWORD.toCharArray(), dataRoot, Clock.systemUTC(), options(pageLimit));
+    }
+
+    DesktopClient resume(String username) {
+        return DesktopClients.resume(account(username), dataRoot, Clock.systemUTC(), options(1000)).orElseThrow();
+    }
+
+    /** A patient texts the practice (through the real, signed webhook). */
+    void inbound(String from, String body) {
+        HttpResponse<String> response = relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), from, practice.number(), body));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("webhook refused: " + response.statusCode() + " " + response.body());
+        }
+        texts++;
+    }
+
+    /** A distinct, valid US number for the n-th patient. */
+    static String phone(int n) {
+        return String.format("+1312555%04d", n);
+    }
+
+    /** Imports patients through the relay's CSV import, as the practice's staff would ({@code name,phone} rows). */
+    void importPatients(String csvRows) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/contacts/import")))
+                .header("Authorization", "Bearer " + relay.signIn(practice, "staff"))
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name,phone\n" + csvRows)).build();
+        HttpResponse<String> response = relay.send(request);
+        if (response.statusCode() != 200 || !relay.read(response).path("refused").isEmpty()) {
+            throw new AssertionError("import refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** The relay's own view of one entity type, newest state by id. */
+    Map<Long, JsonNode> relayEntities(String type) {
+        return relay.entities(relay.signIn(practice, "admin"), type);
+    }
+
+    void stopRelay() {
+        relay.close();
+    }
+
+    void startRelay() {
+        relay = new RelayFixture(relayDir, Map.of("PT_PORT", Integer.toString(port)));
+    }
+
+    static void awaitState(DesktopClient client, ConnectionState.Kind kind) {
+        Await.until("the client is " + kind, () -> client.connection().kind() == kind, () -> "It is " + client.connection() + ".");
+    }
+
+    int texts() {
+        return texts;
+    }
+
+    @Override
+    public void close() {
+        relay.close();
+    }
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.InvalidPhoneNumberException;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.sync.ConnectionState.Kind;
+import org.practicetext.desktop.sync.Outbox;
+import org.practicetext.desktop.sync.OutboxDelivery;
+import org.practicetext.desktop.sync.OutboxItem;
+import org.practicetext.protocol.EventTypes;
+
+/** Sends written locally first, shown at once, delivered once, and refusals the user can retry or discard. */
+class OutboxTest {
+    @TempDir
+    Path temp;
+    DeskBench bench;
+
+    @BeforeEach
+    void start() {
+        bench = new DeskBench(temp);
+    }
+
+    @AfterEach
+    void stop() {
+        bench.close();
+    }
+
+    @Test
+    void aMessageQueuedWhileTheRelayIsDownShowsAtOnceSurvivesARestartAndIsDeliveredExactlyOnce() throws Exception {
+        bench.inbound(DeskBench.phone(1), "Hi");
+        String clientId;
+        long conversation;
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            bench.stopRelay();
+
+            clientId = client.send(conversation, "See you at 3");
+
+            MessageRow local = client.messages(conversation, null, 10).messages().getLast();
+            assertThat(local.local()).isTrue();
+            assertThat(local.id()).isNegative();
+            assertThat(local.status()).isEqualTo("sending");
+            assertThat(local.clientId()).isEqualTo(clientId);
+            assertThat(local.senderName()).isEqualTo("Sam Staff");
+            ConversationRow row = client.conversation(conversation).orElseThrow();
+            assertThat(row.preview()).isEqualTo("See you at 3");
+            assertThat(row.waitingToSend()).isEqualTo(1);
+            Await.until("the status line counts it", () -> client.connection().waitingToSend() == 1);
+        }
+        try (DesktopClient client = bench.resume("staff")) {
+            assertThat(client.outbox()).singleElement().satisfies(item -> assertThat(item.clientId()).isEqualTo(clientId));
+            assertThat(client.messages(conversation, null, 10).messages().getLast().local()).isTrue();
+
+            bench.startRelay();
+            Await.until("the outbox is empty", () -> client.outbox().isEmpty());
+            Await.until("the relay's copy replaced the local one", () -> client.messages(conversation, null, 10).messages().stream()
+                    .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
+            assertThat(client.messages(conversation, null, 10).messages()).filteredOn(m -> clientId.equals(m.clientId())).hasSize(1);
+            assertThat(client.conversation(conversation).orElseThrow().waitingToSend()).isZero();
+        }
+        assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
+    }
+
+    @Test
+    void deliveringTheSameItemTwiceSendsOneMessage() throws Exception {
+        bench.inbound(DeskBench.phone(2), "Hi");
+        long conversation = bench.relayEntities(EventTypes.CONVERSATION).keySet().iterator().next();
+        try (RelayApi api = new RelayApi(URI.create(bench.relay.uri("")), Duration.ofSeconds(40));
+             CacheDatabase db = CacheDatabase.open(temp.resolve("bare-cache"))) {
+            api.useToken(bench.relay.signIn(bench.practice, "staff"));
+            Outbox outbox = new Outbox(db, Clock.systemUTC(), () -> "Sam Staff");
+            Outbox.Entry entry = outbox.enqueueSend(conversation, DeskBench.phone(2), "(312) 555-0002", "Just once");
+            OutboxDelivery delivery = new OutboxDelivery(api, outbox, db, change -> { });
+
+            delivery.deliver(entry);
+            delivery.deliver(entry);
+
+            assertThat(relayMessagesWithClientId(entry.clientId())).singleElement()
+                    .satisfies(m -> assertThat(m.get("body").asText()).isEqualTo("Just once"));
+            assertThat(outbox.all()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSendToAnOptedOutPatientFailsWithTheRelaysReasonAndGoesThroughWhenRetriedAfterTheyTextStart() throws Exception {
+        bench.inbound(DeskBench.phone(3), "STOP");
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+
+            String clientId = client.send(conversation, "Your crown is ready");
+
+            Await.until("the item failed", () -> client.outbox().stream().anyMatch(i -> i.state().equals("failed")));
+            OutboxItem item = client.outbox().getFirst();
+            assertThat(item.errorCode()).isEqualTo("opted_out");
+            assertThat(item.errorMessage()).contains("opted out").contains("START");
+            MessageRow bubble = client.messages(conversation, null, 10).messages().getLast();
+            assertThat(bubble.status()).isEqualTo("failed");
+            assertThat(bubble.errorMessage()).isEqualTo(item.errorMessage());
+            assertThat(bubble.outboxItemId()).isEqualTo(item.id());
+            assertThat(client.conversation(conversation).orElseThrow().lastOutboundFailed()).isTrue();
+            assertThat(relayMessagesWithClientId(clientId)).isEmpty();
+
+            bench.inbound(DeskBench.phone(3), "START");
+            Await.until("the patient is opted in again", () -> !client.contactByPhone(DeskBench.phone(3)).orElseThrow().optedOut());
+            client.retry(item.id());
+
+            Await.until("the retried message is the relay's", () -> client.messages(conversation, null, 10).messages().stream()
+                    .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
+            assertThat(client.outbox()).isEmpty();
+            assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
+        }
+    }
+
+    @Test
+    void discardingAFailedSendRemovesItsBubbleAndItsRedMark() throws Exception {
+        bench.inbound(DeskBench.phone(4), "stop");
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            client.send(conversation, "Reminder");
+            Await.until("the item failed", () -> client.outbox().stream().anyMatch(i -> i.state().equals("failed")));
+
+            client.discard(client.outbox().getFirst().id());
+
+            assertThat(client.outbox()).isEmpty();
+            assertThat(client.messages(conversation, null, 10).messages()).extracting(MessageRow::body).containsExactly("stop");
+            ConversationRow row = client.conversation(conversation).orElseThrow();
+            assertThat(row.lastOutboundFailed()).isFalse();
+            assertThat(row.preview()).isEqualTo("stop");
+        }
+    }
+
+    @Test
+    void aMessageToANewNumberShowsInAPlaceholderThreadUntilTheRelaysConversationArrives() throws Exception {
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            bench.stopRelay();
+
+            String clientId = client.sendTo("(312) 555-0099", "Welcome to the practice!");
+
+            List<ConversationRow> rows = client.conversations(ConversationFilter.defaults(), 10);
+            assertThat(rows).singleElement().satisfies(row -> {
+                assertThat(row.phone()).isEqualTo("+13125550099");
+                assertThat(row.displayName()).isEqualTo("(312) 555-0099");
+                assertThat(row.preview()).isEqualTo("Welcome to the practice!");
+                assertThat(row.waitingToSend()).isEqualTo(1);
+            });
+
+            bench.startRelay();
+            Await.until("the relay's conversation replaced the placeholder", () -> client.conversations(ConversationFilter.defaults(), 10)
+                    .stream().allMatch(r -> r.id() > 0) && !client.conversations(ConversationFilter.defaults(), 10).isEmpty());
+            ConversationRow real = client.conversations(ConversationFilter.defaults(), 10).getFirst();
+            assertThat(client.conversations(ConversationFilter.defaults(), 10)).hasSize(1);
+            Await.until("its message is the relay's", () -> client.messages(real.id(), null, 10).messages().stream()
+                    .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
+        }
+    }
+
+    @Test
+    void aNumberThatCannotBeTextedIsRefusedBeforeAnythingIsQueued() throws Exception {
+        try (DesktopClient client = bench.signIn("staff")) {
+            assertThatThrownBy(() -> client.sendTo("555-12", "Hello")).isInstanceOf(InvalidPhoneNumberException.class);
+            assertThat(client.outbox()).isEmpty();
+        }
+    }
+
+    private List<JsonNode> relayMessagesWithClientId(String clientId) {
+        return bench.relayEntities(EventTypes.MESSAGE).values().stream().filter(m -> clientId.equals(m.path("clientId").asText(null))).toList();
+    }
+}

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.ResultSetMetaData;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.desktop.sync.ChangeSet;
+import org.practicetext.desktop.sync.FeedApplier;
+import org.practicetext.desktop.sync.Outbox;
+import org.practicetext.protocol.FeedPage;
+
+/** The apply path on its own: idempotent upserts, the cursor in the same transaction, the sweep at the end of a resync. */
+class FeedApplyTest {
+    static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+    static final List<String> TABLES = List.of("contact", "contact_word", "conversation", "message", "message_word", "inbox", "team_member",
+            "template", "outbox");
+
+    @TempDir
+    Path temp;
+    CacheDatabase db;
+    FeedApplier applier;
+
+    @BeforeEach
+    void open() {
+        db = CacheDatabase.open(temp.resolve("cache"));
+        applier = new FeedApplier(db, new Outbox(db, Clock.systemUTC(), () -> "Me"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void applyingTheSameBatchAgainChangesNothing() {
+        FeedBuilder feed = new FeedBuilder().practice("US").inbox(1, "Front Desk").user(1, "me", "Me")
+                .contact(7, "+13125550107", "patient", "Anna Smith", false, false)
+                .conversation(70, 7, "+13125550107", "open", 1, null, 1, T0, "Hello there")
+                .message(700, 70, "in", "Hello there", "received", T0)
+                .message(701, 70, "out", "Hi Anna, how can we help?", "delivered", T0.plusSeconds(5));
+        FeedPage page = feed.pages(100).getFirst();
+        applier.apply(page, T0);
+        Map<String, List<Map<String, Object>>> once = dump();
+        long cursor = db.read(SyncState::read).cursor();
+
+        applier.apply(page, T0);
+
+        assertThat(dump()).isEqualTo(once);
+        assertThat(db.read(SyncState::read).cursor()).isEqualTo(cursor);
+        assertThat(once.get("message_word")).isNotEmpty();
+    }
+
+    @Test
+    void aStatusUpdateRewritesTheMessageButNotItsSearchWordsAndAFailureMarksTheConversation() {
+        FeedBuilder feed = new FeedBuilder().contact(1, "+13125550101", "lead", null, false, false)
+                .conversation(10, 1, "+13125550101", "open", 1, null, 0, T0, "Reminder")
+                .message(100, 10, "out", "Reminder: cleaning tomorrow", "queued", T0);
+        applier.apply(feed.pages(100).getFirst(), T0);
+        List<Map<String, Object>> words = dump().get("message_word");
+
+        applier.apply(feed.clear().message(100, 10, "out", "Reminder: cleaning tomorrow", "failed", T0).pages(100).getFirst(), T0);
+
+        assertThat(dump().get("message_word")).isEqualTo(words);
+        ConversationRow row = new ConversationQueries(db).byId(10).orElseThrow();
+        assertThat(row.lastOutboundFailed()).isTrue();
+        assertThat(new MessageQueries(db).page(10, null, 10).messages().getFirst().status()).isEqualTo("failed");
+    }
+
+    @Test
+    void theCursorMovesWithEachPageAndTheLastPageOfASnapshotSweepsWhatTheRelayNoLongerHas() {
+        FeedBuilder first = new FeedBuilder().contact(1, "+13125550101", "lead", null, false, false)
+                .conversation(10, 1, "+13125550101", "open", 1, null, 0, T0, "old")
+                .message(100, 10, "in", "old thread", "received", T0);
+        first.pages(100).forEach(p -> applier.apply(p, T0));
+        assertThat(db.read(SyncState::read).resyncing()).isFalse();
+
+        db.write(sql -> {
+            SyncState.beginResync(sql);
+            return null;
+        });
+        FeedBuilder second = new FeedBuilder().contact(2, "+13125550102", "lead", null, false, false)
+                .conversation(20, 2, "+13125550102", "open", 1, null, 0, T0, "new")
+                .message(200, 20, "in", "new thread", "received", T0);
+        List<FeedPage> pages = second.pages(2);
+        applier.apply(pages.get(0), T0);
+        assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).as("readable during the resync").hasSize(2);
+        ChangeSet last = applier.apply(pages.get(1), T0);
+
+        assertThat(last.reset()).isTrue();
+        assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).extracting(ConversationRow::id).containsExactly(20L);
+        assertThat(new MessageQueries(db).search("old", 10)).isEmpty();
+        assertThat(db.read(SyncState::read).cursor()).isEqualTo(pages.get(1).next());
+    }
+
+    @Test
+    void aMessageMayArriveBeforeItsConversationAndStillShowsInTheThread() {
+        FeedBuilder feed = new FeedBuilder().message(100, 10, "in", "early bird", "received", T0)
+                .contact(1, "+13125550101", "lead", null, false, false)
+                .conversation(10, 1, "+13125550101", "open", 1, null, 1, T0, "early bird");
+        feed.pages(1).forEach(p -> applier.apply(p, T0));
+
+        assertThat(new MessageQueries(db).page(10, null, 10).messages()).extracting(MessageRow::body).containsExactly("early bird");
+        assertThat(new ConversationQueries(db).unreadBadge()).isEqualTo(1);
+    }
+
+    @Test
+    void theBadgeLeavesOutBlockedContacts() {
+        new FeedBuilder().contact(1, "+13125550101", "lead", null, false, false).contact(2, "+13125550102", "lead", null, false, true)
+                .conversation(10, 1, "+13125550101", "open", 1, null, 2, T0, "a")
+                .conversation(20, 2, "+13125550102", "open", 1, null, 5, T0, "b")
+                .pages(100).forEach(p -> applier.apply(p, T0));
+
+        assertThat(new ConversationQueries(db).unreadBadge()).isEqualTo(2);
+    }
+
+    @Test
+    void threadsArePagedNewestPageFirstAndOlderPagesOnDemand() {
+        FeedBuilder feed = new FeedBuilder().contact(1, "+13125550101", "lead", null, false, false)
+                .conversation(10, 1, "+13125550101", "open", 1, null, 0, T0, "m");
+        for (int i = 1; i <= 25; i++) {
+            feed.message(i, 10, i % 2 == 0 ? "out" : "in", "message " + i, "received", T0.plusSeconds(i / 2)); // pairs share a time
+        }
+        feed.pages(100).forEach(p -> applier.apply(p, T0));
+        MessageQueries queries = new MessageQueries(db);
+        List<Long> seen = new ArrayList<>();
+        MessagePage page = queries.page(10, null, 10);
+        assertThat(page.messages()).extracting(MessageRow::id).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
+        while (true) {
+            List<Long> ids = page.messages().stream().map(MessageRow::id).toList();
+            seen.addAll(0, ids);
+            if (page.olderCursor() == null) {
+                break;
+            }
+            page = queries.page(10, page.olderCursor(), 10);
+        }
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+    }
+
+    private Map<String, List<Map<String, Object>>> dump() {
+        return db.read(sql -> {
+            Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+            for (String table : TABLES) {
+                tables.put(table, sql.query("SELECT * FROM " + table + " ORDER BY 1, 2", rs -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.put(meta.getColumnName(i), rs.getObject(i));
+                    }
+                    return row;
+                }));
+            }
+            return tables;
+        });
+    }
+}

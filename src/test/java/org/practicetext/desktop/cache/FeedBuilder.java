@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.cache;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.FeedEvent;
+import org.practicetext.protocol.FeedPage;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.protocol.Json;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.Sender;
+import org.practicetext.protocol.UserView;
+
+/**
+ * Feed events as the relay writes them (the protocol records turned into JSON), numbered in
+ * order, for tests and the benchmark that fill a cache without a relay.
+ */
+public final class FeedBuilder {
+    public static final String FEED_ID = "feed-under-test";
+    private final List<FeedEvent> events = new ArrayList<>();
+    private long seq;
+
+    public FeedBuilder practice(String region) {
+        return add(EventTypes.PRACTICE, new PracticeView(1, "test", "Test Dental", region, "America/Chicago"));
+    }
+
+    public FeedBuilder inbox(long id, String name) {
+        return add(EventTypes.INBOX, new InboxView(id, name, false));
+    }
+
+    public FeedBuilder user(long id, String username, String name) {
+        return add(EventTypes.USER, new UserView(id, username, name, "staff", List.of("sms.view", "sms.send"), true));
+    }
+
+    public FeedBuilder contact(long id, String phone, String kind, String name, boolean optedOut, boolean blocked) {
+        return add(EventTypes.CONTACT, new ContactView(id, phone, kind, name, null, optedOut, optedOut ? Instant.parse("2026-10-01T10:00:00Z") : null,
+                optedOut ? "keyword" : null, blocked, null, null, "mobile"));
+    }
+
+    public FeedBuilder conversation(long id, long contactId, String phone, String status, long inboxId, Long assigneeId, int unread,
+                                    Instant lastAt, String preview) {
+        return add(EventTypes.CONVERSATION, new ConversationView(id, contactId, phone, "+13125550000", status, inboxId, assigneeId, unread,
+                lastAt, preview, "in"));
+    }
+
+    public FeedBuilder message(long id, long conversationId, String direction, String body, String status, Instant at) {
+        Sender sender = direction.equals("in") ? Sender.contact(null) : Sender.user(1, "Sam Staff");
+        return add(EventTypes.MESSAGE, new MessageView(id, conversationId, direction, body, status, null, null, "SM" + id, null, sender, List.of(),
+                1, "gsm7", at, at));
+    }
+
+    public FeedBuilder add(String type, Object view) {
+        events.add(new FeedEvent(++seq, type, Json.mapper().valueToTree(view)));
+        return this;
+    }
+
+    public List<FeedEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** All events as pages of {@code size}, the last one with {@code more = false}. */
+    public List<FeedPage> pages(int size) {
+        List<FeedPage> pages = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += size) {
+            List<FeedEvent> page = events.subList(from, Math.min(events.size(), from + size));
+            pages.add(new FeedPage(List.copyOf(page), page.getLast().seq(), from + size < events.size(), FEED_ID));
+        }
+        return pages;
+    }
+
+    /** Drops what was built, keeping the numbering (the next batch continues the feed). */
+    public FeedBuilder clear() {
+        events.clear();
+        return this;
+    }
+
+}
