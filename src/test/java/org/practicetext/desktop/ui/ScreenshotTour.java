@@ -11,13 +11,15 @@ import org.practicetext.desktop.DesktopClient;
 /**
  * Takes the screenshots in docs/screenshots: the SMS page with a conversation open, the new
  * message panel and the settings, in light and dark. Run headless (Monocle) with the test
- * classpath; see docs/screenshots/README.md.
+ * classpath against the demo practice on an embedded relay; see docs/screenshots/README.md.
  */
 public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         FxThread.start();
-        DesktopClient client = new TemporaryInMemoryClient();
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("pt-tour-");
+        DemoRelay demo = new DemoRelay(folder, "alex");
+        DesktopClient client = demo.client;
         FxUiTasks tasks = new FxUiTasks();
         LocalSettings settings = LocalSettings.load(null);
         UiSession session = UiSession.open(client, tasks, settings, Clock.systemUTC());
@@ -37,15 +39,15 @@ public final class ScreenshotTour {
                     @Override
                     public void switchUser() {
                     }
-                }, Optional.of((from, body) -> {
-                }));
+                }, Optional.of(demo.tools()));
                 Scene scene = new Scene(window[0].content(), 1280, 800);
                 window[0].installShortcuts(scene);
                 stage[0].setScene(scene);
                 stage[0].show();
             });
             FxThread.await("conversations", 10, () -> !window[0].sms().list().conversations().isEmpty());
-            long first = FxThread.call(() -> window[0].sms().list().conversations().get(1).id());
+            long first = FxThread.call(() -> window[0].sms().list().conversations().stream()
+                    .filter(r -> r.displayName().equals("Marcus Johnson")).findFirst().orElseThrow().id());
             FxThread.run(() -> window[0].openConversation(first));
             FxThread.await("thread", 10, () -> !window[0].sms().thread().messages().isEmpty());
             FxThread.run(() -> window[0].sms().composer().textProperty().set("Hi Marcus, see you at 2:15 😀"));
@@ -55,12 +57,16 @@ public final class ScreenshotTour {
             FxThread.run(() -> window[0].sms().newMessage().queryProperty().set(""));
             FxThread.settle(600);
             FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("new-message-" + suffix + ".png")));
+            FxThread.run(() -> window[0].navigation().show(Page.PATIENTS));
+            FxThread.settle(800);
+            FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("patients-" + suffix + ".png")));
             FxThread.run(() -> window[0].navigation().show(Page.SETTINGS));
             FxThread.settle(600);
             FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("settings-" + suffix + ".png")));
             FxThread.run(() -> stage[0].close());
         }
         tasks.close();
+        demo.close();
         System.exit(0);
     }
 }

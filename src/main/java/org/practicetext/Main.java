@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.practicetext.core.PhoneNumbers;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.DesktopClients;
+import org.practicetext.desktop.ui.ClientSource;
+import org.practicetext.desktop.ui.DemoTools;
+import org.practicetext.desktop.ui.DesktopApp;
+import org.practicetext.desktop.ui.FxUiTasks;
+import org.practicetext.desktop.ui.LocalSettings;
+import org.practicetext.desktop.ui.ThemeSwitcher;
+import org.practicetext.desktop.ui.signin.RememberedAccount;
+import org.practicetext.relay.RelayConfig;
+import org.practicetext.relay.RelayServer;
+import org.practicetext.relay.demo.DemoPractice;
+import org.practicetext.relay.send.SimulatedCarrier;
+import org.practicetext.relay.store.Database;
+
+/**
+ * The composition root of the desktop app. With a relay configured ({@code PT_RELAY_URL}) or a
+ * remembered account, it resumes that account or shows the sign-in screen. With neither, it
+ * starts an embedded relay on loopback with the simulated carrier and the demo practice, and
+ * signs in as a demo team member ({@code PT_DEMO_USER}: alex, jordan or sam) — one command shows
+ * a working product. Only this class sees both the relay and the desktop.
+ */
+public final class Main {
+    /** Loopback port of the embedded demo relay; fixed so the demo's cache is resumed next time. */
+    static final int DEMO_PORT = 47_080;
+
+    private Main() {
+    }
+
+    /** Opening a remembered account's cache starts here, while the JavaFX toolkit starts. */
+    private static volatile CompletableFuture<Optional<DesktopClient>> earlyResume;
+    private static volatile Account earlyAccount;
+
+    /** Not an {@code Application} itself, so the app starts from a plain classpath too. */
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Path dataRoot = dataRoot(env);
+        Optional<Account> known = rememberedFor(env, dataRoot);
+        known.ifPresent(account -> {
+            earlyAccount = account;
+            earlyResume = CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()),
+                    command -> Thread.ofPlatform().daemon().name("early-resume").start(command));
+        });
+        Application.launch(App.class, args);
+    }
+
+    static Path dataRoot(Map<String, String> env) {
+        return env.containsKey("PT_DATA_DIR") ? Path.of(env.get("PT_DATA_DIR")) : DesktopClients.defaultDataRoot();
+    }
+
+    static Optional<Account> rememberedFor(Map<String, String> env, Path dataRoot) {
+        String relayUrl = env.get("PT_RELAY_URL");
+        return new RememberedAccount(dataRoot.resolve("account.properties")).load()
+                .filter(a -> relayUrl == null || a.relayUrl().equals(URI.create(relayUrl)));
+    }
+
+    /** The JavaFX application the launcher starts. */
+    public static final class App extends Application {
+        private final Clock clock = Clock.systemUTC();
+        private FxUiTasks tasks;
+        private DesktopApp app;
+        private RelayServer demoRelay;
+
+        @Override
+        public void start(Stage stage) {
+            Map<String, String> env = System.getenv();
+            Path dataRoot = dataRoot(env);
+            LocalSettings settings = LocalSettings.load(dataRoot.resolve("workstation.properties"));
+            new ThemeSwitcher(settings.appearance());
+            tasks = new FxUiTasks();
+            RememberedAccount remembered = new RememberedAccount(dataRoot.resolve("account.properties"));
+            ClientSource clients = new ClientSource() {
+                @Override
+                public DesktopClient signIn(Account account, char[] password) throws Exception {
+                    return DesktopClients.signIn(account, password, dataRoot, clock);
+                }
+
+                @Override
+                public Optional<DesktopClient> resume(Account account) {
+                    CompletableFuture<Optional<DesktopClient>> early = earlyResume;
+                    if (early != null && account.equals(earlyAccount)) {
+                        earlyResume = null;
+                        return early.join();
+                    }
+                    return DesktopClients.resume(account, dataRoot, clock);
+                }
+            };
+            app = new DesktopApp(stage, tasks, settings, clients, remembered, clock);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+            String relayUrl = env.get("PT_RELAY_URL");
+            Optional<Account> known = rememberedFor(env, dataRoot);
+            if (relayUrl != null || known.isPresent()) {
+                app.resumeOrSignIn(known, relayUrl);
+                return;
+            }
+            String demoUser = env.getOrDefault("PT_DEMO_USER", "alex");
+            tasks.run(() -> startDemo(dataRoot.resolve("demo-relay"), demoUser, clients),
+                    demo -> app.open(demo.client(), demo.account(), Optional.of(demo.tools())));
+        }
+
+        /** What the embedded demo gives the window. */
+        record Demo(DesktopClient client, Account account, DemoTools tools) {
+        }
+
+        private Demo startDemo(Path relayData, String username, ClientSource clients) throws Exception {
+            demoRelay = startEmbeddedRelay(relayData, clock);
+            new DemoPractice(demoRelay.database(), demoRelay.feed(), demoRelay.tenancy(), clock).seedOnce();
+            Account account = new Account(URI.create("http://127.0.0.1:" + demoRelay.port()), DemoPractice.SLUG, username);
+            DesktopClient client = clients.signIn(account, DemoPractice.PASSWORD.toCharArray());
+            SimulatedCarrier carrier = (SimulatedCarrier) demoRelay.carrier();
+            PhoneNumbers phones = new PhoneNumbers("US");
+            DemoTools tools = (from, body) -> carrier.injectInbound(phones.parse(from).value(), DemoPractice.NUMBER, body);
+            return new Demo(client, account, tools);
+        }
+
+        /** A relay on loopback with the simulated carrier and an H2 file under {@code relayData}. */
+        static RelayServer startEmbeddedRelay(Path relayData, Clock clock) {
+            Map<String, String> env = new HashMap<>();
+            env.put("PT_HOST", "127.0.0.1");
+            env.put("PT_DB_URL", Database.h2Url(relayData.toAbsolutePath().toString()));
+            env.put("PT_CARRIER", "simulated");
+            env.put("PT_PORT", Integer.toString(DEMO_PORT));
+            RelayServer server = new RelayServer(RelayConfig.fromEnvironment(env), clock);
+            try {
+                return server.start();
+            } catch (RuntimeException portTaken) {
+                server.close();
+                env.put("PT_PORT", "0");
+                return new RelayServer(RelayConfig.fromEnvironment(env), clock).start();
+            }
+        }
+
+        @Override
+        public void stop() throws Exception {
+            if (app != null) {
+                app.close();
+            }
+            if (tasks != null) {
+                tasks.close();
+            }
+            if (demoRelay != null) {
+                demoRelay.close();
+            }
+        }
+    }
+}

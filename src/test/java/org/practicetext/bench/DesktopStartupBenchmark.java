@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.practicetext.core.ConversationFilter;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.DesktopClients;
+import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.ui.ClientSource;
+import org.practicetext.desktop.ui.DesktopApp;
+import org.practicetext.desktop.ui.FxUiTasks;
+import org.practicetext.desktop.ui.LocalSettings;
+import org.practicetext.desktop.ui.ThemeSwitcher;
+import org.practicetext.desktop.ui.signin.RememberedAccount;
+import org.practicetext.relay.RelayFixture;
+
+/**
+ * Desktop start-up: milliseconds from process start to the first pulse that lays out the SMS
+ * list, resuming an account whose cache holds 20,000 conversations (the relay is not running, so
+ * nothing comes from the network — the cache alone paints the list). It takes Main's path: the
+ * cache opens while the toolkit starts, then the real window resumes the account. Compare with
+ * {@link EmptyWindowStartup} on the same machine. See docs/BENCHMARKS.md, "Desktop start-up".
+ *
+ * <pre>
+ * prepare DIR [N]   a relay, N conversations through the signed webhook, one client synced into DIR
+ * measure DIR       one start-up, printed as "sms-list-ms &lt;millis&gt; conversations &lt;count&gt;"
+ * </pre>
+ */
+public final class DesktopStartupBenchmark {
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        if (args[0].equals("prepare")) {
+            prepare(dir, args.length > 2 ? Integer.parseInt(args[2]) : 20_000);
+        } else {
+            measure(dir);
+        }
+    }
+
+    static void prepare(Path dir, int conversations) throws Exception {
+        try (RelayFixture relay = new RelayFixture(dir.resolve("relay"))) {
+            RelayFixture.TestPractice practice = relay.newPractice();
+            ExecutorService senders = Executors.newFixedThreadPool(8);
+            List<Future<?>> sent = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < conversations; i++) {
+                String from = String.format("+1312%07d", 2_000_000 + i);
+                String body = "Hello from patient " + i + ", can I book a cleaning next week?";
+                sent.add(senders.submit(() -> {
+                    HttpResponse<String> r = relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), from, practice.number(), body));
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException(r.body());
+                    }
+                }));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+            senders.shutdown();
+            System.out.printf("relay: %,d conversations in %.1f s%n", conversations, (System.nanoTime() - started) / 1e9);
+            Account account = new Account(URI.create(relay.uri("")), practice.slug(), "staff");
+            started = System.nanoTime();
+            try (DesktopClient client = DesktopClients.signIn(account, RelayFixture.PASSWORD.toCharArray(), dir.resolve("desktop"), Clock.systemUTC())) {
+                ConversationFilter all = ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL);
+                while (client.connection().kind() != ConnectionState.Kind.ONLINE || client.conversations(all, conversations + 10).size() < conversations) {
+                    Thread.sleep(200);
+                }
+                System.out.printf("desktop: synced %,d conversations in %.1f s%n", conversations, (System.nanoTime() - started) / 1e9);
+            }
+            new RememberedAccount(dir.resolve("desktop/account.properties")).save(account);
+        }
+    }
+
+    static void measure(Path dir) throws Exception {
+        Path dataRoot = dir.resolve("desktop");
+        Account account = new RememberedAccount(dataRoot.resolve("account.properties")).load().orElseThrow();
+        // As Main does: open the cache while the toolkit starts.
+        java.util.concurrent.CompletableFuture<Optional<DesktopClient>> early = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()), command -> Thread.ofPlatform().daemon().start(command));
+        CountDownLatch painted = new CountDownLatch(1);
+        AtomicLong at = new AtomicLong();
+        AtomicLong rows = new AtomicLong();
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            LocalSettings settings = LocalSettings.load(null);
+            new ThemeSwitcher(settings.appearance());
+            FxUiTasks tasks = new FxUiTasks();
+            ClientSource clients = new ClientSource() {
+                @Override
+                public DesktopClient signIn(Account a, char[] password) throws Exception {
+                    return DesktopClients.signIn(a, password, dataRoot, Clock.systemUTC());
+                }
+
+                @Override
+                public Optional<DesktopClient> resume(Account a) {
+                    return early.join();
+                }
+            };
+            DesktopApp app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dir.resolve("ignored.properties")), Clock.systemUTC());
+            stage.show();
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (at.get() == 0 && app.window() != null && app.window().sms().list().loadedProperty().get()) {
+                    rows.set(app.window().sms().list().conversations().size());
+                    at.set(System.currentTimeMillis());
+                    painted.countDown();
+                }
+            });
+            app.resumeOrSignIn(Optional.of(account), null);
+        });
+        painted.await();
+        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.println("sms-list-ms " + (at.get() - start) + " listed " + rows.get());
+        System.exit(0);
+    }
+}
