@@ -41,7 +41,7 @@ public final class ConversationListView extends VBox {
         Label title = new Label("Messages");
         title.getStyleClass().add(Styles.TITLE_3);
         pencil.setId("new-message");
-        pencil.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.ACCENT);
+        pencil.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "pt-pencil");
         pencil.setTooltip(new Tooltip("New message (Ctrl+N)"));
         pencil.setAccessibleText("New message");
         pencil.setOnAction(e -> newMessage.run());
