@@ -40,6 +40,9 @@ class DemoAndRestartTest {
             assertThat(contacts.values()).anyMatch(c -> c.get("blocked").asBoolean());
             assertThat(contacts.values()).anyMatch(c -> c.get("kind").asText().equals("lead"));
             assertThat(conversations.values()).anyMatch(c -> c.get("status").asText().equals("closed"));
+            long blockedContact = contacts.values().stream().filter(c -> c.get("blocked").asBoolean()).findFirst().orElseThrow().get("id").asLong();
+            assertThat(conversations.values()).filteredOn(c -> c.get("contactId").asLong() == blockedContact)
+                    .allMatch(c -> c.get("status").asText().equals("closed"));
             assertThat(relay.entities(token, "message").values())
                     .anyMatch(m -> m.get("sender").get("kind").asText().equals("campaign"))
                     .anyMatch(m -> m.get("sender").get("kind").asText().equals("user"))

@@ -101,6 +101,10 @@ public final class SyncLoop implements Runnable {
 
     private void apply(long from, FeedPage page) {
         ChangeSet changes = applier.apply(page, clock.instant());
+        // Listeners hear of the data before the state says ONLINE, so "online" always means "shown".
+        if (!changes.isEmpty()) {
+            changed.accept(changes);
+        }
         if (page.more()) {
             if (catchUp == null) {
                 catchUp = CatchUpEstimate.begin(from, page.next(), settings.pageLimit(), this::exists);
@@ -110,9 +114,6 @@ public final class SyncLoop implements Runnable {
         } else {
             catchUp = null;
             status.online(clock.instant());
-        }
-        if (!changes.isEmpty()) {
-            changed.accept(changes);
         }
     }
 

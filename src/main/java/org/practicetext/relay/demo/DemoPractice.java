@@ -140,6 +140,7 @@ public final class DemoPractice {
         spam.in("CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", now.minus(Duration.ofDays(4)));
         spam.markRead();
         contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));
+        tx.update("UPDATE conversation SET status = 'closed' WHERE id = ?", spam.conversation.id()); // blocked: out of the open list
 
         for (DemoThread t : List.of(anna, marcus, lead, priya, robert, emily, tom, spam)) {
             feed.append(tx, practiceId, EventTypes.CONTACT, t.contact.id(), contacts.byId(tx, practiceId, t.contact.id()).orElseThrow());
