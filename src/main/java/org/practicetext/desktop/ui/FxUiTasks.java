@@ -4,6 +4,7 @@ package org.practicetext.desktop.ui;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -21,8 +22,20 @@ public final class FxUiTasks implements UiTasks, AutoCloseable {
         this.failures = Objects.requireNonNull(sink);
     }
 
+    /** Work asked for after {@link #close()} (a late event of a signed-out session) is dropped. */
     @Override
     public <T> void run(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            return;
+        }
+        try {
+            submit(work, onResult, onFailure);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // closed between the check and the submit: dropped as above
+        }
+    }
+
+    private <T> void submit(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
         workers.execute(() -> {
             try {
                 T result = work.call();

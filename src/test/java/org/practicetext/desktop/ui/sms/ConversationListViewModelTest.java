@@ -49,7 +49,8 @@ class ConversationListViewModelTest {
     @Test
     void allClosedShowsOnlyClosedConversations() {
         list.statusProperty().set(Status.CLOSED);
-        assertThat(names()).containsExactly("Priya Patel");
+        assertThat(names()).contains("Priya Patel").doesNotContain("Anna Smith");
+        assertThat(list.conversations()).allMatch(r -> !r.isOpen());
     }
 
     @Test
