@@ -46,7 +46,7 @@ import org.practicetext.relay.RelayFixture;
  */
 public final class DesktopStartupBenchmark {
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[1]);
+        Path dir = Path.of(args[1]).toAbsolutePath();
         if (args[0].equals("prepare")) {
             prepare(dir, args.length > 2 ? Integer.parseInt(args[2]) : 20_000);
         } else {
