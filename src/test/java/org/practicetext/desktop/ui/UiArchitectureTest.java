@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The screens cross the FX thread at one seam, and view models stay free of nodes. */
+@AnalyzeClasses(packages = "org.practicetext.desktop.ui", importOptions = ImportOption.DoNotIncludeTests.class)
+class UiArchitectureTest {
+    @ArchTest
+    static final ArchRule onlyTheSeamPostsToTheFxThread = noClasses()
+            .that().doNotHaveSimpleName("FxUiTasks")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("background results reach the UI through UiTasks only");
+
+    @ArchTest
+    static final ArchRule noThreadsOfTheirOwn = noClasses()
+            .that().doNotHaveSimpleName("FxUiTasks")
+            .should().callConstructor(Thread.class, Runnable.class)
+            .orShould().callMethod(Thread.class, "ofVirtual")
+            .orShould().callMethod(Thread.class, "ofPlatform")
+            .because("work off the FX thread goes through UiTasks");
+
+    @ArchTest
+    static final ArchRule viewModelsHoldNoNodes = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("view models are tested without a window; views bind to them");
+}
