@@ -93,6 +93,11 @@ public final class MessageTimes {
         return a != null && b != null && a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
     }
 
+    /** True when {@code at} is no older than {@code window} (a text that "just arrived"). */
+    public boolean isRecent(Instant at, Duration window) {
+        return at != null && Duration.between(at, clock.instant()).compareTo(window) <= 0;
+    }
+
     /** "10:42 AM" (for "last synced"). */
     public String clockTime(Instant at) {
         return at == null ? "never" : TIME.format(at.atZone(zone));

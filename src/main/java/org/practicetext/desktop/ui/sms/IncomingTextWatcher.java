@@ -20,6 +20,7 @@ import org.practicetext.desktop.ui.UiSession;
 public final class IncomingTextWatcher {
     /** A batch touching more conversations than this is a catch-up after being away: no pop-ups for it. */
     static final int CATCH_UP_BATCH = 10;
+    static final java.time.Duration JUST_ARRIVED = java.time.Duration.ofMinutes(2);
     private final UiSession session;
     private final Map<Long, Seen> seen = new HashMap<>();
     private final BooleanSupplier windowFocused;
@@ -42,8 +43,10 @@ public final class IncomingTextWatcher {
         session.tasks().run(() -> ids.stream().map(session.client()::conversation).flatMap(Optional::stream).toList(), rows -> {
             for (ConversationRow row : rows) {
                 Seen before = seen.put(row.id(), new Seen(row.unreadCount(), row.lastMessageAt()));
-                boolean newer = before == null || (row.lastMessageAt() != null && before.lastMessageAt() != null
-                        && row.lastMessageAt().isAfter(before.lastMessageAt()));
+                // First sight of a conversation: only a text that just arrived is news (not an old one marked unread).
+                boolean newer = before == null
+                        ? session.times().isRecent(row.lastMessageAt(), JUST_ARRIVED)
+                        : row.lastMessageAt() != null && before.lastMessageAt() != null && row.lastMessageAt().isAfter(before.lastMessageAt());
                 boolean rose = row.unreadCount() > (before == null ? 0 : before.unread());
                 // "Mark as Unread" raises the count too, but no new message came: only a newer message announces.
                 if (announceNew && rose && newer && "in".equals(row.lastDirection()) && !row.blocked()

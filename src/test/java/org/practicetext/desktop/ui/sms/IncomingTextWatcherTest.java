@@ -47,6 +47,16 @@ class IncomingTextWatcherTest {
     }
 
     @Test
+    void markingAnOldConversationUnreadIsNotAnnounced() {
+        long tom = desk.conversationOf("+15557890123").id();
+        desk.client.markUnread(tom);
+        desk.await("Tom unread", () -> desk.client.conversation(tom).orElseThrow().unreadCount() > 0);
+        desk.patientTexts("+15551234567", "One more question");
+        desk.await("Anna's notification", () -> shown.stream().anyMatch(t -> t.from().equals("Anna Smith")));
+        assertThat(shown).noneMatch(t -> t.from().equals("Tom Wilson"));
+    }
+
+    @Test
     void privacyLeavesTheTextOut() {
         desk.session.settings().hideTextInNotifications().set(true);
         desk.patientTexts("+15552345678", "My date of birth is 01/02/1980");
