@@ -65,6 +65,19 @@ public final class ScreenshotTour {
             FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("settings-" + suffix + ".png")));
             FxThread.run(() -> stage[0].close());
         }
+        Stage[] signIn = new Stage[1];
+        FxThread.run(() -> {
+            settings.appearance().set(Appearance.LIGHT);
+            signIn[0] = new Stage();
+            org.practicetext.desktop.ui.signin.SignInViewModel model = new org.practicetext.desktop.ui.signin.SignInViewModel(tasks, (a, p) -> null);
+            model.relayUrlProperty().set("https://relay.brightsmile.example");
+            model.practiceProperty().set("demo");
+            signIn[0].setScene(new Scene(new org.practicetext.desktop.ui.signin.SignInView(model), 1280, 800));
+            signIn[0].show();
+        });
+        FxThread.settle(600);
+        FxThread.run(() -> PngSnapshots.write(signIn[0].getScene(), out.resolve("signin-light.png")));
+        FxThread.run(() -> signIn[0].close());
         tasks.close();
         demo.close();
         System.exit(0);

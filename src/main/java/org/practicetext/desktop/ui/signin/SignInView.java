@@ -47,11 +47,15 @@ public final class SignInView extends StackPane {
         signIn.disableProperty().bind(model.canSignInProperty().not());
         signIn.textProperty().bind(model.busyProperty().map(b -> b ? "Signing in…" : "Sign in"));
         signIn.setOnAction(e -> model.signIn());
-        VBox form = new VBox(12, new VBox(4, title, subtitle), label("Relay", relay), label("Practice", practice),
+        javafx.scene.Node logo = Icons.SMS.node(36);
+        logo.getStyleClass().add("pt-signin-logo");
+        VBox form = new VBox(12, logo, new VBox(4, title, subtitle), label("Relay", relay), label("Practice", practice),
                 label("Username", username), label("Password", password), error, signIn);
+        form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
         Card card = new Card();
         card.setBody(form);
-        card.setMaxWidth(420);
+        card.setMaxWidth(440);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
