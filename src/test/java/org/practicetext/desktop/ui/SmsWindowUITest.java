@@ -140,6 +140,19 @@ class SmsWindowUITest extends DeskWindowTest {
     }
 
     @Test
+    void theSelectedRowStaysSelectedWhenATextMovesAnotherRowToTheTop(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Marcus Johnson");
+        waitUntil(() -> lookup(robot, "#thread-name") instanceof Label name && name.getText().equals("Marcus Johnson"));
+        desk.patientTexts("+15557890123", "Hi, can I book my checkup?");
+        waitUntil(() -> list(robot).getItems().getFirst().displayName().equals("Tom Wilson"));
+        ConversationRow selected = list(robot).getSelectionModel().getSelectedItem();
+        assertThat(selected).isNotNull();
+        assertThat(selected.displayName()).isEqualTo("Marcus Johnson");
+        assertThat(robot.lookup("#thread-name").queryAs(Label.class).getText()).isEqualTo("Marcus Johnson");
+    }
+
+    @Test
     void altDownMovesToTheNextConversation(FxRobot robot) {
         waitForList(robot);
         clickConversation(robot, list(robot).getItems().get(0).displayName());

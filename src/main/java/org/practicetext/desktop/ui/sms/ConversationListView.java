@@ -75,6 +75,10 @@ public final class ConversationListView extends VBox {
             }
         });
         model.selectedProperty().addListener((o, a, row) -> showSelection(row));
+        // Replacing the rows clears the list's selection; an unchanged row (an equal record) fires no
+        // change of the selected property, so the selection is put back after every replacement.
+        model.conversations().addListener((javafx.collections.ListChangeListener<ConversationRow>) change ->
+                showSelection(model.selectedProperty().get()));
 
         Label truncated = new Label("Showing the " + ConversationListViewModel.LIMIT + " most recent. Search or filter to find older ones.");
         truncated.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "pt-list-footer");
