@@ -73,6 +73,11 @@ public final class DemoDesk implements AutoCloseable {
         return client.contactByPhone(phone).flatMap(c -> client.conversation(c.conversationId())).orElseThrow();
     }
 
+    /** The relay's clock (tests move it); screens of this desk should read time from it too. */
+    public java.time.Clock clock() {
+        return relay.clock;
+    }
+
     /** The relay goes away (the client goes offline). */
     public void stopRelay() {
         relay.close();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -40,7 +39,7 @@ public abstract class DeskWindowTest {
         this.stage = stage;
         tasks = new FxUiTasks();
         desk = DemoDesk.as(username());
-        UiSession session = UiSession.open(desk.client, tasks, LocalSettings.load(null), Clock.systemUTC());
+        UiSession session = UiSession.open(desk.client, tasks, LocalSettings.load(null), desk.clock());
         LocalSettings settings = session.settings();
         settings.appearance().set(Appearance.LIGHT);
         new ThemeSwitcher(settings.appearance());
