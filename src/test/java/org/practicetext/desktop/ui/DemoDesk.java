@@ -68,6 +68,17 @@ public final class DemoDesk implements AutoCloseable {
         }
     }
 
+    /** An administrator saves a template on the relay (it reaches the desk through the feed). */
+    public void adminCreatesTemplate(String name, String body) {
+        HttpResponse<String> session = relay.postJson("/api/v1/session", null,
+                Map.of("practice", DemoPractice.SLUG, "username", "alex", "password", DemoPractice.PASSWORD));
+        String token = relay.read(session).get("token").asText();
+        HttpResponse<String> response = relay.postJson("/api/v1/templates", token, Map.of("name", name, "body", body));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("template refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** The conversation with this E.164 number, as the cache has it now. */
     public ConversationRow conversationOf(String phone) {
         return client.contactByPhone(phone).flatMap(c -> client.conversation(c.conversationId())).orElseThrow();

@@ -69,7 +69,10 @@ public final class ComposerView extends VBox {
         send.disableProperty().bind(model.canSendProperty().not());
         send.setOnAction(e -> model.send());
         send.setMinWidth(Region.USE_PREF_SIZE);
-        HBox input = new HBox(10, text, send);
+        TemplatePicker templates = new TemplatePicker(model.templates(), this::insertAtCaret);
+        HBox tools = new HBox(2, templates.button());
+        tools.setAlignment(Pos.BOTTOM_CENTER);
+        HBox input = new HBox(10, text, tools, send);
         input.setAlignment(Pos.BOTTOM_RIGHT);
 
         Label unicode = new Label();
@@ -91,6 +94,13 @@ public final class ComposerView extends VBox {
 
     public void focusText() {
         text.requestFocus();
+    }
+
+    /** Inserts at the caret, replacing the selection, and gives the text area the focus back. */
+    private void insertAtCaret(String snippet) {
+        int caret = model.insert(snippet, text.getSelection().getStart(), text.getSelection().getEnd());
+        text.requestFocus();
+        text.positionCaret(caret);
     }
 
     private void onKey(KeyEvent event) {

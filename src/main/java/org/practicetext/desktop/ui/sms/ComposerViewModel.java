@@ -35,6 +35,8 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper blocked = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasTarget = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSend;
+    private final BooleanBinding enabled;
+    private final TemplatePickerViewModel templates;
     private final Map<String, String> drafts = new HashMap<>();
     private String draftKey;
     private Long conversationId;
@@ -54,6 +56,29 @@ public final class ComposerViewModel {
         recount();
         canSend = Bindings.createBooleanBinding(() -> hasTarget.get() && disabledReason.get().isEmpty() && !text.get().isBlank(),
                 hasTarget, disabledReason, text);
+        enabled = Bindings.createBooleanBinding(() -> hasTarget.get() && disabledReason.get().isEmpty(), hasTarget, disabledReason);
+        templates = new TemplatePickerViewModel(session, enabled);
+    }
+
+    /** True when there is a recipient and nothing stops sending to them (the tools show only then). */
+    public BooleanBinding enabledProperty() {
+        return enabled;
+    }
+
+    public TemplatePickerViewModel templates() {
+        return templates;
+    }
+
+    /**
+     * Puts {@code snippet} (a template body, an emoji) where the caret is, replacing the
+     * selection from {@code start} to {@code end}; returns where the caret goes next.
+     */
+    public int insert(String snippet, int start, int end) {
+        String current = text.get();
+        int from = Math.clamp(Math.min(start, end), 0, current.length());
+        int to = Math.clamp(Math.max(start, end), from, current.length());
+        text.set(current.substring(0, from) + snippet + current.substring(to));
+        return from + snippet.length();
     }
 
     public StringProperty textProperty() {
