@@ -53,4 +53,16 @@ class ComposerToolsUITest extends DeskWindowTest {
         waitUntil(() -> robot.lookup("#template-empty").tryQuery().map(n -> n.isVisible()
                 && ((Label) n).getText().equals("No templates yet — an administrator adds them in Settings")).orElse(false));
     }
+
+    @Test
+    void aPickedEmojiIsInsertedAndTheCounterWarnsAboutUnicode(FxRobot robot) {
+        TextArea text = openAnna(robot);
+        robot.clickOn(text).write("See you soon ");
+        robot.clickOn(visible(robot, "#composer-emoji"));
+        waitUntil(() -> robot.lookup(".pt-emoji").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".pt-emoji").match((Node n) -> "🦷".equals(n.getUserData())).queryAs(Node.class));
+        waitUntil(() -> text.getText().equals("See you soon 🦷"));
+        Label unicode = robot.lookup("#composer-unicode").match(NodeQueryUtils.isVisible()).queryAs(Label.class);
+        assertThat(unicode.getText()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per segment");
+    }
 }

@@ -16,8 +16,8 @@ import org.practicetext.desktop.ui.Icons;
 
 /**
  * The composer: why it is disabled (with "Unblock" when that is the way out), a landline
- * warning, the text area (Enter sends, Shift+Enter adds a line), Send, and under it the Unicode
- * warning and the live counter.
+ * warning, the text area (Enter sends, Shift+Enter adds a line), the template and emoji tools
+ * (both insert at the caret), Send, and under it the Unicode warning and the live counter.
  */
 public final class ComposerView extends VBox {
     private final ComposerViewModel model;
@@ -70,7 +70,8 @@ public final class ComposerView extends VBox {
         send.setOnAction(e -> model.send());
         send.setMinWidth(Region.USE_PREF_SIZE);
         TemplatePicker templates = new TemplatePicker(model.templates(), this::insertAtCaret);
-        HBox tools = new HBox(2, templates.button());
+        EmojiPicker emoji = new EmojiPicker(model.enabledProperty(), this::insertAtCaret);
+        HBox tools = new HBox(2, templates.button(), emoji.button());
         tools.setAlignment(Pos.BOTTOM_CENTER);
         HBox input = new HBox(10, text, tools, send);
         input.setAlignment(Pos.BOTTOM_RIGHT);

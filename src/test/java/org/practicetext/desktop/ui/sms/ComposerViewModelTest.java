@@ -52,6 +52,15 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void anInsertedEmojiIsNamedByTheUnicodeWarning() {
+        ComposerViewModel composer = composerAs("jordan");
+        composer.textProperty().set("See you tomorrow");
+        composer.insert("🦷", 8, 8);
+        assertThat(composer.textProperty().get()).isEqualTo("See you 🦷tomorrow");
+        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per segment");
+    }
+
+    @Test
     void optedOutContactDisablesTheComposerWithTheDateAndTheWayBack() {
         ComposerViewModel composer = composerAs("jordan");
         ConversationRow robert = row("Robert Chen");
