@@ -68,6 +68,13 @@ public interface DesktopClient extends AutoCloseable {
 
     List<OutboxItem> outbox();
 
+    // --- drafts (local only, never sent to the relay) ------------------------------------
+    /** The unsent composer text of a thread ({@code conversation:42}, {@code number:+1555…}), kept on disk. */
+    Optional<String> draft(String threadKey);
+
+    /** Keeps a thread's unsent text in the cache so it survives a restart; blank removes it. */
+    void saveDraft(String threadKey, String body);
+
     // --- actions (outbox first, shown at once) -------------------------------------------
     /** Sends into an existing conversation; returns the client id. */
     String send(long conversationId, String body);

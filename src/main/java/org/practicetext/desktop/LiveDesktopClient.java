@@ -18,6 +18,7 @@ import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.DirectoryQueries;
+import org.practicetext.desktop.cache.Drafts;
 import org.practicetext.desktop.cache.MessageHit;
 import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.cache.MessageQueries;
@@ -47,6 +48,7 @@ public final class LiveDesktopClient implements DesktopClient {
     private final MessageQueries messages;
     private final ContactQueries contacts;
     private final DirectoryQueries directory;
+    private final Drafts drafts;
     private final PracticeSettings settings;
     private final UserActions actions;
     private volatile UserView me;
@@ -63,6 +65,7 @@ public final class LiveDesktopClient implements DesktopClient {
         this.messages = new MessageQueries(db);
         this.contacts = new ContactQueries(db);
         this.directory = new DirectoryQueries(db);
+        this.drafts = new Drafts(db);
         this.sync = new SyncEngine(api, db, clock, options.sync(), () -> me.name(), () -> tokens.delete(account));
         this.settings = new PracticeSettings(api, db);
         this.actions = new UserActions(db, sync, api::write);
@@ -162,6 +165,16 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public List<Directory.TeamMember> team() {
         return directory.team();
+    }
+
+    @Override
+    public Optional<String> draft(String threadKey) {
+        return drafts.load(threadKey);
+    }
+
+    @Override
+    public void saveDraft(String threadKey, String body) {
+        drafts.save(threadKey, body);
     }
 
     @Override

@@ -29,9 +29,10 @@ import org.practicetext.relay.demo.DemoPractice;
  * webhook; the relay can be stopped and started again on the same port to test offline.
  */
 public final class DemoDesk implements AutoCloseable {
-    public final DesktopClient client;
+    public DesktopClient client;
     public final SameThreadUiTasks tasks = new SameThreadUiTasks();
-    public final UiSession session;
+    public UiSession session;
+    private final Account account;
     private final Path root;
     private final int port;
     private RelayFixture relay;
@@ -41,7 +42,7 @@ public final class DemoDesk implements AutoCloseable {
         relay = new RelayFixture(root.resolve("relay"));
         port = relay.server.port();
         new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock).seedOnce();
-        Account account = new Account(URI.create(relay.uri("")), DemoPractice.SLUG, username);
+        account = new Account(URI.create(relay.uri("")), DemoPractice.SLUG, username);
         client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), root.resolve("desktop"), relay.clock);
         awaitClient("the first sync", () -> client.connection().kind() == ConnectionState.Kind.ONLINE
                 && !client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty());
@@ -57,6 +58,17 @@ public final class DemoDesk implements AutoCloseable {
         } catch (RelayException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The app restarts: the client is closed and resumed from the same data folder, with a new session. */
+    public void restartClient() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        client = DesktopClients.resume(account, root.resolve("desktop"), relay.clock).orElseThrow();
+        session = UiSession.open(client, tasks, LocalSettings.load(null), relay.clock);
     }
 
     /** A patient (or anyone) texts the practice, a minute after the last event. */

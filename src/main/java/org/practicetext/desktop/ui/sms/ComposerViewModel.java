@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -22,7 +20,7 @@ import org.practicetext.desktop.ui.UiSession;
 /**
  * The composer: the text, its live character/segment counter and Unicode warning, why sending
  * is not possible (opted out, blocked, no permission) with the way out, a warning for landlines,
- * and a draft per thread so switching threads loses nothing. It sends into a conversation, or to
+ * and a draft per thread, kept on disk, so neither switching threads nor restarting loses it. It sends into a conversation, or to
  * a new number for the new-message panel.
  */
 public final class ComposerViewModel {
@@ -37,7 +35,7 @@ public final class ComposerViewModel {
     private final BooleanBinding canSend;
     private final BooleanBinding enabled;
     private final TemplatePickerViewModel templates;
-    private final Map<String, String> drafts = new HashMap<>();
+    private final ThreadDrafts drafts;
     private String draftKey;
     private Long conversationId;
     private Long contactId;
@@ -47,6 +45,7 @@ public final class ComposerViewModel {
 
     public ComposerViewModel(UiSession session) {
         this.session = session;
+        this.drafts = new ThreadDrafts(session);
         text.addListener((o, a, b) -> {
             recount();
             if (draftKey != null) {
@@ -171,7 +170,6 @@ public final class ComposerViewModel {
         } else if (number != null) {
             session.tasks().run(() -> session.client().sendTo(number, body), id -> afterNewNumberSent.accept(number));
         }
-        drafts.remove(draftKey);
         text.set("");
     }
 
@@ -201,10 +199,19 @@ public final class ComposerViewModel {
                 : "");
     }
 
+    /** Shows the thread's draft: from memory at once, or from disk once read (unless typing began). */
     private void switchDraft(String key) {
         draftKey = null;
-        text.set(drafts.getOrDefault(key, ""));
+        String known = drafts.known(key);
+        text.set(known == null ? "" : known);
         draftKey = key;
+        if (known == null) {
+            drafts.load(key, stored -> {
+                if (key.equals(draftKey) && text.get().isEmpty() && !stored.isEmpty()) {
+                    text.set(stored);
+                }
+            });
+        }
     }
 
     private void recount() {

@@ -129,6 +129,45 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void aDraftSurvivesARestartOfTheApp() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        composer.textProperty().set("Your new crown is ready, ");
+        desk.restartClient();
+        ComposerViewModel reopened = new ComposerViewModel(desk.session);
+        reopened.showConversation(row("Anna Smith"), contact(anna));
+        desk.await("the draft restored", () -> reopened.textProperty().get().equals("Your new crown is ready, "));
+        reopened.showConversation(row("Marcus Johnson"), contact(row("Marcus Johnson")));
+        assertThat(reopened.textProperty().get()).isEmpty();
+    }
+
+    @Test
+    void sendingClearsTheStoredDraft() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        composer.textProperty().set("See you Tuesday");
+        assertThat(desk.client.draft("conversation:" + anna.id())).contains("See you Tuesday");
+        composer.send();
+        desk.restartClient();
+        assertThat(desk.client.draft("conversation:" + anna.id())).isEmpty();
+        ComposerViewModel reopened = new ComposerViewModel(desk.session);
+        reopened.showConversation(row("Anna Smith"), contact(anna));
+        desk.tasks.drain(java.time.Duration.ofMillis(200));
+        assertThat(reopened.textProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aDraftOnDiskIsShownWhenItsThreadOpens() {
+        ComposerViewModel composer = composerAs("jordan");
+        ConversationRow anna = row("Anna Smith");
+        desk.client.saveDraft("conversation:" + anna.id(), "Old draft");
+        composer.showConversation(anna, contact(anna));
+        assertThat(composer.textProperty().get()).isEqualTo("Old draft");
+    }
+
+    @Test
     void blankTextCannotBeSent() {
         ComposerViewModel composer = composerAs("jordan");
         ConversationRow anna = row("Anna Smith");
