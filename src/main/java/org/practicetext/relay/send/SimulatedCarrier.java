@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedCarrier implements Carrier, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedCarrier.class);
-    public static final String ACCOUNT_SID = "AC" + "5" .repeat(32);
+    public static final String ACCOUNT_SID = "AC" + "5".repeat(32);
 
     /** Twilio's magic "To" numbers and the error each one produces. */
     static final Map<String, Integer> MAGIC = Map.of(
