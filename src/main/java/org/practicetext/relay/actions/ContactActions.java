@@ -101,8 +101,7 @@ public final class ContactActions {
 
     /** Blocking records who blocked and when; blocking a blocked contact keeps the first record. */
     private void block(Context ctx, boolean blocked) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.CONTACTS_BLOCK);
+        Principal who = AuthRoutes.principal(ctx, Permission.CONTACTS_BLOCK);
         long id = RequestInput.pathId(ctx, "contact");
         ctx.json(writes.run(who, tx -> {
             ContactView c = find(tx, who, id);
@@ -134,8 +133,6 @@ public final class ContactActions {
     }
 
     private static Principal manager(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.CONTACTS_MANAGE);
-        return who;
+        return AuthRoutes.principal(ctx, Permission.CONTACTS_MANAGE);
     }
 }

@@ -102,8 +102,7 @@ public final class ConversationActions {
 
     /** Checks the permission, finds the conversation in the caller's practice (404 otherwise) and applies the change. */
     private void change(Context ctx, Permission permission, Change change) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(permission);
+        Principal who = AuthRoutes.principal(ctx, permission);
         long id = RequestInput.pathId(ctx, "conversation");
         ctx.json(writes.run(who, tx -> {
             ConversationView current = conversations.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The conversation " + id));

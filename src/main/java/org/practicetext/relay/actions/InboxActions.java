@@ -117,8 +117,6 @@ public final class InboxActions {
     }
 
     private static Principal manager(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.SETTINGS_MANAGE);
-        return who;
+        return AuthRoutes.principal(ctx, Permission.SETTINGS_MANAGE);
     }
 }

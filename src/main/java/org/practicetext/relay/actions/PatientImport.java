@@ -56,8 +56,7 @@ public final class PatientImport {
     }
 
     private void importFile(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.CONTACTS_MANAGE);
+        Principal who = AuthRoutes.principal(ctx, Permission.CONTACTS_MANAGE);
         Charset charset = csvCharset(ctx.contentType());
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > BodyLimits.IMPORT) {

@@ -106,8 +106,6 @@ public final class TemplateActions {
     }
 
     private static Principal manager(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.SETTINGS_MANAGE);
-        return who;
+        return AuthRoutes.principal(ctx, Permission.SETTINGS_MANAGE);
     }
 }

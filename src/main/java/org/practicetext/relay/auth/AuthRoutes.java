@@ -51,6 +51,13 @@ public final class AuthRoutes {
         return ctx.attribute(PRINCIPAL);
     }
 
+    /** The caller, who must hold {@code needed} (403 naming it otherwise). */
+    public static Principal principal(Context ctx, org.practicetext.core.Permission needed) {
+        Principal who = principal(ctx);
+        who.require(needed);
+        return who;
+    }
+
     private static String bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

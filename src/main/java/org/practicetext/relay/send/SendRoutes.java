@@ -35,8 +35,7 @@ public final class SendRoutes {
     }
 
     private void send(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(Permission.SMS_SEND);
+        Principal who = AuthRoutes.principal(ctx, Permission.SMS_SEND);
         SendMessageRequest request = JsonBody.read(ctx, SendMessageRequest.class);
         MessageSending.Accepted accepted = sending.accept(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())),
                 new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls()));

@@ -35,8 +35,7 @@ public final class SimulatorRoutes {
     }
 
     private void inbound(Context ctx) {
-        Principal who = AuthRoutes.principal(ctx);
-        who.require(org.practicetext.core.Permission.SMS_SEND);
+        Principal who = AuthRoutes.principal(ctx, org.practicetext.core.Permission.SMS_SEND);
         InboundRequest request = JsonBody.read(ctx, InboundRequest.class);
         if (request.body() == null || request.body().isBlank()) {
             throw ApiError.badRequest("body is required: the text the patient sends.");
