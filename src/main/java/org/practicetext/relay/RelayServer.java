@@ -34,6 +34,7 @@ import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.webhook.InboundMessages;
 import org.practicetext.relay.webhook.StatusUpdates;
 import org.practicetext.relay.webhook.TwilioSignature;
+import org.practicetext.relay.webhook.WebhookIntake;
 import org.practicetext.relay.webhook.WebhookRoutes;
 import org.practicetext.relay.webhook.WebhookUrls;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public final class RelayServer implements AutoCloseable {
     private Javalin app;
     private Carrier carrier;
     private Dispatcher dispatcher;
+    private WebhookIntake intake;
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -67,6 +69,10 @@ public final class RelayServer implements AutoCloseable {
         this.clock = clock;
         this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword());
         this.feed = new ChangeFeed(new FeedHub());
+        for (ChangeFeed.Repair repair : db.inTransaction(feed::repairCounters)) {
+            LOG.error("practice {}: its feed counter {} was behind its newest event {}; raised to {}",
+                    repair.practiceId(), repair.counter(), repair.newestEvent(), repair.newestEvent());
+        }
         this.hasher = new PasswordHasher();
         this.tenancy = new Tenancy(db, feed, hasher, clock);
     }
@@ -74,9 +80,9 @@ public final class RelayServer implements AutoCloseable {
     public RelayServer start() {
         Sessions sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
-        InboundMessages inbound = new InboundMessages(db, feed, clock);
-        StatusUpdates statuses = new StatusUpdates(db, feed, clock);
-        WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, inbound, statuses);
+        StatusUpdates statuses = new StatusUpdates(feed, clock);
+        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock);
+        WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background);
         carrier = carrierFactory.apply(this);
@@ -109,7 +115,7 @@ public final class RelayServer implements AutoCloseable {
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
-            cfg.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
+            cfg.routes.get("/health", ctx -> ctx.json(health()));
         });
         app.start();
         int port = app.port();
@@ -121,8 +127,17 @@ public final class RelayServer implements AutoCloseable {
                     .replace("{0}", Integer.toString(port)));
         }
         dispatcher.start();
+        intake.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
         return this;
+    }
+
+    /** {@code ok}, or {@code attention} while some webhook keeps failing to be applied (see the log). */
+    private java.util.Map<String, Object> health() {
+        java.util.Map<String, Long> backlog = intake.backlog();
+        String status = backlog.get("webhooksFailing") > 0 ? "attention" : "ok";
+        return java.util.Map.of("status", status, "webhooksWaiting", backlog.get("webhooksWaiting"),
+                "webhooksFailing", backlog.get("webhooksFailing"));
     }
 
     private static Carrier configuredCarrier(RelayServer server) {
@@ -158,13 +173,26 @@ public final class RelayServer implements AutoCloseable {
         return webhookUrls;
     }
 
+    public WebhookIntake webhookIntake() {
+        return intake;
+    }
+
+    /**
+     * Stops in an order that leaves no transaction half-done: first no new requests (in-flight
+     * ones finish), then the background loops, and only then the database. H2's own shutdown
+     * hook is off (see {@link Database#h2Url}), so it cannot close the database under a
+     * transaction that is still running.
+     */
     @Override
     public void close() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
         if (app != null) {
             app.stop();
+        }
+        if (intake != null) {
+            intake.close();
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
         }
         if (carrier instanceof AutoCloseable closeable) {
             try {

@@ -17,6 +17,11 @@ import org.practicetext.relay.store.Tx;
  * <p>Sequence numbers are taken under a row lock on the practice that every writing transaction
  * holds until it commits, so a practice's events commit in sequence order and a reader that
  * saw {@code seq=N} can never later find an event below N appear.
+ *
+ * <p>The next number is one above both the practice's counter and its newest event, so a
+ * counter that ever fell behind its events (as a half-done transaction under H2's own shutdown
+ * hook once left it) cannot make every later write collide; {@link #repairCounters} finds and
+ * reports such a counter when the relay starts.
  */
 public final class ChangeFeed {
     private final ObjectMapper json = Json.mapper();
@@ -41,7 +46,9 @@ public final class ChangeFeed {
 
     /** Appends the entity's new state; listeners are woken once the transaction commits. */
     public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
-        tx.update("UPDATE practice SET last_seq = last_seq + 1 WHERE id = ?", practiceId);
+        tx.update("""
+                UPDATE practice SET last_seq = GREATEST(last_seq, COALESCE((SELECT MAX(seq) FROM feed_event WHERE practice_id = ?), 0)) + 1
+                WHERE id = ?""", practiceId, practiceId);
         long seq = tx.queryOne("SELECT last_seq FROM practice WHERE id = ?", rs -> rs.getLong(1), practiceId).orElseThrow();
         String data;
         try {
@@ -67,9 +74,30 @@ public final class ChangeFeed {
 
     /** The practice's newest sequence number and feed id, or empty if it does not exist. */
     public Optional<FeedHead> head(Tx tx, long practiceId) throws SQLException {
-        return tx.queryOne("SELECT last_seq, feed_id FROM practice WHERE id = ?", rs -> new FeedHead(rs.getLong(1), rs.getString(2)), practiceId);
+        return tx.queryOne("""
+                SELECT GREATEST(last_seq, COALESCE((SELECT MAX(seq) FROM feed_event WHERE practice_id = ?), 0)), feed_id
+                FROM practice WHERE id = ?""", rs -> new FeedHead(rs.getLong(1), rs.getString(2)), practiceId, practiceId);
     }
 
     public record FeedHead(long lastSeq, String feedId) {
+    }
+
+    /** A practice whose counter was found behind its newest event, and what it was set to. */
+    public record Repair(long practiceId, long counter, long newestEvent) {
+    }
+
+    /**
+     * Checks every practice's invariant {@code last_seq >= MAX(feed_event.seq)} and raises any
+     * counter that is behind to its newest event. Returns what it repaired.
+     */
+    public List<Repair> repairCounters(Tx tx) throws SQLException {
+        List<Repair> behind = tx.query("""
+                SELECT p.id, p.last_seq, m.newest FROM practice p
+                JOIN (SELECT practice_id, MAX(seq) AS newest FROM feed_event GROUP BY practice_id) m ON m.practice_id = p.id
+                WHERE p.last_seq < m.newest""", rs -> new Repair(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        for (Repair repair : behind) {
+            tx.update("UPDATE practice SET last_seq = ? WHERE id = ? AND last_seq < ?", repair.newestEvent(), repair.practiceId(), repair.newestEvent());
+        }
+        return behind;
     }
 }

@@ -22,7 +22,7 @@ public final class Database implements AutoCloseable {
 
     public Database(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(withoutH2ShutdownHook(url));
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(url.startsWith("jdbc:h2:") ? 8 : 16);
@@ -36,9 +36,20 @@ public final class Database implements AutoCloseable {
     /**
      * The default H2 URL for a data folder. {@code WRITE_DELAY=0} makes each commit reach the
      * file before the relay answers a webhook (see docs/decisions/0002-storage.md).
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: the relay closes the database itself, after its last
+     * request; H2's own shutdown hook would force-close sessions under running transactions and
+     * could commit half of one (that is how a feed counter once fell behind its events).
      */
     public static String h2Url(String folder) {
-        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** An operator's own H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} too, unless it says otherwise. */
+    static String withoutH2ShutdownHook(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public <T> T inTransaction(SqlFunction<T> work) {

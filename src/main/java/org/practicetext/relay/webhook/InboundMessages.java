@@ -3,7 +3,6 @@ package org.practicetext.relay.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,15 @@ import org.practicetext.protocol.Sender;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
-import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.Practices.PracticeNumber;
-import org.practicetext.relay.store.StorageException;
 import org.practicetext.relay.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores an inbound text durably, with everything it implies, in one transaction: the contact
+ * Applies an inbound text, with everything it implies, in the caller's transaction: the contact
  * (a new LEAD for an unknown number), opt-out or opt-in keywords, the conversation reopened and
  * its unread count raised (not for a blocked contact), and the feed events.
  */
@@ -38,41 +35,35 @@ public final class InboundMessages {
     /** What happened to one webhook. */
     public enum Outcome { STORED, DUPLICATE, UNROUTED }
 
-    private final Database db;
     private final ChangeFeed feed;
-    private final Clock clock;
     private final Practices practices = new Practices();
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
 
-    public InboundMessages(Database db, ChangeFeed feed, Clock clock) {
-        this.db = db;
+    public InboundMessages(ChangeFeed feed) {
         this.feed = feed;
-        this.clock = clock;
     }
 
-    public Outcome receive(InboundSms sms, Map<String, List<String>> allParams) {
-        try {
-            Outcome outcome = db.inTransaction(tx -> store(tx, sms, allParams));
-            LOG.info("inbound {} {}", sms.sid(), outcome);
-            return outcome;
-        } catch (StorageException e) {
-            if (e.isDuplicateKey()) {
-                LOG.info("inbound {} DUPLICATE (concurrent)", sms.sid());
-                return Outcome.DUPLICATE;
-            }
-            throw e;
-        }
+    /**
+     * Applies an inbound text in the caller's transaction. {@code receivedAt} is when Twilio
+     * delivered it, which is the message's time even when it is applied later.
+     */
+    public Outcome store(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant receivedAt) throws SQLException {
+        Outcome outcome = apply(tx, sms, allParams, receivedAt);
+        LOG.info("inbound {} {}", sms.sid(), outcome);
+        return outcome;
     }
 
-    private Outcome store(Tx tx, InboundSms sms, Map<String, List<String>> allParams) throws SQLException {
-        Instant now = clock.instant();
+    private Outcome apply(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant now) throws SQLException {
         if (messages.existsSid(tx, sms.sid())) {
             return Outcome.DUPLICATE;
         }
         Optional<PracticeNumber> owner = practices.number(tx, sms.to());
         if (owner.isEmpty() || !sms.repliable()) {
+            if (tx.queryOne("SELECT id FROM unrouted_message WHERE sid = ?", rs -> rs.getLong(1), sms.sid()).isPresent()) {
+                return Outcome.DUPLICATE;
+            }
             String reason = owner.isEmpty() ? "unknown number" : "sender cannot be replied to";
             tx.update("INSERT INTO unrouted_message (sid, from_phone, to_phone, body, params, received_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now, reason);

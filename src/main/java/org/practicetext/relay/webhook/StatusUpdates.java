@@ -13,7 +13,6 @@ import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
-import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
 import org.slf4j.Logger;
@@ -27,33 +26,29 @@ import org.slf4j.LoggerFactory;
 public final class StatusUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
 
-    private final Database db;
     private final ChangeFeed feed;
     private final Clock clock;
     private final Messages messages = new Messages();
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
 
-    public StatusUpdates(Database db, ChangeFeed feed, Clock clock) {
-        this.db = db;
+    public StatusUpdates(ChangeFeed feed, Clock clock) {
         this.feed = feed;
         this.clock = clock;
     }
 
-    /** Returns true when the message's status changed. */
-    public boolean report(StatusCallback callback) {
-        return db.inTransaction(tx -> {
-            Optional<Messages.Stored> found = messages.bySid(tx, callback.sid());
-            if (found.isEmpty()) {
-                record(tx, callback, false, false);
-                LOG.info("status {} for unknown {} kept for later", callback.status(), callback.sid());
-                return false;
-            }
-            feed.lock(tx, found.get().practiceId());
-            boolean applied = apply(tx, found.get().practiceId(), callback.sid(), callback.status(), callback.errorCode());
-            record(tx, callback, applied, true);
-            return applied;
-        });
+    /** Records and applies one report in the caller's transaction; returns true when the message's status changed. */
+    public boolean report(Tx tx, StatusCallback callback) throws SQLException {
+        Optional<Messages.Stored> found = messages.bySid(tx, callback.sid());
+        if (found.isEmpty()) {
+            record(tx, callback, false, false);
+            LOG.info("status {} for unknown {} kept for later", callback.status(), callback.sid());
+            return false;
+        }
+        feed.lock(tx, found.get().practiceId());
+        boolean applied = apply(tx, found.get().practiceId(), callback.sid(), callback.status(), callback.errorCode());
+        record(tx, callback, applied, true);
+        return applied;
     }
 
     /**

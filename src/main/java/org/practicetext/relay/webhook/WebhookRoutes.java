@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/sms} and {@code POST /twilio/status}: the signature is checked before
- * anything is parsed or stored, and Twilio gets its answer only after the commit.
+ * anything is parsed or stored, and Twilio gets its 200 only once the webhook is recorded
+ * durably ({@link WebhookIntake}); what it implies is applied from that record.
  */
 public final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
@@ -20,14 +21,12 @@ public final class WebhookRoutes {
 
     private final TwilioSignature signature;
     private final Supplier<WebhookUrls> urls;
-    private final InboundMessages inbound;
-    private final StatusUpdates statuses;
+    private final WebhookIntake intake;
 
-    public WebhookRoutes(TwilioSignature signature, Supplier<WebhookUrls> urls, InboundMessages inbound, StatusUpdates statuses) {
+    public WebhookRoutes(TwilioSignature signature, Supplier<WebhookUrls> urls, WebhookIntake intake) {
         this.signature = signature;
         this.urls = urls;
-        this.inbound = inbound;
-        this.statuses = statuses;
+        this.intake = intake;
     }
 
     public void install(JavalinConfig config) {
@@ -37,14 +36,14 @@ public final class WebhookRoutes {
 
     private void inboundSms(Context ctx) {
         Map<String, List<String>> form = verifiedForm(ctx);
-        InboundSms sms = InboundSms.from(form);
-        inbound.receive(sms, form);
+        intake.inbound(InboundSms.from(form), form);
         ctx.contentType("text/xml; charset=UTF-8").result(EMPTY_TWIML);
     }
 
     private void statusCallback(Context ctx) {
         Map<String, List<String>> form = verifiedForm(ctx);
-        statuses.report(StatusCallback.from(form));
+        StatusCallback.from(form); // a malformed report is refused before it is recorded
+        intake.status(form);
         ctx.status(200).contentType("text/plain").result("");
     }
 

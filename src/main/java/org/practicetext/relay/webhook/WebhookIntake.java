@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.webhook;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.store.Database;
+import org.practicetext.relay.webhook.WebhookReceipts.Receipt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes verified webhooks so that none Twilio was answered about can be lost: each is recorded
+ * first ({@link WebhookReceipts}), then applied, and one whose processing fails is applied again
+ * later, with backoff, until it succeeds. A processing bug delays a text; it never loses it.
+ * Webhooks still waiting after {@link #ATTENTION_AFTER} attempts are logged at ERROR and counted in
+ * {@code /health}, where an operator sees them.
+ */
+public final class WebhookIntake implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
+    /** How long the request that recorded a webhook has to apply it before the retry loop may. */
+    static final Duration INLINE_GRACE = Duration.ofSeconds(30);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    static final int ATTENTION_AFTER = 10;
+    /** Applied receipts are kept this long (Twilio retries within minutes), then forgotten. */
+    static final Duration KEEP_APPLIED = Duration.ofDays(3);
+
+    private final Database db;
+    private final InboundMessages inbound;
+    private final StatusUpdates statuses;
+    private final Clock clock;
+    private final WebhookReceipts receipts;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+    private Instant nextPurge = Instant.EPOCH;
+
+    public WebhookIntake(Database db, InboundMessages inbound, StatusUpdates statuses, Clock clock) {
+        this.db = db;
+        this.inbound = inbound;
+        this.statuses = statuses;
+        this.clock = clock;
+        this.receipts = new WebhookReceipts(db);
+    }
+
+    /** Records and applies an inbound text. Returns empty when it is recorded but not applied yet. */
+    public Optional<InboundMessages.Outcome> inbound(InboundSms sms, Map<String, List<String>> form) {
+        Instant now = clock.instant();
+        Optional<Receipt> receipt = receipts.record(WebhookReceipts.SMS, sms.sid(), form, now, now.plus(INLINE_GRACE));
+        if (receipt.isEmpty()) {
+            LOG.info("inbound {} DUPLICATE", sms.sid());
+            return Optional.of(InboundMessages.Outcome.DUPLICATE);
+        }
+        return apply(receipt.get()).map(InboundMessages.Outcome.class::cast);
+    }
+
+    /** Records and applies a delivery report. */
+    public void status(Map<String, List<String>> form) {
+        Instant now = clock.instant();
+        receipts.record(WebhookReceipts.STATUS, null, form, now, now.plus(INLINE_GRACE)).ifPresent(this::apply);
+    }
+
+    /** Starts the retry loop; first it applies whatever a stopped relay left recorded but not applied. */
+    public void start() {
+        running = true;
+        loop = Thread.ofVirtual().name("webhook-retry").start(this::run);
+    }
+
+    private void run() {
+        // On start every waiting receipt is due: the relay that recorded it is gone.
+        retryDue(clock.instant().plus(Duration.ofDays(1)));
+        while (running) {
+            try {
+                wake.tryAcquire(1, TimeUnit.SECONDS);
+                if (!running) {
+                    return;
+                }
+                retryDue(clock.instant());
+                purgeApplied();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("webhook retry round failed ({}); trying again", describe(e));
+            }
+        }
+    }
+
+    /** Applies every receipt due at {@code now}; returns how many were applied. */
+    int retryDue(Instant now) {
+        int applied = 0;
+        long after = 0;
+        List<Receipt> due;
+        do {
+            due = receipts.due(now, after, 100);
+            for (Receipt receipt : due) {
+                if (!running) {
+                    return applied;
+                }
+                after = receipt.id();
+                applied += apply(receipt).isPresent() ? 1 : 0;
+            }
+        } while (due.size() == 100);
+        return applied;
+    }
+
+    /** Applies, now, every receipt whose retry is due (what the loop does each second). */
+    public int retryNow() {
+        return retryDue(clock.instant());
+    }
+
+    public void wake() {
+        wake.release();
+    }
+
+    /** The webhooks that wait to be applied, and those that keep failing. */
+    public Map<String, Long> backlog() {
+        WebhookReceipts.Backlog backlog = receipts.backlog(ATTENTION_AFTER);
+        return Map.of("webhooksWaiting", backlog.waiting(), "webhooksFailing", backlog.failing());
+    }
+
+    /** Applies one receipt in one transaction with its claim; a failure is recorded for a later attempt. */
+    private Optional<Object> apply(Receipt receipt) {
+        try {
+            Object outcome = db.inTransaction(tx -> {
+                Instant now = clock.instant();
+                if (!receipts.claim(tx, receipt.id(), now)) {
+                    return InboundMessages.Outcome.DUPLICATE;
+                }
+                if (receipt.kind().equals(WebhookReceipts.SMS)) {
+                    return inbound.store(tx, InboundSms.from(receipt.params()), receipt.params(), receipt.receivedAt());
+                }
+                return statuses.report(tx, StatusCallback.from(receipt.params()));
+            });
+            if (outcome instanceof InboundMessages.Outcome o && receipt.attempts() > 0) {
+                LOG.info("webhook receipt {} applied on attempt {}: {}", receipt.id(), receipt.attempts() + 1, o);
+            }
+            return Optional.of(outcome);
+        } catch (RuntimeException e) {
+            int attempts = receipt.attempts() + 1;
+            String error = describe(e);
+            Instant retryAt = clock.instant().plus(backoff(attempts));
+            try {
+                receipts.failed(receipt.id(), attempts, error, retryAt);
+            } catch (RuntimeException again) {
+                // The receipt stays due; the retry loop takes it up again.
+                LOG.warn("could not note the failure of webhook receipt {} ({})", receipt.id(), describe(again));
+            }
+            if (attempts >= ATTENTION_AFTER) {
+                LOG.error("webhook receipt {} ({}) still not applied after {} attempts: {}; kept and retried every {} min",
+                        receipt.id(), receipt.kind(), attempts, error, MAX_BACKOFF.toMinutes());
+            } else {
+                LOG.warn("webhook receipt {} ({}) recorded but not applied yet (attempt {}): {}; retrying",
+                        receipt.id(), receipt.kind(), attempts, error);
+            }
+            return Optional.empty();
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 20);
+        return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    private void purgeApplied() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(Duration.ofHours(1));
+        receipts.purge(now.minus(KEEP_APPLIED));
+    }
+
+    /** Names a failure by its type and SQL state only: exception messages can quote stored values. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "SQL state " + sql.getSQLState() + " (" + sql.getClass().getSimpleName() + ")";
+            }
+            if (t instanceof ApiError api) {
+                return "refused as " + api.code();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (loop != null) {
+            try {
+                loop.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
