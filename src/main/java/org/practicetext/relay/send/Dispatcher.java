@@ -75,18 +75,42 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Recovers what this node left in flight when it stopped, then starts the loop. Hand-offs
-     * claimed by other nodes (sharing PostgreSQL) are theirs until their lease expires.
+     * Recovers what this node left in flight when it stopped, then starts the loop: a hand-off
+     * ({@code handing}) or a look-up ({@code checking}) this node had claimed is looked up with
+     * the carrier at once, not after its lease; never sooner than {@link #CHECK_DELAY} after the
+     * attempt began, so the carrier's list can show the message. Hand-offs claimed by other
+     * nodes (sharing PostgreSQL) are theirs until their lease expires.
      */
     public void start() {
-        int recovered = db.inTransaction(tx -> tx.update(
-                "UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND claimed_by = ?",
-                clock.instant(), nodeId));
+        int recovered = db.inTransaction(tx -> {
+            Instant now = clock.instant();
+            List<Interrupted> mine = tx.query("""
+                    SELECT id, dispatch_state, next_attempt_at, attempt_started_at FROM message
+                    WHERE claimed_by = ? AND (dispatch_state = 'handing' OR (dispatch_state = 'checking' AND next_attempt_at > ?))""",
+                    rs -> new Interrupted(rs.getLong(1), rs.getString(2), Tx.instant(rs, "next_attempt_at"), Tx.instant(rs, "attempt_started_at")),
+                    nodeId, now);
+            int count = 0;
+            for (Interrupted m : mine) {
+                Instant earliest = m.startedAt() == null ? now : m.startedAt().plus(CHECK_DELAY);
+                Instant due = earliest.isAfter(now) ? earliest : now;
+                if (m.state().equals("checking") && !due.isBefore(m.due())) {
+                    continue; // a look-up already scheduled no later than that
+                }
+                count += tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE id = ? AND dispatch_state = ?",
+                        due, m.id(), m.state());
+            }
+            return count;
+        });
         if (recovered > 0) {
-            LOG.warn("{} message(s) were being handed to the carrier when the relay stopped; checking with the carrier before any resend", recovered);
+            LOG.warn("{} message(s) were being handed to the carrier or checked with it when the relay stopped; checking with the carrier before any resend",
+                    recovered);
         }
         running = true;
         loop = Thread.ofVirtual().name("dispatcher").start(this::run);
+    }
+
+    /** A hand-off or look-up of this node that a stop interrupted. */
+    private record Interrupted(long id, String state, Instant due, Instant startedAt) {
     }
 
     public void wake() {
