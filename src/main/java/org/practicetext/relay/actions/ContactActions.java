@@ -13,6 +13,7 @@ import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.send.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -28,12 +29,14 @@ public final class ContactActions {
     private static final String PATIENT = "patient";
 
     private final PracticeWrites writes;
+    private final ChangeFeed feed;
     private final Clock clock;
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
 
     public ContactActions(Database db, ChangeFeed feed, Clock clock) {
         this.writes = new PracticeWrites(db, feed);
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -99,7 +102,10 @@ public final class ContactActions {
         }));
     }
 
-    /** Blocking records who blocked and when; blocking a blocked contact keeps the first record. */
+    /**
+     * Blocking records who blocked and when; blocking a blocked contact keeps the first record.
+     * Blocking also withholds every message to the contact that is not yet handed to the carrier.
+     */
     private void block(Context ctx, boolean blocked) {
         Principal who = AuthRoutes.principal(ctx, Permission.CONTACTS_BLOCK);
         long id = RequestInput.pathId(ctx, "contact");
@@ -109,6 +115,9 @@ public final class ContactActions {
                 return c;
             }
             contacts.setBlocked(tx, who.practiceId(), id, blocked, who.userId(), clock.instant());
+            if (blocked) {
+                Consent.withdrawn(tx, feed, who.practiceId(), id, clock.instant());
+            }
             return writes.contactChanged(tx, who.practiceId(), id);
         }));
     }

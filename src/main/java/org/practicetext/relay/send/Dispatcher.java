@@ -6,12 +6,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
@@ -33,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * the carrier is asked whether it has the message before anything is sent again. Only a
  * failure that certainly sent nothing (connection refused, 429) is retried directly, with
  * backoff. When the relay cannot find out, a person decides ({@code attention}).
+ *
+ * <p>Consent is read in the transaction that claims a message for hand-off: a message whose
+ * contact opted out or was blocked by then is withheld, never sent (see {@link Consent}).
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -68,18 +75,42 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Recovers what this node left in flight when it stopped, then starts the loop. Hand-offs
-     * claimed by other nodes (sharing PostgreSQL) are theirs until their lease expires.
+     * Recovers what this node left in flight when it stopped, then starts the loop: a hand-off
+     * ({@code handing}) or a look-up ({@code checking}) this node had claimed is looked up with
+     * the carrier at once, not after its lease; never sooner than {@link #CHECK_DELAY} after the
+     * attempt began, so the carrier's list can show the message. Hand-offs claimed by other
+     * nodes (sharing PostgreSQL) are theirs until their lease expires.
      */
     public void start() {
-        int recovered = db.inTransaction(tx -> tx.update(
-                "UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND claimed_by = ?",
-                clock.instant(), nodeId));
+        int recovered = db.inTransaction(tx -> {
+            Instant now = clock.instant();
+            List<Interrupted> mine = tx.query("""
+                    SELECT id, dispatch_state, next_attempt_at, attempt_started_at FROM message
+                    WHERE claimed_by = ? AND (dispatch_state = 'handing' OR (dispatch_state = 'checking' AND next_attempt_at > ?))""",
+                    rs -> new Interrupted(rs.getLong(1), rs.getString(2), Tx.instant(rs, "next_attempt_at"), Tx.instant(rs, "attempt_started_at")),
+                    nodeId, now);
+            int count = 0;
+            for (Interrupted m : mine) {
+                Instant earliest = m.startedAt() == null ? now : m.startedAt().plus(CHECK_DELAY);
+                Instant due = earliest.isAfter(now) ? earliest : now;
+                if (m.state().equals("checking") && !due.isBefore(m.due())) {
+                    continue; // a look-up already scheduled no later than that
+                }
+                count += tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE id = ? AND dispatch_state = ?",
+                        due, m.id(), m.state());
+            }
+            return count;
+        });
         if (recovered > 0) {
-            LOG.warn("{} message(s) were being handed to the carrier when the relay stopped; checking with the carrier before any resend", recovered);
+            LOG.warn("{} message(s) were being handed to the carrier or checked with it when the relay stopped; checking with the carrier before any resend",
+                    recovered);
         }
         running = true;
         loop = Thread.ofVirtual().name("dispatcher").start(this::run);
+    }
+
+    /** A hand-off or look-up of this node that a stop interrupted. */
+    private record Interrupted(long id, String state, Instant due, Instant startedAt) {
     }
 
     public void wake() {
@@ -89,9 +120,7 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                for (Claim claim : claimDue()) {
-                    calls.submit(() -> attempt(claim));
-                }
+                claimDue(claim -> calls.submit(() -> attempt(claim)));
                 wake.tryAcquire(250, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
@@ -108,34 +137,61 @@ public final class Dispatcher implements AutoCloseable {
     record Claim(long practiceId, long messageId, boolean check, int attempts, Instant attemptStartedAt, OutboundText text) {
     }
 
-    private List<Claim> claimDue() {
+    /** Claims what is due, one transaction per practice, and starts each claim as soon as its transaction committed. */
+    private void claimDue(Consumer<Claim> start) {
         sweepLateReports();
-        return db.inTransaction(tx -> {
+        Map<Long, List<Long>> dueByPractice = db.inTransaction(tx -> {
             Instant now = clock.instant();
             // A claim whose lease ran out belongs to a node that died: look before resending.
             tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND next_attempt_at <= ?",
                     now, now);
-            List<Long> due = tx.query("""
-                    SELECT m.id FROM message m
+            Map<Long, List<Long>> due = new LinkedHashMap<>();
+            tx.query("""
+                    SELECT m.practice_id, m.id FROM message m
                     WHERE m.dispatch_state IN ('pending', 'checking') AND m.next_attempt_at <= ?
                       AND NOT EXISTS (SELECT 1 FROM message e WHERE e.conversation_id = m.conversation_id AND e.id < m.id
                                       AND e.dispatch_state IN ('pending', 'handing', 'checking'))
-                    ORDER BY m.id LIMIT 50""", rs -> rs.getLong(1), now);
-            List<Claim> claims = new java.util.ArrayList<>();
-            for (long id : due) {
-                int taken = tx.update("""
-                        UPDATE message SET dispatch_state = CASE WHEN dispatch_state = 'pending' THEN 'handing' ELSE dispatch_state END,
-                               dispatch_attempts = dispatch_attempts + CASE WHEN dispatch_state = 'pending' THEN 1 ELSE 0 END,
-                               attempt_started_at = CASE WHEN dispatch_state = 'pending' THEN ? ELSE attempt_started_at END,
-                               next_attempt_at = ?, claimed_by = ?
-                        WHERE id = ? AND dispatch_state IN ('pending', 'checking') AND next_attempt_at <= ?""",
-                        now, now.plus(LEASE), nodeId, id, now);
-                if (taken == 1) {
-                    claims.add(claim(tx, id));
-                }
-            }
-            return claims;
+                    ORDER BY m.id LIMIT 50""", rs -> due.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)), now);
+            return due;
         });
+        dueByPractice.forEach((practiceId, ids) -> db.inTransaction(tx -> claimIn(tx, practiceId, ids)).forEach(start));
+    }
+
+    /**
+     * Claims due messages of one practice. Consent is read here, after taking the practice's feed
+     * lock that every opt-out and block holds too: a message whose contact opted out or was
+     * blocked is withheld instead of claimed, and one claimed here was claimed before any
+     * opt-out that has not committed yet. A look-up ({@code checking}) sends nothing, so it is
+     * still claimed; if the carrier does not have the message it comes back here as pending.
+     */
+    private List<Claim> claimIn(Tx tx, long practiceId, List<Long> ids) throws SQLException {
+        feed.lock(tx, practiceId);
+        Instant now = clock.instant();
+        List<Claim> claims = new ArrayList<>();
+        for (long id : ids) {
+            Optional<String> refusal = tx.queryOne("""
+                    SELECT k.opted_out, k.blocked FROM message m
+                    JOIN conversation c ON c.id = m.conversation_id JOIN contact k ON k.id = c.contact_id
+                    WHERE m.id = ? AND m.dispatch_state = 'pending'""", rs -> Consent.refusal(rs.getBoolean(1), rs.getBoolean(2)), id)
+                    .flatMap(r -> r);
+            if (refusal.isPresent()) {
+                if (Consent.withhold(tx, feed, practiceId, id, refusal.get(), now)) {
+                    LOG.info("message {} withheld: its contact opted out or was blocked before it was handed to the carrier", id);
+                }
+                continue;
+            }
+            int taken = tx.update("""
+                    UPDATE message SET dispatch_state = CASE WHEN dispatch_state = 'pending' THEN 'handing' ELSE dispatch_state END,
+                           dispatch_attempts = dispatch_attempts + CASE WHEN dispatch_state = 'pending' THEN 1 ELSE 0 END,
+                           attempt_started_at = CASE WHEN dispatch_state = 'pending' THEN ? ELSE attempt_started_at END,
+                           next_attempt_at = ?, claimed_by = ?
+                    WHERE id = ? AND dispatch_state IN ('pending', 'checking') AND next_attempt_at <= ?""",
+                    now, now.plus(LEASE), nodeId, id, now);
+            if (taken == 1) {
+                claims.add(claim(tx, id));
+            }
+        }
+        return claims;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.send.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;
@@ -83,6 +84,7 @@ public final class InboundMessages {
         Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
         if (keyword == Keyword.OPT_OUT && !contact.optedOut()) {
             contacts.setOptedOut(tx, practiceId, contact.id(), true, "keyword", now);
+            Consent.withdrawn(tx, feed, practiceId, contact.id(), now);
             contactChanged = true;
         } else if (keyword == Keyword.OPT_IN && contact.optedOut()) {
             contacts.setOptedOut(tx, practiceId, contact.id(), false, null, now);

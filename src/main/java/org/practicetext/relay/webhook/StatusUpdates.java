@@ -11,6 +11,7 @@ import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.send.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;
@@ -79,6 +80,7 @@ public final class StatusUpdates {
             if (CarrierErrors.meansOptedOut(code)) {
                 if (!contacts.byId(tx, practiceId, contactId).orElseThrow().optedOut()) {
                     contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
+                    Consent.withdrawn(tx, feed, practiceId, contactId, now);
                 }
             } else {
                 contacts.setLineType(tx, practiceId, contactId, "landline");

@@ -251,6 +251,46 @@ class DispatcherTest {
         }
     }
 
+    @Test
+    void ownHandOffsAndLookUpsInterruptedByAStopAreTakenUpAtOnceAnotherNodesAfterItsLease() throws Exception {
+        FakeCarrier carrier = new FakeCarrier();
+        Setup s = start(carrier);
+        s.relay().close();
+        String me = RelayFixture.config(dir).nodeId();
+        java.time.Instant lease = java.time.Instant.parse("2026-11-02T15:02:00Z"); // the new relay's clock starts at 15:00
+        long handing;
+        long checking;
+        long elsewhere;
+        try (var db = new org.practicetext.relay.store.Database(org.practicetext.relay.store.Database.h2Url(dir.toString()), "sa", "")) {
+            handing = insertOutbound(db, s.conversation(), "handing here", "handing");
+            checking = insertOutbound(db, s.conversation(), "checking here", "checking");
+            elsewhere = insertOutbound(db, s.conversation(), "checking elsewhere", "checking");
+            for (Object[] row : new Object[][] {{me, handing}, {me, checking}, {"node-b", elsewhere}}) {
+                db.inTransaction(tx -> tx.update("UPDATE message SET claimed_by = ?, next_attempt_at = ?, attempt_started_at = ? WHERE id = ?",
+                        row[0], lease, java.time.Instant.parse("2026-11-02T14:59:00Z"), row[1]));
+            }
+        }
+        java.net.URI callback = java.net.URI.create("https://x/");
+        String handingSid = carrier.alreadyCreated(new OutboundText(PATIENT, s.practice().number(), null, "handing here", null, callback));
+        String checkingSid = carrier.alreadyCreated(new OutboundText(PATIENT, s.practice().number(), null, "checking here", null, callback));
+        String elsewhereSid = carrier.alreadyCreated(new OutboundText(PATIENT, s.practice().number(), null, "checking elsewhere", null, callback));
+
+        try (RelayFixture relay = new RelayFixture(dir, server -> carrier)) {
+            String token = relay.signIn(s.practice(), "staff");
+            // The clock stands still: neither lease has run out.
+            assertThat(relay.awaitEntity(token, "message", m -> m.get("id").asLong() == handing && !m.get("sid").isNull())
+                    .get("sid").asText()).isEqualTo(handingSid);
+            assertThat(relay.awaitEntity(token, "message", m -> m.get("id").asLong() == checking && !m.get("sid").isNull())
+                    .get("sid").asText()).isEqualTo(checkingSid);
+            assertThat(dispatchStateIn(relay, elsewhere)).isEqualTo("checking");
+
+            relay.clock.advance(Duration.ofMinutes(3));
+            assertThat(relay.awaitEntity(token, "message", m -> m.get("id").asLong() == elsewhere && !m.get("sid").isNull())
+                    .get("sid").asText()).isEqualTo(elsewhereSid);
+            assertThat(carrier.attempts).isEmpty(); // all three were found with the carrier, none sent again
+        }
+    }
+
     private static String dispatchStateIn(RelayFixture relay, long id) {
         return relay.server.database().read(tx -> tx.queryOne("SELECT dispatch_state FROM message WHERE id = ?", rs -> rs.getString(1), id))
                 .orElseThrow();
