@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.fuzz.FuzzWorld.Practice;
@@ -15,11 +16,12 @@ import org.practicetext.relay.fuzz.RawHttp.Answer;
 import org.practicetext.relay.store.Database;
 
 /**
- * The checks on each answer: never a 5xx; every 4xx in the JSON error shape; a genuine webhook
- * answered 200; and nothing of another practice in what a caller sees — neither its marked data
- * (names, numbers, slug) unless the caller sent it, nor, in a successful answer, any entity
- * (message, conversation, contact, inbox, template, user, practice) that the database says
- * belongs to another practice.
+ * The checks on each answer: never a 5xx; every 4xx in the JSON error shape; a body over its
+ * documented limit refused with 413; a genuine webhook answered 200; nothing of another
+ * practice in what a caller sees — neither its marked data (names, numbers, slug) unless the
+ * caller sent it, nor, in a successful answer, any entity (message, conversation, contact,
+ * inbox, template, user, practice) that the database says belongs to another practice; and no
+ * log line, at any level, that quotes a phone number or a text of the request.
  */
 final class AnswerChecks {
     private final FuzzWorld world;
@@ -35,9 +37,11 @@ final class AnswerChecks {
 
     void check(FuzzRequest q, Answer a, List<ILoggingEvent> errors) {
         String raw = new String(q.target(), StandardCharsets.UTF_8).replaceAll("\\?.*", "");
-        String cause = errors.stream().filter(e -> e.getFormattedMessage().contains("failure on " + q.method() + " " + raw)
+        String cause = errors.stream().filter(ServerLog::isError)
+                .filter(e -> e.getFormattedMessage().contains("failure on " + q.method() + " " + raw)
                         || e.getFormattedMessage().contains("failure on " + q.method() + " " + lenientDecode(raw)))
-                .map(ServerErrors::describe).findFirst().orElse(null);
+                .map(ServerLog::describe).findFirst().orElse(null);
+        logs(q, errors);
         if (a.status() < 0) {
             findings.add(q.route() + " → no answer (" + a.problem() + ")", q.index(), q.description(), cause);
             return;
@@ -45,7 +49,7 @@ final class AnswerChecks {
         JsonNode json = parse(a);
         if (a.status() >= 500) {
             String code = json == null ? "not JSON" : json.path("error").path("code").asText("no code");
-            findings.add(q.route() + " → " + a.status() + " " + code + (cause == null ? "" : " (" + ServerErrors.kind(cause) + ")"),
+            findings.add(q.route() + " → " + a.status() + " " + code + (cause == null ? "" : " (" + ServerLog.kind(cause) + ")"),
                     q.index(), q.description(), cause);
         } else if (a.status() >= 400 && !errorShape(a, json)) {
             // Jetty writes an HTML page for GET and POST and nothing at all for other methods.
@@ -58,6 +62,7 @@ final class AnswerChecks {
                         q.index(), q.description(), abbreviate(a.text()));
             }
         }
+        sizeLimit(q, a, json);
         if (q.genuine() && a.status() != 200 && a.status() < 500) {
             findings.add(q.route() + " → a genuine, correctly signed webhook refused with " + a.status() + " "
                     + (json == null ? "" : json.path("error").path("code").asText()), q.index(), q.description(),
@@ -69,6 +74,98 @@ final class AnswerChecks {
         leaks(q, a);
         if (q.caller() >= 0 && json != null && a.status() >= 200 && a.status() < 300) {
             owned(q, json);
+        }
+    }
+
+    /**
+     * A body over its path's documented limit is refused with 413: with a length, on every path;
+     * without one (chunked), on the webhooks and the import, which must count what they read.
+     */
+    private void sizeLimit(FuzzRequest q, Answer a, JsonNode json) {
+        if (q.body() == null || a.status() == 413 || a.status() < 0 || fromJetty(a)) {
+            return;
+        }
+        String path = new String(q.target(), StandardCharsets.UTF_8).replaceAll("\\?.*", "").replaceAll("/+$", "");
+        boolean webhook = path.startsWith("/twilio/");
+        boolean importing = path.equals("/api/v1/contacts/import");
+        long limit = webhook ? 64 * 1024 : importing ? 5 * 1024 * 1024 : 256 * 1024;
+        if (q.body().length > limit && (!q.transfer().chunked() || webhook || importing)) {
+            findings.add(q.route() + " → a body over the documented limit" + (q.transfer().chunked() ? ", chunked," : "") + " answered "
+                    + a.status() + " " + (json == null ? "" : json.path("error").path("code").asText()) + " instead of 413",
+                    q.index(), q.description(), q.body().length + " bytes, the limit is " + limit);
+        }
+    }
+
+    private static boolean fromJetty(Answer a) {
+        return a.body().length == 0 && a.header("content-type") == null || jettyReason(a.text()) != null;
+    }
+
+    private static final java.util.regex.Pattern PHONE_DIGITS = java.util.regex.Pattern.compile("(?<!\\d)\\d{10,15}(?!\\d)");
+    private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");
+    private static final Set<String> PERSONAL = Set.of("to", "from", "phone", "name", "externalId", "body", "campaign", "Body", "From", "To");
+
+    /** No log line, at any level, quotes a phone number or a text of the request (the project's logging rule). */
+    private void logs(FuzzRequest q, List<ILoggingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> probes = probes(q);
+        for (ILoggingEvent e : events) {
+            String line = SID.matcher(ServerLog.fullText(e)).replaceAll("SID");
+            for (String probe : probes) {
+                if (line.contains(probe)) {
+                    String kind = probe.matches("\\d+") ? "a phone number" : "a text";
+                    findings.add("logs: a line at " + e.getLevel() + " from " + e.getLoggerName().replaceAll(".*\\.", "") + " quotes " + kind + " from the request",
+                            q.index(), q.description(), ServerLog.describe(e));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The phone numbers (their digits) and the personal texts (their first 20 characters) a request carries. */
+    private static Set<String> probes(FuzzRequest q) {
+        Set<String> probes = new java.util.HashSet<>();
+        String text = requestText(q);
+        java.util.regex.Matcher digits = PHONE_DIGITS.matcher(SID.matcher(text).replaceAll("SID"));
+        while (digits.find()) {
+            probes.add(digits.group());
+        }
+        if (q.body() == null) {
+            return probes;
+        }
+        String body = new String(q.body(), StandardCharsets.UTF_8);
+        try {
+            JsonNode json = Json.mapper().readTree(body);
+            if (json != null && json.isObject()) {
+                json.fields().forEachRemaining(f -> {
+                    if (PERSONAL.contains(f.getKey()) && f.getValue().isTextual()) {
+                        probe(probes, f.getValue().asText());
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: a form or a CSV file
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && PERSONAL.contains(pair.substring(0, eq))) {
+                probe(probes, lenientDecode(pair.substring(eq + 1).replace('+', ' ')));
+            }
+        }
+        if (q.route().equals("POST /api/v1/contacts/import")) {
+            for (String cell : body.split("[,\\r\\n]")) {
+                probe(probes, cell.replace("\"", ""));
+            }
+        }
+        return probes;
+    }
+
+    private static void probe(Set<String> probes, String value) {
+        String v = value.strip();
+        // Short or repetitive values ("aaaa…", "😀😀…") would match by chance; they are not telling.
+        if (v.length() >= 8 && v.chars().distinct().count() >= 4 && probes.size() < 200) {
+            probes.add(v.substring(0, Math.min(20, v.length())));
         }
     }
 

@@ -24,6 +24,10 @@ final class Draft {
     FuzzRequest.Inbound inbound;
     boolean genuine;
     String forgedSid;
+    /** The practice the request is about, when there is one. */
+    FuzzWorld.Practice practice;
+    /** Most fields valid and an ordinary caller, so that the odd field or two reach past the first check. */
+    boolean focused;
 
     Draft(int index, Random r) {
         this.index = index;
@@ -33,7 +37,7 @@ final class Draft {
     FuzzRequest build() {
         byte[] target = path.getBytes(StandardCharsets.UTF_8);
         return new FuzzRequest(index, route, method, target, List.copyOf(headers), body, transfer,
-                method + " " + shortPath(path) + " | " + String.join(" | ", what), caller, signedSid, inbound, genuine, forgedSid);
+                method + " " + shortPath(path) + (focused ? " | focused" : "") + " | " + String.join(" | ", what), caller, signedSid, inbound, genuine, forgedSid);
     }
 
     static String shortPath(String path) {

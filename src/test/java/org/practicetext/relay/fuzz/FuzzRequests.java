@@ -82,6 +82,7 @@ final class FuzzRequests {
 
     FuzzRequest make(int index) {
         Draft d = new Draft(index, new Random(mix(seed, index)));
+        d.focused = d.r.nextBoolean();
         int pick = d.r.nextInt(100);
         if (pick < 1) {
             health(d);
@@ -181,7 +182,7 @@ final class FuzzRequests {
         optional(d, fields, "password", password, 0.95);
         jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
         // Whose data may the answer show? Only the practice named, and only with the right credentials.
-        String named = practice.json().length() > 2 ? jsonText(practice.json()).strip() : "";
+        String named = fields.stream().filter(f -> f[0].equals("practice")).map(f -> jsonText(f[1]).strip()).findFirst().orElse("");
         for (Practice q : world.practices) {
             if (q.slug.equalsIgnoreCase(named)) {
                 d.caller = q.index;
@@ -499,7 +500,8 @@ final class FuzzRequests {
     // ---- callers, bodies, content types ----
 
     private Practice pickPractice(Draft d) {
-        return world.practices.get(d.r.nextInt(2));
+        d.practice = world.practices.get(d.r.nextInt(2));
+        return d.practice;
     }
 
     /**
@@ -508,8 +510,8 @@ final class FuzzRequests {
      */
     private void auth(Draft d, Practice p, boolean anyRole) {
         Random r = d.r;
-        String role = pick(r, FuzzWorld.ROLES);
-        if (r.nextInt(100) < 82) {
+        String role = d.focused ? (r.nextInt(5) == 0 ? "staff" : "admin") : pick(r, FuzzWorld.ROLES);
+        if (d.focused || r.nextInt(100) < 82) {
             d.headers.add(Header.of("Authorization", (r.nextInt(20) == 0 ? "bearer " : "Bearer ") + p.tokens.get(role)));
             d.caller = p.index;
             d.what.add("as " + role + " of " + p.slug);
@@ -553,6 +555,11 @@ final class FuzzRequests {
     /** A JSON body with the content type and transfer of this request, sometimes mangled. */
     private void jsonBody(Draft d, String json) {
         Random r = d.r;
+        if (d.focused) {
+            d.headers.add(Header.of("Content-Type", "application/json"));
+            body(d, json.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         String type = switch (r.nextInt(40)) {
             case 0 -> "application/json; charset=klingon";
             case 1 -> "application/json; charset=utf-16";
@@ -584,6 +591,14 @@ final class FuzzRequests {
     }
 
     private void body(Draft d, byte[] bytes) {
+        if (d.r.nextInt(100) == 0 && bytes.length < 256 * 1024) {
+            // Trailing spaces keep the JSON as it was: just under the API's 256 KiB, or one byte over.
+            int size = 256 * 1024 + (d.r.nextBoolean() ? 1 : -1);
+            byte[] padded = java.util.Arrays.copyOf(bytes, size);
+            java.util.Arrays.fill(padded, bytes.length, size, (byte) ' ');
+            bytes = padded;
+            d.what.add("padded with spaces to " + size + " bytes");
+        }
         d.body = bytes;
         if (d.r.nextInt(7) == 0) {
             d.transfer = Transfer.chunked(Draft.pieces(d.r, bytes.length));
@@ -651,7 +666,7 @@ final class FuzzRequests {
 
     /** Usually the object given; sometimes a different top level (null, array, scalar, deep nesting, broken JSON). */
     private String maybeTopLevel(Draft d, String object) {
-        if (d.r.nextInt(12) != 0) {
+        if (d.focused || d.r.nextInt(12) != 0) {
             return object;
         }
         String top = randomTopLevel(d.r);
@@ -666,17 +681,45 @@ final class FuzzRequests {
                 "{\"" + "k".repeat(70_000) + "\":1}", "{\"a\":" + "9".repeat(100_000) + "}", "{\"a\":1e999999}");
     }
 
-    private static void optional(Draft d, List<String[]> fields, String name, Val value, double presence) {
-        if (d.r.nextDouble() < presence) {
+    private void optional(Draft d, List<String[]> fields, String name, Val value, double presence) {
+        if (d.r.nextDouble() < (d.focused ? Math.max(presence, 0.97) : presence)) {
             fields.add(field(d, name, value));
         } else {
             d.what.add(name + ": absent");
         }
     }
 
-    private static String[] field(Draft d, String name, Val value) {
-        d.what.add(name + ": " + value.what());
-        return new String[] {name, value.json()};
+    /** The field as generated; in a focused request most fields are made valid, so the odd one reaches deep code. */
+    private String[] field(Draft d, String name, Val value) {
+        Val used = d.focused && d.r.nextInt(4) != 0 ? valid(d, name) : value;
+        d.what.add(name + ": " + used.what());
+        return new String[] {name, used.json()};
+    }
+
+    /** A value the route accepts for the field (unique where names must be). */
+    private Val valid(Draft d, String name) {
+        Practice p = d.practice == null ? world.practices.getFirst() : d.practice;
+        Random r = d.r;
+        boolean named = d.route.contains("/inboxes") || d.route.contains("/templates");
+        return switch (name) {
+            case "clientId" -> FuzzValues.str("fz-" + Long.toHexString(seed & 0xffffff) + "-" + d.index, "a fresh client id");
+            case "conversationId" -> Val.of(Long.toString(pick(r, p.conversations)), "own id");
+            case "to", "phone" -> d.route.contains("simulator") ? FuzzValues.str(pick(r, p.numbers), "an own number")
+                    : FuzzValues.str(pick(r, phonePool), "an E.164 number");
+            case "from" -> d.route.contains("simulator") ? FuzzValues.str(pick(r, phonePool), "an E.164 number")
+                    : FuzzValues.str(p.numbers.getFirst(), "an own number");
+            case "body" -> FuzzValues.str(pick(r, BODIES), "typical text");
+            case "mediaUrls" -> Val.of("[\"https://media.example.test/p/" + r.nextInt(100) + ".jpg\"]", "1 media [a URL]");
+            case "campaign" -> FuzzValues.str(pick(r, CAMPAIGNS), "typical text");
+            case "name" -> named ? FuzzValues.str(pick(r, INBOX_NAMES) + " " + d.index, "a fresh name") : FuzzValues.str(pick(r, NAMES), "typical text");
+            case "externalId" -> FuzzValues.str("PMS-" + d.index, "typical text");
+            case "userId" -> Val.of(Long.toString(pick(r, p.users)), "own id");
+            case "inboxId" -> Val.of(Long.toString(pick(r, p.inboxes)), "own id");
+            case "practice" -> FuzzValues.str(p.slug, "a practice's slug");
+            case "username" -> FuzzValues.str(pick(r, FuzzWorld.ROLES), "a username");
+            case "password" -> FuzzValues.str(RelayFixture.PASSWORD, "the right password");
+            default -> FuzzValues.str("x", "typical text");
+        };
     }
 
     private static void extraField(Draft d, List<String[]> fields) {

@@ -60,19 +60,19 @@ class RelayFuzzTest {
         FuzzRequests generator = new FuzzRequests(seed, world, relay.server.port());
         AnswerChecks answers = new AnswerChecks(world, relay.server.database(), findings);
         FuzzLedger ledger = new FuzzLedger();
-        ServerErrors errors = ServerErrors.attach();
+        ServerLog log = ServerLog.attach();
         long started = System.nanoTime();
         try {
             for (int i : indices) {
                 FuzzRequest q = generator.make(i);
-                errors.drain();
+                log.drain();
                 Answer a = RawHttp.exchange(relay.server.port(), q.method(), q.target(), q.headers(), q.body(), q.transfer());
-                List<ILoggingEvent> logged = errors.drain();
+                List<ILoggingEvent> logged = log.drain();
                 answers.check(q, a, logged);
                 ledger.record(q, a);
             }
         } finally {
-            errors.detach();
+            log.detach();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         AfterRunChecks after = new AfterRunChecks(world, relay.server.database(), findings);

@@ -13,18 +13,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.LoggerFactory;
 
 /**
- * Catches what the relay logs at ERROR (and WARN with an exception) while the fuzz runs, so a
- * 5xx can be reported with the exception behind it. The fuzz sends one request at a time, so an
- * event that arrives during a request and names its method belongs to it.
+ * Catches what the relay logs while the fuzz runs: an ERROR names the exception behind a 5xx,
+ * and no line at any level may quote a phone number or a text from the request. The fuzz sends
+ * one request at a time, so an ERROR that arrives during a request and names its method and
+ * path belongs to it.
  *
  * <p>Exception messages are cut before any quoted value: H2, for one, quotes the value that did
  * not fit, which may be a phone number or a message.
  */
-final class ServerErrors extends AppenderBase<ILoggingEvent> {
+final class ServerLog extends AppenderBase<ILoggingEvent> {
     private final ConcurrentLinkedQueue<ILoggingEvent> events = new ConcurrentLinkedQueue<>();
 
-    static ServerErrors attach() {
-        ServerErrors appender = new ServerErrors();
+    static ServerLog attach() {
+        ServerLog appender = new ServerLog();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         appender.setContext(root.getLoggerContext());
         appender.start();
@@ -39,9 +40,20 @@ final class ServerErrors extends AppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
-        if (event.getLevel().isGreaterOrEqual(Level.ERROR) || event.getLevel().isGreaterOrEqual(Level.WARN) && event.getThrowableProxy() != null) {
-            events.add(event);
+        events.add(event);
+    }
+
+    static boolean isError(ILoggingEvent event) {
+        return event.getLevel().isGreaterOrEqual(Level.ERROR);
+    }
+
+    /** The line as written, with the messages of its exception chain (where a driver may quote a value). */
+    static String fullText(ILoggingEvent event) {
+        StringBuilder text = new StringBuilder(event.getFormattedMessage());
+        for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            text.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
         }
+        return text.toString();
     }
 
     List<ILoggingEvent> drain() {
