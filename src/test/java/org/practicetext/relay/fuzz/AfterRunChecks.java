@@ -86,6 +86,10 @@ final class AfterRunChecks {
         }
     }
 
+    /**
+     * Where a text can be stored today: as a message, or kept aside as unrouted. A relay that also
+     * keeps raw webhooks whose processing failed (issue 8, section 2) should count those here.
+     */
     private int copies(String sid) {
         return count("SELECT COUNT(*) FROM message WHERE sid = ?", sid) + count("SELECT COUNT(*) FROM unrouted_message WHERE sid = ?", sid);
     }

@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -204,14 +203,5 @@ final class RawHttp {
             line.write(b);
         }
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    static List<Header> headers(Object... nameValue) {
-        List<Header> list = new ArrayList<>();
-        for (int i = 0; i < nameValue.length; i += 2) {
-            Object v = nameValue[i + 1];
-            list.add(v instanceof byte[] b ? new Header((String) nameValue[i], b) : Header.of((String) nameValue[i], (String) v));
-        }
-        return list;
     }
 }
