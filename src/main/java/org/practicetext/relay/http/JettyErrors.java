@@ -25,10 +25,10 @@ import org.practicetext.protocol.Json;
 public final class JettyErrors extends ErrorHandler {
     private static final int MAX_REASON = 120;
 
-    /** Every method gets a body (Jetty's default writes one for GET and POST only); HEAD's is dropped by Jetty. */
+    /** Every method but HEAD gets a body (Jetty's default writes one for GET and POST only); a HEAD answer has none. */
     @Override
     public boolean errorPageForMethod(String method) {
-        return true;
+        return !"HEAD".equalsIgnoreCase(method);
     }
 
     @Override
