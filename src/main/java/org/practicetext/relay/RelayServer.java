@@ -20,6 +20,8 @@ import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
 import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.http.BodyLimits;
+import org.practicetext.relay.http.ContentTypes;
+import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.ErrorHandling;
 import java.net.URI;
 import org.practicetext.relay.send.Carrier;
@@ -102,6 +104,12 @@ public final class RelayServer implements AutoCloseable {
             cfg.jetty.port = config.port();
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(BodyLimits::check);
+            cfg.routes.before(ContentTypes::check);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            cfg.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JettyErrors());
+                BodyLimits.install(context);
+            });
             ErrorHandling.install(cfg);
             webhooks.install(cfg);
             auth.install(cfg);

@@ -6,6 +6,7 @@ import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Texts;
 
 /** The rules a contact's typed fields follow, shared by the contact form and the CSV import. */
 final class ContactFields {
@@ -17,19 +18,11 @@ final class ContactFields {
 
     /** A name is one line: runs of whitespace (a newline pasted from a spreadsheet) become one space. */
     static String name(String raw) {
-        String name = oneLine(raw);
-        if (name != null && name.codePointCount(0, name.length()) > NAME_MAX) {
-            throw ApiError.badRequest("The name is longer than " + NAME_MAX + " characters.");
-        }
-        return name;
+        return Texts.line("The name", oneLine(raw), NAME_MAX);
     }
 
     static String externalId(String raw) {
-        String id = oneLine(raw);
-        if (id != null && id.codePointCount(0, id.length()) > EXTERNAL_ID_MAX) {
-            throw ApiError.badRequest("The external id is longer than " + EXTERNAL_ID_MAX + " characters.");
-        }
-        return id;
+        return Texts.line("The external id", oneLine(raw), EXTERNAL_ID_MAX);
     }
 
     /** Parses a typed phone for the practice's region; a number that is not one answers 422 with the reason. */

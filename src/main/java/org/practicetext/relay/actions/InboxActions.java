@@ -42,7 +42,7 @@ public final class InboxActions {
 
     private void create(Context ctx) throws Exception {
         Principal who = manager(ctx);
-        String name = RequestInput.body(ctx).requiredText("name", NAME_MAX);
+        String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
         InboxView created = writes.run(who, "An inbox named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
             InboxView inbox = practices.createInbox(tx, who.practiceId(), name);
@@ -55,7 +55,7 @@ public final class InboxActions {
     private void rename(Context ctx) throws Exception {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
-        String name = RequestInput.body(ctx).requiredText("name", NAME_MAX);
+        String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
         ctx.json(writes.run(who, tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (inbox.name().equals(name)) {

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.actions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.JsonBody;
+import org.practicetext.relay.http.Texts;
 
 /**
  * A request's path id and JSON body, read so that every bad value answers 400 with a message
@@ -35,14 +36,13 @@ final class RequestInput {
         throw ApiError.badRequest(what + " must be a positive whole number, not \"" + text + "\".");
     }
 
-    /** The JSON object sent; an empty body counts as {@code {}} so actions with optional fields need none. */
-    static RequestInput body(Context ctx) throws JsonProcessingException {
-        String text = ctx.body();
-        if (text.isBlank()) {
+    /** The JSON object sent (checked as {@link JsonBody} checks every body); an empty body counts as {@code {}} so actions with optional fields need none. */
+    static RequestInput body(Context ctx) {
+        JsonNode node = JsonBody.tree(ctx);
+        if (node == null) {
             return new RequestInput(Json.mapper().createObjectNode());
         }
-        JsonNode node = Json.mapper().readTree(text);
-        if (node == null || !node.isObject()) {
+        if (!node.isObject()) {
             throw ApiError.badRequest("The request body must be a JSON object.");
         }
         return new RequestInput(node);
@@ -54,11 +54,6 @@ final class RequestInput {
 
     /** The field as text, stripped; null when absent, null or blank. */
     String text(String field) {
-        return text(field, Integer.MAX_VALUE);
-    }
-
-    /** Like {@link #text(String)}, refusing more than {@code maxLength} characters. */
-    String text(String field, int maxLength) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -67,14 +62,25 @@ final class RequestInput {
             throw ApiError.badRequest(field + " must be a string.");
         }
         String value = node.asText().strip();
-        if (value.codePointCount(0, value.length()) > maxLength) {
-            throw ApiError.badRequest(field + " is at most " + maxLength + " characters.");
-        }
         return value.isEmpty() ? null : value;
     }
 
+    /** Like {@link #text(String)}: one line (a name, a phone) of at most {@code maxLength} characters (see {@link Texts}). */
+    String text(String field, int maxLength) {
+        return Texts.line(field, text(field), maxLength);
+    }
+
+    /** A required one-line text of at most {@code maxLength} characters. */
+    String requiredLine(String field, int maxLength) {
+        return required(field, text(field, maxLength));
+    }
+
+    /** A required text that may have several lines (a template body) of at most {@code maxLength} characters. */
     String requiredText(String field, int maxLength) {
-        String value = text(field, maxLength);
+        return required(field, Texts.text(field, text(field), maxLength));
+    }
+
+    private static String required(String field, String value) {
         if (value == null) {
             throw ApiError.badRequest(field + " is required.");
         }

@@ -45,7 +45,7 @@ public final class TemplateActions {
     private void create(Context ctx) throws Exception {
         Principal who = manager(ctx);
         RequestInput input = RequestInput.body(ctx);
-        String name = input.requiredText("name", NAME_MAX);
+        String name = input.requiredLine("name", NAME_MAX);
         String body = input.requiredText("body", BODY_MAX);
         TemplateView created = writes.run(who, "A template named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
@@ -62,7 +62,7 @@ public final class TemplateActions {
         if (!input.has("name") && !input.has("body")) {
             throw ApiError.badRequest("Nothing to change: send name or body.");
         }
-        String name = input.has("name") ? input.requiredText("name", NAME_MAX) : null;
+        String name = input.has("name") ? input.requiredLine("name", NAME_MAX) : null;
         String body = input.has("body") ? input.requiredText("body", BODY_MAX) : null;
         ctx.json(writes.run(who, tx -> {
             TemplateView current = live(tx, who.practiceId(), id);

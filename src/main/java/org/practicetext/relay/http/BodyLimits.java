@@ -2,10 +2,23 @@
 package org.practicetext.relay.http;
 
 import io.javalin.http.Context;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 
 /**
- * Size limits per kind of request, checked from {@code Content-Length} before any body is read.
- * Bodies sent without a length are cut off by Javalin's overall {@code maxRequestSize}.
+ * Size limits per kind of request. A body is held to its path's limit twice: by
+ * {@code Content-Length} before anything is read ({@link #check}, which lets a client that waits
+ * for {@code 100 Continue} never send a refused body), and on the bytes actually read
+ * ({@link #install}), so a chunked body or one without a length meets the same limit. Both
+ * answer {@code 413 too_large}.
  */
 public final class BodyLimits {
     public static final long WEBHOOK = 64 * 1024;
@@ -18,12 +31,112 @@ public final class BodyLimits {
     private BodyLimits() {
     }
 
+    /** The most bytes a body sent to {@code path} may have. */
+    public static long limitFor(String path) {
+        String p = path.replaceAll("/+$", "");
+        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : API;
+    }
+
     public static void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        String path = ctx.path().replaceAll("/+$", "");
-        long limit = path.startsWith("/twilio/") ? WEBHOOK : path.equals(IMPORT_PATH) ? IMPORT : API;
+        long limit = limitFor(ctx.path());
         if (length > limit) {
-            throw new ApiError(413, "too_large", "The request body is " + length + " bytes; at most " + limit + " are accepted here.");
+            throw tooLarge("The request body is " + length + " bytes; at most " + limit + " are accepted here.");
+        }
+    }
+
+    /** Counts what every request's body stream gives out, before Javalin or a route reads it. */
+    public static void install(ServletContextHandler context) {
+        Filter counting = (request, response, chain) -> chain.doFilter(
+                request instanceof HttpServletRequest http ? new Limited(http, limitFor(http.getRequestURI())) : request, response);
+        context.addFilter(new FilterHolder(counting), "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static ApiError tooLarge(String message) {
+        return new ApiError(413, "too_large", message);
+    }
+
+    /** The request, with a body stream that refuses to give out more than {@code limit} bytes. */
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    /**
+     * Throws {@code 413} (an unchecked {@link ApiError}, so it reaches the error mapping whoever
+     * reads) as soon as the body goes past the limit; the excess is never handed on.
+     */
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge("The request body is more than " + limit + " bytes, the most accepted here.");
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

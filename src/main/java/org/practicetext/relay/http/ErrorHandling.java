@@ -49,7 +49,8 @@ public final class ErrorHandling {
         ctx.status(status).json(ErrorResponse.of(code, message));
     }
 
-    private static String codeFor(int status) {
+    /** The error code for a status that arrives without one of ours (Javalin's and Jetty's own refusals). */
+    static String codeFor(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthorized";
@@ -57,8 +58,10 @@ public final class ErrorHandling {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "too_large";
+            case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
             case 429 -> "too_many_requests";
+            case 431 -> "headers_too_large";
             default -> status >= 500 ? "internal_error" : "error";
         };
     }

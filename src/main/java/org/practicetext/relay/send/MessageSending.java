@@ -21,6 +21,7 @@ import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Texts;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -38,6 +39,7 @@ public final class MessageSending {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final int MAX_BODY = 1600;
     private static final int MAX_MEDIA = 10;
+    static final int MAX_MEDIA_URL = 2000;
 
     private final Database db;
     private final ChangeFeed feed;
@@ -183,6 +185,7 @@ public final class MessageSending {
         return id.isEmpty() ? Optional.empty() : messages.byId(tx, practiceId, id.get());
     }
 
+    /** Attachment URLs: at most ten, each an http(s) address of at most {@value #MAX_MEDIA_URL} characters. */
     private static List<MediaItem> media(List<String> urls) {
         if (urls == null || urls.isEmpty()) {
             return List.of();
@@ -190,17 +193,27 @@ public final class MessageSending {
         if (urls.size() > MAX_MEDIA) {
             throw ApiError.badRequest("A message can carry at most " + MAX_MEDIA + " attachments.");
         }
-        return urls.stream().map(url -> {
+        List<MediaItem> media = new java.util.ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            String field = "mediaUrls[" + i + "]";
+            if (url == null || url.isBlank()) {
+                throw ApiError.badRequest(field + " is empty; give the attachment's http(s) address.");
+            }
+            if (Texts.length(url) > MAX_MEDIA_URL) {
+                throw ApiError.badRequest(field + " is " + Texts.length(url) + " characters; an attachment URL can have at most " + MAX_MEDIA_URL + ".");
+            }
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("Attachment URL is not valid: " + url);
+                throw ApiError.badRequest(field + " is not a valid URL.");
             }
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                throw ApiError.badRequest("Attachment URLs must be public http(s) addresses.");
+                throw ApiError.badRequest("Attachment URLs must be public http(s) addresses (" + field + " is not).");
             }
-            return new MediaItem(url, null);
-        }).toList();
+            media.add(new MediaItem(url, null));
+        }
+        return List.copyOf(media);
     }
 }

@@ -13,6 +13,7 @@ import org.practicetext.relay.auth.Tokens;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Texts;
 import org.practicetext.relay.store.Database;
 
 /**
@@ -21,6 +22,8 @@ import org.practicetext.relay.store.Database;
  * the message is stored as queued and goes to the carrier in the background.
  */
 public final class SendRoutes {
+    private static final int CAMPAIGN_MAX = 100;
+
     private final MessageSending sending;
     private final Database db;
 
@@ -45,15 +48,17 @@ public final class SendRoutes {
     private void campaign(Context ctx) {
         ApiKeyCaller caller = apiKey(ctx.header("X-Api-Key"));
         CampaignMessageRequest request = JsonBody.read(ctx, CampaignMessageRequest.class);
-        String campaign = request.campaign();
-        if (campaign == null || campaign.isBlank() || campaign.length() > 100) {
-            throw ApiError.badRequest("campaign is required (at most 100 characters): its name labels the message, e.g. \"Appointment Reminders Campaign\".");
+        String campaign = request.campaign() == null ? "" : request.campaign().strip();
+        if (campaign.isEmpty()) {
+            throw ApiError.badRequest("campaign is required (at most " + CAMPAIGN_MAX
+                    + " characters): its name labels the message, e.g. \"Appointment Reminders Campaign\".");
         }
+        Texts.line("campaign", campaign, CAMPAIGN_MAX);
         String clientId = request.clientId() != null ? request.clientId() : ctx.header("Idempotency-Key");
         if (request.to() == null || request.to().isBlank()) {
             throw ApiError.badRequest("to is required: the patient's phone number.");
         }
-        MessageSending.Accepted accepted = sending.accept(new Originator(caller.practiceId(), caller.region(), Sender.campaign(campaign.strip())),
+        MessageSending.Accepted accepted = sending.accept(new Originator(caller.practiceId(), caller.region(), Sender.campaign(campaign)),
                 new MessageSending.Draft(campaignClientId(caller, clientId), null, request.to(), null,
                         request.body(), request.mediaUrls()));
         answer(ctx, accepted);

@@ -3,13 +3,16 @@ package org.practicetext.relay.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.practicetext.protocol.ConversationView;
 
 /** Conversations: one practice number and one contact, open or closed, in one inbox. */
 public final class Conversations {
+    static final int PREVIEW_MAX = 140;
     private static final String SELECT = """
             SELECT c.id, c.contact_id, k.phone, n.phone AS practice_phone, c.status, c.inbox_id, c.assignee_id, c.unread_count,
                    c.last_message_at, c.last_message_preview, c.last_message_direction
@@ -66,12 +69,29 @@ public final class Conversations {
         return tx.query("SELECT id FROM conversation WHERE practice_id = ? AND contact_id = ? ORDER BY id", rs -> rs.getLong(1), practiceId, contactId);
     }
 
+    /**
+     * The message on one line, at most {@value #PREVIEW_MAX} characters (code points) with the
+     * ellipsis. It is cut where a character as a reader sees it ends (a grapheme: an emoji with
+     * its skin tone, a family, a flag, a letter with its accents), so no emoji is split into a
+     * lone surrogate or a stray piece; only a single grapheme longer than the whole preview is cut
+     * inside, and then still between code points.
+     */
     static String preview(String body) {
         if (body == null) {
             return "";
         }
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= 140 ? flat : flat.substring(0, 139) + "…";
+        if (flat.codePointCount(0, flat.length()) <= PREVIEW_MAX) {
+            return flat;
+        }
+        int limit = flat.offsetByCodePoints(0, PREVIEW_MAX - 1);
+        BreakIterator graphemes = BreakIterator.getCharacterInstance(Locale.ROOT);
+        graphemes.setText(flat);
+        int cut = graphemes.isBoundary(limit) ? limit : graphemes.preceding(limit);
+        if (cut <= 0) {
+            cut = limit;
+        }
+        return flat.substring(0, cut).stripTrailing() + "…";
     }
 
     static ConversationView view(ResultSet rs) throws SQLException {

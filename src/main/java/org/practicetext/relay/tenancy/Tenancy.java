@@ -14,6 +14,7 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Tokens;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.http.Texts;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.Practices.Practice;
@@ -24,6 +25,10 @@ import org.practicetext.relay.store.Users;
 /** Setting up tenants: practices, their numbers and inboxes, team members and API keys. */
 public final class Tenancy {
     public static final String DEFAULT_INBOX = "Front Desk";
+    /** A person's or a practice's name, in characters (code points), as for a contact's name. */
+    static final int NAME_MAX = 200;
+    /** An inbox's or an API key's name, as for an inbox made in the settings. */
+    static final int LABEL_MAX = 100;
 
     private final Database db;
     private final ChangeFeed feed;
@@ -47,6 +52,7 @@ public final class Tenancy {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The practice needs a name.");
         }
+        checkName("The practice's name", name, NAME_MAX);
         String r = region == null ? "US" : region.toUpperCase(Locale.ROOT);
         new PhoneNumbers(r); // validates the region
         String zone = timeZone == null ? "America/New_York" : timeZone;
@@ -80,6 +86,9 @@ public final class Tenancy {
         if (!E164Number.isE164(number)) {
             throw new IllegalArgumentException("The number must be in E.164 form, e.g. +15551234567.");
         }
+        if (inboxName != null) {
+            checkName("The inbox's name", inboxName, LABEL_MAX);
+        }
         try {
             return db.inTransaction(tx -> {
                 Practice practice = practice(tx, slug);
@@ -104,6 +113,9 @@ public final class Tenancy {
         }
         if (password == null || password.length() < 10) {
             throw new IllegalArgumentException("The password must be at least 10 characters.");
+        }
+        if (name != null) {
+            checkName("The name", name, NAME_MAX);
         }
         String hash = hasher.hash(password);
         try {
@@ -130,6 +142,7 @@ public final class Tenancy {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("The API key needs a name (the system that will use it).");
         }
+        checkName("The API key's name", name, LABEL_MAX);
         String key = Tokens.newSecret("ptk_");
         db.inTransaction(tx -> tx.insert("INSERT INTO api_key (practice_id, name, key_hash, created_at) VALUES (?, ?, ?, ?)",
                 practice(tx, slug).id(), name.strip(), Tokens.hash(key), clock.instant()));
@@ -148,5 +161,17 @@ public final class Tenancy {
 
     private Practice practice(Tx tx, String slug) throws SQLException {
         return practices.bySlug(tx, slug).orElseThrow(() -> new IllegalArgumentException("There is no practice with the slug " + slug + "."));
+    }
+
+    /** The same rules as names typed in the app (relay/http/Texts): at most {@code max} characters, one line. */
+    private static void checkName(String what, String name, int max) {
+        String stripped = name.strip();
+        if (Texts.length(stripped) > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters.");
+        }
+        String flaw = Texts.flaw(stripped, true);
+        if (flaw != null) {
+            throw new IllegalArgumentException(what + " " + flaw + ".");
+        }
     }
 }
