@@ -80,6 +80,25 @@ class FeedSyncTest {
     }
 
     @Test
+    void aTextWithTenLongMediaUrlsReachesTheCacheWhole() throws Exception {
+        Map<String, String> params = new java.util.LinkedHashMap<>(org.practicetext.relay.RelayFixture.inbound(
+                org.practicetext.relay.RelayFixture.newSid(), DeskBench.phone(3), bench.practice.number(), "photos"));
+        params.put("NumMedia", "10");
+        for (int i = 0; i < 10; i++) {
+            params.put("MediaUrl" + i, "https://api.twilio.com/media/" + i + "/" + "x".repeat(3_000));
+            params.put("MediaContentType" + i, "image/jpeg");
+        }
+        assertThat(bench.relay.webhook("/twilio/sms", params).statusCode()).isEqualTo(200);
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            ConversationRow row = client.conversations(ConversationFilter.defaults(), 10).getFirst();
+            MessageRow message = client.messages(row.id(), null, 10).messages().getFirst();
+            assertThat(message.media()).hasSize(10);
+            assertThat(message.media().getLast().url()).endsWith("x".repeat(3_000));
+        }
+    }
+
+    @Test
     void catchingUpReportsProgressAgainstAnEstimatedTotalThenGoesOnline() throws Exception {
         for (int i = 0; i < 30; i++) {
             bench.inbound(DeskBench.phone(i), "text " + i);
