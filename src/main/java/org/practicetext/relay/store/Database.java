@@ -36,9 +36,11 @@ public final class Database implements AutoCloseable {
     /**
      * The default H2 URL for a data folder. {@code WRITE_DELAY=0} makes each commit reach the
      * file before the relay answers a webhook (see docs/decisions/0002-storage.md).
+     * {@code TRACE_LEVEL_FILE=0} stops H2 writing its own {@code practicetext.trace.db}, which
+     * records failed statements with their values (a phone number too long for its column).
      */
     public static String h2Url(String folder) {
-        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
     }
 
     public <T> T inTransaction(SqlFunction<T> work) {
@@ -69,7 +71,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed", e);
+            LOG.warn("rollback failed: {}", SqlFailure.of(e)); // never the driver's message: it may quote values
         }
     }
 
