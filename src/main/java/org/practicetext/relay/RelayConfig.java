@@ -4,13 +4,14 @@ package org.practicetext.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.practicetext.relay.http.TrustedProxies;
 
 /**
  * The relay's configuration, read from environment variables (see README): {@code PT_PORT},
  * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
- * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}.
+ * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES}.
  */
 public record RelayConfig(
         String host,
@@ -26,7 +27,8 @@ public record RelayConfig(
         String twilioMessagingServiceSid,
         Duration simulatedStep,
         Duration sessionLifetime,
-        String nodeId) {
+        String nodeId,
+        TrustedProxies trustedProxies) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -64,7 +66,8 @@ public record RelayConfig(
                 blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
-                env.getOrDefault("PT_NODE_ID", defaultNodeId()));
+                env.getOrDefault("PT_NODE_ID", defaultNodeId()),
+                TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")));
     }
 
 

@@ -94,6 +94,7 @@ public final class RelayServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            cfg.contextResolver.ip = config.trustedProxies()::clientAddress;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(BodyLimits::check);
             ErrorHandling.install(cfg);

@@ -39,20 +39,23 @@ public final class Sessions {
             throw ApiError.badRequest("practice, username and password are all required.");
         }
         String account = (practiceSlug.strip() + "/" + username.strip()).toLowerCase(java.util.Locale.ROOT);
-        Optional<Duration> wait = throttle.retryAfter(account, address);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds());
-            throw new RetryLater(seconds);
+        LoginThrottle.Attempt attempt = throttle.begin(account, address); // reserved before the password is checked
+        Optional<Practices.Practice> practice;
+        Optional<Users.User> user;
+        boolean ok;
+        try {
+            practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
+            user = practice.isEmpty() ? Optional.empty() : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
+            ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
         }
-        Optional<Practices.Practice> practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
-        Optional<Users.User> user = practice.isEmpty() ? Optional.empty()
-                : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
-        boolean ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
         if (!ok) {
-            throttle.failed(account, address);
+            attempt.failed();
             throw ApiError.unauthorized("bad_credentials", "The practice, username or password is not right.");
         }
-        throttle.succeeded(account);
+        attempt.succeeded();
         String token = Tokens.newSecret("pt_");
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
@@ -106,7 +109,7 @@ public final class Sessions {
         return s == null || s.isBlank();
     }
 
-    /** Too many failed sign-ins: answered 429 with {@code Retry-After}. */
+    /** Too many failed sign-ins (or all allowed checks already running): answered 429 with {@code Retry-After}. */
     public static final class RetryLater extends RuntimeException {
         private final long seconds;
 
