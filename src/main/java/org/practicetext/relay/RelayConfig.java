@@ -4,6 +4,7 @@ package org.practicetext.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.practicetext.relay.feed.PollCaps;
 import org.practicetext.relay.http.TrustedProxies;
 
 /**
@@ -11,7 +12,8 @@ import org.practicetext.relay.http.TrustedProxies;
  * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
- * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES}.
+ * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
+ * {@code PT_MAX_POLLS_PER_TOKEN}, {@code PT_MAX_POLLS_PER_PRACTICE}.
  */
 public record RelayConfig(
         String host,
@@ -28,7 +30,8 @@ public record RelayConfig(
         Duration simulatedStep,
         Duration sessionLifetime,
         String nodeId,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        PollCaps pollCaps) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -67,7 +70,25 @@ public record RelayConfig(
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
                 env.getOrDefault("PT_NODE_ID", defaultNodeId()),
-                TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")));
+                TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")),
+                new PollCaps(positive(env, "PT_MAX_POLLS_PER_TOKEN", PollCaps.DEFAULT_PER_TOKEN),
+                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)));
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + text + ".");
     }
 
 

@@ -78,7 +78,8 @@ public final class RelayServer implements AutoCloseable {
         StatusUpdates statuses = new StatusUpdates(db, feed, clock);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, inbound, statuses);
         AuthRoutes auth = new AuthRoutes(sessions);
-        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background);
+        sessions.onRevoke(feed.hub()::endSession);
+        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
                 config.twilioMessagingServiceSid(), config.nodeId());

@@ -4,7 +4,10 @@ package org.practicetext.relay.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.SessionResponse;
 import org.practicetext.relay.http.ApiError;
@@ -25,6 +28,7 @@ public final class Sessions {
     private final Duration lifetime;
     private final Practices practices = new Practices();
     private final Users users = new Users();
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
         this.db = db;
@@ -70,6 +74,14 @@ public final class Sessions {
         if (isBlank(token)) {
             throw ApiError.unauthorized("unauthorized", "Sign in first: send Authorization: Bearer <token>.");
         }
+        return authenticateHash(Tokens.hash(token));
+    }
+
+    /**
+     * The same check for a token known by its hash, as a parked long-poll repeats it before it
+     * serves anything: the token may have been revoked, or may have expired, while it waited.
+     */
+    public Principal authenticateHash(String tokenHash) {
         record Row(long userId, String username, String name, String role, boolean active, long practiceId, String slug, String region,
                    Instant expiresAt, Instant revokedAt) {
         }
@@ -80,7 +92,7 @@ public final class Sessions {
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6),
                         rs.getString(7), rs.getString(8), org.practicetext.relay.store.Tx.instant(rs, "expires_at"),
                         org.practicetext.relay.store.Tx.instant(rs, "revoked_at")),
-                Tokens.hash(token)));
+                tokenHash));
         if (row.isEmpty()) {
             throw ApiError.unauthorized("invalid_token", "This sign-in is not valid. Sign in again.");
         }
@@ -101,8 +113,18 @@ public final class Sessions {
     }
 
     public void revoke(String token) {
+        String hash = Tokens.hash(token);
         db.inTransaction(tx -> tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                clock.instant(), Tokens.hash(token)));
+                clock.instant(), hash));
+        revocationListeners.forEach(listener -> listener.accept(hash));
+    }
+
+    /**
+     * Told the token hash of each revocation once it has committed, e.g. to end the token's
+     * parked long-polls at once instead of at their next wake-up.
+     */
+    public void onRevoke(Consumer<String> listener) {
+        revocationListeners.add(listener);
     }
 
     private static boolean isBlank(String s) {
