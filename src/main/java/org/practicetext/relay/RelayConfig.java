@@ -4,7 +4,9 @@ package org.practicetext.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.feed.PollCaps;
+import org.practicetext.relay.http.ConnectionLimits;
 import org.practicetext.relay.http.TrustedProxies;
 
 /**
@@ -13,7 +15,8 @@ import org.practicetext.relay.http.TrustedProxies;
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
  * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
- * {@code PT_MAX_POLLS_PER_TOKEN}, {@code PT_MAX_POLLS_PER_PRACTICE}.
+ * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
+ * {@code PT_MAX_POLLS_PER_PRACTICE}.
  */
 public record RelayConfig(
         String host,
@@ -31,6 +34,7 @@ public record RelayConfig(
         Duration sessionLifetime,
         String nodeId,
         TrustedProxies trustedProxies,
+        ConnectionLimits connectionLimits,
         PollCaps pollCaps) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
@@ -71,8 +75,20 @@ public record RelayConfig(
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
                 env.getOrDefault("PT_NODE_ID", defaultNodeId()),
                 TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")),
+                connectionLimits(env),
                 new PollCaps(positive(env, "PT_MAX_POLLS_PER_TOKEN", PollCaps.DEFAULT_PER_TOKEN),
                         positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)));
+    }
+
+    private static ConnectionLimits connectionLimits(Map<String, String> env) {
+        Duration header = Duration.ofSeconds(positive(env, "PT_HEADER_TIMEOUT_SECONDS", (int) ConnectionLimits.DEFAULT_HEADER_TIMEOUT.toSeconds()));
+        Duration idle = Duration.ofSeconds(positive(env, "PT_IDLE_TIMEOUT_SECONDS", (int) ConnectionLimits.DEFAULT_IDLE_TIMEOUT.toSeconds()));
+        int shortest = FeedRoutes.MAX_WAIT_SECONDS + 5;
+        if (idle.toSeconds() < shortest) {
+            throw new IllegalArgumentException("PT_IDLE_TIMEOUT_SECONDS must be at least " + shortest
+                    + ", longer than the longest long-poll wait (" + FeedRoutes.MAX_WAIT_SECONDS + " s).");
+        }
+        return new ConnectionLimits(header, idle);
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

@@ -93,8 +93,7 @@ public final class RelayServer implements AutoCloseable {
             cfg.http.asyncTimeout = (FeedRoutes.MAX_WAIT_SECONDS + 15) * 1000L;
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
+            cfg.jetty.addConnector((server, http) -> config.connectionLimits().connector(server, http, config.host(), config.port()));
             cfg.contextResolver.ip = config.trustedProxies()::clientAddress;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(BodyLimits::check);

@@ -4,7 +4,10 @@ package org.practicetext.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +24,9 @@ import org.practicetext.relay.RelayFixture.TestPractice;
 import org.practicetext.relay.auth.Tokens;
 
 /**
- * Slowloris connections and a flood of parked polls against a real relay: the polls beyond the
- * caps are answered 429 at once, and a normal desk signs in, reads and follows its feed as usual
- * meanwhile. 2,000 slow connections here; a longer run with
+ * Slowloris connections and a flood of parked polls against a real relay: the slow connections
+ * are cut off, the polls beyond the caps are answered 429 at once, and a normal desk signs in,
+ * reads and follows its feed as usual meanwhile. 2,000 slow connections here; a longer run with
  * more is described in docs/BENCHMARKS.md.
  */
 class SlowAndGreedyClientsTest {
@@ -32,6 +35,33 @@ class SlowAndGreedyClientsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aConnectionThatNeverFinishesItsHeadersIsClosed() throws Exception {
+        try (RelayFixture relay = new RelayFixture(dir, Map.of("PT_HEADER_TIMEOUT_SECONDS", "1"));
+             Socket socket = new Socket("127.0.0.1", relay.server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: relay\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // A byte every 200 ms: far inside the idle timeout, so only a header deadline ends it.
+            Thread trickle = Thread.ofVirtual().start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(200);
+                        out.write('a');
+                        out.flush();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // closed by the relay, or the test is over
+                }
+            });
+            socket.setSoTimeout(40_000);
+
+            assertThat(readUntilClosed(socket.getInputStream())).as("the relay closed the connection").isTrue();
+            trickle.interrupt();
+            assertThat(relay.get("/health", null).statusCode()).as("a normal request still works").isEqualTo(200);
+        }
+    }
 
     @Test
     void aDeskStaysFastWhileSlowlorisAndAPollFloodGoOn() throws Exception {
@@ -125,6 +155,19 @@ class SlowAndGreedyClientsTest {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean readUntilClosed(InputStream in) throws IOException {
+        try {
+            while (in.read() >= 0) {
+                // a 408 or whatever Jetty writes before it closes
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset by the relay
         }
     }
 
