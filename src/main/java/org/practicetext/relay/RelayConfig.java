@@ -4,13 +4,19 @@ package org.practicetext.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.practicetext.relay.feed.FeedRoutes;
+import org.practicetext.relay.feed.PollCaps;
+import org.practicetext.relay.http.ConnectionLimits;
+import org.practicetext.relay.http.TrustedProxies;
 
 /**
  * The relay's configuration, read from environment variables (see README): {@code PT_PORT},
  * {@code PT_DB_URL}, {@code PT_DB_USER}, {@code PT_DB_PASSWORD}, {@code PT_PUBLIC_URL},
  * {@code PT_CARRIER}, {@code TWILIO_ACCOUNT_SID}, {@code TWILIO_AUTH_TOKEN},
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
- * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}.
+ * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
+ * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
+ * {@code PT_MAX_POLLS_PER_PRACTICE}.
  */
 public record RelayConfig(
         String host,
@@ -26,7 +32,10 @@ public record RelayConfig(
         String twilioMessagingServiceSid,
         Duration simulatedStep,
         Duration sessionLifetime,
-        String nodeId) {
+        String nodeId,
+        TrustedProxies trustedProxies,
+        ConnectionLimits connectionLimits,
+        PollCaps pollCaps) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -64,7 +73,38 @@ public record RelayConfig(
                 blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
-                env.getOrDefault("PT_NODE_ID", defaultNodeId()));
+                env.getOrDefault("PT_NODE_ID", defaultNodeId()),
+                TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")),
+                connectionLimits(env),
+                new PollCaps(positive(env, "PT_MAX_POLLS_PER_TOKEN", PollCaps.DEFAULT_PER_TOKEN),
+                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)));
+    }
+
+    private static ConnectionLimits connectionLimits(Map<String, String> env) {
+        Duration header = Duration.ofSeconds(positive(env, "PT_HEADER_TIMEOUT_SECONDS", (int) ConnectionLimits.DEFAULT_HEADER_TIMEOUT.toSeconds()));
+        Duration idle = Duration.ofSeconds(positive(env, "PT_IDLE_TIMEOUT_SECONDS", (int) ConnectionLimits.DEFAULT_IDLE_TIMEOUT.toSeconds()));
+        int shortest = FeedRoutes.MAX_WAIT_SECONDS + 5;
+        if (idle.toSeconds() < shortest) {
+            throw new IllegalArgumentException("PT_IDLE_TIMEOUT_SECONDS must be at least " + shortest
+                    + ", longer than the longest long-poll wait (" + FeedRoutes.MAX_WAIT_SECONDS + " s).");
+        }
+        return new ConnectionLimits(header, idle);
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, not " + text + ".");
     }
 
 

@@ -86,7 +86,8 @@ public final class RelayServer implements AutoCloseable {
         intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions);
-        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background);
+        sessions.onRevoke(feed.hub()::endSession);
+        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
                 config.twilioMessagingServiceSid(), config.nodeId());
@@ -100,8 +101,8 @@ public final class RelayServer implements AutoCloseable {
             cfg.http.asyncTimeout = (FeedRoutes.MAX_WAIT_SECONDS + 15) * 1000L;
             cfg.http.defaultContentType = "application/json";
             cfg.http.prefer405over404 = true;
-            cfg.jetty.host = config.host();
-            cfg.jetty.port = config.port();
+            cfg.jetty.addConnector((server, http) -> config.connectionLimits().connector(server, http, config.host(), config.port()));
+            cfg.contextResolver.ip = config.trustedProxies()::clientAddress;
             cfg.startup.showJavalinBanner = false;
             cfg.routes.before(BodyLimits::check);
             cfg.routes.before(ContentTypes::check);

@@ -39,7 +39,10 @@ public final class RelayBenchmark {
         int sends = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
         Path dir = Files.createTempDirectory("pt-bench");
         System.out.printf("machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        try (RelayFixture relay = new RelayFixture(dir, java.util.Map.of("PT_SIMULATED_STEP_MS", "0"))) {
+        // The wake-up figure parks `clients` polls of one sign-in, far beyond the per-token cap a desk needs.
+        String cap = Integer.toString(Math.max(clients, 200));
+        try (RelayFixture relay = new RelayFixture(dir, java.util.Map.of("PT_SIMULATED_STEP_MS", "0",
+                "PT_MAX_POLLS_PER_TOKEN", cap, "PT_MAX_POLLS_PER_PRACTICE", cap))) {
             latency(relay, clients, rounds);
             ingest(relay, webhooks, concurrency, 1);
             ingest(relay, webhooks, concurrency, 4);

@@ -14,6 +14,7 @@ import org.practicetext.relay.http.Principal;
  */
 public final class AuthRoutes {
     public static final String PRINCIPAL = "pt.principal";
+    private static final String TOKEN_HASH = "pt.tokenHash";
 
     private final Sessions sessions;
 
@@ -30,7 +31,9 @@ public final class AuthRoutes {
             if (path.equals("/api/v1/campaign-messages")) {
                 return; // authenticated by API key instead
             }
-            ctx.attribute(PRINCIPAL, sessions.authenticate(bearer(ctx)));
+            String token = bearer(ctx);
+            ctx.attribute(PRINCIPAL, sessions.authenticate(token));
+            ctx.attribute(TOKEN_HASH, Tokens.hash(token));
         });
         config.routes.post("/api/v1/session", ctx -> {
             SessionRequest request = JsonBody.read(ctx, SessionRequest.class);
@@ -49,6 +52,11 @@ public final class AuthRoutes {
 
     public static Principal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
+    }
+
+    /** The SHA-256 of the caller's bearer token: names the sign-in without holding its secret. */
+    public static String tokenHash(Context ctx) {
+        return ctx.attribute(TOKEN_HASH);
     }
 
     /** The caller, who must hold {@code needed} (403 naming it otherwise). */

@@ -4,68 +4,119 @@ package org.practicetext.relay.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing. After {@value #FREE_FAILURES} failed sign-ins for one account
- * (or {@value #FREE_FAILURES_PER_ADDRESS} from one address), further attempts are refused for a delay that doubles with each failure,
- * up to 15 minutes. A successful sign-in clears the account's record. Failures older than an
- * hour are forgotten. State is per relay node, which is enough to make guessing impractical.
+ * Slows down password guessing, per account and per client address, with different thresholds.
+ *
+ * <p>An account's {@value #ACCOUNT_FREE_FAILURES}th failure locks it for 30 seconds; each further
+ * failure doubles the wait, up to 15 minutes; its count is forgotten after an hour without
+ * failures, or cleared by a successful sign-in. An address gets {@value #ADDRESS_FREE_FAILURES}
+ * failures before the same locks, forgotten after 15 minutes without failures, and a success does
+ * not clear it: a practice's front desk shares one public address, so the address limit is there
+ * against one machine spraying guesses over many accounts, not against a few typos.
+ *
+ * <p>Three rules make it hold under attack:
+ * <ul>
+ * <li><b>A check is reserved before the password is verified</b> ({@link #begin}), in the same
+ *     step that checks the limits. An account with {@code n} failures left may have at most
+ *     {@code n} checks in flight, so sixty concurrent guesses get five checks, not six or sixty.
+ * <li><b>A locked address refuses every account, even with the right password.</b> Checking the
+ *     password first would answer a right guess differently from a wrong one, and the lock
+ *     would no longer slow guessing at all; the threshold is high so that honest typos behind a
+ *     shared address never reach it.
+ * <li><b>Memory is bounded.</b> At most {@value #MAX_TRACKED} accounts and as many addresses are
+ *     remembered; beyond that the least recently failed record is forgotten first. A stream of
+ *     random usernames can push out an older record, but only by failing from addresses that
+ *     the address limit locks in turn.
+ * </ul>
+ * State is per relay node, which is enough to make guessing impractical.
  */
 public final class LoginThrottle {
-    static final int FREE_FAILURES = 5;
-    /** A practice's front desk shares one public address, so an address gets more room than an account. */
-    static final int FREE_FAILURES_PER_ADDRESS = 20;
-    private static final Duration FIRST_DELAY = Duration.ofSeconds(30);
-    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
-    private static final Duration FORGET_AFTER = Duration.ofHours(1);
+    static final int ACCOUNT_FREE_FAILURES = 5;
+    static final int ADDRESS_FREE_FAILURES = 50;
+    static final int MAX_TRACKED = 10_000;
+    private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    private static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final FailureCounts accounts = new FailureCounts(ACCOUNT_FREE_FAILURES, FIRST_LOCK, MAX_LOCK, Duration.ofHours(1), MAX_TRACKED);
+    private final FailureCounts addresses = new FailureCounts(ADDRESS_FREE_FAILURES, FIRST_LOCK, MAX_LOCK, Duration.ofMinutes(15), MAX_TRACKED);
 
     public LoginThrottle(Clock clock) {
         this.clock = clock;
     }
 
-    /** How long the caller must wait before trying again, if at all. */
-    public Optional<Duration> retryAfter(String account, String address) {
+    /**
+     * Reserves one password check for the account from the address, or refuses with how long to
+     * wait. Exactly one of {@link Attempt#failed}, {@link Attempt#succeeded} or
+     * {@link Attempt#abandoned} must follow.
+     */
+    public synchronized Attempt begin(String account, String address) {
         Instant now = clock.instant();
-        Duration wait = Duration.ZERO;
-        for (String key : new String[] {"a:" + account, "ip:" + address}) {
-            Failures f = failures.get(key);
-            if (f != null && f.lockedUntil != null && f.lockedUntil.isAfter(now)) {
-                Duration d = Duration.between(now, f.lockedUntil);
-                wait = d.compareTo(wait) > 0 ? d : wait;
+        long wait = Math.max(accounts.waitSeconds(account, now), addresses.waitSeconds(address, now));
+        if (wait > 0) {
+            throw new Sessions.RetryLater(wait);
+        }
+        accounts.reserve(account, now);
+        addresses.reserve(address, now);
+        return new Attempt(account, address);
+    }
+
+    /** Records kept right now (accounts plus addresses), for tests and metrics. */
+    public synchronized int tracked() {
+        return accounts.size() + addresses.size();
+    }
+
+    private synchronized void failed(String account, String address) {
+        Instant now = clock.instant();
+        accounts.failed(account, now);
+        addresses.failed(address, now);
+    }
+
+    private synchronized void succeeded(String account, String address) {
+        accounts.cleared(account);
+        addresses.released(address);
+    }
+
+    private synchronized void abandoned(String account, String address) {
+        accounts.released(account);
+        addresses.released(address);
+    }
+
+    /** One reserved password check. */
+    public final class Attempt {
+        private final String account;
+        private final String address;
+        private boolean settled;
+
+        private Attempt(String account, String address) {
+            this.account = account;
+            this.address = address;
+        }
+
+        public void failed() {
+            if (settle()) {
+                LoginThrottle.this.failed(account, address);
             }
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
-    }
 
-    public void failed(String account, String address) {
-        record("a:" + account, FREE_FAILURES);
-        record("ip:" + address, FREE_FAILURES_PER_ADDRESS);
-    }
-
-    public void succeeded(String account) {
-        failures.remove("a:" + account);
-    }
-
-    private void record(String key, int free) {
-        Instant now = clock.instant();
-        failures.compute(key, (k, old) -> {
-            int count = old == null || old.last.plus(FORGET_AFTER).isBefore(now) ? 1 : old.count + 1;
-            Instant lockedUntil = null;
-            if (count >= free) {
-                long factor = 1L << Math.min(count - free, 10);
-                Duration delay = FIRST_DELAY.multipliedBy(factor);
-                lockedUntil = now.plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
+        public void succeeded() {
+            if (settle()) {
+                LoginThrottle.this.succeeded(account, address);
             }
-            return new Failures(count, now, lockedUntil);
-        });
-    }
+        }
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+        /** The check could not be made (the database failed): it counts for nothing. */
+        public void abandoned() {
+            if (settle()) {
+                LoginThrottle.this.abandoned(account, address);
+            }
+        }
+
+        private synchronized boolean settle() {
+            boolean first = !settled;
+            settled = true;
+            return first;
+        }
     }
 }

@@ -4,7 +4,10 @@ package org.practicetext.relay.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.SessionResponse;
 import org.practicetext.relay.http.ApiError;
@@ -25,6 +28,7 @@ public final class Sessions {
     private final Duration lifetime;
     private final Practices practices = new Practices();
     private final Users users = new Users();
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
         this.db = db;
@@ -39,20 +43,23 @@ public final class Sessions {
             throw ApiError.badRequest("practice, username and password are all required.");
         }
         String account = (practiceSlug.strip() + "/" + username.strip()).toLowerCase(java.util.Locale.ROOT);
-        Optional<Duration> wait = throttle.retryAfter(account, address);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, wait.get().toSeconds());
-            throw new RetryLater(seconds);
+        LoginThrottle.Attempt attempt = throttle.begin(account, address); // reserved before the password is checked
+        Optional<Practices.Practice> practice;
+        Optional<Users.User> user;
+        boolean ok;
+        try {
+            practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
+            user = practice.isEmpty() ? Optional.empty() : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
+            ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
         }
-        Optional<Practices.Practice> practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
-        Optional<Users.User> user = practice.isEmpty() ? Optional.empty()
-                : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
-        boolean ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
         if (!ok) {
-            throttle.failed(account, address);
+            attempt.failed();
             throw ApiError.unauthorized("bad_credentials", "The practice, username or password is not right.");
         }
-        throttle.succeeded(account);
+        attempt.succeeded();
         String token = Tokens.newSecret("pt_");
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
@@ -67,6 +74,14 @@ public final class Sessions {
         if (isBlank(token)) {
             throw ApiError.unauthorized("unauthorized", "Sign in first: send Authorization: Bearer <token>.");
         }
+        return authenticateHash(Tokens.hash(token));
+    }
+
+    /**
+     * The same check for a token known by its hash, as a parked long-poll repeats it before it
+     * serves anything: the token may have been revoked, or may have expired, while it waited.
+     */
+    public Principal authenticateHash(String tokenHash) {
         record Row(long userId, String username, String name, String role, boolean active, long practiceId, String slug, String region,
                    Instant expiresAt, Instant revokedAt) {
         }
@@ -77,7 +92,7 @@ public final class Sessions {
                 rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6),
                         rs.getString(7), rs.getString(8), org.practicetext.relay.store.Tx.instant(rs, "expires_at"),
                         org.practicetext.relay.store.Tx.instant(rs, "revoked_at")),
-                Tokens.hash(token)));
+                tokenHash));
         if (row.isEmpty()) {
             throw ApiError.unauthorized("invalid_token", "This sign-in is not valid. Sign in again.");
         }
@@ -98,15 +113,25 @@ public final class Sessions {
     }
 
     public void revoke(String token) {
+        String hash = Tokens.hash(token);
         db.inTransaction(tx -> tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                clock.instant(), Tokens.hash(token)));
+                clock.instant(), hash));
+        revocationListeners.forEach(listener -> listener.accept(hash));
+    }
+
+    /**
+     * Told the token hash of each revocation once it has committed, e.g. to end the token's
+     * parked long-polls at once instead of at their next wake-up.
+     */
+    public void onRevoke(Consumer<String> listener) {
+        revocationListeners.add(listener);
     }
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
 
-    /** Too many failed sign-ins: answered 429 with {@code Retry-After}. */
+    /** Too many failed sign-ins (or all allowed checks already running): answered 429 with {@code Retry-After}. */
     public static final class RetryLater extends RuntimeException {
         private final long seconds;
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.feed;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,21 +15,49 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A poll registers <em>before</em> it reads the feed, so a change committed between the read
  * and the park still wakes it. A parked poll costs one small future and no thread; it leaves the
- * set as soon as it completes, by a change or by its timeout. Each wake-up carries the practice's
- * wake generation, so the polls woken together can share one read of the feed.
+ * hub as soon as it completes, by a change, its timeout or its sign-in's end. Each wake-up
+ * carries the practice's wake generation, so the polls woken together can share one read of the
+ * feed. Each poll is filed under its practice and its sign-in (the token's hash), which is how
+ * the caps are counted and how a sign-out finds the polls to end.
  */
 public final class FeedHub {
-    private final Map<Long, Set<CompletableFuture<Long>>> waiters = new ConcurrentHashMap<>();
+    /** The wake-up of a poll whose sign-in was revoked; it re-checks its token and ends. */
+    public static final long SIGNED_OUT = -2;
+
+    private final Object lock = new Object();
+    private final Map<Long, Set<CompletableFuture<Long>>> byPractice = new HashMap<>();
+    private final Map<String, Set<CompletableFuture<Long>>> bySession = new HashMap<>();
     private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
 
-    /** A future that completes with the wake generation at the practice's next committed change. */
-    public CompletableFuture<Long> register(long practiceId) {
+    /**
+     * A future that completes with the wake generation at the practice's next committed change,
+     * or {@code null} when the sign-in or the practice already has as many polls parked as
+     * {@code caps} allow. The check and the registration are one step, so concurrent polls
+     * cannot all slip under a cap.
+     */
+    public CompletableFuture<Long> register(long practiceId, String session, PollCaps caps) {
         CompletableFuture<Long> waiter = new CompletableFuture<>();
-        waiters.computeIfAbsent(practiceId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+        synchronized (lock) {
+            Set<CompletableFuture<Long>> practice = byPractice.computeIfAbsent(practiceId, id -> new HashSet<>());
+            Set<CompletableFuture<Long>> mine = bySession.computeIfAbsent(session, s -> new HashSet<>());
+            if (practice.size() >= caps.perPractice() || mine.size() >= caps.perToken()) {
+                dropIfEmpty(practiceId, session);
+                return null;
+            }
+            practice.add(waiter);
+            mine.add(waiter);
+        }
         waiter.whenComplete((ignored, error) -> {
-            Set<CompletableFuture<Long>> set = waiters.get(practiceId);
-            if (set != null) {
-                set.remove(waiter);
+            synchronized (lock) {
+                Set<CompletableFuture<Long>> practice = byPractice.get(practiceId);
+                if (practice != null) {
+                    practice.remove(waiter);
+                }
+                Set<CompletableFuture<Long>> mine = bySession.get(session);
+                if (mine != null) {
+                    mine.remove(waiter);
+                }
+                dropIfEmpty(practiceId, session);
             }
         });
         return waiter;
@@ -35,16 +66,42 @@ public final class FeedHub {
     /** Called after a transaction that appended events for the practice has committed. */
     public void signal(long practiceId) {
         long generation = generations.computeIfAbsent(practiceId, id -> new AtomicLong()).incrementAndGet();
-        Set<CompletableFuture<Long>> set = waiters.get(practiceId);
-        if (set != null) {
-            for (CompletableFuture<Long> waiter : set) {
-                waiter.complete(generation);
-            }
-        }
+        // Completed outside the lock: completing runs the polls' continuations, which take it again.
+        snapshot(byPractice, practiceId).forEach(waiter -> waiter.complete(generation));
+    }
+
+    /** Ends the parked polls of a sign-in that was just revoked. */
+    public void endSession(String session) {
+        snapshot(bySession, session).forEach(waiter -> waiter.complete(SIGNED_OUT));
     }
 
     /** Parked polls right now, for metrics and tests. */
     public int parked() {
-        return waiters.values().stream().mapToInt(Set::size).sum();
+        synchronized (lock) {
+            return byPractice.values().stream().mapToInt(Set::size).sum();
+        }
+    }
+
+    /** Parked polls of one sign-in right now, for tests. */
+    public int parked(String session) {
+        synchronized (lock) {
+            return bySession.getOrDefault(session, Set.of()).size();
+        }
+    }
+
+    private <K> List<CompletableFuture<Long>> snapshot(Map<K, Set<CompletableFuture<Long>>> index, K key) {
+        synchronized (lock) {
+            Set<CompletableFuture<Long>> set = index.get(key);
+            return set == null ? List.of() : List.copyOf(set);
+        }
+    }
+
+    private void dropIfEmpty(long practiceId, String session) {
+        if (byPractice.getOrDefault(practiceId, Set.of()).isEmpty()) {
+            byPractice.remove(practiceId);
+        }
+        if (bySession.getOrDefault(session, Set.of()).isEmpty()) {
+            bySession.remove(session);
+        }
     }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.practicetext.relay.auth.AuthRoutes;
+import org.practicetext.relay.auth.Sessions;
 import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.store.Database;
 
@@ -20,7 +22,10 @@ import org.practicetext.relay.store.Database;
  * {@code GET /api/v1/events?after=SEQ&wait=SECONDS&limit=N}: the caller's practice's change feed.
  *
  * <p>With nothing new and {@code wait > 0}, the request is parked without a thread until the
- * practice's next commit or the end of the wait, whichever comes first.
+ * practice's next commit, the end of the wait, or the revocation of its token, whichever comes
+ * first. However it wakes, it checks its token again before it serves anything, so a sign-out
+ * (on any node) or an expiry during the wait is answered 401, never with events. Beyond
+ * {@link PollCaps} parked polls per token or per practice, it is answered 429 at once.
  */
 public final class FeedRoutes {
     public static final int MAX_WAIT_SECONDS = 30;
@@ -30,13 +35,17 @@ public final class FeedRoutes {
     private final Database db;
     private final ChangeFeed feed;
     private final Executor executor;
+    private final Sessions sessions;
+    private final PollCaps caps;
     private final Map<Long, WakeReads> wakeReads = new ConcurrentHashMap<>();
     private static final long TIMED_OUT = -1;
 
-    public FeedRoutes(Database db, ChangeFeed feed, Executor executor) {
+    public FeedRoutes(Database db, ChangeFeed feed, Executor executor, Sessions sessions, PollCaps caps) {
         this.db = db;
         this.feed = feed;
         this.executor = executor;
+        this.sessions = sessions;
+        this.caps = caps;
     }
 
     public void install(JavalinConfig config) {
@@ -49,7 +58,18 @@ public final class FeedRoutes {
         int wait = (int) longParam(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
         int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
 
-        CompletableFuture<Long> change = feed.hub().register(who.practiceId());
+        if (wait == 0) {
+            ctx.json(read(who.practiceId(), after, limit));
+            return;
+        }
+        String session = AuthRoutes.tokenHash(ctx);
+        CompletableFuture<Long> change = feed.hub().register(who.practiceId(), session, caps);
+        if (change == null) {
+            ctx.header("Retry-After", Integer.toString(PollCaps.RETRY_AFTER_SECONDS));
+            ErrorHandling.write(ctx, 429, "too_many_polls", "Too many requests are already waiting on this feed (at most " + caps.perToken()
+                    + " per sign-in and " + caps.perPractice() + " per practice). Try again in " + PollCaps.RETRY_AFTER_SECONDS + " seconds.");
+            return;
+        }
         RawFeedPage page;
         try {
             page = read(who.practiceId(), after, limit);
@@ -57,27 +77,36 @@ public final class FeedRoutes {
             change.cancel(false);
             throw e;
         }
-        if (!page.events().isEmpty() || wait == 0) {
+        if (!page.events().isEmpty()) {
             change.cancel(false);
             ctx.json(page);
             return;
         }
+        // However it wakes, the token is checked again before anything is served: it may have been
+        // revoked (here or on another node) or have expired while the poll was parked.
         ctx.future(() -> change
                 .completeOnTimeout(TIMED_OUT, wait, TimeUnit.SECONDS)
-                .thenCompose(generation -> generation == TIMED_OUT
-                        ? CompletableFuture.supplyAsync(() -> json(read(who.practiceId(), after, limit)), executor)
-                        : sharedRead(who.practiceId(), generation, after, limit))
+                .thenCompose(generation -> generation >= 0
+                        ? sharedRead(who.practiceId(), generation, session, after, limit)
+                        : CompletableFuture.supplyAsync(() -> {
+                            sessions.authenticateHash(session);
+                            return json(read(who.practiceId(), after, limit));
+                        }, executor))
                 .thenAccept(body -> ctx.contentType("application/json").result(body)));
     }
 
     /**
      * Polls woken by the same commit usually ask for the same page; they share one read and one
-     * serialisation of it. Only the newest generation of a practice is kept.
+     * serialisation of it, and the polls of one token share one check of it. Only the newest
+     * generation of a practice is kept.
      */
-    private CompletableFuture<String> sharedRead(long practiceId, long generation, long after, int limit) {
+    private CompletableFuture<String> sharedRead(long practiceId, long generation, String session, long after, int limit) {
         WakeReads reads = wakeReads.compute(practiceId, (id, old) -> old != null && old.generation >= generation ? old : new WakeReads(generation));
-        return reads.pages.computeIfAbsent(after + "/" + limit,
+        CompletableFuture<Void> signedIn = reads.checks.computeIfAbsent(session,
+                key -> CompletableFuture.runAsync(() -> sessions.authenticateHash(key), executor));
+        CompletableFuture<String> page = reads.pages.computeIfAbsent(after + "/" + limit,
                 key -> CompletableFuture.supplyAsync(() -> json(read(practiceId, after, limit)), executor));
+        return signedIn.thenCompose(ok -> page);
     }
 
     private static String json(RawFeedPage page) {
@@ -88,9 +117,9 @@ public final class FeedRoutes {
         }
     }
 
-    private record WakeReads(long generation, Map<String, CompletableFuture<String>> pages) {
+    private record WakeReads(long generation, Map<String, CompletableFuture<String>> pages, Map<String, CompletableFuture<Void>> checks) {
         WakeReads(long generation) {
-            this(generation, new ConcurrentHashMap<>());
+            this(generation, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         }
     }
 

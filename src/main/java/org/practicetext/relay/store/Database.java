@@ -36,12 +36,14 @@ public final class Database implements AutoCloseable {
     /**
      * The default H2 URL for a data folder. {@code WRITE_DELAY=0} makes each commit reach the
      * file before the relay answers a webhook (see docs/decisions/0002-storage.md).
+     * {@code TRACE_LEVEL_FILE=0} stops H2 writing its own {@code practicetext.trace.db}, which
+     * records failed statements with their values (a phone number too long for its column).
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the relay closes the database itself, after its last
      * request; H2's own shutdown hook would force-close sessions under running transactions and
      * could commit half of one (that is how a feed counter once fell behind its events).
      */
     public static String h2Url(String folder) {
-        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** An operator's own H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} too, unless it says otherwise. */
@@ -80,7 +82,7 @@ public final class Database implements AutoCloseable {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            LOG.warn("rollback failed", e);
+            LOG.warn("rollback failed: {}", SqlFailure.of(e)); // never the driver's message: it may quote values
         }
     }
 

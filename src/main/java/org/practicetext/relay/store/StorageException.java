@@ -3,15 +3,34 @@ package org.practicetext.relay.store;
 
 import java.sql.SQLException;
 
-/** A database failure the request cannot recover from; answered as 503 so callers retry. */
+/**
+ * A database failure the request cannot recover from; answered as 503 so callers retry.
+ *
+ * <p>Safe to log at any level: its message is the {@link SqlFailure} (SQLState, vendor code,
+ * constraint or column), and the driver's exception is deliberately <em>not</em> its cause,
+ * because a logger prints every cause's message and the driver's quotes stored values. The
+ * driver's stack trace is kept, so the log still shows which statement of ours failed.
+ */
 public final class StorageException extends RuntimeException {
-    public StorageException(SQLException cause) {
-        super(cause.getMessage(), cause);
+    private final SqlFailure failure;
+
+    public StorageException(SQLException driverFailure) {
+        this(SqlFailure.of(driverFailure));
+        setStackTrace(driverFailure.getStackTrace());
+    }
+
+    private StorageException(SqlFailure failure) {
+        super("database failure: " + failure);
+        this.failure = failure;
+    }
+
+    public SqlFailure failure() {
+        return failure;
     }
 
     /** True when the failure was a unique-key violation (a concurrent duplicate). */
     public boolean isDuplicateKey() {
-        return isDuplicateKey((SQLException) getCause());
+        return failure.isDuplicateKey();
     }
 
     public static boolean isDuplicateKey(SQLException e) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.StorageException;
 import org.practicetext.relay.webhook.WebhookReceipts.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -178,9 +179,12 @@ public final class WebhookIntake implements AutoCloseable {
         receipts.purge(now.minus(KEEP_APPLIED));
     }
 
-    /** Names a failure by its type and SQL state only: exception messages can quote stored values. */
+    /** Names a failure without quoting any value: by its SQL state and constraint or column, or by its type. */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StorageException storage) {
+                return storage.getMessage();
+            }
             if (t instanceof SQLException sql) {
                 return "SQL state " + sql.getSQLState() + " (" + sql.getClass().getSimpleName() + ")";
             }

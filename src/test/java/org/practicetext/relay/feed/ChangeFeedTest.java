@@ -28,7 +28,8 @@ class ChangeFeedTest {
 
     @BeforeAll
     static void start() {
-        relay = new RelayFixture(dir);
+        // manyParkedLongPollsAllWakeOnOneChange parks 300 polls of one sign-in: fan-out, not the caps, is under test here.
+        relay = new RelayFixture(dir, java.util.Map.of("PT_MAX_POLLS_PER_TOKEN", "1000", "PT_MAX_POLLS_PER_PRACTICE", "1000"));
     }
 
     @AfterAll

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.http;
+
+import java.time.Duration;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * How long a client may take: to send a request's headers ({@code PT_HEADER_TIMEOUT_SECONDS}),
+ * and to stay silent on an open connection ({@code PT_IDLE_TIMEOUT_SECONDS}). The idle timeout
+ * must outlast the longest long-poll wait, or a parked poll's own connection would be closed
+ * under it; the config refuses a shorter one.
+ */
+public record ConnectionLimits(Duration headerTimeout, Duration idleTimeout) {
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    public static ConnectionLimits defaults() {
+        return new ConnectionLimits(DEFAULT_HEADER_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** The relay's HTTP connector on {@code host:port}, with these limits applied. */
+    public ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(idleTimeout.toMillis());
+        connector.addBean(new HeaderDeadline(headerTimeout)); // a managed bean: started, stopped and told of connections by the connector
+        return connector;
+    }
+}
