@@ -73,8 +73,13 @@ public record InboundSms(String sid, String from, String to, String body, String
         return value.strip();
     }
 
+    /**
+     * The field's first value. A NUL is kept as U+FFFD: PostgreSQL text cannot hold U+0000, and a
+     * genuine text must never be refused for it (the journal keeps the webhook exactly as sent).
+     */
     static String first(Map<String, List<String>> form, String name) {
         List<String> values = form.get(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
+        String value = values == null || values.isEmpty() ? null : values.getFirst();
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '\uFFFD');
     }
 }

@@ -67,6 +67,14 @@ class InboundSizesTest {
     }
 
     @Test
+    void aNulInATextIsKeptAsAReplacementCharacterWhichEveryDatabaseCanStore() {
+        HttpResponse<String> r = textWithMedia("Hi\u0000there", List.of(), List.of());
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(onlyMessage().get("body").asText()).isEqualTo("Hi\uFFFDthere");
+    }
+
+    @Test
     void aMediaUrlOf30000CharactersIsStoredWhole() {
         String url = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1?sig=" + "q".repeat(30_000);
 
