@@ -18,9 +18,11 @@ import org.practicetext.relay.crash.StoredFacts.PracticeRow;
  * becomes a {@link Finding} naming the SIDs, clientIds and message ids it concerns.
  *
  * <p>Allowed, and counted rather than judged: an accepted message the relay has not handed over
- * at the end ({@code pending}, or {@code checking}/{@code handing} while it asks the carrier
- * first after an uncertain hand-off), and one in {@code attention}, where the relay could not
- * tell and leaves it to a person. Neither may have been sent twice.
+ * at the end ({@code pending} behind an earlier message of its conversation, or
+ * {@code checking}/{@code handing} while it asks the carrier first after an uncertain hand-off),
+ * and one in {@code attention}, where the relay could not tell and leaves it to a person. Neither
+ * may have been sent twice. That the restarted relay takes such messages up at once is judged
+ * separately, after the final restart ({@code RelayCrashIT.judgeTakeUp}).
  */
 final class CrashVerdict {
     private static final Set<String> NOT_HANDED_YET = Set.of("pending", "handing", "checking");
@@ -134,14 +136,14 @@ final class CrashVerdict {
         long sentOnce = 0;
         long awaitingHandOff = 0;
         long attention = 0;
-        long neverAccepted = 0;
+        List<String> neverAccepted = new ArrayList<>();
         for (DeskOutbox.Send send : sends) {
             if (send.refusedWith != 0) {
                 refused.add(send.clientId + " (HTTP " + send.refusedWith + ": " + send.refusal + ")");
                 continue;
             }
             if (!send.accepted) {
-                neverAccepted++;
+                neverAccepted.add(send.clientId + " (" + send.attempts + " attempts)");
                 continue;
             }
             accepted++;
@@ -194,7 +196,7 @@ final class CrashVerdict {
         figure("sends clientIds", sends.size());
         figure("sends accepted (202)", accepted);
         figure("sends lost (202, not stored)", notStored.size());
-        figure("sends never accepted by the end", neverAccepted);
+        figure("sends never accepted by the end", neverAccepted.size());
         figure("sends handed to the carrier exactly once", sentOnce);
         figure("sends not handed over at the end (pending/handing/checking)", awaitingHandOff);
         figure("sends in attention (a person decides)", attention);
@@ -210,6 +212,7 @@ final class CrashVerdict {
         add("a message marked handed was really handed to the carrier", handedWithoutCarrier);
         add("a handed message carries the SID the carrier gave it", sidMismatch);
         add("no genuine send is refused with a 4xx", refused);
+        add("every send is accepted in the end (retried with the same clientId until the end of the run)", neverAccepted);
     }
 
     /** The following desk's copy equals a fresh {@code after=0} snapshot taken at the same cursor. */

@@ -31,9 +31,11 @@ final class FollowingDesk {
     private final String name;
     private final ObjectMapper json = Json.mapper();
     private final Map<String, JsonNode> state = new LinkedHashMap<>();
-    private final List<String> rewinds = new ArrayList<>();
+    private final Map<String, Rewind> rewinds = new LinkedHashMap<>();
     private Map<String, JsonNode> beforeRewind;
-    private String rewind;
+    private String rewindHow;
+    private long rewindCursor;
+    private Instant rewindAt;
     private long cursor;
     private String feedId;
     private Thread thread;
@@ -146,7 +148,9 @@ final class FollowingDesk {
     private void rewound(String how) {
         if (beforeRewind == null) {
             beforeRewind = new LinkedHashMap<>(state);
-            rewind = how + " at cursor " + cursor + " (" + Instant.now() + ")";
+            rewindHow = how;
+            rewindCursor = cursor;
+            rewindAt = Instant.now();
         }
         state.clear();
         cursor = 0;
@@ -164,17 +168,34 @@ final class FollowingDesk {
                 unsent.add(k);
             }
         });
-        rewinds.add(name + ": " + rewind + "; the new snapshot ends at " + cursor
+        String what = rewindHow + " at cursor " + rewindCursor + "; the new snapshot ends at " + cursor
+                + (cursor >= rewindCursor ? " (the feed holds events up to the very cursor it refuses: the desk cannot catch up)" : "")
                 + (vanished.isEmpty() ? "" : "; shown before and gone now: " + vanished.size() + " " + vanished.stream().limit(10).toList())
-                + (unsent.isEmpty() ? "" : "; had a SID before and none now: " + unsent.stream().limit(10).toList()));
+                + (unsent.isEmpty() ? "" : "; had a SID before and none now: " + unsent.stream().limit(10).toList());
+        rewinds.computeIfAbsent(what, k -> new Rewind()).seen(rewindAt);
         beforeRewind = null;
     }
 
-    /** Each time the feed went back under this desk, with what the desk lost sight of. */
+    /** How often one kind of rewind happened, first and last. */
+    private static final class Rewind {
+        int times;
+        Instant first;
+        Instant last;
+
+        void seen(Instant at) {
+            times++;
+            first = first == null ? at : first;
+            last = at;
+        }
+    }
+
+    /** Each way the feed went back under this desk, with what the desk lost sight of and how often. */
     synchronized List<String> rewinds() {
-        List<String> out = new ArrayList<>(rewinds);
+        List<String> out = new ArrayList<>();
+        rewinds.forEach((what, r) -> out.add(name + ": " + what
+                + (r.times == 1 ? " (" + r.first + ")" : "; " + r.times + " times from " + r.first + " to " + r.last)));
         if (beforeRewind != null) {
-            out.add(name + ": " + rewind + "; the new snapshot was not complete by the end");
+            out.add(name + ": " + rewindHow + " at cursor " + rewindCursor + " (" + rewindAt + "); the new snapshot was not complete by the end");
         }
         return out;
     }

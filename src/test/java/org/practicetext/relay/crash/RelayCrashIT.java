@@ -8,12 +8,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,7 +94,7 @@ class RelayCrashIT {
                 workload.start();
                 workload.awaitFirstAcknowledgements(Duration.ofSeconds(30));
 
-                boolean restarted = crashAndRestart(relay, plan);
+                boolean restarted = crashAndRestart(relay, plan, data, run.resolve("inspect"));
                 if (restarted) {
                     Thread.sleep(3_000);
                     workload.finish(SETTLE);
@@ -147,15 +150,37 @@ class RelayCrashIT {
     }
 
     /** Runs the plan; false (with a finding) when the relay did not come back after a crash. */
-    private boolean crashAndRestart(RelayProcess relay, CrashPlan plan) throws IOException, InterruptedException {
-        for (Crash crash : plan.crashes()) {
-            Thread.sleep(crash.uptimeMillis());
-            bringDown(relay, crash.kind());
-            if (!startAgain(relay, "after " + kills.getLast())) {
-                return false;
+    private boolean crashAndRestart(RelayProcess relay, CrashPlan plan, Path data, Path scratch) throws IOException, InterruptedException {
+        List<String> behind = new ArrayList<>();
+        Set<String> alreadyBehind = new HashSet<>();
+        try {
+            for (int i = 0; i < plan.crashes().size(); i++) {
+                Crash crash = plan.crashes().get(i);
+                Thread.sleep(crash.uptimeMillis());
+                bringDown(relay, crash.kind());
+                checkCounters(data, scratch, "after crash " + (i + 1) + " of " + plan.crashes().size() + " (" + crash + ")", behind, alreadyBehind);
+                if (!startAgain(relay, "after " + kills.getLast())) {
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            verdict.add("the counter invariant holds after every kill and stop (a copy of the file, checked before each restart; "
+                    + "first time per practice)", behind);
         }
-        return true;
+    }
+
+    /** Finds the crash after which a practice's feed counter is first below its newest event. */
+    private void checkCounters(Path data, Path scratch, String when, List<String> behind, Set<String> alreadyBehind) throws IOException {
+        try {
+            for (StoredFacts.PracticeRow p : StoredFacts.countersOfCopy(data, scratch)) {
+                if (p.lastSeq() < p.maxSeq() && alreadyBehind.add(p.slug())) {
+                    behind.add(when + ": " + p.slug() + " last_seq " + p.lastSeq() + " < MAX(feed_event.seq) " + p.maxSeq());
+                }
+            }
+        } catch (SQLException e) {
+            behind.add(when + ": the copy of the file could not be read (" + e.getMessage() + ")");
+        }
     }
 
     private boolean startAgain(RelayProcess relay, String when) throws IOException, InterruptedException {

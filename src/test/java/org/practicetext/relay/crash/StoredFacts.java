@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.crash;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,17 +31,40 @@ record StoredFacts(List<PracticeRow> practices, List<MessageRow> messages, Map<S
                       String dispatchState, String dispatchNote, String nextAttemptAt, String claimedBy) {
     }
 
+    /**
+     * The feed counters as the next start will find them: read from a copy of the file, opened
+     * read-write so that H2 recovers it first exactly as the relay would, while the original stays
+     * untouched for the relay's next start.
+     */
+    static List<PracticeRow> countersOfCopy(Path dataDir, Path scratch) throws IOException, SQLException {
+        Files.createDirectories(scratch);
+        Path copy = scratch.resolve("inspect.mv.db");
+        Files.copy(dataDir.resolve("practicetext.mv.db"), copy, StandardCopyOption.REPLACE_EXISTING);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + scratch.toAbsolutePath().resolve("inspect"), "sa", "");
+             Statement s = c.createStatement()) {
+            return practices(s);
+        } finally {
+            Files.deleteIfExists(copy);
+            Files.deleteIfExists(scratch.resolve("inspect.trace.db"));
+        }
+    }
+
+    private static List<PracticeRow> practices(Statement s) throws SQLException {
+        List<PracticeRow> practices = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("""
+                SELECT p.id, p.slug, p.last_seq, COALESCE((SELECT MAX(e.seq) FROM feed_event e WHERE e.practice_id = p.id), 0)
+                FROM practice p ORDER BY p.id""")) {
+            while (rs.next()) {
+                practices.add(new PracticeRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return practices;
+    }
+
     static StoredFacts read(Path dataDir) throws SQLException {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/practicetext;ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-            List<PracticeRow> practices = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("""
-                    SELECT p.id, p.slug, p.last_seq, COALESCE((SELECT MAX(e.seq) FROM feed_event e WHERE e.practice_id = p.id), 0)
-                    FROM practice p ORDER BY p.id""")) {
-                while (rs.next()) {
-                    practices.add(new PracticeRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
-                }
-            }
+            List<PracticeRow> practices = practices(s);
             List<MessageRow> messages = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
                     SELECT id, practice_id, sid, client_id, direction, body, status, dispatch_state, dispatch_note, next_attempt_at, claimed_by
