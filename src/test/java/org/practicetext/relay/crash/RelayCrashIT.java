@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.practicetext.relay.crash.CrashPlan.Crash;
 import org.practicetext.relay.crash.CrashPlan.Kind;
 
@@ -37,6 +38,7 @@ import org.practicetext.relay.crash.CrashPlan.Kind;
  * {@code crash.lostAnswerRate} (default 0.05), {@code crash.relayJvmOptions}. The relay's log, the data folder and the report
  * stay in {@code target/crash-it/} for inspection. docs/BENCHMARKS.md has the long run.
  */
+@Isolated("it loads the machine on purpose and times its crashes; other classes would only blur both")
 class RelayCrashIT {
     private static final Duration SETTLE = Duration.ofSeconds(45);
     private static final Duration TAKE_UP = Duration.ofSeconds(15);
