@@ -13,7 +13,7 @@ import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
-import org.practicetext.relay.send.Consent;
+import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;

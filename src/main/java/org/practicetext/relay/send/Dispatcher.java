@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Messages;

@@ -15,7 +15,7 @@ import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.send.Consent;
+import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;

@@ -11,7 +11,7 @@ import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.send.Consent;
+import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;

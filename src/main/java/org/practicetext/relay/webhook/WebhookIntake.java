@@ -145,11 +145,10 @@ public final class WebhookIntake implements AutoCloseable {
             }
             return Optional.of(outcome);
         } catch (RuntimeException e) {
-            int attempts = receipt.attempts() + 1;
             String error = describe(e);
-            Instant retryAt = clock.instant().plus(backoff(attempts));
+            int attempts = receipt.attempts() + 1;
             try {
-                receipts.failed(receipt.id(), attempts, error, retryAt);
+                attempts = receipts.failed(receipt.id(), error, n -> clock.instant().plus(backoff(n)));
             } catch (RuntimeException again) {
                 // The receipt stays due; the retry loop takes it up again.
                 LOG.warn("could not note the failure of webhook receipt {} ({})", receipt.id(), describe(again));

@@ -75,10 +75,18 @@ final class WebhookReceipts {
         return true;
     }
 
-    /** Notes a failed attempt; {@code error} must name the failure without quoting any value. */
-    void failed(long id, int attempts, String error, Instant retryAt) {
-        db.inTransaction(tx -> tx.update("UPDATE webhook_receipt SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                attempts, retryAt, error.length() > 400 ? error.substring(0, 400) : error, id));
+    /**
+     * Notes a failed attempt and returns how many there have been (counted in the database: the
+     * request and the retry loop may both have tried). {@code error} must quote no value.
+     */
+    int failed(long id, String error, java.util.function.IntFunction<Instant> retryAt) {
+        String note = error.length() > 400 ? error.substring(0, 400) : error;
+        return db.inTransaction(tx -> {
+            int attempts = tx.queryOne("SELECT attempts FROM webhook_receipt WHERE id = ? FOR UPDATE", rs -> rs.getInt(1), id).orElse(0) + 1;
+            tx.update("UPDATE webhook_receipt SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                    attempts, retryAt.apply(attempts), note, id);
+            return attempts;
+        });
     }
 
     /** Receipts after {@code afterId} not yet applied whose time has come, oldest first. */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.relay.send;
+package org.practicetext.relay.consent;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import org.practicetext.relay.store.Tx;
  * <p>The rule: a message that was not yet claimed for hand-off when its contact opted out or was
  * blocked never goes out. It ends {@code failed} with one of the two plain reasons below, dispatch
  * state {@code withheld}. Every opt-out and block path calls {@link #withdrawn} in the transaction
- * that changes the contact, and the {@link Dispatcher} reads consent in the transaction that
+ * that changes the contact, and the dispatcher ({@code relay.send.Dispatcher}) reads consent in the transaction that
  * claims a message. Both hold the practice's feed lock, so they are serialised: a message is
  * either claimed before the opt-out commits (it was already on its way) or it is withheld.
  */
@@ -37,7 +37,7 @@ public final class Consent {
     }
 
     /** Why nothing may be sent to this contact now, or empty if they may be texted. */
-    static Optional<String> refusal(boolean optedOut, boolean blocked) {
+    public static Optional<String> refusal(boolean optedOut, boolean blocked) {
         if (optedOut) {
             return Optional.of(OPTED_OUT);
         }
@@ -74,7 +74,7 @@ public final class Consent {
      * Ends one waiting message as failed with {@code reason}, with its feed event; false if it was
      * no longer waiting. The caller holds the practice's feed lock.
      */
-    static boolean withhold(Tx tx, ChangeFeed feed, long practiceId, long messageId, String reason, Instant now) throws SQLException {
+    public static boolean withhold(Tx tx, ChangeFeed feed, long practiceId, long messageId, String reason, Instant now) throws SQLException {
         int changed = tx.update("""
                 UPDATE message SET dispatch_state = 'withheld', dispatch_note = ?, next_attempt_at = NULL
                 WHERE id = ? AND practice_id = ? AND dispatch_state = 'pending'""", reason, messageId, practiceId);
