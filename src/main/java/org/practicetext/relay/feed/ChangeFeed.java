@@ -46,10 +46,8 @@ public final class ChangeFeed {
 
     /** Appends the entity's new state; listeners are woken once the transaction commits. */
     public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
-        tx.update("""
-                UPDATE practice SET last_seq = GREATEST(last_seq, COALESCE((SELECT MAX(seq) FROM feed_event WHERE practice_id = ?), 0)) + 1
-                WHERE id = ?""", practiceId, practiceId);
-        long seq = tx.queryOne("SELECT last_seq FROM practice WHERE id = ?", rs -> rs.getLong(1), practiceId).orElseThrow();
+        long seq = newest(tx, practiceId) + 1;
+        tx.update("UPDATE practice SET last_seq = ? WHERE id = ?", seq, practiceId);
         String data;
         try {
             data = json.writeValueAsString(state);
@@ -74,9 +72,20 @@ public final class ChangeFeed {
 
     /** The practice's newest sequence number and feed id, or empty if it does not exist. */
     public Optional<FeedHead> head(Tx tx, long practiceId) throws SQLException {
-        return tx.queryOne("""
-                SELECT GREATEST(last_seq, COALESCE((SELECT MAX(seq) FROM feed_event WHERE practice_id = ?), 0)), feed_id
-                FROM practice WHERE id = ?""", rs -> new FeedHead(rs.getLong(1), rs.getString(2)), practiceId, practiceId);
+        Optional<String> feedId = tx.queryOne("SELECT feed_id FROM practice WHERE id = ?", rs -> rs.getString(1), practiceId);
+        return feedId.isEmpty() ? Optional.empty() : Optional.of(new FeedHead(newest(tx, practiceId), feedId.get()));
+    }
+
+    /**
+     * The practice's newest sequence number: its counter, or its newest event if that is above
+     * the counter. Only the events above the counter are read (normally none), so this is one
+     * index probe, not a scan of the practice's feed.
+     */
+    private long newest(Tx tx, long practiceId) throws SQLException {
+        long counter = tx.queryOne("SELECT last_seq FROM practice WHERE id = ?", rs -> rs.getLong(1), practiceId).orElseThrow();
+        long above = tx.queryOne("SELECT MAX(seq) FROM feed_event WHERE practice_id = ? AND seq > ?",
+                rs -> rs.getLong(1), practiceId, counter).orElse(0L);
+        return Math.max(counter, above);
     }
 
     public record FeedHead(long lastSeq, String feedId) {
