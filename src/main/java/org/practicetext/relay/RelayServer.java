@@ -19,6 +19,7 @@ import org.practicetext.relay.auth.Sessions;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
 import org.practicetext.relay.feed.FeedRoutes;
+import org.practicetext.relay.feed.UncleanStops;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ContentTypes;
 import org.practicetext.relay.http.JettyErrors;
@@ -59,6 +60,7 @@ public final class RelayServer implements AutoCloseable {
     private Carrier carrier;
     private Dispatcher dispatcher;
     private WebhookIntake intake;
+    private final UncleanStops uncleanStops;
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -71,6 +73,8 @@ public final class RelayServer implements AutoCloseable {
         this.clock = clock;
         this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword());
         this.feed = new ChangeFeed(new FeedHub());
+        this.uncleanStops = new UncleanStops(db, config.nodeId(), config.dbUrl().startsWith("jdbc:h2:"));
+        uncleanStops.starting(clock.instant());
         for (ChangeFeed.Repair repair : db.inTransaction(feed::repairCounters)) {
             LOG.error("practice {}: its feed counter {} was behind its newest event {}; raised to {}",
                     repair.practiceId(), repair.counter(), repair.newestEvent(), repair.newestEvent());
@@ -211,6 +215,11 @@ public final class RelayServer implements AutoCloseable {
             }
         }
         background.shutdownNow();
+        try {
+            uncleanStops.stopped();
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the clean stop ({})", e.getMessage());
+        }
         db.close();
     }
 }

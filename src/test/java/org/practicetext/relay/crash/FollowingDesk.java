@@ -189,11 +189,19 @@ final class FollowingDesk {
         }
     }
 
-    /** Each way the feed went back under this desk, with what the desk lost sight of and how often. */
-    synchronized List<String> rewinds() {
+    /**
+     * Each way the feed went back under this desk, with what the desk lost sight of and how often.
+     * A new {@code feedId} is the relay telling desks to start again, which it does after an
+     * unclean stop on H2: up to {@code allowedNewFeedIds} of those are not counted.
+     */
+    synchronized List<String> rewinds(long allowedNewFeedIds) {
         List<String> out = new ArrayList<>();
-        rewinds.forEach((what, r) -> out.add(name + ": " + what
-                + (r.times == 1 ? " (" + r.first + ")" : "; " + r.times + " times from " + r.first + " to " + r.last)));
+        long newFeedIds = rewinds.entrySet().stream().filter(e -> e.getKey().startsWith("a new feedId")).mapToLong(e -> e.getValue().times).sum();
+        rewinds.forEach((what, r) -> {
+            if (!what.startsWith("a new feedId") || newFeedIds > allowedNewFeedIds) {
+                out.add(name + ": " + what + (r.times == 1 ? " (" + r.first + ")" : "; " + r.times + " times from " + r.first + " to " + r.last));
+            }
+        });
         if (beforeRewind != null) {
             out.add(name + ": " + rewindHow + " at cursor " + rewindCursor + " (" + rewindAt + "); the new snapshot was not complete by the end");
         }

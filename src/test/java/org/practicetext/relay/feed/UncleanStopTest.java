@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayFixture.TestPractice;
+import org.practicetext.relay.store.Database;
+
+/** After a kill on H2 the newest commits may be gone, so the desks are sent back to a snapshot; a clean stop keeps the feed. */
+class UncleanStopTest {
+    @TempDir
+    Path dir;
+
+    private static String feedId(RelayFixture relay, String token) {
+        return relay.read(relay.get("/api/v1/events?after=0&limit=1", token)).get("feedId").asText();
+    }
+
+    @Test
+    void aCleanStopKeepsTheFeedAndAnUncleanOneStartsItAgain() throws Exception {
+        TestPractice practice;
+        String before;
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            practice = relay.newPractice();
+            before = feedId(relay, relay.signIn(practice, "staff"));
+        }
+        String afterCleanStop;
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            afterCleanStop = feedId(relay, relay.signIn(practice, "staff"));
+        }
+        assertThat(afterCleanStop).isEqualTo(before);
+
+        // What a kill -9 leaves: the node still marked running.
+        try (Connection c = DriverManager.getConnection(Database.h2Url(dir.toString()), "sa", "")) {
+            c.createStatement().executeUpdate("UPDATE relay_run SET running = TRUE");
+            c.commit();
+        }
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            String token = relay.signIn(practice, "staff");
+            assertThat(feedId(relay, token)).isNotEqualTo(before);
+            // The desk's old cursor now meets a new feedId, and a full snapshot is still served.
+            assertThat(relay.entities(token, "practice")).hasSize(1);
+        }
+    }
+}
