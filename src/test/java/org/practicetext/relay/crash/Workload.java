@@ -127,9 +127,11 @@ final class Workload {
 
     /**
      * Stops each follower and compares its copy with a fresh snapshot at the same cursor. After
-     * each of the {@code uncleanStops} (kill -9) the relay may give the feed a new id on purpose.
+     * each of the {@code stops} the relay may give the feed a new id on purpose: after a kill -9,
+     * and after a SIGTERM during which H2 closed the database under the relay (it does when a
+     * thread doing its file I/O is interrupted), the relay finds itself not stopped cleanly.
      */
-    void compareFollowers(CrashVerdict verdict, long uncleanStops) throws InterruptedException {
+    void compareFollowers(CrashVerdict verdict, long stops) throws InterruptedException {
         for (Map.Entry<String, FollowingDesk> e : followers.entrySet()) {
             FollowingDesk follower = e.getValue();
             follower.stop();
@@ -147,8 +149,8 @@ final class Workload {
                 }
             }
             verdict.add("the following desk catches up with its practice's feed", compared ? List.of() : List.of(e.getKey() + ": no quiet moment to compare at"));
-            verdict.add("the feed never goes back below a seq a desk was shown (no 410 cursor_unknown; a new feedId only after a kill -9)",
-                    follower.rewinds(uncleanStops));
+            verdict.add("the feed never goes back below a seq a desk was shown (no 410 cursor_unknown; a new feedId only after an unclean stop)",
+                    follower.rewinds(stops));
         }
     }
 
