@@ -214,7 +214,13 @@ public final class RelayServer implements AutoCloseable {
                 LOG.warn("closing the carrier failed", e);
             }
         }
-        background.shutdownNow();
+        // Let background reads finish rather than interrupt them (an interrupt inside H2's file I/O closes the database).
+        background.shutdown();
+        try {
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             uncleanStops.stopped();
         } catch (RuntimeException e) {

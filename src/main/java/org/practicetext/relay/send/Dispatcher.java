@@ -355,14 +355,19 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop and lets the attempts in flight finish. Nothing is interrupted: a thread
+     * interrupted inside the database's file I/O can take the database down with it.
+     */
     @Override
     public void close() {
         running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        wake.release();
         calls.shutdown();
         try {
+            if (loop != null) {
+                loop.join(java.time.Duration.ofSeconds(10));
+            }
             calls.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

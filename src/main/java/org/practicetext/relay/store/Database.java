@@ -41,9 +41,13 @@ public final class Database implements AutoCloseable {
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the relay closes the database itself, after its last
      * request; H2's own shutdown hook would force-close sessions under running transactions and
      * could commit half of one (that is how a feed counter once fell behind its events).
+     * {@code retry:} is H2's file system that reopens the file when a thread is interrupted in
+     * the middle of its I/O: with plain files, Java closes the channel for every thread on an
+     * interrupt, H2 fails the write half-done and closes the whole database (seen at shutdown,
+     * when stopping threads are interrupted; see DatabaseInterruptTest).
      */
     public static String h2Url(String folder) {
-        return "jdbc:h2:file:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:retry:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** An operator's own H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} too, unless it says otherwise. */
