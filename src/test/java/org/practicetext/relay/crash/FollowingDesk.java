@@ -192,13 +192,17 @@ final class FollowingDesk {
     /**
      * Each way the feed went back under this desk, with what the desk lost sight of and how often.
      * A new {@code feedId} is the relay telling desks to start again, which it does after an
-     * unclean stop on H2: up to {@code allowedNewFeedIds} of those are not counted.
+     * unclean stop on H2, and a single {@code 410} after such a stop (the desk's cursor is past
+     * what H2 kept) has the same effect: up to {@code allowedNewFeedIds} of those together are
+     * not counted. A 410 that repeats is always counted (the desk could not catch up).
      */
     synchronized List<String> rewinds(long allowedNewFeedIds) {
         List<String> out = new ArrayList<>();
-        long newFeedIds = rewinds.entrySet().stream().filter(e -> e.getKey().startsWith("a new feedId")).mapToLong(e -> e.getValue().times).sum();
+        // After an unclean stop H2 may have lost the newest commits: the desk's cursor can then be
+        // past the feed's end (410) or meet the relay's new feedId; either sends it to a snapshot.
+        long restarts = rewinds.values().stream().mapToLong(r -> r.times).sum();
         rewinds.forEach((what, r) -> {
-            if (!what.startsWith("a new feedId") || newFeedIds > allowedNewFeedIds) {
+            if (restarts > allowedNewFeedIds || what.contains("the desk cannot catch up") && r.times > 1) {
                 out.add(name + ": " + what + (r.times == 1 ? " (" + r.first + ")" : "; " + r.times + " times from " + r.first + " to " + r.last));
             }
         });

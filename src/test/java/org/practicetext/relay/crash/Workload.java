@@ -149,7 +149,7 @@ final class Workload {
                 }
             }
             verdict.add("the following desk catches up with its practice's feed", compared ? List.of() : List.of(e.getKey() + ": no quiet moment to compare at"));
-            verdict.add("the feed never goes back below a seq a desk was shown (no 410 cursor_unknown; a new feedId only after an unclean stop)",
+            verdict.add("the feed never goes back below a seq a desk was shown (a 410 or a new feedId only once after an unclean stop)",
                     follower.rewinds(stops));
         }
     }
