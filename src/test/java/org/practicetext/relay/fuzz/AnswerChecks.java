@@ -78,11 +78,22 @@ final class AnswerChecks {
     }
 
     /**
+     * A request refused for what comes before its body (credentials, permission, an unknown or
+     * malformed path, its method or content type) reads no body, so that refusal is as precise as
+     * a 413. What an oversized body must never get is a success or an answer about its content.
+     */
+    private static boolean refusedBeforeTheBody(FuzzRequest q, Answer a) {
+        int s = a.status();
+        boolean badPath = s == 400 && new String(q.target(), StandardCharsets.UTF_8).contains("%");
+        return badPath || s == 401 || s == 403 || s == 404 || s == 405 || s == 414 || s == 415 || s == 431;
+    }
+
+    /**
      * A body over its path's documented limit is refused with 413: with a length, on every path;
      * without one (chunked), on the webhooks and the import, which must count what they read.
      */
     private void sizeLimit(FuzzRequest q, Answer a, JsonNode json) {
-        if (q.body() == null || a.status() == 413 || a.status() < 0 || fromJetty(a)) {
+        if (q.body() == null || a.status() == 413 || a.status() < 0 || fromJetty(a) || refusedBeforeTheBody(q, a)) {
             return;
         }
         String path = new String(q.target(), StandardCharsets.UTF_8).replaceAll("\\?.*", "").replaceAll("/+$", "");

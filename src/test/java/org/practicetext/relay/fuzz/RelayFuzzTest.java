@@ -49,7 +49,8 @@ class RelayFuzzTest {
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {
-        long seed = Long.getLong("fuzz.seed", System.currentTimeMillis());
+        // A fixed default keeps CI repeatable; explore with -Dfuzz.seed=$(date +%s%N) (docs/TESTING.md).
+        long seed = Long.getLong("fuzz.seed", 1796159513888L);
         int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
         int[] indices = System.getProperty("fuzz.only", "").isBlank() ? IntStream.range(0, requests).toArray()
                 : Arrays.stream(System.getProperty("fuzz.only").split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
