@@ -11,7 +11,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of DESIGN.md section 1, checked on the production classes. */
+/**
+ * The dependency rules between the parts (docs/adr/0008-modules.md), checked on the production
+ * classes of every module. The module graph already keeps relay and desktop apart at compile
+ * time; these rules also cover what a module may not use of its own dependencies.
+ */
 @AnalyzeClasses(packages = "org.practicetext", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String OURS = "org.practicetext..";
