@@ -4,8 +4,8 @@ package org.practicetext.relay.auth;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.practicetext.protocol.SessionRequest;
-import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.ErrorHandling;
+import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
 
 /**

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.feed;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.practicetext.protocol.Json;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.practicetext.protocol.Json;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.Sessions;
 import org.practicetext.relay.http.ApiError;
