@@ -3,6 +3,9 @@ package org.practicetext.desktop;
 
 /** The relay refused or could not be reached; the message is the relay's, fit to show a user. */
 public final class RelayException extends Exception {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String code;
     private final long retryAfterSeconds;

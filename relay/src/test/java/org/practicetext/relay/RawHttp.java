@@ -29,6 +29,8 @@ public final class RawHttp {
     }
 
     /** Sends {@code head} (request line and headers, without the blank line) and {@code body}, then reads the whole answer. */
+    // The socket is closed inside its try on purpose: that ends the writer thread before it is joined.
+    @SuppressWarnings("try")
     public static Answer exchange(int port, String head, byte[] body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);

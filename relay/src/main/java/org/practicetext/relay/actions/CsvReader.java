@@ -24,6 +24,9 @@ final class CsvReader {
 
     /** The file cannot be read as CSV; {@code line} is where the problem starts. */
     static final class MalformedCsvException extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         private final int line;
 
         MalformedCsvException(int line, String message) {

@@ -133,6 +133,9 @@ public final class Sessions {
 
     /** Too many failed sign-ins (or all allowed checks already running): answered 429 with {@code Retry-After}. */
     public static final class RetryLater extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         private final long seconds;
 
         RetryLater(long seconds) {

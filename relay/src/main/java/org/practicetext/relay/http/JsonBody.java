@@ -89,7 +89,7 @@ public final class JsonBody {
                 check(node.get(i), path + "[" + i + "]");
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 check(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
             }

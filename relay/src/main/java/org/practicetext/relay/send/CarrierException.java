@@ -5,6 +5,9 @@ package org.practicetext.relay.send;
  * A send attempt that did not produce a receipt, classified by what is safe to do next.
  */
 public final class CarrierException extends Exception {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     /** What the failure means for a retry. */
     public enum Kind {

@@ -197,6 +197,9 @@ final class TwilioHttpClient extends com.twilio.http.HttpClient {
      * kind of failure it expects from a transport.
      */
     static final class TransportFailure extends ApiConnectionException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         private final boolean mayHaveArrived;
 
         TransportFailure(String message, boolean mayHaveArrived, Throwable cause) {

@@ -12,7 +12,11 @@ import java.sql.SQLException;
  * driver's stack trace is kept, so the log still shows which statement of ours failed.
  */
 public final class StorageException extends RuntimeException {
-    private final SqlFailure failure;
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Not serialized: a relay never sends its exceptions over the wire. */
+    private final transient SqlFailure failure;
 
     public StorageException(SQLException driverFailure) {
         this(SqlFailure.of(driverFailure));

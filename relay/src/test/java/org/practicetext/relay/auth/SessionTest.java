@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,7 @@ class SessionTest {
         HttpResponse<String> unknownUser = signIn(practice.slug(), "nobody", RelayFixture.PASSWORD);
         HttpResponse<String> unknownPractice = signIn("no-such-practice", "staff", RelayFixture.PASSWORD);
 
-        for (HttpResponse<String> r : new HttpResponse[] {wrongPassword, unknownUser, unknownPractice}) {
+        for (HttpResponse<String> r : List.of(wrongPassword, unknownUser, unknownPractice)) {
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(code(r)).isEqualTo("bad_credentials");
         }

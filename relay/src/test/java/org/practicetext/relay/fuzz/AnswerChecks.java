@@ -149,7 +149,7 @@ final class AnswerChecks {
         try {
             JsonNode json = Json.mapper().readTree(body);
             if (json != null && json.isObject()) {
-                json.fields().forEachRemaining(f -> {
+                json.properties().forEach(f -> {
                     if (PERSONAL.contains(f.getKey()) && f.getValue().isTextual()) {
                         probe(probes, f.getValue().asText());
                     }
