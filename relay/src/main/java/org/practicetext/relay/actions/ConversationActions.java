@@ -10,6 +10,7 @@ import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.store.Conversations;
@@ -104,9 +105,9 @@ public final class ConversationActions {
     private void change(Context ctx, Permission permission, Change change) {
         Principal who = AuthRoutes.principal(ctx, permission);
         long id = RequestInput.pathId(ctx, "conversation");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             ConversationView current = conversations.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The conversation " + id));
-            return change.apply(tx, new Current(who.practiceId(), current)) ? writes.conversationChanged(tx, who.practiceId(), id) : current;
+            return change.apply(tx, new Current(who.practiceId(), current)) ? writes.events().conversationChanged(tx, who.practiceId(), id) : current;
         }));
     }
 

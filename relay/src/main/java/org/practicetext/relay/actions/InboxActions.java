@@ -10,6 +10,7 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.store.Conversations;
@@ -43,10 +44,10 @@ public final class InboxActions {
     private void create(Context ctx) throws Exception {
         Principal who = manager(ctx);
         String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
-        InboxView created = writes.run(who, "An inbox named " + name + " was just created.", tx -> {
+        InboxView created = writes.run(who.practiceId(), "An inbox named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
             InboxView inbox = practices.createInbox(tx, who.practiceId(), name);
-            writes.changed(tx, who.practiceId(), EventTypes.INBOX, inbox.id(), inbox);
+            writes.events().changed(tx, who.practiceId(), EventTypes.INBOX, inbox.id(), inbox);
             return inbox;
         });
         ctx.status(201).json(created);
@@ -56,7 +57,7 @@ public final class InboxActions {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
         String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (inbox.name().equals(name)) {
                 return inbox;
@@ -72,7 +73,7 @@ public final class InboxActions {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
         String moveToText = ctx.queryParam("moveTo");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (practices.countActiveInboxes(tx, who.practiceId()) <= 1) {
                 throw ApiError.badRequest("The inbox " + inbox.name() + " is the practice's last inbox; create another before deleting it.");
@@ -90,7 +91,7 @@ public final class InboxActions {
             }
             for (long conversationId : conversations.idsInInbox(tx, who.practiceId(), id)) {
                 conversations.setInbox(tx, who.practiceId(), conversationId, moveTo);
-                writes.conversationChanged(tx, who.practiceId(), conversationId);
+                writes.events().conversationChanged(tx, who.practiceId(), conversationId);
             }
             practices.moveNumbers(tx, who.practiceId(), id, moveTo);
             practices.deleteInbox(tx, who.practiceId(), id);
@@ -100,7 +101,7 @@ public final class InboxActions {
 
     private InboxView announce(Tx tx, long practiceId, long id) throws SQLException {
         InboxView inbox = practices.inbox(tx, practiceId, id).orElseThrow();
-        writes.changed(tx, practiceId, EventTypes.INBOX, id, inbox);
+        writes.events().changed(tx, practiceId, EventTypes.INBOX, id, inbox);
         return inbox;
     }
 

@@ -11,6 +11,7 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.TemplateView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.store.Database;
@@ -47,7 +48,7 @@ public final class TemplateActions {
         RequestInput input = RequestInput.body(ctx);
         String name = input.requiredLine("name", NAME_MAX);
         String body = input.requiredText("body", BODY_MAX);
-        TemplateView created = writes.run(who, "A template named " + name + " was just created.", tx -> {
+        TemplateView created = writes.run(who.practiceId(), "A template named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
             long id = templates.create(tx, who.practiceId(), name, body, clock.instant()).id();
             return announce(tx, who.practiceId(), id);
@@ -64,7 +65,7 @@ public final class TemplateActions {
         }
         String name = input.has("name") ? input.requiredLine("name", NAME_MAX) : null;
         String body = input.has("body") ? input.requiredText("body", BODY_MAX) : null;
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             TemplateView current = live(tx, who.practiceId(), id);
             String newName = name == null ? current.name() : name;
             String newBody = body == null ? current.body() : body;
@@ -80,7 +81,7 @@ public final class TemplateActions {
     private void delete(Context ctx) {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "template");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             live(tx, who.practiceId(), id);
             templates.delete(tx, who.practiceId(), id, clock.instant());
             return announce(tx, who.practiceId(), id);
@@ -89,7 +90,7 @@ public final class TemplateActions {
 
     private TemplateView announce(Tx tx, long practiceId, long id) throws SQLException {
         TemplateView view = templates.byId(tx, practiceId, id).orElseThrow();
-        writes.changed(tx, practiceId, EventTypes.TEMPLATE, id, view);
+        writes.events().changed(tx, practiceId, EventTypes.TEMPLATE, id, view);
         return view;
     }
 
