@@ -3,6 +3,7 @@ package org.practicetext.relay;
 
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +23,8 @@ import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.feed.UncleanStops;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ContentTypes;
-import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.ErrorHandling;
-import java.net.URI;
+import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;

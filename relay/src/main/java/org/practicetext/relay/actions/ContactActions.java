@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.relay.auth.AuthRoutes;
+import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
-import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
-import org.practicetext.relay.consent.Consent;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -68,7 +68,7 @@ public final class ContactActions {
         long id = RequestInput.pathId(ctx, "contact");
         RequestInput input = RequestInput.body(ctx);
         if (!input.has("name") && !input.has("externalId") && !input.has("phone")) {
-            throw ApiError.badRequest("Nothing to change: send name, externalId or phone.");
+            throw Refusal.invalid("Nothing to change: send name, externalId or phone.");
         }
         String phone = input.has("phone") ? ContactFields.phone(input.text("phone", 64), who.region()).value() : null;
         String name = ContactFields.name(input.text("name"));
@@ -139,7 +139,7 @@ public final class ContactActions {
     }
 
     private ContactView find(Tx tx, Principal who, long id) throws SQLException {
-        return contacts.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The contact " + id));
+        return contacts.byId(tx, who.practiceId(), id).orElseThrow(() -> Refusal.notFound("The contact " + id));
     }
 
     private static Principal manager(Context ctx) {

@@ -11,8 +11,8 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
-import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
@@ -76,18 +76,18 @@ public final class InboxActions {
         ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (practices.countActiveInboxes(tx, who.practiceId()) <= 1) {
-                throw ApiError.badRequest("The inbox " + inbox.name() + " is the practice's last inbox; create another before deleting it.");
+                throw Refusal.invalid("The inbox " + inbox.name() + " is the practice's last inbox; create another before deleting it.");
             }
             if (moveToText == null || moveToText.isBlank()) {
-                throw ApiError.badRequest("moveTo is required: the id of the inbox that takes over " + inbox.name() + "'s conversations and numbers.");
+                throw Refusal.invalid("moveTo is required: the id of the inbox that takes over " + inbox.name() + "'s conversations and numbers.");
             }
             long moveTo = RequestInput.parseId(moveToText, "moveTo");
             if (moveTo == id) {
-                throw ApiError.badRequest("moveTo must be another inbox than the one being deleted.");
+                throw Refusal.invalid("moveTo must be another inbox than the one being deleted.");
             }
-            InboxView target = practices.inbox(tx, who.practiceId(), moveTo).orElseThrow(() -> ApiError.notFound("The inbox " + moveTo));
+            InboxView target = practices.inbox(tx, who.practiceId(), moveTo).orElseThrow(() -> Refusal.notFound("The inbox " + moveTo));
             if (target.deleted()) {
-                throw ApiError.badRequest("The inbox " + target.name() + " was deleted; move the conversations to a live inbox.");
+                throw Refusal.invalid("The inbox " + target.name() + " was deleted; move the conversations to a live inbox.");
             }
             for (long conversationId : conversations.idsInInbox(tx, who.practiceId(), id)) {
                 conversations.setInbox(tx, who.practiceId(), conversationId, moveTo);
@@ -107,13 +107,13 @@ public final class InboxActions {
 
     /** The inbox, if it is in the caller's practice and not deleted; a deleted inbox is gone for every action. */
     private InboxView live(Tx tx, long practiceId, long id) throws SQLException {
-        return practices.inbox(tx, practiceId, id).filter(i -> !i.deleted()).orElseThrow(() -> ApiError.notFound("The inbox " + id));
+        return practices.inbox(tx, practiceId, id).filter(i -> !i.deleted()).orElseThrow(() -> Refusal.notFound("The inbox " + id));
     }
 
     private void refuseTaken(Tx tx, long practiceId, String name, long exceptId) throws SQLException {
         Optional<InboxView> same = practices.inboxByName(tx, practiceId, name);
         if (same.isPresent() && same.get().id() != exceptId) {
-            throw new ApiError(409, "conflict", "The practice already has an inbox named " + same.get().name() + ".");
+            throw Refusal.conflict("The practice already has an inbox named " + same.get().name() + ".");
         }
     }
 

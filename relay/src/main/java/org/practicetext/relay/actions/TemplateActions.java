@@ -12,8 +12,8 @@ import org.practicetext.protocol.TemplateView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
-import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Templates;
 import org.practicetext.relay.store.Tx;
@@ -61,7 +61,7 @@ public final class TemplateActions {
         long id = RequestInput.pathId(ctx, "template");
         RequestInput input = RequestInput.body(ctx);
         if (!input.has("name") && !input.has("body")) {
-            throw ApiError.badRequest("Nothing to change: send name or body.");
+            throw Refusal.invalid("Nothing to change: send name or body.");
         }
         String name = input.has("name") ? input.requiredLine("name", NAME_MAX) : null;
         String body = input.has("body") ? input.requiredText("body", BODY_MAX) : null;
@@ -96,13 +96,13 @@ public final class TemplateActions {
 
     /** The template, if it is in the caller's practice and not deleted. */
     private TemplateView live(Tx tx, long practiceId, long id) throws SQLException {
-        return templates.byId(tx, practiceId, id).filter(t -> !t.deleted()).orElseThrow(() -> ApiError.notFound("The template " + id));
+        return templates.byId(tx, practiceId, id).filter(t -> !t.deleted()).orElseThrow(() -> Refusal.notFound("The template " + id));
     }
 
     private void refuseTaken(Tx tx, long practiceId, String name, long exceptId) throws SQLException {
         Optional<TemplateView> same = templates.byName(tx, practiceId, name);
         if (same.isPresent() && same.get().id() != exceptId) {
-            throw new ApiError(409, "conflict", "The practice already has a template named " + same.get().name() + ".");
+            throw Refusal.conflict("The practice already has a template named " + same.get().name() + ".");
         }
     }
 
