@@ -86,6 +86,7 @@ public final class RelayServer implements AutoCloseable {
     public RelayServer start() {
         Sessions sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
+        // The webhook forwarder of delivery.StatusUpdates, until the Dispatcher takes the new class.
         StatusUpdates statuses = new StatusUpdates(feed, clock);
         intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);

@@ -12,8 +12,9 @@ import org.practicetext.protocol.ContactView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -54,10 +55,10 @@ public final class ContactActions {
         String phone = ContactFields.phone(input.text("phone", 64), who.region()).value();
         String name = ContactFields.name(input.text("name"));
         String externalId = ContactFields.externalId(input.text("externalId"));
-        ContactView created = writes.run(who, phone + " was just added by someone else.", tx -> {
+        ContactView created = writes.run(who.practiceId(), phone + " was just added by someone else.", tx -> {
             refuseTaken(tx, who.practiceId(), phone, 0);
             long id = contacts.create(tx, who.practiceId(), phone, PATIENT, name, externalId, clock.instant()).id();
-            return writes.contactChanged(tx, who.practiceId(), id);
+            return writes.events().contactChanged(tx, who.practiceId(), id);
         });
         ctx.status(201).json(created);
     }
@@ -67,12 +68,12 @@ public final class ContactActions {
         long id = RequestInput.pathId(ctx, "contact");
         RequestInput input = RequestInput.body(ctx);
         if (!input.has("name") && !input.has("externalId") && !input.has("phone")) {
-            throw ApiError.badRequest("Nothing to change: send name, externalId or phone.");
+            throw Refusal.invalid("Nothing to change: send name, externalId or phone.");
         }
         String phone = input.has("phone") ? ContactFields.phone(input.text("phone", 64), who.region()).value() : null;
         String name = ContactFields.name(input.text("name"));
         String externalId = ContactFields.externalId(input.text("externalId"));
-        ctx.json(writes.run(who, "That phone number was just given to another contact.", tx -> {
+        ctx.json(writes.run(who.practiceId(), "That phone number was just given to another contact.", tx -> {
             ContactView c = find(tx, who, id);
             String newPhone = phone == null ? c.phone() : phone;
             if (!newPhone.equals(c.phone())) {
@@ -82,7 +83,7 @@ public final class ContactActions {
                     input.has("name") ? name : c.name(), input.has("externalId") ? externalId : c.externalId());
             if (!newPhone.equals(c.phone())) {
                 for (long conversationId : conversations.idsOfContact(tx, who.practiceId(), id)) {
-                    writes.conversationChanged(tx, who.practiceId(), conversationId);
+                    writes.events().conversationChanged(tx, who.practiceId(), conversationId);
                 }
             }
             return changed;
@@ -96,7 +97,7 @@ public final class ContactActions {
         RequestInput input = RequestInput.body(ctx);
         String name = ContactFields.name(input.text("name"));
         String externalId = ContactFields.externalId(input.text("externalId"));
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             ContactView c = find(tx, who, id);
             return save(tx, who, c, c.phone(), PATIENT, name == null ? c.name() : name, externalId == null ? c.externalId() : externalId);
         }));
@@ -109,7 +110,7 @@ public final class ContactActions {
     private void block(Context ctx, boolean blocked) {
         Principal who = AuthRoutes.principal(ctx, Permission.CONTACTS_BLOCK);
         long id = RequestInput.pathId(ctx, "contact");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             ContactView c = find(tx, who, id);
             if (c.blocked() == blocked) {
                 return c;
@@ -118,7 +119,7 @@ public final class ContactActions {
             if (blocked) {
                 Consent.withdrawn(tx, feed, who.practiceId(), id, clock.instant());
             }
-            return writes.contactChanged(tx, who.practiceId(), id);
+            return writes.events().contactChanged(tx, who.practiceId(), id);
         }));
     }
 
@@ -127,7 +128,7 @@ public final class ContactActions {
             return c;
         }
         contacts.update(tx, who.practiceId(), c.id(), phone, kind, name, externalId);
-        return writes.contactChanged(tx, who.practiceId(), c.id());
+        return writes.events().contactChanged(tx, who.practiceId(), c.id());
     }
 
     private void refuseTaken(Tx tx, long practiceId, String phone, long exceptId) throws SQLException {
@@ -138,7 +139,7 @@ public final class ContactActions {
     }
 
     private ContactView find(Tx tx, Principal who, long id) throws SQLException {
-        return contacts.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The contact " + id));
+        return contacts.byId(tx, who.practiceId(), id).orElseThrow(() -> Refusal.notFound("The contact " + id));
     }
 
     private static Principal manager(Context ctx) {

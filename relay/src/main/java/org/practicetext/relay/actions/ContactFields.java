@@ -5,8 +5,9 @@ import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
-import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Texts;
+import org.practicetext.relay.refusal.Refusal;
+import org.practicetext.relay.refusal.Refusal.Reason;
 
 /** The rules a contact's typed fields follow, shared by the contact form and the CSV import. */
 final class ContactFields {
@@ -25,22 +26,22 @@ final class ContactFields {
         return Texts.line("The external id", oneLine(raw), EXTERNAL_ID_MAX);
     }
 
-    /** Parses a typed phone for the practice's region; a number that is not one answers 422 with the reason. */
+    /** Parses a typed phone for the practice's region; a number that is not one is refused as an invalid phone, with the reason. */
     static E164Number phone(String typed, String region) {
         if (typed == null || typed.isBlank()) {
-            throw ApiError.badRequest("phone is required.");
+            throw Refusal.invalid("phone is required.");
         }
         try {
             return new PhoneNumbers(region).parse(typed);
         } catch (InvalidPhoneNumberException e) {
-            throw new ApiError(422, "invalid_phone", e.getMessage());
+            throw new Refusal(Reason.INVALID_PHONE, e.getMessage());
         }
     }
 
-    /** The 409 for a phone another contact already has; says which contact, so staff can find it. */
-    static ApiError phoneTaken(ContactView owner) {
+    /** The conflict for a phone another contact already has; says which contact, so staff can find it. */
+    static Refusal phoneTaken(ContactView owner) {
         String who = owner.name() == null ? "a " + owner.kind() : owner.name();
-        return new ApiError(409, "conflict", owner.phone() + " already belongs to " + who + " (contact " + owner.id() + ").");
+        return Refusal.conflict(owner.phone() + " already belongs to " + who + " (contact " + owner.id() + ").");
     }
 
     private static String oneLine(String raw) {

@@ -10,8 +10,9 @@ import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
@@ -52,9 +53,9 @@ public final class ConversationActions {
         AuthRoutes.principal(ctx).require(Permission.SMS_ASSIGN);
         long userId = RequestInput.body(ctx).requiredId("userId");
         change(ctx, Permission.SMS_ASSIGN, (tx, c) -> {
-            Users.User user = users.byId(tx, c.practiceId(), userId).orElseThrow(() -> ApiError.notFound("The user " + userId));
+            Users.User user = users.byId(tx, c.practiceId(), userId).orElseThrow(() -> Refusal.notFound("The user " + userId));
             if (!user.active()) {
-                throw ApiError.badRequest(user.name() + " is no longer an active team member; assign the conversation to someone else.");
+                throw Refusal.invalid(user.name() + " is no longer an active team member; assign the conversation to someone else.");
             }
             return setAssignee(tx, c, userId);
         });
@@ -64,9 +65,9 @@ public final class ConversationActions {
         AuthRoutes.principal(ctx).require(Permission.SMS_ASSIGN);
         long inboxId = RequestInput.body(ctx).requiredId("inboxId");
         change(ctx, Permission.SMS_ASSIGN, (tx, c) -> {
-            InboxView inbox = practices.inbox(tx, c.practiceId(), inboxId).orElseThrow(() -> ApiError.notFound("The inbox " + inboxId));
+            InboxView inbox = practices.inbox(tx, c.practiceId(), inboxId).orElseThrow(() -> Refusal.notFound("The inbox " + inboxId));
             if (inbox.deleted()) {
-                throw ApiError.badRequest("The inbox " + inbox.name() + " was deleted; move the conversation to another inbox.");
+                throw Refusal.invalid("The inbox " + inbox.name() + " was deleted; move the conversation to another inbox.");
             }
             if (c.view().inboxId() == inboxId) {
                 return false;
@@ -104,9 +105,9 @@ public final class ConversationActions {
     private void change(Context ctx, Permission permission, Change change) {
         Principal who = AuthRoutes.principal(ctx, permission);
         long id = RequestInput.pathId(ctx, "conversation");
-        ctx.json(writes.run(who, tx -> {
-            ConversationView current = conversations.byId(tx, who.practiceId(), id).orElseThrow(() -> ApiError.notFound("The conversation " + id));
-            return change.apply(tx, new Current(who.practiceId(), current)) ? writes.conversationChanged(tx, who.practiceId(), id) : current;
+        ctx.json(writes.run(who.practiceId(), tx -> {
+            ConversationView current = conversations.byId(tx, who.practiceId(), id).orElseThrow(() -> Refusal.notFound("The conversation " + id));
+            return change.apply(tx, new Current(who.practiceId(), current)) ? writes.events().conversationChanged(tx, who.practiceId(), id) : current;
         }));
     }
 

@@ -10,8 +10,9 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
@@ -43,10 +44,10 @@ public final class InboxActions {
     private void create(Context ctx) throws Exception {
         Principal who = manager(ctx);
         String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
-        InboxView created = writes.run(who, "An inbox named " + name + " was just created.", tx -> {
+        InboxView created = writes.run(who.practiceId(), "An inbox named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
             InboxView inbox = practices.createInbox(tx, who.practiceId(), name);
-            writes.changed(tx, who.practiceId(), EventTypes.INBOX, inbox.id(), inbox);
+            writes.events().changed(tx, who.practiceId(), EventTypes.INBOX, inbox.id(), inbox);
             return inbox;
         });
         ctx.status(201).json(created);
@@ -56,7 +57,7 @@ public final class InboxActions {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
         String name = RequestInput.body(ctx).requiredLine("name", NAME_MAX);
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (inbox.name().equals(name)) {
                 return inbox;
@@ -72,25 +73,25 @@ public final class InboxActions {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
         String moveToText = ctx.queryParam("moveTo");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (practices.countActiveInboxes(tx, who.practiceId()) <= 1) {
-                throw ApiError.badRequest("The inbox " + inbox.name() + " is the practice's last inbox; create another before deleting it.");
+                throw Refusal.invalid("The inbox " + inbox.name() + " is the practice's last inbox; create another before deleting it.");
             }
             if (moveToText == null || moveToText.isBlank()) {
-                throw ApiError.badRequest("moveTo is required: the id of the inbox that takes over " + inbox.name() + "'s conversations and numbers.");
+                throw Refusal.invalid("moveTo is required: the id of the inbox that takes over " + inbox.name() + "'s conversations and numbers.");
             }
             long moveTo = RequestInput.parseId(moveToText, "moveTo");
             if (moveTo == id) {
-                throw ApiError.badRequest("moveTo must be another inbox than the one being deleted.");
+                throw Refusal.invalid("moveTo must be another inbox than the one being deleted.");
             }
-            InboxView target = practices.inbox(tx, who.practiceId(), moveTo).orElseThrow(() -> ApiError.notFound("The inbox " + moveTo));
+            InboxView target = practices.inbox(tx, who.practiceId(), moveTo).orElseThrow(() -> Refusal.notFound("The inbox " + moveTo));
             if (target.deleted()) {
-                throw ApiError.badRequest("The inbox " + target.name() + " was deleted; move the conversations to a live inbox.");
+                throw Refusal.invalid("The inbox " + target.name() + " was deleted; move the conversations to a live inbox.");
             }
             for (long conversationId : conversations.idsInInbox(tx, who.practiceId(), id)) {
                 conversations.setInbox(tx, who.practiceId(), conversationId, moveTo);
-                writes.conversationChanged(tx, who.practiceId(), conversationId);
+                writes.events().conversationChanged(tx, who.practiceId(), conversationId);
             }
             practices.moveNumbers(tx, who.practiceId(), id, moveTo);
             practices.deleteInbox(tx, who.practiceId(), id);
@@ -100,19 +101,19 @@ public final class InboxActions {
 
     private InboxView announce(Tx tx, long practiceId, long id) throws SQLException {
         InboxView inbox = practices.inbox(tx, practiceId, id).orElseThrow();
-        writes.changed(tx, practiceId, EventTypes.INBOX, id, inbox);
+        writes.events().changed(tx, practiceId, EventTypes.INBOX, id, inbox);
         return inbox;
     }
 
     /** The inbox, if it is in the caller's practice and not deleted; a deleted inbox is gone for every action. */
     private InboxView live(Tx tx, long practiceId, long id) throws SQLException {
-        return practices.inbox(tx, practiceId, id).filter(i -> !i.deleted()).orElseThrow(() -> ApiError.notFound("The inbox " + id));
+        return practices.inbox(tx, practiceId, id).filter(i -> !i.deleted()).orElseThrow(() -> Refusal.notFound("The inbox " + id));
     }
 
     private void refuseTaken(Tx tx, long practiceId, String name, long exceptId) throws SQLException {
         Optional<InboxView> same = practices.inboxByName(tx, practiceId, name);
         if (same.isPresent() && same.get().id() != exceptId) {
-            throw new ApiError(409, "conflict", "The practice already has an inbox named " + same.get().name() + ".");
+            throw Refusal.conflict("The practice already has an inbox named " + same.get().name() + ".");
         }
     }
 

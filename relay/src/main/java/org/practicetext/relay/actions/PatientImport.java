@@ -24,6 +24,7 @@ import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ImportReport;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.Principal;
@@ -69,7 +70,7 @@ public final class PatientImport {
             throw ApiError.badRequest("Line " + e.line() + ": " + e.getMessage());
         }
         PatientRows.Result checked = PatientRows.read(rows, new PhoneNumbers(who.region()));
-        ctx.json(writes.run(who, "Another change to these contacts happened at the same moment; import the file again.",
+        ctx.json(writes.run(who.practiceId(), "Another change to these contacts happened at the same moment; import the file again.",
                 tx -> store(tx, who.practiceId(), checked)));
     }
 
@@ -82,7 +83,7 @@ public final class PatientImport {
             Optional<ContactView> known = contacts.byPhone(tx, practiceId, p.phone());
             if (known.isEmpty()) {
                 long id = contacts.create(tx, practiceId, p.phone(), PATIENT, p.name(), p.externalId(), now).id();
-                writes.contactChanged(tx, practiceId, id);
+                writes.events().contactChanged(tx, practiceId, id);
                 created++;
                 continue;
             }
@@ -94,7 +95,7 @@ public final class PatientImport {
                 continue;
             }
             contacts.update(tx, practiceId, c.id(), c.phone(), PATIENT, name, externalId);
-            writes.contactChanged(tx, practiceId, c.id());
+            writes.events().contactChanged(tx, practiceId, c.id());
             updated++;
         }
         List<ImportReport.Refused> refused = checked.refused().stream().sorted(Comparator.comparingInt(ImportReport.Refused::line)).toList();

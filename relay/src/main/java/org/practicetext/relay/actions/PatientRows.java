@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ImportReport.Refused;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.refusal.Refusal;
 
 /**
  * The patients of an import file, checked before anything is stored: a header row names the
@@ -62,7 +62,7 @@ final class PatientRows {
     /** Checks every row after the header; a header without a phone column refuses the whole file (400). */
     static Result read(List<CsvReader.Row> rows, PhoneNumbers phones) {
         if (rows.isEmpty()) {
-            throw ApiError.badRequest("The file is empty. Its first row must name the columns, for example: name,phone,external_id");
+            throw Refusal.invalid("The file is empty. Its first row must name the columns, for example: name,phone,external_id");
         }
         List<String> header = rows.getFirst().fields();
         PatientRows reader = new PatientRows(columns(header), header.size(), phones);
@@ -78,14 +78,14 @@ final class PatientRows {
                 if (column.keys.contains(key)) {
                     Integer before = found.putIfAbsent(column, i);
                     if (before != null) {
-                        throw ApiError.badRequest("The header row has two " + column.keys.getFirst() + " columns (\""
+                        throw Refusal.invalid("The header row has two " + column.keys.getFirst() + " columns (\""
                                 + header.get(before).strip() + "\" and \"" + header.get(i).strip() + "\"); keep one.");
                     }
                 }
             }
         }
         if (!found.containsKey(Column.PHONE) && !found.containsKey(Column.MOBILE)) {
-            throw ApiError.badRequest("The first row must name the columns and include a phone column (phone, mobile or cell); it has: "
+            throw Refusal.invalid("The first row must name the columns and include a phone column (phone, mobile or cell); it has: "
                     + header.stream().map(String::strip).collect(Collectors.joining(", ")) + ".");
         }
         return found;
@@ -114,7 +114,7 @@ final class PatientRows {
         try {
             name = ContactFields.name(firstPresent(value(row, Column.NAME), fullName(row)));
             externalId = ContactFields.externalId(value(row, Column.EXTERNAL_ID));
-        } catch (ApiError e) {
+        } catch (Refusal e) {
             refuse(row, e.getMessage());
             return;
         }

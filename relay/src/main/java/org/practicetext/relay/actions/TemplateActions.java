@@ -11,8 +11,9 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.TemplateView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Templates;
 import org.practicetext.relay.store.Tx;
@@ -47,7 +48,7 @@ public final class TemplateActions {
         RequestInput input = RequestInput.body(ctx);
         String name = input.requiredLine("name", NAME_MAX);
         String body = input.requiredText("body", BODY_MAX);
-        TemplateView created = writes.run(who, "A template named " + name + " was just created.", tx -> {
+        TemplateView created = writes.run(who.practiceId(), "A template named " + name + " was just created.", tx -> {
             refuseTaken(tx, who.practiceId(), name, 0);
             long id = templates.create(tx, who.practiceId(), name, body, clock.instant()).id();
             return announce(tx, who.practiceId(), id);
@@ -60,11 +61,11 @@ public final class TemplateActions {
         long id = RequestInput.pathId(ctx, "template");
         RequestInput input = RequestInput.body(ctx);
         if (!input.has("name") && !input.has("body")) {
-            throw ApiError.badRequest("Nothing to change: send name or body.");
+            throw Refusal.invalid("Nothing to change: send name or body.");
         }
         String name = input.has("name") ? input.requiredLine("name", NAME_MAX) : null;
         String body = input.has("body") ? input.requiredText("body", BODY_MAX) : null;
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             TemplateView current = live(tx, who.practiceId(), id);
             String newName = name == null ? current.name() : name;
             String newBody = body == null ? current.body() : body;
@@ -80,7 +81,7 @@ public final class TemplateActions {
     private void delete(Context ctx) {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "template");
-        ctx.json(writes.run(who, tx -> {
+        ctx.json(writes.run(who.practiceId(), tx -> {
             live(tx, who.practiceId(), id);
             templates.delete(tx, who.practiceId(), id, clock.instant());
             return announce(tx, who.practiceId(), id);
@@ -89,19 +90,19 @@ public final class TemplateActions {
 
     private TemplateView announce(Tx tx, long practiceId, long id) throws SQLException {
         TemplateView view = templates.byId(tx, practiceId, id).orElseThrow();
-        writes.changed(tx, practiceId, EventTypes.TEMPLATE, id, view);
+        writes.events().changed(tx, practiceId, EventTypes.TEMPLATE, id, view);
         return view;
     }
 
     /** The template, if it is in the caller's practice and not deleted. */
     private TemplateView live(Tx tx, long practiceId, long id) throws SQLException {
-        return templates.byId(tx, practiceId, id).filter(t -> !t.deleted()).orElseThrow(() -> ApiError.notFound("The template " + id));
+        return templates.byId(tx, practiceId, id).filter(t -> !t.deleted()).orElseThrow(() -> Refusal.notFound("The template " + id));
     }
 
     private void refuseTaken(Tx tx, long practiceId, String name, long exceptId) throws SQLException {
         Optional<TemplateView> same = templates.byName(tx, practiceId, name);
         if (same.isPresent() && same.get().id() != exceptId) {
-            throw new ApiError(409, "conflict", "The practice already has a template named " + same.get().name() + ".");
+            throw Refusal.conflict("The practice already has a template named " + same.get().name() + ".");
         }
     }
 

@@ -10,10 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.SessionResponse;
-import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.refusal.Refusal;
+import org.practicetext.relay.refusal.Refusal.Reason;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.SessionTokens;
 import org.practicetext.relay.store.Users;
 
 /**
@@ -28,6 +30,7 @@ public final class Sessions {
     private final Duration lifetime;
     private final Practices practices = new Practices();
     private final Users users = new Users();
+    private final SessionTokens tokens = new SessionTokens();
     private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
@@ -40,7 +43,7 @@ public final class Sessions {
 
     public SessionResponse signIn(String practiceSlug, String username, String password, String address) {
         if (isBlank(practiceSlug) || isBlank(username) || password == null || password.isEmpty()) {
-            throw ApiError.badRequest("practice, username and password are all required.");
+            throw Refusal.invalid("practice, username and password are all required.");
         }
         String account = (practiceSlug.strip() + "/" + username.strip()).toLowerCase(java.util.Locale.ROOT);
         LoginThrottle.Attempt attempt = throttle.begin(account, address); // reserved before the password is checked
@@ -57,22 +60,23 @@ public final class Sessions {
         }
         if (!ok) {
             attempt.failed();
-            throw ApiError.unauthorized("bad_credentials", "The practice, username or password is not right.");
+            throw new Refusal(Reason.BAD_CREDENTIALS, "The practice, username or password is not right.");
         }
         attempt.succeeded();
         String token = Tokens.newSecret("pt_");
         Instant now = clock.instant();
         Instant expires = now.plus(lifetime);
-        db.inTransaction(tx -> tx.update(
-                "INSERT INTO session_token (token_hash, user_id, practice_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                Tokens.hash(token), user.get().id(), practice.get().id(), now, expires));
+        db.inTransaction(tx -> {
+            tokens.create(tx, Tokens.hash(token), user.get().id(), practice.get().id(), now, expires);
+            return null;
+        });
         return new SessionResponse(token, user.get().view(), practice.get().view(), expires);
     }
 
     /** Resolves a bearer token to its caller, or says precisely why not. */
     public Principal authenticate(String token) {
         if (isBlank(token)) {
-            throw ApiError.unauthorized("unauthorized", "Sign in first: send Authorization: Bearer <token>.");
+            throw new Refusal(Reason.SIGN_IN_REQUIRED, "Sign in first: send Authorization: Bearer <token>.");
         }
         return authenticateHash(Tokens.hash(token));
     }
@@ -82,26 +86,16 @@ public final class Sessions {
      * serves anything: the token may have been revoked, or may have expired, while it waited.
      */
     public Principal authenticateHash(String tokenHash) {
-        record Row(long userId, String username, String name, String role, boolean active, long practiceId, String slug, String region,
-                   Instant expiresAt, Instant revokedAt) {
-        }
-        Optional<Row> row = db.read(tx -> tx.queryOne("""
-                SELECT u.id, u.username, u.display_name, u.role, u.active, p.id, p.slug, p.region, s.expires_at, s.revoked_at
-                FROM session_token s JOIN app_user u ON u.id = s.user_id JOIN practice p ON p.id = s.practice_id
-                WHERE s.token_hash = ?""",
-                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6),
-                        rs.getString(7), rs.getString(8), org.practicetext.relay.store.Tx.instant(rs, "expires_at"),
-                        org.practicetext.relay.store.Tx.instant(rs, "revoked_at")),
-                tokenHash));
+        Optional<SessionTokens.Holder> row = db.read(tx -> tokens.holder(tx, tokenHash));
         if (row.isEmpty()) {
-            throw ApiError.unauthorized("invalid_token", "This sign-in is not valid. Sign in again.");
+            throw new Refusal(Reason.INVALID_TOKEN, "This sign-in is not valid. Sign in again.");
         }
-        Row r = row.get();
+        SessionTokens.Holder r = row.get();
         if (r.revokedAt() != null || !r.active()) {
-            throw ApiError.unauthorized("token_revoked", "You were signed out. Sign in again.");
+            throw new Refusal(Reason.TOKEN_REVOKED, "You were signed out. Sign in again.");
         }
         if (!r.expiresAt().isAfter(clock.instant())) {
-            throw ApiError.unauthorized("token_expired", "Your sign-in has expired. Sign in again.");
+            throw new Refusal(Reason.TOKEN_EXPIRED, "Your sign-in has expired. Sign in again.");
         }
         return new Principal(r.userId(), r.username(), r.name(), Role.valueOf(r.role()), r.practiceId(), r.slug(), r.region());
     }
@@ -114,8 +108,10 @@ public final class Sessions {
 
     public void revoke(String token) {
         String hash = Tokens.hash(token);
-        db.inTransaction(tx -> tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                clock.instant(), hash));
+        db.inTransaction(tx -> {
+            tokens.revoke(tx, hash, clock.instant());
+            return null;
+        });
         revocationListeners.forEach(listener -> listener.accept(hash));
     }
 

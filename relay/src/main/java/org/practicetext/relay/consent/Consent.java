@@ -3,12 +3,11 @@ package org.practicetext.relay.consent;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.ContactView;
-import org.practicetext.protocol.EventTypes;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.EntityEvents;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
@@ -59,12 +58,8 @@ public final class Consent {
         if (reason.isEmpty()) {
             return 0;
         }
-        List<Long> waiting = tx.query("""
-                SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = 'pending' ORDER BY m.id""",
-                rs -> rs.getLong(1), practiceId, contactId);
         int withheld = 0;
-        for (long id : waiting) {
+        for (long id : MESSAGES.waitingForContact(tx, practiceId, contactId)) {
             withheld += withhold(tx, feed, practiceId, id, reason.get(), now) ? 1 : 0;
         }
         return withheld;
@@ -75,14 +70,11 @@ public final class Consent {
      * no longer waiting. The caller holds the practice's feed lock.
      */
     public static boolean withhold(Tx tx, ChangeFeed feed, long practiceId, long messageId, String reason, Instant now) throws SQLException {
-        int changed = tx.update("""
-                UPDATE message SET dispatch_state = 'withheld', dispatch_note = ?, next_attempt_at = NULL
-                WHERE id = ? AND practice_id = ? AND dispatch_state = 'pending'""", reason, messageId, practiceId);
-        if (changed == 0) {
+        if (!MESSAGES.withhold(tx, practiceId, messageId, reason)) {
             return false;
         }
         MESSAGES.setStatus(tx, messageId, DeliveryStatus.FAILED.wire(), null, reason, now);
-        feed.append(tx, practiceId, EventTypes.MESSAGE, messageId, MESSAGES.byId(tx, practiceId, messageId).orElseThrow());
+        new EntityEvents(feed).messageChanged(tx, practiceId, messageId);
         return true;
     }
 }

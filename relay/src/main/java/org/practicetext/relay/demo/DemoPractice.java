@@ -18,6 +18,7 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -43,7 +44,7 @@ public final class DemoPractice {
             new String[] {"sam", "Sam Taylor", "viewer"});
 
     private final Database db;
-    private final ChangeFeed feed;
+    private final PracticeWrites writes;
     private final Tenancy tenancy;
     private final Clock clock;
     private final Practices practices = new Practices();
@@ -55,7 +56,7 @@ public final class DemoPractice {
 
     public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock) {
         this.db = db;
-        this.feed = feed;
+        this.writes = new PracticeWrites(db, feed);
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -94,10 +95,10 @@ public final class DemoPractice {
 
     private void seedConversations(Tx tx) throws SQLException {
         long practiceId = practices.bySlug(tx, SLUG).orElseThrow().id();
-        feed.lock(tx, practiceId);
+        writes.lock(tx, practiceId);
         Practices.PracticeNumber number = practices.number(tx, NUMBER).orElseThrow();
         InboxView billing = practices.createInbox(tx, practiceId, "Billing");
-        feed.append(tx, practiceId, EventTypes.INBOX, billing.id(), billing);
+        writes.events().changed(tx, practiceId, EventTypes.INBOX, billing.id(), billing);
         Users.User alex = users.byLogin(tx, practiceId, "alex").orElseThrow();
         Users.User jordan = users.byLogin(tx, practiceId, "jordan").orElseThrow();
         Sender reminders = Sender.campaign("Appointment Reminders Campaign");
@@ -112,7 +113,7 @@ public final class DemoPractice {
         marcus.in("Hi, I've had a toothache since yesterday. Any chance I can come in today?", now.minus(Duration.ofHours(3)));
         marcus.out(Sender.user(jordan.id(), jordan.name()), "Hi Marcus, sorry to hear that! We can see you at 2:15 PM today with Dr. Green. Does that work?", now.minus(Duration.ofHours(2).plusMinutes(50)), "delivered", null);
         marcus.in("Yes perfect, thank you!", now.minus(Duration.ofMinutes(40)));
-        tx.update("UPDATE conversation SET assignee_id = ? WHERE id = ?", jordan.id(), marcus.conversation.id());
+        conversations.setAssignee(tx, practiceId, marcus.conversation.id(), jordan.id());
 
         DemoThread lead = thread(tx, practiceId, number, "+15553456789", "lead", null, number.inboxId());
         lead.in("Hello, do you accept Delta Dental? Looking for a new dentist for my family of four.", now.minus(Duration.ofMinutes(95)));
@@ -121,7 +122,7 @@ public final class DemoPractice {
         priya.out(Sender.user(alex.id(), alex.name()), "Hi Priya, your crown is back from the lab. Would Thursday at 9 AM work for the fitting?", now.minus(Duration.ofDays(2)), "delivered", null);
         priya.in("Thursday 9 works, thanks!", now.minus(Duration.ofDays(2).minusMinutes(30)));
         priya.markRead();
-        tx.update("UPDATE conversation SET status = 'closed' WHERE id = ?", priya.conversation.id());
+        conversations.setStatus(tx, priya.conversation.id(), "closed");
 
         DemoThread robert = thread(tx, practiceId, number, "+15555678901", "patient", "Robert Chen", number.inboxId());
         robert.out(forms, "Hi Robert, please complete your health history form before Monday's visit: https://forms.example/bsd/8841", now.minus(Duration.ofDays(1)), "delivered", null);
@@ -140,13 +141,13 @@ public final class DemoPractice {
         spam.in("CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", now.minus(Duration.ofDays(4)));
         spam.markRead();
         contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));
-        tx.update("UPDATE conversation SET status = 'closed' WHERE id = ?", spam.conversation.id()); // blocked: out of the open list
+        conversations.setStatus(tx, spam.conversation.id(), "closed"); // blocked: out of the open list
 
         for (DemoThread t : List.of(anna, marcus, lead, priya, robert, emily, tom, spam)) {
-            feed.append(tx, practiceId, EventTypes.CONTACT, t.contact.id(), contacts.byId(tx, practiceId, t.contact.id()).orElseThrow());
-            feed.append(tx, practiceId, EventTypes.CONVERSATION, t.conversation.id(), conversations.byId(tx, practiceId, t.conversation.id()).orElseThrow());
+            writes.events().contactChanged(tx, practiceId, t.contact.id());
+            writes.events().conversationChanged(tx, practiceId, t.conversation.id());
             for (MessageView m : t.written) {
-                feed.append(tx, practiceId, EventTypes.MESSAGE, m.id(), messages.byId(tx, practiceId, m.id()).orElseThrow());
+                writes.events().messageChanged(tx, practiceId, m.id());
             }
         }
     }
@@ -198,7 +199,7 @@ public final class DemoPractice {
         }
 
         void markRead() throws SQLException {
-            tx.update("UPDATE conversation SET unread_count = 0 WHERE id = ?", conversation.id());
+            conversations.setUnreadCount(tx, practiceId, conversation.id(), 0);
         }
     }
 }

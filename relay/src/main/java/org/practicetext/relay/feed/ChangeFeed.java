@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.protocol.Json;
+import org.practicetext.relay.store.FeedLog;
 import org.practicetext.relay.store.Tx;
 
 /**
@@ -26,6 +27,7 @@ import org.practicetext.relay.store.Tx;
 public final class ChangeFeed {
     private final ObjectMapper json = Json.mapper();
     private final FeedHub hub;
+    private final FeedLog log = new FeedLog();
 
     public ChangeFeed(FeedHub hub) {
         this.hub = hub;
@@ -40,39 +42,34 @@ public final class ChangeFeed {
      * append events calls this before touching any other row, so writers never deadlock.
      */
     public void lock(Tx tx, long practiceId) throws SQLException {
-        tx.queryOne("SELECT last_seq FROM practice WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), practiceId)
-                .orElseThrow(() -> new SQLException("no practice " + practiceId));
+        if (!log.lockPractice(tx, practiceId)) {
+            throw new SQLException("no practice " + practiceId);
+        }
     }
 
     /** Appends the entity's new state; listeners are woken once the transaction commits. */
     public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
         long seq = newest(tx, practiceId) + 1;
-        tx.update("UPDATE practice SET last_seq = ? WHERE id = ?", seq, practiceId);
+        log.setCounter(tx, practiceId, seq);
         String data;
         try {
             data = json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
-        int moved = tx.update("UPDATE feed_event SET seq = ?, data = ? WHERE practice_id = ? AND entity_type = ? AND entity_id = ?",
-                seq, data, practiceId, type, entityId);
-        if (moved == 0) {
-            tx.update("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)",
-                    practiceId, type, entityId, seq, data);
-        }
+        log.put(tx, practiceId, type, entityId, seq, data);
         tx.afterCommit(() -> hub.signal(practiceId));
         return seq;
     }
 
     /** Events after {@code after}, oldest first, at most {@code limit} (one more is read to know if there are more). */
     public List<RawEvent> read(Tx tx, long practiceId, long after, int limit) throws SQLException {
-        return tx.query("SELECT seq, entity_type, data FROM feed_event WHERE practice_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                rs -> new RawEvent(rs.getLong(1), rs.getString(2), rs.getString(3)), practiceId, after, limit + 1);
+        return log.after(tx, practiceId, after, limit + 1).stream().map(e -> new RawEvent(e.seq(), e.type(), e.data())).toList();
     }
 
     /** The practice's newest sequence number and feed id, or empty if it does not exist. */
     public Optional<FeedHead> head(Tx tx, long practiceId) throws SQLException {
-        Optional<String> feedId = tx.queryOne("SELECT feed_id FROM practice WHERE id = ?", rs -> rs.getString(1), practiceId);
+        Optional<String> feedId = log.feedId(tx, practiceId);
         return feedId.isEmpty() ? Optional.empty() : Optional.of(new FeedHead(newest(tx, practiceId), feedId.get()));
     }
 
@@ -82,10 +79,8 @@ public final class ChangeFeed {
      * index probe, not a scan of the practice's feed.
      */
     private long newest(Tx tx, long practiceId) throws SQLException {
-        long counter = tx.queryOne("SELECT last_seq FROM practice WHERE id = ?", rs -> rs.getLong(1), practiceId).orElseThrow();
-        long above = tx.queryOne("SELECT MAX(seq) FROM feed_event WHERE practice_id = ? AND seq > ?",
-                rs -> rs.getLong(1), practiceId, counter).orElse(0L);
-        return Math.max(counter, above);
+        long counter = log.counter(tx, practiceId).orElseThrow();
+        return Math.max(counter, log.newestAbove(tx, practiceId, counter));
     }
 
     public record FeedHead(long lastSeq, String feedId) {
@@ -100,12 +95,9 @@ public final class ChangeFeed {
      * counter that is behind to its newest event. Returns what it repaired.
      */
     public List<Repair> repairCounters(Tx tx) throws SQLException {
-        List<Repair> behind = tx.query("""
-                SELECT p.id, p.last_seq, m.newest FROM practice p
-                JOIN (SELECT practice_id, MAX(seq) AS newest FROM feed_event GROUP BY practice_id) m ON m.practice_id = p.id
-                WHERE p.last_seq < m.newest""", rs -> new Repair(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        List<Repair> behind = log.behind(tx).stream().map(b -> new Repair(b.practiceId(), b.counter(), b.newestEvent())).toList();
         for (Repair repair : behind) {
-            tx.update("UPDATE practice SET last_seq = ? WHERE id = ? AND last_seq < ?", repair.newestEvent(), repair.practiceId(), repair.newestEvent());
+            log.raiseCounter(tx, repair.practiceId(), repair.newestEvent());
         }
         return behind;
     }

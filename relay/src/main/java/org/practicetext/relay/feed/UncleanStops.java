@@ -2,9 +2,9 @@
 package org.practicetext.relay.feed;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.FeedLog;
+import org.practicetext.relay.store.RelayRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +24,8 @@ public final class UncleanStops {
     private final Database db;
     private final String nodeId;
     private final boolean commitsCanVanish;
+    private final RelayRuns runs = new RelayRuns();
+    private final FeedLog log = new FeedLog();
 
     public UncleanStops(Database db, String nodeId, boolean commitsCanVanish) {
         this.db = db;
@@ -34,25 +36,22 @@ public final class UncleanStops {
     /** Marks this node running; first, after an unclean stop on H2, gives every practice a new feed id. Returns true if it did. */
     public boolean starting(Instant now) {
         return db.inTransaction(tx -> {
-            boolean wasRunning = tx.queryOne("SELECT running FROM relay_run WHERE node_id = ?", rs -> rs.getBoolean(1), nodeId).orElse(false);
-            boolean restart = wasRunning && commitsCanVanish;
+            boolean restart = runs.wasRunning(tx, nodeId) && commitsCanVanish;
             if (restart) {
-                List<Long> practices = tx.query("SELECT id FROM practice ORDER BY id", rs -> rs.getLong(1));
-                for (long id : practices) {
-                    tx.update("UPDATE practice SET feed_id = ? WHERE id = ?", UUID.randomUUID().toString(), id);
-                }
+                int practices = log.renewFeedIds(tx);
                 LOG.warn("the relay did not stop cleanly; the newest commits may be lost, so the feeds of {} practice(s) start again "
-                        + "(desks resynchronise and keep their unsent work)", practices.size());
+                        + "(desks resynchronise and keep their unsent work)", practices);
             }
-            if (tx.update("UPDATE relay_run SET running = TRUE, started_at = ? WHERE node_id = ?", now, nodeId) == 0) {
-                tx.update("INSERT INTO relay_run (node_id, running, started_at) VALUES (?, TRUE, ?)", nodeId, now);
-            }
+            runs.markRunning(tx, nodeId, now);
             return restart;
         });
     }
 
     /** Marks this node stopped cleanly; call it after the last request and background work. */
     public void stopped() {
-        db.inTransaction(tx -> tx.update("UPDATE relay_run SET running = FALSE WHERE node_id = ?", nodeId));
+        db.inTransaction(tx -> {
+            runs.markStopped(tx, nodeId);
+            return null;
+        });
     }
 }

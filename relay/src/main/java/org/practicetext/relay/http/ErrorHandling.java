@@ -6,11 +6,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.practicetext.protocol.ErrorResponse;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every failure leaves the relay in the JSON error shape of the contract. */
+/**
+ * Every failure leaves the relay in the JSON error shape of the contract. This is the one place
+ * that turns the services' {@link Refusal}s into HTTP statuses.
+ */
 public final class ErrorHandling {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
@@ -19,6 +23,7 @@ public final class ErrorHandling {
 
     public static void install(JavalinConfig config) {
         config.routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
+        config.routes.exception(Refusal.class, (e, ctx) -> write(ctx, statusOf(e.reason()), e.reason().code(), e.getMessage()));
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             write(ctx, status, codeFor(status), messageFor(status, e.getMessage()));
@@ -47,6 +52,17 @@ public final class ErrorHandling {
 
     public static void write(Context ctx, int status, String code, String message) {
         ctx.status(status).json(ErrorResponse.of(code, message));
+    }
+
+    /** The HTTP status a refusal is answered with. */
+    public static int statusOf(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID -> 400;
+            case BAD_CREDENTIALS, SIGN_IN_REQUIRED, INVALID_TOKEN, TOKEN_REVOKED, TOKEN_EXPIRED -> 401;
+            case NOT_FOUND -> 404;
+            case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER -> 409;
+            case INVALID_PHONE -> 422;
+        };
     }
 
     /** The error code for a status that arrives without one of ours (Javalin's and Jetty's own refusals). */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.http;
 
+import org.practicetext.relay.refusal.Refusal;
+
 /**
  * The rules every text a person typed follows before the relay stores it.
  *
@@ -56,11 +58,11 @@ public final class Texts {
         }
         int length = length(value);
         if (length > max) {
-            throw ApiError.badRequest(field + " is " + length + " characters; at most " + max + " are accepted.");
+            throw Refusal.invalid(field + " is " + length + " characters; at most " + max + " are accepted.");
         }
         String flaw = flaw(value, oneLine);
         if (flaw != null) {
-            throw ApiError.badRequest(field + " " + flaw + ".");
+            throw Refusal.invalid(field + " " + flaw + ".");
         }
         return value;
     }

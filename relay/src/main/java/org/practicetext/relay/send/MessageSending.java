@@ -20,8 +20,10 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Texts;
+import org.practicetext.relay.refusal.Refusal;
+import org.practicetext.relay.refusal.Refusal.Reason;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -42,7 +44,7 @@ public final class MessageSending {
     static final int MAX_MEDIA_URL = 2000;
 
     private final Database db;
-    private final ChangeFeed feed;
+    private final PracticeWrites writes;
     private final Clock clock;
     private final Runnable wakeDispatcher;
     private final Practices practices = new Practices();
@@ -52,7 +54,7 @@ public final class MessageSending {
 
     public MessageSending(Database db, ChangeFeed feed, Clock clock, Runnable wakeDispatcher) {
         this.db = db;
-        this.feed = feed;
+        this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
         this.wakeDispatcher = wakeDispatcher;
     }
@@ -68,34 +70,34 @@ public final class MessageSending {
     public Accepted accept(Originator who, Draft draft) {
         String clientId = draft.clientId();
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            throw ApiError.badRequest("clientId is required: 1-64 letters, digits or . _ : - (a UUID is ideal).");
+            throw Refusal.invalid("clientId is required: 1-64 letters, digits or . _ : - (a UUID is ideal).");
         }
-        Optional<MessageView> seen = db.read(tx -> byClientId(tx, who.practiceId(), clientId));
+        Optional<MessageView> seen = db.read(tx -> messages.byClientId(tx, who.practiceId(), clientId));
         if (seen.isPresent()) {
             return new Accepted(seen.get(), false);
         }
         String body = draft.body() == null ? "" : draft.body();
         List<MediaItem> media = media(draft.mediaUrls());
         if (body.isBlank() && media.isEmpty()) {
-            throw ApiError.badRequest("The message is empty: write some text or attach a file.");
+            throw Refusal.invalid("The message is empty: write some text or attach a file.");
         }
         int length = body.codePointCount(0, body.length());
         if (length > MAX_BODY) {
-            throw ApiError.badRequest("The message is " + length + " characters; a text can have at most " + MAX_BODY + ".");
+            throw Refusal.invalid("The message is " + length + " characters; a text can have at most " + MAX_BODY + ".");
         }
         boolean hasTo = draft.to() != null && !draft.to().isBlank();
         if (draft.conversationId() != null && hasTo) {
-            throw ApiError.badRequest("Give either conversationId or to (a phone number), not both.");
+            throw Refusal.invalid("Give either conversationId or to (a phone number), not both.");
         }
         if (draft.conversationId() == null && !hasTo) {
-            throw ApiError.badRequest("Say where the message goes: conversationId, or to (a phone number).");
+            throw Refusal.invalid("Say where the message goes: conversationId, or to (a phone number).");
         }
         E164Number to = null;
         if (draft.conversationId() == null) {
             try {
                 to = new PhoneNumbers(who.region()).parse(draft.to());
             } catch (InvalidPhoneNumberException e) {
-                throw new ApiError(422, "invalid_phone", e.getMessage());
+                throw new Refusal(Reason.INVALID_PHONE, e.getMessage());
             }
         }
         E164Number recipient = to;
@@ -105,7 +107,7 @@ public final class MessageSending {
             return new Accepted(message, true);
         } catch (StorageException e) {
             if (e.isDuplicateKey()) {
-                return new Accepted(db.read(tx -> byClientId(tx, who.practiceId(), clientId)).orElseThrow(), false);
+                return new Accepted(db.read(tx -> messages.byClientId(tx, who.practiceId(), clientId)).orElseThrow(), false);
             }
             throw e;
         }
@@ -113,8 +115,8 @@ public final class MessageSending {
 
     private MessageView store(Tx tx, Originator who, Draft draft, E164Number to, String body, List<MediaItem> media) throws SQLException {
         long practiceId = who.practiceId();
-        feed.lock(tx, practiceId);
-        Optional<MessageView> raced = byClientId(tx, practiceId, draft.clientId());
+        writes.lock(tx, practiceId);
+        Optional<MessageView> raced = messages.byClientId(tx, practiceId, draft.clientId());
         if (raced.isPresent()) {
             return raced.get();
         }
@@ -122,35 +124,31 @@ public final class MessageSending {
         ConversationView conversation;
         ContactView contact;
         boolean contactCreated = false;
-        boolean conversationCreated = false;
         if (draft.conversationId() != null) {
             conversation = conversations.byId(tx, practiceId, draft.conversationId())
-                    .orElseThrow(() -> ApiError.notFound("Conversation " + draft.conversationId()));
+                    .orElseThrow(() -> Refusal.notFound("Conversation " + draft.conversationId()));
             contact = contacts.byId(tx, practiceId, conversation.contactId()).orElseThrow();
         } else {
-            Practices.PracticeNumber number = fromNumber(tx, practiceId, draft.from());
-            Optional<ContactView> known = contacts.byPhone(tx, practiceId, to.value());
-            contactCreated = known.isEmpty();
-            contact = contactCreated ? contacts.create(tx, practiceId, to.value(), "lead", null, null, now) : known.get();
-            Optional<ConversationView> existing = conversations.byPair(tx, number.id(), contact.id());
-            conversationCreated = existing.isEmpty();
-            conversation = conversationCreated ? conversations.create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now) : existing.get();
+            Conversations.Opened opened = conversations.findOrOpen(tx, fromNumber(tx, practiceId, draft.from()), to.value(), now);
+            contact = opened.contact();
+            contactCreated = opened.contactCreated();
+            conversation = opened.conversation();
         }
         refuseIfUnreachable(contact);
 
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, "queued", null,
                 draft.clientId(), who.sender(), media, now));
-        tx.update("UPDATE message SET dispatch_state = 'pending', next_attempt_at = ? WHERE id = ?", now, message.id());
+        messages.queueForDispatch(tx, message.id(), now);
         if (conversation.status().equals("closed")) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
         conversations.touch(tx, conversation.id(), now, body.isEmpty() ? "Attachment" : body, "out");
 
         if (contactCreated) {
-            feed.append(tx, practiceId, EventTypes.CONTACT, contact.id(), contact);
+            writes.events().changed(tx, practiceId, EventTypes.CONTACT, contact.id(), contact);
         }
-        feed.append(tx, practiceId, EventTypes.CONVERSATION, conversation.id(), conversations.byId(tx, practiceId, conversation.id()).orElseThrow());
-        feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
+        writes.events().conversationChanged(tx, practiceId, conversation.id());
+        writes.events().changed(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return message;
     }
 
@@ -160,29 +158,24 @@ public final class MessageSending {
         if (contact.optedOut()) {
             String when = contact.optedOutAt() == null ? ""
                     : " on " + DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(contact.optedOutAt());
-            throw new ApiError(409, "opted_out", who + " opted out of text messages" + when
+            throw new Refusal(Reason.OPTED_OUT, who + " opted out of text messages" + when
                     + ". Messages can resume only after they text START to the practice's number.");
         }
         if (contact.blocked()) {
-            throw new ApiError(409, "blocked", who + " is blocked. Unblock the contact before sending a message.");
+            throw new Refusal(Reason.BLOCKED, who + " is blocked. Unblock the contact before sending a message.");
         }
     }
 
     private Practices.PracticeNumber fromNumber(Tx tx, long practiceId, String from) throws SQLException {
         List<Practices.PracticeNumber> numbers = practices.numbers(tx, practiceId);
         if (numbers.isEmpty()) {
-            throw new ApiError(409, "no_number", "The practice has no texting number yet. An administrator must add one.");
+            throw new Refusal(Reason.NO_NUMBER, "The practice has no texting number yet. An administrator must add one.");
         }
         if (from == null || from.isBlank()) {
             return numbers.getFirst();
         }
         return numbers.stream().filter(n -> n.phone().equals(from.strip())).findFirst()
-                .orElseThrow(() -> ApiError.badRequest("from must be one of the practice's numbers."));
-    }
-
-    private Optional<MessageView> byClientId(Tx tx, long practiceId, String clientId) throws SQLException {
-        Optional<Long> id = tx.queryOne("SELECT id FROM message WHERE practice_id = ? AND client_id = ?", rs -> rs.getLong(1), practiceId, clientId);
-        return id.isEmpty() ? Optional.empty() : messages.byId(tx, practiceId, id.get());
+                .orElseThrow(() -> Refusal.invalid("from must be one of the practice's numbers."));
     }
 
     /** Attachment URLs: at most ten, each an http(s) address of at most {@value #MAX_MEDIA_URL} characters. */
@@ -191,26 +184,26 @@ public final class MessageSending {
             return List.of();
         }
         if (urls.size() > MAX_MEDIA) {
-            throw ApiError.badRequest("A message can carry at most " + MAX_MEDIA + " attachments.");
+            throw Refusal.invalid("A message can carry at most " + MAX_MEDIA + " attachments.");
         }
         List<MediaItem> media = new java.util.ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
             String url = urls.get(i);
             String field = "mediaUrls[" + i + "]";
             if (url == null || url.isBlank()) {
-                throw ApiError.badRequest(field + " is empty; give the attachment's http(s) address.");
+                throw Refusal.invalid(field + " is empty; give the attachment's http(s) address.");
             }
             if (Texts.length(url) > MAX_MEDIA_URL) {
-                throw ApiError.badRequest(field + " is " + Texts.length(url) + " characters; an attachment URL can have at most " + MAX_MEDIA_URL + ".");
+                throw Refusal.invalid(field + " is " + Texts.length(url) + " characters; an attachment URL can have at most " + MAX_MEDIA_URL + ".");
             }
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest(field + " is not a valid URL.");
+                throw Refusal.invalid(field + " is not a valid URL.");
             }
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-                throw ApiError.badRequest("Attachment URLs must be public http(s) addresses (" + field + " is not).");
+                throw Refusal.invalid("Attachment URLs must be public http(s) addresses (" + field + " is not).");
             }
             media.add(new MediaItem(url, null));
         }

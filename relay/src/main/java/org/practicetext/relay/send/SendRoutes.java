@@ -14,6 +14,7 @@ import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.http.Texts;
+import org.practicetext.relay.store.ApiKeys;
 import org.practicetext.relay.store.Database;
 
 /**
@@ -26,6 +27,7 @@ public final class SendRoutes {
 
     private final MessageSending sending;
     private final Database db;
+    private final ApiKeys apiKeys = new ApiKeys();
 
     public SendRoutes(MessageSending sending, Database db) {
         this.sending = sending;
@@ -46,7 +48,7 @@ public final class SendRoutes {
     }
 
     private void campaign(Context ctx) {
-        ApiKeyCaller caller = apiKey(ctx.header("X-Api-Key"));
+        ApiKeys.Holder caller = apiKey(ctx.header("X-Api-Key"));
         CampaignMessageRequest request = JsonBody.read(ctx, CampaignMessageRequest.class);
         String campaign = request.campaign() == null ? "" : request.campaign().strip();
         if (campaign.isEmpty()) {
@@ -68,7 +70,7 @@ public final class SendRoutes {
      * Campaign keys are scoped to the API key, so two systems cannot collide. Without a key each
      * post is a new message: the caller chose not to be protected against its own retries.
      */
-    private static String campaignClientId(ApiKeyCaller caller, String clientId) {
+    private static String campaignClientId(ApiKeys.Holder caller, String clientId) {
         if (clientId == null || clientId.isBlank()) {
             return "c" + caller.keyId() + ":" + java.util.UUID.randomUUID();
         }
@@ -85,17 +87,11 @@ public final class SendRoutes {
         ctx.status(202).json(accepted.message());
     }
 
-    private record ApiKeyCaller(long keyId, long practiceId, String region) {
-    }
-
-    private ApiKeyCaller apiKey(String key) {
+    private ApiKeys.Holder apiKey(String key) {
         if (key == null || key.isBlank()) {
             throw ApiError.unauthorized("unauthorized", "Send the practice's API key in the X-Api-Key header.");
         }
-        Optional<ApiKeyCaller> caller = db.read(tx -> tx.queryOne("""
-                SELECT k.id, k.practice_id, p.region FROM api_key k JOIN practice p ON p.id = k.practice_id
-                WHERE k.key_hash = ? AND k.revoked_at IS NULL""", rs -> new ApiKeyCaller(rs.getLong(1), rs.getLong(2), rs.getString(3)),
-                Tokens.hash(key.strip())));
+        Optional<ApiKeys.Holder> caller = db.read(tx -> apiKeys.live(tx, Tokens.hash(key.strip())));
         return caller.orElseThrow(() -> ApiError.unauthorized("invalid_api_key", "This API key is not valid or was revoked."));
     }
 }

@@ -8,10 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 
 /** Conversations: one practice number and one contact, open or closed, in one inbox. */
 public final class Conversations {
+    private final Contacts contacts = new Contacts();
+
+    /** A number's conversation with a phone, and whether this call created its contact or the conversation itself. */
+    public record Opened(ContactView contact, boolean contactCreated, ConversationView conversation, boolean conversationCreated) {
+    }
     static final int PREVIEW_MAX = 140;
     private static final String SELECT = """
             SELECT c.id, c.contact_id, k.phone, n.phone AS practice_phone, c.status, c.inbox_id, c.assignee_id, c.unread_count,
@@ -25,6 +31,21 @@ public final class Conversations {
 
     public Optional<ConversationView> byPair(Tx tx, long practiceNumberId, long contactId) throws SQLException {
         return tx.queryOne(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id = ?", Conversations::view, practiceNumberId, contactId);
+    }
+
+    /**
+     * The conversation between a practice's number and a phone, found or created, inbound and
+     * outbound alike: an unknown phone becomes a new contact of kind {@code lead}, and a new
+     * conversation lands, open, in the number's inbox. The caller holds the practice's feed lock
+     * and appends what was created.
+     */
+    public Opened findOrOpen(Tx tx, Practices.PracticeNumber number, String phone, Instant now) throws SQLException {
+        long practiceId = number.practiceId();
+        Optional<ContactView> known = contacts.byPhone(tx, practiceId, phone);
+        ContactView contact = known.isPresent() ? known.get() : contacts.create(tx, practiceId, phone, "lead", null, null, now);
+        Optional<ConversationView> existing = byPair(tx, number.id(), contact.id());
+        ConversationView conversation = existing.isPresent() ? existing.get() : create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now);
+        return new Opened(contact, known.isEmpty(), conversation, existing.isEmpty());
     }
 
     public ConversationView create(Tx tx, long practiceId, long practiceNumberId, long contactId, long inboxId, Instant now) throws SQLException {

@@ -53,6 +53,32 @@ public final class Messages {
         return row.isEmpty() ? row : Optional.of(new Stored(row.get().practiceId(), withMedia(tx, row.get().view())));
     }
 
+    /** The message a client sent with this client id (a repeated send answers with it), or empty. */
+    public Optional<MessageView> byClientId(Tx tx, long practiceId, String clientId) throws SQLException {
+        Optional<Long> id = tx.queryOne("SELECT id FROM message WHERE practice_id = ? AND client_id = ?", rs -> rs.getLong(1), practiceId, clientId);
+        return id.isEmpty() ? Optional.empty() : byId(tx, practiceId, id.get());
+    }
+
+    /** Hands a stored outbound message to the dispatcher: waiting, first attempt at {@code at}. */
+    public void queueForDispatch(Tx tx, long id, Instant at) throws SQLException {
+        tx.update("UPDATE message SET dispatch_state = 'pending', next_attempt_at = ? WHERE id = ?", at, id);
+    }
+
+    /** The contact's messages that wait for the dispatcher and are not yet claimed for hand-off, oldest first. */
+    public List<Long> waitingForContact(Tx tx, long practiceId, long contactId) throws SQLException {
+        return tx.query("""
+                SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = 'pending' ORDER BY m.id""",
+                rs -> rs.getLong(1), practiceId, contactId);
+    }
+
+    /** Takes a waiting message out of dispatch for good, noting why; false if it was no longer waiting. */
+    public boolean withhold(Tx tx, long practiceId, long id, String reason) throws SQLException {
+        return tx.update("""
+                UPDATE message SET dispatch_state = 'withheld', dispatch_note = ?, next_attempt_at = NULL
+                WHERE id = ? AND practice_id = ? AND dispatch_state = 'pending'""", reason, id, practiceId) > 0;
+    }
+
     public boolean existsSid(Tx tx, String sid) throws SQLException {
         return tx.queryOne("SELECT 1 FROM message WHERE sid = ?", rs -> true, sid).isPresent()
                 || tx.queryOne("SELECT 1 FROM unrouted_message WHERE sid = ?", rs -> true, sid).isPresent();

@@ -14,7 +14,9 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Tokens;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Texts;
+import org.practicetext.relay.store.ApiKeys;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.Practices.Practice;
@@ -31,15 +33,16 @@ public final class Tenancy {
     static final int LABEL_MAX = 100;
 
     private final Database db;
-    private final ChangeFeed feed;
+    private final PracticeWrites writes;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final Practices practices = new Practices();
     private final Users users = new Users();
+    private final ApiKeys apiKeys = new ApiKeys();
 
     public Tenancy(Database db, ChangeFeed feed, PasswordHasher hasher, Clock clock) {
         this.db = db;
-        this.feed = feed;
+        this.writes = new PracticeWrites(db, feed);
         this.hasher = hasher;
         this.clock = clock;
     }
@@ -67,10 +70,10 @@ public final class Tenancy {
                     throw new IllegalArgumentException("A practice with the slug " + slug + " already exists.");
                 }
                 Practice practice = practices.create(tx, slug, name.strip(), r, zone, clock.instant());
-                feed.lock(tx, practice.id());
-                feed.append(tx, practice.id(), EventTypes.PRACTICE, practice.id(), practice.view());
+                writes.lock(tx, practice.id());
+                writes.events().changed(tx, practice.id(), EventTypes.PRACTICE, practice.id(), practice.view());
                 InboxView inbox = practices.createInbox(tx, practice.id(), DEFAULT_INBOX);
-                feed.append(tx, practice.id(), EventTypes.INBOX, inbox.id(), inbox);
+                writes.events().changed(tx, practice.id(), EventTypes.INBOX, inbox.id(), inbox);
                 return practice;
             });
         } catch (StorageException e) {
@@ -92,7 +95,7 @@ public final class Tenancy {
         try {
             return db.inTransaction(tx -> {
                 Practice practice = practice(tx, slug);
-                feed.lock(tx, practice.id());
+                writes.lock(tx, practice.id());
                 if (practices.number(tx, number).isPresent()) {
                     throw new IllegalArgumentException(number + " already belongs to a practice.");
                 }
@@ -121,12 +124,12 @@ public final class Tenancy {
         try {
             return db.inTransaction(tx -> {
                 Practice practice = practice(tx, slug);
-                feed.lock(tx, practice.id());
+                writes.lock(tx, practice.id());
                 if (users.byLogin(tx, practice.id(), username).isPresent()) {
                     throw new IllegalArgumentException("The username " + username + " is taken in " + slug + ".");
                 }
                 Users.User user = users.create(tx, practice.id(), username, name == null ? username : name.strip(), role, hash, clock.instant());
-                feed.append(tx, practice.id(), EventTypes.USER, user.id(), user.view());
+                writes.events().changed(tx, practice.id(), EventTypes.USER, user.id(), user.view());
                 return user;
             });
         } catch (StorageException e) {
@@ -144,8 +147,7 @@ public final class Tenancy {
         }
         checkName("The API key's name", name, LABEL_MAX);
         String key = Tokens.newSecret("ptk_");
-        db.inTransaction(tx -> tx.insert("INSERT INTO api_key (practice_id, name, key_hash, created_at) VALUES (?, ?, ?, ?)",
-                practice(tx, slug).id(), name.strip(), Tokens.hash(key), clock.instant()));
+        db.inTransaction(tx -> apiKeys.create(tx, practice(tx, slug).id(), name.strip(), Tokens.hash(key), clock.instant()));
         return key;
     }
 
@@ -155,7 +157,7 @@ public final class Tenancy {
             return existing.get();
         }
         InboxView inbox = practices.createInbox(tx, practiceId, name.strip());
-        feed.append(tx, practiceId, EventTypes.INBOX, inbox.id(), inbox);
+        writes.events().changed(tx, practiceId, EventTypes.INBOX, inbox.id(), inbox);
         return inbox;
     }
 

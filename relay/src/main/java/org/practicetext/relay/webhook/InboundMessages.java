@@ -16,12 +16,14 @@ import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
+import org.practicetext.relay.feed.EntityEvents;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.Practices.PracticeNumber;
 import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.UnroutedMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,8 @@ public final class InboundMessages {
     public enum Outcome { STORED, DUPLICATE, UNROUTED }
 
     private final ChangeFeed feed;
+    private final EntityEvents events;
+    private final UnroutedMessages unrouted = new UnroutedMessages();
     private final Practices practices = new Practices();
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
@@ -44,6 +48,7 @@ public final class InboundMessages {
 
     public InboundMessages(ChangeFeed feed) {
         this.feed = feed;
+        this.events = new EntityEvents(feed);
     }
 
     /**
@@ -62,12 +67,11 @@ public final class InboundMessages {
         }
         Optional<PracticeNumber> owner = practices.number(tx, sms.to());
         if (owner.isEmpty() || !sms.repliable()) {
-            if (tx.queryOne("SELECT id FROM unrouted_message WHERE sid = ?", rs -> rs.getLong(1), sms.sid()).isPresent()) {
+            if (unrouted.exists(tx, sms.sid())) {
                 return Outcome.DUPLICATE;
             }
             String reason = owner.isEmpty() ? "unknown number" : "sender cannot be replied to";
-            tx.update("INSERT INTO unrouted_message (sid, from_phone, to_phone, body, params, received_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now, reason);
+            unrouted.keep(tx, sms.sid(), sms.from(), sms.to(), sms.body(), paramsJson(allParams), now, reason);
             LOG.warn("inbound {} kept in unrouted_message: {}", sms.sid(), reason);
             return Outcome.UNROUTED;
         }
@@ -78,9 +82,10 @@ public final class InboundMessages {
             return Outcome.DUPLICATE;
         }
 
-        Optional<ContactView> known = contacts.byPhone(tx, practiceId, sms.from());
-        ContactView contact = known.isPresent() ? known.get() : contacts.create(tx, practiceId, sms.from(), "lead", null, null, now);
-        boolean contactChanged = known.isEmpty();
+        Conversations.Opened opened = conversations.findOrOpen(tx, number, sms.from(), now);
+        ContactView contact = opened.contact();
+        ConversationView conversation = opened.conversation();
+        boolean contactChanged = opened.contactCreated();
         Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
         if (keyword == Keyword.OPT_OUT && !contact.optedOut()) {
             contacts.setOptedOut(tx, practiceId, contact.id(), true, "keyword", now);
@@ -91,11 +96,7 @@ public final class InboundMessages {
             contactChanged = true;
         }
 
-        Optional<ConversationView> existing = conversations.byPair(tx, number.id(), contact.id());
-        ConversationView conversation = existing.isPresent()
-                ? existing.get()
-                : conversations.create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now);
-        if (existing.isEmpty() && contact.blocked()) {
+        if (opened.conversationCreated() && contact.blocked()) {
             conversations.setStatus(tx, conversation.id(), "closed"); // kept, but not in anyone's open list
         }
 
@@ -107,12 +108,12 @@ public final class InboundMessages {
         }
 
         if (contactChanged) {
-            feed.append(tx, practiceId, EventTypes.CONTACT, contact.id(), contacts.byId(tx, practiceId, contact.id()).orElseThrow());
+            events.contactChanged(tx, practiceId, contact.id());
         }
-        if (existing.isEmpty() || !contact.blocked()) {
-            feed.append(tx, practiceId, EventTypes.CONVERSATION, conversation.id(), conversations.byId(tx, practiceId, conversation.id()).orElseThrow());
+        if (opened.conversationCreated() || !contact.blocked()) {
+            events.conversationChanged(tx, practiceId, conversation.id());
         }
-        feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
+        events.changed(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return Outcome.STORED;
     }
 

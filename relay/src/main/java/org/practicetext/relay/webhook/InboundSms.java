@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.practicetext.protocol.MediaItem;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.refusal.Refusal;
 
 /** The fields of Twilio's inbound-message webhook that the relay uses, validated. */
 public record InboundSms(String sid, String from, String to, String body, String optOutType, List<MediaItem> media) {
@@ -24,20 +24,20 @@ public record InboundSms(String sid, String from, String to, String body, String
     public static InboundSms from(Map<String, List<String>> form) {
         String sid = required(form, "MessageSid");
         if (!SID.matcher(sid).matches()) {
-            throw ApiError.badRequest("MessageSid must be SM or MM followed by 32 hexadecimal characters.");
+            throw Refusal.invalid("MessageSid must be SM or MM followed by 32 hexadecimal characters.");
         }
         String from = required(form, "From");
         if (from.length() > 32) {
-            throw ApiError.badRequest("From is longer than any sender address.");
+            throw Refusal.invalid("From is longer than any sender address.");
         }
         String to = required(form, "To");
         if (!to.matches("\\+[1-9]\\d{1,14}")) {
-            throw ApiError.badRequest("To must be an E.164 phone number such as +15551234567.");
+            throw Refusal.invalid("To must be an E.164 phone number such as +15551234567.");
         }
         String body = first(form, "Body");
         body = body == null ? "" : body;
         if (body.codePointCount(0, body.length()) > MAX_BODY) {
-            throw ApiError.badRequest("Body is longer than " + MAX_BODY + " characters.");
+            throw Refusal.invalid("Body is longer than " + MAX_BODY + " characters.");
         }
         int numMedia = 0;
         String numMediaText = first(form, "NumMedia");
@@ -45,22 +45,22 @@ public record InboundSms(String sid, String from, String to, String body, String
             try {
                 numMedia = Integer.parseInt(numMediaText.strip());
             } catch (NumberFormatException e) {
-                throw ApiError.badRequest("NumMedia must be a whole number.");
+                throw Refusal.invalid("NumMedia must be a whole number.");
             }
             if (numMedia < 0 || numMedia > 10) {
-                throw ApiError.badRequest("NumMedia must be between 0 and 10.");
+                throw Refusal.invalid("NumMedia must be between 0 and 10.");
             }
         }
         List<MediaItem> media = new ArrayList<>();
         for (int i = 0; i < numMedia; i++) {
             String url = first(form, "MediaUrl" + i);
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                throw ApiError.badRequest("MediaUrl" + i + " is missing or not a URL although NumMedia is " + numMedia + ".");
+                throw Refusal.invalid("MediaUrl" + i + " is missing or not a URL although NumMedia is " + numMedia + ".");
             }
             media.add(new MediaItem(url, first(form, "MediaContentType" + i)));
         }
         if (body.isEmpty() && media.isEmpty()) {
-            throw ApiError.badRequest("The message has neither a Body nor media.");
+            throw Refusal.invalid("The message has neither a Body nor media.");
         }
         return new InboundSms(sid, from, to, body, first(form, "OptOutType"), List.copyOf(media));
     }
@@ -68,7 +68,7 @@ public record InboundSms(String sid, String from, String to, String body, String
     static String required(Map<String, List<String>> form, String name) {
         String value = first(form, name);
         if (value == null || value.isBlank()) {
-            throw ApiError.badRequest("The field " + name + " is missing.");
+            throw Refusal.invalid("The field " + name + " is missing.");
         }
         return value.strip();
     }

@@ -1,108 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.webhook;
 
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import org.practicetext.core.CarrierErrors;
-import org.practicetext.core.DeliveryStatus;
-import org.practicetext.protocol.EventTypes;
-import org.practicetext.protocol.MessageView;
-import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
-import org.practicetext.relay.store.Contacts;
-import org.practicetext.relay.store.Conversations;
-import org.practicetext.relay.store.Messages;
-import org.practicetext.relay.store.Tx;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Applies delivery-status reports. Each report is recorded as it came; the message's status only
- * moves forward, so late, repeated and out-of-order reports change nothing. A report for a SID
- * the relay does not know yet is kept and applied when the SID is assigned.
+ * Moved to {@link org.practicetext.relay.delivery.StatusUpdates}. This forwarder stays only until
+ * {@code relay.send.Dispatcher} imports the new one (that import is the one line to change); then
+ * it is deleted, and {@code RelayServer} constructs the new one.
  */
-public final class StatusUpdates {
-    private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
-
-    private final ChangeFeed feed;
-    private final Clock clock;
-    private final Messages messages = new Messages();
-    private final Contacts contacts = new Contacts();
-    private final Conversations conversations = new Conversations();
-
+public final class StatusUpdates extends org.practicetext.relay.delivery.StatusUpdates {
     public StatusUpdates(ChangeFeed feed, Clock clock) {
-        this.feed = feed;
-        this.clock = clock;
-    }
-
-    /** Records and applies one report in the caller's transaction; returns true when the message's status changed. */
-    public boolean report(Tx tx, StatusCallback callback) throws SQLException {
-        Optional<Messages.Stored> found = messages.bySid(tx, callback.sid());
-        if (found.isEmpty()) {
-            record(tx, callback, false, false);
-            LOG.info("status {} for unknown {} kept for later", callback.status(), callback.sid());
-            return false;
-        }
-        feed.lock(tx, found.get().practiceId());
-        boolean applied = apply(tx, found.get().practiceId(), callback.sid(), callback.status(), callback.errorCode());
-        record(tx, callback, applied, true);
-        return applied;
-    }
-
-    /**
-     * Moves a message's status forward if {@code status} is later than its current one; the caller
-     * holds the practice's feed lock. Also used when a SID is first assigned and reports had come early.
-     */
-    public boolean apply(Tx tx, long practiceId, String sid, String status, Integer errorCode) throws SQLException {
-        MessageView message = messages.bySid(tx, sid).orElseThrow().view();
-        Optional<DeliveryStatus> next = DeliveryStatus.fromWire(status);
-        Optional<DeliveryStatus> current = DeliveryStatus.fromWire(message.status());
-        if (next.isEmpty() || current.isEmpty() || !current.get().canMoveTo(next.get())) {
-            return false;
-        }
-        Integer code = next.get().isFailure() ? errorCode : null;
-        settle(tx, practiceId, message, next.get(), code, next.get().isFailure() ? CarrierErrors.explain(code) : null);
-        return true;
-    }
-
-    /**
-     * Sets a message's status and what follows from its error code (21610 opts the contact out,
-     * landline codes mark the line), with the feed events. The caller holds the feed lock.
-     */
-    public void settle(Tx tx, long practiceId, MessageView message, DeliveryStatus status, Integer code, String explanation) throws SQLException {
-        Instant now = clock.instant();
-        messages.setStatus(tx, message.id(), status.wire(), code, explanation, now);
-        if (CarrierErrors.meansOptedOut(code) || CarrierErrors.meansLandline(code)) {
-            long contactId = conversations.byId(tx, practiceId, message.conversationId()).orElseThrow().contactId();
-            if (CarrierErrors.meansOptedOut(code)) {
-                if (!contacts.byId(tx, practiceId, contactId).orElseThrow().optedOut()) {
-                    contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
-                    Consent.withdrawn(tx, feed, practiceId, contactId, now);
-                }
-            } else {
-                contacts.setLineType(tx, practiceId, contactId, "landline");
-            }
-            feed.append(tx, practiceId, EventTypes.CONTACT, contactId, contacts.byId(tx, practiceId, contactId).orElseThrow());
-        }
-        feed.append(tx, practiceId, EventTypes.MESSAGE, message.id(), messages.byId(tx, practiceId, message.id()).orElseThrow());
-    }
-
-    /** Applies, in arrival order, reports that came for {@code sid} before the relay knew it. */
-    public void applyEarlyReports(Tx tx, long practiceId, String sid) throws SQLException {
-        List<StatusCallback> early = tx.query("SELECT sid, status, error_code FROM status_callback WHERE sid = ? AND processed = FALSE ORDER BY id",
-                rs -> new StatusCallback(rs.getString(1), rs.getString(2), Tx.nullableInt(rs, "error_code")), sid);
-        List<Long> ids = tx.query("SELECT id FROM status_callback WHERE sid = ? AND processed = FALSE ORDER BY id", rs -> rs.getLong(1), sid);
-        for (int i = 0; i < early.size(); i++) {
-            boolean applied = apply(tx, practiceId, sid, early.get(i).status(), early.get(i).errorCode());
-            tx.update("UPDATE status_callback SET processed = TRUE, applied = ? WHERE id = ?", applied, ids.get(i));
-        }
-    }
-
-    private void record(Tx tx, StatusCallback callback, boolean applied, boolean processed) throws SQLException {
-        tx.update("INSERT INTO status_callback (sid, status, error_code, applied, processed, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                callback.sid(), callback.status(), callback.errorCode(), applied, processed, clock.instant());
+        super(feed, clock);
     }
 }

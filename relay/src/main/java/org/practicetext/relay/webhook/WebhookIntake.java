@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.delivery.StatusUpdates;
+import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.StorageException;
-import org.practicetext.relay.webhook.WebhookReceipts.Receipt;
+import org.practicetext.relay.store.WebhookReceipts;
+import org.practicetext.relay.store.WebhookReceipts.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +140,8 @@ public final class WebhookIntake implements AutoCloseable {
                 if (receipt.kind().equals(WebhookReceipts.SMS)) {
                     return inbound.store(tx, InboundSms.from(receipt.params()), receipt.params(), receipt.receivedAt());
                 }
-                return statuses.report(tx, StatusCallback.from(receipt.params()));
+                StatusCallback report = StatusCallback.from(receipt.params());
+                return statuses.report(tx, report.sid(), report.status(), report.errorCode());
             });
             if (outcome instanceof InboundMessages.Outcome o && receipt.attempts() > 0) {
                 LOG.info("webhook receipt {} applied on attempt {}: {}", receipt.id(), receipt.attempts() + 1, o);
@@ -187,8 +190,8 @@ public final class WebhookIntake implements AutoCloseable {
             if (t instanceof SQLException sql) {
                 return "SQL state " + sql.getSQLState() + " (" + sql.getClass().getSimpleName() + ")";
             }
-            if (t instanceof ApiError api) {
-                return "refused as " + api.code();
+            if (t instanceof Refusal refusal) {
+                return "refused as " + refusal.reason().code();
             }
         }
         return e.getClass().getSimpleName();

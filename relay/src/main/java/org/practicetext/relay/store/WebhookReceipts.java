@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.relay.webhook;
+package org.practicetext.relay.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,29 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.practicetext.protocol.Json;
-import org.practicetext.relay.store.Database;
-import org.practicetext.relay.store.StorageException;
-import org.practicetext.relay.store.Tx;
 
 /**
  * The journal of verified webhooks (table {@code webhook_receipt}). A webhook is recorded in a
  * transaction of its own before Twilio is answered, and marked processed in the same transaction
  * that applies it, so each one is applied exactly once however often processing fails or the
- * relay dies in between.
+ * relay dies in between. The rules of retrying are {@code relay.webhook.WebhookIntake}'s.
  */
-final class WebhookReceipts {
-    static final String SMS = "sms";
-    static final String STATUS = "status";
+public final class WebhookReceipts {
+    public static final String SMS = "sms";
+    public static final String STATUS = "status";
     private static final TypeReference<Map<String, List<String>>> FORM = new TypeReference<>() {
     };
 
     /** A recorded webhook waiting to be applied. */
-    record Receipt(long id, String kind, Map<String, List<String>> params, Instant receivedAt, int attempts) {
+    public record Receipt(long id, String kind, Map<String, List<String>> params, Instant receivedAt, int attempts) {
     }
 
     private final Database db;
 
-    WebhookReceipts(Database db) {
+    public WebhookReceipts(Database db) {
         this.db = db;
     }
 
@@ -40,7 +37,7 @@ final class WebhookReceipts {
      * recorded (Twilio's retry of a text it delivered before). {@code processAfter} is when the
      * retry loop may take it if the request that recorded it did not get it applied.
      */
-    Optional<Receipt> record(String kind, String smsSid, Map<String, List<String>> params, Instant now, Instant processAfter) {
+    public Optional<Receipt> record(String kind, String smsSid, Map<String, List<String>> params, Instant now, Instant processAfter) {
         String json = json(params);
         try {
             long id = db.inTransaction(tx -> tx.insert(
@@ -65,7 +62,7 @@ final class WebhookReceipts {
      * applied (by another request, node or the retry loop). Locks the receipt's row, which every
      * processor takes before any practice's feed lock.
      */
-    boolean claim(Tx tx, long id, Instant now) throws SQLException {
+    public boolean claim(Tx tx, long id, Instant now) throws SQLException {
         Optional<Boolean> processed = tx.queryOne("SELECT processed_at FROM webhook_receipt WHERE id = ? FOR UPDATE",
                 rs -> rs.getObject(1) != null, id);
         if (processed.isEmpty() || processed.get()) {
@@ -79,7 +76,7 @@ final class WebhookReceipts {
      * Notes a failed attempt and returns how many there have been (counted in the database: the
      * request and the retry loop may both have tried). {@code error} must quote no value.
      */
-    int failed(long id, String error, java.util.function.IntFunction<Instant> retryAt) {
+    public int failed(long id, String error, java.util.function.IntFunction<Instant> retryAt) {
         String note = error.length() > 400 ? error.substring(0, 400) : error;
         return db.inTransaction(tx -> {
             int attempts = tx.queryOne("SELECT attempts FROM webhook_receipt WHERE id = ? FOR UPDATE", rs -> rs.getInt(1), id).orElse(0) + 1;
@@ -90,7 +87,7 @@ final class WebhookReceipts {
     }
 
     /** Receipts after {@code afterId} not yet applied whose time has come, oldest first. */
-    List<Receipt> due(Instant now, long afterId, int limit) {
+    public List<Receipt> due(Instant now, long afterId, int limit) {
         return db.read(tx -> tx.query("""
                 SELECT id, kind, params, received_at, attempts FROM webhook_receipt
                 WHERE processed_at IS NULL AND next_attempt_at <= ? AND id > ? ORDER BY id LIMIT ?""",
@@ -99,18 +96,18 @@ final class WebhookReceipts {
     }
 
     /** How many webhooks wait to be applied, and how many of them failed at least {@code attempts} times. */
-    Backlog backlog(int attempts) {
+    public Backlog backlog(int attempts) {
         return db.read(tx -> tx.queryOne("""
                 SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts >= ? THEN 1 ELSE 0 END), 0)
                 FROM webhook_receipt WHERE processed_at IS NULL""",
                 rs -> new Backlog(rs.getLong(1), rs.getLong(2)), attempts).orElseThrow());
     }
 
-    record Backlog(long waiting, long failing) {
+    public record Backlog(long waiting, long failing) {
     }
 
     /** Forgets applied webhooks received before {@code before}: the messages themselves stay. */
-    int purge(Instant before) {
+    public int purge(Instant before) {
         return db.inTransaction(tx -> tx.update("DELETE FROM webhook_receipt WHERE processed_at IS NOT NULL AND received_at < ?", before));
     }
 

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.refusal;
+
+/**
+ * A request the relay's rules refuse: a value that is not valid, something that does not exist, a
+ * contact that may not be texted… Services throw it; only the HTTP layer decides the status it is
+ * answered with ({@code relay.http.ErrorHandling}), so a rule never knows about HTTP.
+ *
+ * <p>The message is shown to staff as it is, so it must say what to do; the {@link Reason}'s
+ * {@link Reason#code() code} is the stable word clients match on.
+ */
+public final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a request was refused; each has the error code clients see. */
+    public enum Reason {
+        /** A value is missing or not acceptable. */
+        INVALID("bad_request"),
+        /** The thing named does not exist (or is not the caller's practice's). */
+        NOT_FOUND("not_found"),
+        /** The change collides with the practice's current state (a name or phone taken, a concurrent write). */
+        CONFLICT("conflict"),
+        /** The contact opted out of texts. */
+        OPTED_OUT("opted_out"),
+        /** The contact is blocked. */
+        BLOCKED("blocked"),
+        /** The practice has no texting number to send from. */
+        NO_NUMBER("no_number"),
+        /** A phone number that cannot be a phone number. */
+        INVALID_PHONE("invalid_phone"),
+        /** Sign-in with a wrong practice, username or password. */
+        BAD_CREDENTIALS("bad_credentials"),
+        /** No credentials were sent. */
+        SIGN_IN_REQUIRED("unauthorized"),
+        /** A bearer token that was never issued. */
+        INVALID_TOKEN("invalid_token"),
+        /** A bearer token that was revoked (signed out, user deactivated). */
+        TOKEN_REVOKED("token_revoked"),
+        /** A bearer token past its lifetime. */
+        TOKEN_EXPIRED("token_expired");
+
+        private final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+
+        /** The error code of the JSON error shape. */
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public Refusal(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public static Refusal invalid(String message) {
+        return new Refusal(Reason.INVALID, message);
+    }
+
+    /** {@code what} names the thing ("The contact 7"); the message says it was not found. */
+    public static Refusal notFound(String what) {
+        return new Refusal(Reason.NOT_FOUND, what + " was not found.");
+    }
+
+    public static Refusal conflict(String message) {
+        return new Refusal(Reason.CONFLICT, message);
+    }
+}

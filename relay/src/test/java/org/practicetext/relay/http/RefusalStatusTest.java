@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.practicetext.relay.refusal.Refusal;
+import org.practicetext.relay.refusal.Refusal.Reason;
+
+/**
+ * The one table from a service's refusal to an HTTP answer. It is the contract the services'
+ * {@code ApiError}s answered with before they refused in domain terms, so every reason is pinned
+ * here to its status and code; the end-to-end answers are checked by the route tests and the fuzz suite.
+ */
+class RefusalStatusTest {
+
+    @Test
+    void everyReasonIsAnsweredWithTheStatusAndCodeOfTheContract() {
+        Map<Reason, String> expected = new EnumMap<>(Reason.class);
+        expected.put(Reason.INVALID, "400 bad_request");
+        expected.put(Reason.NOT_FOUND, "404 not_found");
+        expected.put(Reason.CONFLICT, "409 conflict");
+        expected.put(Reason.OPTED_OUT, "409 opted_out");
+        expected.put(Reason.BLOCKED, "409 blocked");
+        expected.put(Reason.NO_NUMBER, "409 no_number");
+        expected.put(Reason.INVALID_PHONE, "422 invalid_phone");
+        expected.put(Reason.BAD_CREDENTIALS, "401 bad_credentials");
+        expected.put(Reason.SIGN_IN_REQUIRED, "401 unauthorized");
+        expected.put(Reason.INVALID_TOKEN, "401 invalid_token");
+        expected.put(Reason.TOKEN_REVOKED, "401 token_revoked");
+        expected.put(Reason.TOKEN_EXPIRED, "401 token_expired");
+
+        Map<Reason, String> actual = new EnumMap<>(Reason.class);
+        for (Reason reason : Reason.values()) {
+            actual.put(reason, ErrorHandling.statusOf(reason) + " " + reason.code());
+        }
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void notFoundSaysWhatWasNotFoundAsApiErrorDid() {
+        assertEquals(ApiError.notFound("The contact 7").getMessage(), Refusal.notFound("The contact 7").getMessage());
+    }
+}
