@@ -10,6 +10,7 @@ import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Contacts;
+import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
 
@@ -61,8 +62,8 @@ public final class Consent {
         }
         List<Long> waiting = tx.query("""
                 SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = 'pending' ORDER BY m.id""",
-                rs -> rs.getLong(1), practiceId, contactId);
+                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = ? ORDER BY m.id""",
+                rs -> rs.getLong(1), practiceId, contactId, DispatchState.PENDING.wire());
         int withheld = 0;
         for (long id : waiting) {
             withheld += withhold(tx, feed, practiceId, id, reason.get(), now) ? 1 : 0;
@@ -76,8 +77,9 @@ public final class Consent {
      */
     public static boolean withhold(Tx tx, ChangeFeed feed, long practiceId, long messageId, String reason, Instant now) throws SQLException {
         int changed = tx.update("""
-                UPDATE message SET dispatch_state = 'withheld', dispatch_note = ?, next_attempt_at = NULL
-                WHERE id = ? AND practice_id = ? AND dispatch_state = 'pending'""", reason, messageId, practiceId);
+                UPDATE message SET dispatch_state = ?, dispatch_note = ?, next_attempt_at = NULL
+                WHERE id = ? AND practice_id = ? AND dispatch_state = ?""",
+                DispatchState.WITHHELD.wire(), reason, messageId, practiceId, DispatchState.PENDING.wire());
         if (changed == 0) {
             return false;
         }
