@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
@@ -68,10 +70,19 @@ public final class RelayServer implements AutoCloseable {
 
     /** With a carrier of the caller's choosing (tests put a fake at the edge of the world). */
     public RelayServer(RelayConfig config, Clock clock, java.util.function.Function<RelayServer, Carrier> carrierFactory) {
+        this(config, clock, carrierFactory, null);
+    }
+
+    /**
+     * With the database's connections passed through {@code connections} as well (see
+     * {@link Database#Database(String, String, String, UnaryOperator)}; tests count statements with it).
+     */
+    public RelayServer(RelayConfig config, Clock clock, java.util.function.Function<RelayServer, Carrier> carrierFactory,
+                       UnaryOperator<DataSource> connections) {
         this.carrierFactory = carrierFactory;
         this.config = config;
         this.clock = clock;
-        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword());
+        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections);
         this.feed = new ChangeFeed(new FeedHub());
         this.uncleanStops = new UncleanStops(db, config.nodeId(), config.dbUrl().startsWith("jdbc:h2:"));
         uncleanStops.starting(clock.instant());
@@ -153,7 +164,7 @@ public final class RelayServer implements AutoCloseable {
                 "webhooksFailing", backlog.get("webhooksFailing"));
     }
 
-    private static Carrier configuredCarrier(RelayServer server) {
+    static Carrier configuredCarrier(RelayServer server) {
         RelayConfig config = server.config;
         if (config.carrier().equals("simulated")) {
             return new SimulatedCarrier(() -> URI.create("http://127.0.0.1:" + server.port()), () -> server.webhookUrls.bases().getFirst(),
