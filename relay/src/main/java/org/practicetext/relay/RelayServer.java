@@ -35,6 +35,8 @@ import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.send.SimulatorRoutes;
 import org.practicetext.relay.send.TwilioCarrier;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchSignal;
+import org.practicetext.relay.store.InProcessDispatchSignal;
 import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.webhook.InboundMessages;
 import org.practicetext.relay.webhook.StatusUpdates;
@@ -63,6 +65,8 @@ public final class RelayServer implements AutoCloseable {
     private Dispatcher dispatcher;
     private WebhookIntake intake;
     private final UncleanStops uncleanStops;
+    /** Wakes the dispatcher after a commit that gave it work; of this process only, until nodes share one (LISTEN/NOTIFY). */
+    private final DispatchSignal dispatchSignal = new InProcessDispatchSignal();
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -98,15 +102,17 @@ public final class RelayServer implements AutoCloseable {
         Sessions sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
         StatusUpdates statuses = new StatusUpdates(feed, clock);
-        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock);
+        // Other nodes' commits are not heard yet (LISTEN/NOTIFY comes later): on a shared database the loops also look now and then.
+        boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
+        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions);
         sessions.onRevoke(feed.hub()::endSession);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
-                config.twilioMessagingServiceSid(), config.nodeId());
-        MessageSending sending = new MessageSending(db, feed, clock, dispatcher::wake);
+                config.twilioMessagingServiceSid(), config.nodeId(), dispatchSignal, sharedDatabase);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
         app = Javalin.create(cfg -> {
@@ -199,6 +205,10 @@ public final class RelayServer implements AutoCloseable {
 
     public WebhookIntake webhookIntake() {
         return intake;
+    }
+
+    public DispatchSignal dispatchSignal() {
+        return dispatchSignal;
     }
 
     /**

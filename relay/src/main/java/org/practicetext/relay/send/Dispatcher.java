@@ -12,17 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.relay.background.Alarm;
 import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.DispatchQueue;
+import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
@@ -42,6 +43,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Consent is read in the transaction that claims a message for hand-off: a message whose
  * contact opted out or was blocked by then is withheld, never sent (see {@link Consent}).
+ *
+ * <p>It does not poll. A round runs at start (what a stopped relay left), when the
+ * {@link DispatchSignal} is raised (a message was stored), when an attempt of its own ends, and
+ * at the earliest due time the database holds after the last round: a retry, a look-up or a
+ * lease. With nothing on its way to the carrier it runs no query. A wake-up during a round is
+ * kept for the next one ({@link Alarm}), so nothing stored while a round runs waits. On a
+ * database shared with other nodes it also runs a round every {@link Alarm#OTHER_NODES}, for
+ * what a node that died left due.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -62,14 +71,19 @@ public final class Dispatcher implements AutoCloseable {
     private final String nodeId;
     private final Messages messages = new Messages();
     private final DispatchQueue queue = new DispatchQueue();
-    private final Semaphore wake = new Semaphore(0);
+    private final Alarm alarm;
+    private final DispatchSignal signal;
+    private final boolean sharedDatabase;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread loop;
 
     public Dispatcher(Database db, ChangeFeed feed, Carrier carrier, StatusUpdates statuses, Clock clock, Supplier<URI> statusCallback,
-                      String messagingServiceSid, String nodeId) {
+                      String messagingServiceSid, String nodeId, DispatchSignal signal, boolean sharedDatabase) {
         this.db = db;
+        this.sharedDatabase = sharedDatabase;
+        this.signal = signal;
+        this.alarm = new Alarm(clock);
         this.feed = feed;
         this.carrier = carrier;
         this.statuses = statuses;
@@ -105,19 +119,20 @@ public final class Dispatcher implements AutoCloseable {
                     recovered);
         }
         running = true;
+        signal.subscribe(this::wake);
         loop = Thread.ofVirtual().name("dispatcher").start(this::run);
     }
 
+    /** Runs a round soon: at once if the loop waits, right after the current round if one runs. */
     public void wake() {
-        wake.release();
+        alarm.wake();
     }
 
     private void run() {
         while (running) {
             try {
                 claimDue(claim -> calls.submit(() -> attempt(claim)));
-                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                alarm.await(alarm.lookingOut(db.read(queue::nextDue), sharedDatabase));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -320,7 +335,7 @@ public final class Dispatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake.release();
+        alarm.wake();
         calls.shutdown();
         try {
             if (loop != null) {

@@ -85,14 +85,14 @@ public final class DispatchQueue {
      */
     public Optional<Instant> nextDue(Tx tx) throws SQLException {
         Optional<Instant> lease = tx.queryOne("SELECT MIN(next_attempt_at) AS due FROM message WHERE dispatch_state = ?",
-                rs -> Tx.instant(rs, "due"), HANDING.wire()).flatMap(Optional::ofNullable);
+                rs -> Optional.ofNullable(Tx.instant(rs, "due")), HANDING.wire()).flatMap(due -> due);
         Optional<Instant> attempt = tx.queryOne("""
                 SELECT MIN(m.next_attempt_at) AS due FROM message m
                 WHERE m.dispatch_state IN (?, ?)
                   AND NOT EXISTS (SELECT 1 FROM message e WHERE e.conversation_id = m.conversation_id AND e.id < m.id
                                   AND e.dispatch_state IN (?, ?, ?))""",
-                rs -> Tx.instant(rs, "due"), PENDING.wire(), CHECKING.wire(), PENDING.wire(), HANDING.wire(), CHECKING.wire())
-                .flatMap(Optional::ofNullable);
+                rs -> Optional.ofNullable(Tx.instant(rs, "due")), PENDING.wire(), CHECKING.wire(), PENDING.wire(), HANDING.wire(), CHECKING.wire())
+                .flatMap(due -> due);
         if (lease.isEmpty()) {
             return attempt;
         }
