@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
@@ -17,6 +19,7 @@ import org.practicetext.relay.actions.TemplateActions;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
+import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
 import org.practicetext.relay.feed.FeedRoutes;
@@ -33,9 +36,10 @@ import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.send.SimulatorRoutes;
 import org.practicetext.relay.send.TwilioCarrier;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchSignal;
+import org.practicetext.relay.store.InProcessDispatchSignal;
 import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.webhook.InboundMessages;
-import org.practicetext.relay.webhook.StatusUpdates;
 import org.practicetext.relay.webhook.TwilioSignature;
 import org.practicetext.relay.webhook.WebhookIntake;
 import org.practicetext.relay.webhook.WebhookRoutes;
@@ -61,6 +65,8 @@ public final class RelayServer implements AutoCloseable {
     private Dispatcher dispatcher;
     private WebhookIntake intake;
     private final UncleanStops uncleanStops;
+    /** Wakes the dispatcher after a commit that gave it work; of this process only, until nodes share one (LISTEN/NOTIFY). */
+    private final DispatchSignal dispatchSignal = new InProcessDispatchSignal();
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -68,10 +74,19 @@ public final class RelayServer implements AutoCloseable {
 
     /** With a carrier of the caller's choosing (tests put a fake at the edge of the world). */
     public RelayServer(RelayConfig config, Clock clock, java.util.function.Function<RelayServer, Carrier> carrierFactory) {
+        this(config, clock, carrierFactory, null);
+    }
+
+    /**
+     * With the database's connections passed through {@code connections} as well (see
+     * {@link Database#Database(String, String, String, UnaryOperator)}; tests count statements with it).
+     */
+    public RelayServer(RelayConfig config, Clock clock, java.util.function.Function<RelayServer, Carrier> carrierFactory,
+                       UnaryOperator<DataSource> connections) {
         this.carrierFactory = carrierFactory;
         this.config = config;
         this.clock = clock;
-        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword());
+        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections);
         this.feed = new ChangeFeed(new FeedHub());
         this.uncleanStops = new UncleanStops(db, config.nodeId(), config.dbUrl().startsWith("jdbc:h2:"));
         uncleanStops.starting(clock.instant());
@@ -88,15 +103,17 @@ public final class RelayServer implements AutoCloseable {
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
         // The webhook forwarder of delivery.StatusUpdates, until the Dispatcher takes the new class.
         StatusUpdates statuses = new StatusUpdates(feed, clock);
-        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock);
+        // Other nodes' commits are not heard yet (LISTEN/NOTIFY comes later): on a shared database the loops also look now and then.
+        boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
+        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions);
         sessions.onRevoke(feed.hub()::endSession);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
-                config.twilioMessagingServiceSid(), config.nodeId());
-        MessageSending sending = new MessageSending(db, feed, clock, dispatcher::wake);
+                config.twilioMessagingServiceSid(), config.nodeId(), dispatchSignal, sharedDatabase);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
         app = Javalin.create(cfg -> {
@@ -154,7 +171,7 @@ public final class RelayServer implements AutoCloseable {
                 "webhooksFailing", backlog.get("webhooksFailing"));
     }
 
-    private static Carrier configuredCarrier(RelayServer server) {
+    static Carrier configuredCarrier(RelayServer server) {
         RelayConfig config = server.config;
         if (config.carrier().equals("simulated")) {
             return new SimulatedCarrier(() -> URI.create("http://127.0.0.1:" + server.port()), () -> server.webhookUrls.bases().getFirst(),
@@ -189,6 +206,10 @@ public final class RelayServer implements AutoCloseable {
 
     public WebhookIntake webhookIntake() {
         return intake;
+    }
+
+    public DispatchSignal dispatchSignal() {
+        return dispatchSignal;
     }
 
     /**

@@ -70,6 +70,13 @@ public final class RelayFixture implements AutoCloseable {
         this.server = new RelayServer(config(dataDir), clock, carrier).start();
     }
 
+    /** A relay whose carrier is {@code carrier} and whose database connections pass through {@code connections} (e.g. a {@link StatementCount}). */
+    public RelayFixture(Path dataDir, java.util.function.Function<RelayServer, org.practicetext.relay.send.Carrier> carrier,
+                        java.util.function.UnaryOperator<javax.sql.DataSource> connections) {
+        this.dataDir = dataDir;
+        this.server = new RelayServer(config(dataDir), clock, carrier, connections).start();
+    }
+
     public static RelayConfig config(Path dataDir) {
         return RelayConfig.fromEnvironment(environment(dataDir));
     }

@@ -9,6 +9,7 @@ import org.practicetext.protocol.ContactView;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.EntityEvents;
 import org.practicetext.relay.store.Contacts;
+import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
 

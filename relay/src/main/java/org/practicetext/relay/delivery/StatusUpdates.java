@@ -26,10 +26,9 @@ import org.slf4j.LoggerFactory;
  * is assigned.
  *
  * <p>Its home is neither {@code webhook} (where reports arrive) nor {@code send} (where a hand-off
- * settles a message), since both use it. It is not final only so that the old
- * {@code relay.webhook.StatusUpdates} can forward to it until the dispatcher imports this one.
+ * settles a message), since both use it.
  */
-public class StatusUpdates {
+public final class StatusUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
 
     private final ChangeFeed feed;

@@ -7,25 +7,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.relay.background.Alarm;
 import org.practicetext.relay.consent.Consent;
+import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchQueue;
+import org.practicetext.relay.store.DispatchSignal;
+import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Tx;
-import org.practicetext.relay.webhook.StatusUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Consent is read in the transaction that claims a message for hand-off: a message whose
  * contact opted out or was blocked by then is withheld, never sent (see {@link Consent}).
+ *
+ * <p>It does not poll. A round runs at start (what a stopped relay left), when the
+ * {@link DispatchSignal} is raised (a message was stored), when an attempt of its own ends, and
+ * at the earliest due time the database holds after the last round: a retry, a look-up or a
+ * lease. With nothing on its way to the carrier it runs no query. A wake-up during a round is
+ * kept for the next one ({@link Alarm}), so nothing stored while a round runs waits. On a
+ * database shared with other nodes it also runs a round every {@link Alarm#OTHER_NODES}, for
+ * what a node that died left due.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -48,6 +58,8 @@ public final class Dispatcher implements AutoCloseable {
     static final Duration CHECK_DELAY = Duration.ofSeconds(3);
     static final Duration GIVE_UP_CHECKING_AFTER = Duration.ofMinutes(10);
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** Messages claimed per round at most; a round that took this many is followed by another at once. */
+    static final int ROUND_LIMIT = 50;
 
     private final Database db;
     private final ChangeFeed feed;
@@ -58,14 +70,20 @@ public final class Dispatcher implements AutoCloseable {
     private final String messagingServiceSid;
     private final String nodeId;
     private final Messages messages = new Messages();
-    private final Semaphore wake = new Semaphore(0);
+    private final DispatchQueue queue = new DispatchQueue();
+    private final Alarm alarm;
+    private final DispatchSignal signal;
+    private final boolean sharedDatabase;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
     private Thread loop;
 
     public Dispatcher(Database db, ChangeFeed feed, Carrier carrier, StatusUpdates statuses, Clock clock, Supplier<URI> statusCallback,
-                      String messagingServiceSid, String nodeId) {
+                      String messagingServiceSid, String nodeId, DispatchSignal signal, boolean sharedDatabase) {
         this.db = db;
+        this.sharedDatabase = sharedDatabase;
+        this.signal = signal;
+        this.alarm = new Alarm(clock);
         this.feed = feed;
         this.carrier = carrier;
         this.statuses = statuses;
@@ -85,20 +103,14 @@ public final class Dispatcher implements AutoCloseable {
     public void start() {
         int recovered = db.inTransaction(tx -> {
             Instant now = clock.instant();
-            List<Interrupted> mine = tx.query("""
-                    SELECT id, dispatch_state, next_attempt_at, attempt_started_at FROM message
-                    WHERE claimed_by = ? AND (dispatch_state = 'handing' OR (dispatch_state = 'checking' AND next_attempt_at > ?))""",
-                    rs -> new Interrupted(rs.getLong(1), rs.getString(2), Tx.instant(rs, "next_attempt_at"), Tx.instant(rs, "attempt_started_at")),
-                    nodeId, now);
             int count = 0;
-            for (Interrupted m : mine) {
+            for (DispatchQueue.Interrupted m : queue.interrupted(tx, nodeId, now)) {
                 Instant earliest = m.startedAt() == null ? now : m.startedAt().plus(CHECK_DELAY);
                 Instant due = earliest.isAfter(now) ? earliest : now;
-                if (m.state().equals("checking") && !due.isBefore(m.due())) {
+                if (m.state() == DispatchState.CHECKING && !due.isBefore(m.due())) {
                     continue; // a look-up already scheduled no later than that
                 }
-                count += tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE id = ? AND dispatch_state = ?",
-                        due, m.id(), m.state());
+                count += queue.lookUpAt(tx, m.id(), m.state(), due) ? 1 : 0;
             }
             return count;
         });
@@ -107,23 +119,20 @@ public final class Dispatcher implements AutoCloseable {
                     recovered);
         }
         running = true;
+        signal.subscribe(this::wake);
         loop = Thread.ofVirtual().name("dispatcher").start(this::run);
     }
 
-    /** A hand-off or look-up of this node that a stop interrupted. */
-    private record Interrupted(long id, String state, Instant due, Instant startedAt) {
-    }
-
+    /** Runs a round soon: at once if the loop waits, right after the current round if one runs. */
     public void wake() {
-        wake.release();
+        alarm.wake();
     }
 
     private void run() {
         while (running) {
             try {
                 claimDue(claim -> calls.submit(() -> attempt(claim)));
-                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                alarm.await(alarm.lookingOut(db.read(queue::nextDue), sharedDatabase));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -144,16 +153,8 @@ public final class Dispatcher implements AutoCloseable {
         Map<Long, List<Long>> dueByPractice = db.inTransaction(tx -> {
             Instant now = clock.instant();
             // A claim whose lease ran out belongs to a node that died: look before resending.
-            tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE dispatch_state = 'handing' AND next_attempt_at <= ?",
-                    now, now);
-            Map<Long, List<Long>> due = new LinkedHashMap<>();
-            tx.query("""
-                    SELECT m.practice_id, m.id FROM message m
-                    WHERE m.dispatch_state IN ('pending', 'checking') AND m.next_attempt_at <= ?
-                      AND NOT EXISTS (SELECT 1 FROM message e WHERE e.conversation_id = m.conversation_id AND e.id < m.id
-                                      AND e.dispatch_state IN ('pending', 'handing', 'checking'))
-                    ORDER BY m.id LIMIT 50""", rs -> due.computeIfAbsent(rs.getLong(1), p -> new ArrayList<>()).add(rs.getLong(2)), now);
-            return due;
+            queue.expireLeases(tx, now);
+            return queue.due(tx, now, ROUND_LIMIT);
         });
         dueByPractice.forEach((practiceId, ids) -> db.inTransaction(tx -> claimIn(tx, practiceId, ids)).forEach(start));
     }
@@ -170,26 +171,15 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         List<Claim> claims = new ArrayList<>();
         for (long id : ids) {
-            Optional<String> refusal = tx.queryOne("""
-                    SELECT k.opted_out, k.blocked FROM message m
-                    JOIN conversation c ON c.id = m.conversation_id JOIN contact k ON k.id = c.contact_id
-                    WHERE m.id = ? AND m.dispatch_state = 'pending'""", rs -> Consent.refusal(rs.getBoolean(1), rs.getBoolean(2)), id)
-                    .flatMap(r -> r);
+            Optional<String> refusal = queue.pendingRecipient(tx, id).flatMap(r -> Consent.refusal(r.optedOut(), r.blocked()));
             if (refusal.isPresent()) {
                 if (Consent.withhold(tx, feed, practiceId, id, refusal.get(), now)) {
                     LOG.info("message {} withheld: its contact opted out or was blocked before it was handed to the carrier", id);
                 }
                 continue;
             }
-            int taken = tx.update("""
-                    UPDATE message SET dispatch_state = CASE WHEN dispatch_state = 'pending' THEN 'handing' ELSE dispatch_state END,
-                           dispatch_attempts = dispatch_attempts + CASE WHEN dispatch_state = 'pending' THEN 1 ELSE 0 END,
-                           attempt_started_at = CASE WHEN dispatch_state = 'pending' THEN ? ELSE attempt_started_at END,
-                           next_attempt_at = ?, claimed_by = ?
-                    WHERE id = ? AND dispatch_state IN ('pending', 'checking') AND next_attempt_at <= ?""",
-                    now, now.plus(LEASE), nodeId, id, now);
-            if (taken == 1) {
-                claims.add(claim(tx, id));
+            if (queue.claim(tx, id, now, now.plus(LEASE), nodeId)) {
+                claims.add(claim(queue.claimed(tx, id)));
             }
         }
         return claims;
@@ -200,42 +190,21 @@ public final class Dispatcher implements AutoCloseable {
      * are matched here, on the next round.
      */
     private void sweepLateReports() {
-        List<long[]> late = db.read(tx -> tx.query("""
-                SELECT DISTINCT m.practice_id, m.id FROM status_callback s JOIN message m ON m.sid = s.sid
-                WHERE s.processed = FALSE""", rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
-        for (long[] row : late) {
+        for (DispatchQueue.LateReport late : db.read(queue::lateReports)) {
             db.inTransaction(tx -> {
-                feed.lock(tx, row[0]);
-                String sid = messages.byId(tx, row[0], row[1]).orElseThrow().sid();
-                statuses.applyEarlyReports(tx, row[0], sid);
+                feed.lock(tx, late.practiceId());
+                String sid = messages.byId(tx, late.practiceId(), late.messageId()).orElseThrow().sid();
+                statuses.applyEarlyReports(tx, late.practiceId(), sid);
                 return null;
             });
         }
     }
 
-    private Claim claim(Tx tx, long id) throws SQLException {
-        return tx.queryOne("""
-                SELECT m.practice_id, m.dispatch_state, m.dispatch_attempts, m.attempt_started_at, m.body, k.phone AS to_phone, n.phone AS from_phone
-                FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN contact k ON k.id = c.contact_id
-                JOIN practice_number n ON n.id = c.practice_number_id WHERE m.id = ?""", rs -> {
-            long practiceId = rs.getLong(1);
-            List<URI> media = List.of();
-            OutboundText text = new OutboundText(rs.getString("to_phone"), messagingServiceSid == null ? rs.getString("from_phone") : null,
-                    messagingServiceSid, rs.getString("body"), media, statusCallback.get());
-            return new Claim(practiceId, id, rs.getString("dispatch_state").equals("checking"), rs.getInt("dispatch_attempts"),
-                    Tx.instant(rs, "attempt_started_at"), text);
-        }, id).map(c -> withMedia(tx, c)).orElseThrow();
-    }
-
-    private Claim withMedia(Tx tx, Claim c) {
-        try {
-            List<URI> media = tx.query("SELECT url FROM message_media WHERE message_id = ? ORDER BY position", rs -> URI.create(rs.getString(1)), c.messageId());
-            OutboundText t = c.text();
-            return new Claim(c.practiceId(), c.messageId(), c.check(), c.attempts(), c.attemptStartedAt(),
-                    new OutboundText(t.to(), t.from(), t.messagingServiceSid(), t.body(), media, t.statusCallback()));
-        } catch (SQLException e) {
-            throw new org.practicetext.relay.store.StorageException(e);
-        }
+    private Claim claim(DispatchQueue.Claimed c) {
+        List<URI> media = c.mediaUrls().stream().map(URI::create).toList();
+        OutboundText text = new OutboundText(c.toPhone(), messagingServiceSid == null ? c.fromPhone() : null, messagingServiceSid, c.body(), media,
+                statusCallback.get());
+        return new Claim(c.practiceId(), c.messageId(), c.state() == DispatchState.CHECKING, c.attempts(), c.attemptStartedAt(), text);
     }
 
     private void attempt(Claim claim) {
@@ -247,8 +216,10 @@ public final class Dispatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("dispatch of message {} failed unexpectedly; it will be checked before any resend", claim.messageId(), e);
-            db.inTransaction(tx -> tx.update("UPDATE message SET dispatch_state = 'checking', next_attempt_at = ? WHERE id = ?",
-                    clock.instant().plus(CHECK_DELAY), claim.messageId()));
+            db.inTransaction(tx -> {
+                queue.reschedule(tx, claim.messageId(), DispatchState.CHECKING, clock.instant().plus(CHECK_DELAY));
+                return null;
+            });
         } finally {
             wake();
         }
@@ -264,7 +235,7 @@ public final class Dispatcher implements AutoCloseable {
                 case NOT_SENT -> notSent(claim, e);
                 case UNCERTAIN -> {
                     LOG.warn("carrier answer for message {} was lost ({}); checking before any resend", claim.messageId(), e.getMessage());
-                    reschedule(claim, "checking", clock.instant().plus(CHECK_DELAY));
+                    reschedule(claim, DispatchState.CHECKING, clock.instant().plus(CHECK_DELAY));
                 }
             }
             return;
@@ -282,7 +253,7 @@ public final class Dispatcher implements AutoCloseable {
                 attention(claim, "The carrier did not confirm whether this message was sent, and could not be asked. "
                         + "It may have reached the patient: check before sending it again.");
             } else {
-                reschedule(claim, "checking", clock.instant().plus(CHECK_DELAY.multipliedBy(2)));
+                reschedule(claim, DispatchState.CHECKING, clock.instant().plus(CHECK_DELAY.multipliedBy(2)));
             }
             return;
         }
@@ -292,34 +263,34 @@ public final class Dispatcher implements AutoCloseable {
         } else if (claim.attempts() >= MAX_ATTEMPTS) {
             attention(claim, "The carrier did not accept this message after " + claim.attempts() + " attempts. It was not sent.");
         } else {
-            reschedule(claim, "pending", clock.instant());
+            reschedule(claim, DispatchState.PENDING, clock.instant());
         }
     }
 
     private void notSent(Claim claim, CarrierException e) {
         if (claim.attempts() >= MAX_ATTEMPTS) {
-            finish(claim, "rejected", DeliveryStatus.FAILED, null,
+            finish(claim, DispatchState.REJECTED, DeliveryStatus.FAILED, null,
                     "The carrier could not be reached after " + claim.attempts() + " attempts. The message was not sent; send it again.");
             return;
         }
         long seconds = Math.min(300, 1L << Math.min(claim.attempts(), 8));
         LOG.info("message {} not sent ({}); next attempt in {} s", claim.messageId(), e.getMessage(), seconds);
-        reschedule(claim, "pending", clock.instant().plusSeconds(seconds));
+        reschedule(claim, DispatchState.PENDING, clock.instant().plusSeconds(seconds));
     }
 
     private void rejected(Claim claim, Integer code) {
-        finish(claim, "rejected", DeliveryStatus.FAILED, code, CarrierErrors.explain(code));
+        finish(claim, DispatchState.REJECTED, DeliveryStatus.FAILED, code, CarrierErrors.explain(code));
     }
 
     private void attention(Claim claim, String reason) {
         LOG.warn("message {} needs a person: {}", claim.messageId(), reason);
-        finish(claim, "attention", DeliveryStatus.FAILED, null, reason);
+        finish(claim, DispatchState.ATTENTION, DeliveryStatus.FAILED, null, reason);
     }
 
-    private void finish(Claim claim, String state, DeliveryStatus status, Integer code, String explanation) {
+    private void finish(Claim claim, DispatchState state, DeliveryStatus status, Integer code, String explanation) {
         db.inTransaction(tx -> {
             feed.lock(tx, claim.practiceId());
-            tx.update("UPDATE message SET dispatch_state = ?, dispatch_note = ?, next_attempt_at = NULL WHERE id = ?", state, explanation, claim.messageId());
+            queue.finish(tx, claim.messageId(), state, explanation);
             MessageView message = messages.byId(tx, claim.practiceId(), claim.messageId()).orElseThrow();
             statuses.settle(tx, claim.practiceId(), message, status, code, explanation);
             return null;
@@ -329,8 +300,7 @@ public final class Dispatcher implements AutoCloseable {
     private void handed(Claim claim, CarrierReceipt receipt) {
         db.inTransaction(tx -> {
             feed.lock(tx, claim.practiceId());
-            tx.update("UPDATE message SET sid = ?, dispatch_state = 'handed', next_attempt_at = NULL, updated_at = ? WHERE id = ?",
-                    receipt.sid(), clock.instant(), claim.messageId());
+            queue.handed(tx, claim.messageId(), receipt.sid(), clock.instant());
             MessageView message = messages.byId(tx, claim.practiceId(), claim.messageId()).orElseThrow();
             Optional<DeliveryStatus> initial = DeliveryStatus.fromWire(receipt.status());
             if (initial.isPresent() && DeliveryStatus.fromWire(message.status()).map(s -> s.canMoveTo(initial.get())).orElse(false)) {
@@ -343,8 +313,11 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
-    private void reschedule(Claim claim, String state, Instant at) {
-        db.inTransaction(tx -> tx.update("UPDATE message SET dispatch_state = ?, next_attempt_at = ? WHERE id = ?", state, at, claim.messageId()));
+    private void reschedule(Claim claim, DispatchState state, Instant at) {
+        db.inTransaction(tx -> {
+            queue.reschedule(tx, claim.messageId(), state, at);
+            return null;
+        });
     }
 
     private static void sleepQuietly() {
@@ -362,7 +335,7 @@ public final class Dispatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake.release();
+        alarm.wake();
         calls.shutdown();
         try {
             if (loop != null) {

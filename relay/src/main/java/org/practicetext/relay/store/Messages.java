@@ -61,22 +61,23 @@ public final class Messages {
 
     /** Hands a stored outbound message to the dispatcher: waiting, first attempt at {@code at}. */
     public void queueForDispatch(Tx tx, long id, Instant at) throws SQLException {
-        tx.update("UPDATE message SET dispatch_state = 'pending', next_attempt_at = ? WHERE id = ?", at, id);
+        tx.update("UPDATE message SET dispatch_state = ?, next_attempt_at = ? WHERE id = ?", DispatchState.PENDING.wire(), at, id);
     }
 
     /** The contact's messages that wait for the dispatcher and are not yet claimed for hand-off, oldest first. */
     public List<Long> waitingForContact(Tx tx, long practiceId, long contactId) throws SQLException {
         return tx.query("""
                 SELECT m.id FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = 'pending' ORDER BY m.id""",
-                rs -> rs.getLong(1), practiceId, contactId);
+                WHERE c.practice_id = ? AND c.contact_id = ? AND m.dispatch_state = ? ORDER BY m.id""",
+                rs -> rs.getLong(1), practiceId, contactId, DispatchState.PENDING.wire());
     }
 
     /** Takes a waiting message out of dispatch for good, noting why; false if it was no longer waiting. */
     public boolean withhold(Tx tx, long practiceId, long id, String reason) throws SQLException {
         return tx.update("""
-                UPDATE message SET dispatch_state = 'withheld', dispatch_note = ?, next_attempt_at = NULL
-                WHERE id = ? AND practice_id = ? AND dispatch_state = 'pending'""", reason, id, practiceId) > 0;
+                UPDATE message SET dispatch_state = ?, dispatch_note = ?, next_attempt_at = NULL
+                WHERE id = ? AND practice_id = ? AND dispatch_state = ?""",
+                DispatchState.WITHHELD.wire(), reason, id, practiceId, DispatchState.PENDING.wire()) > 0;
     }
 
     public boolean existsSid(Tx tx, String sid) throws SQLException {

@@ -95,6 +95,18 @@ public final class WebhookReceipts {
                 now, afterId, limit));
     }
 
+    /** When the next receipt not yet applied is due; empty when every one is applied. */
+    public Optional<Instant> nextDue() {
+        return db.read(tx -> tx.queryOne("SELECT MIN(next_attempt_at) AS due FROM webhook_receipt WHERE processed_at IS NULL",
+                rs -> Optional.ofNullable(Tx.instant(rs, "due")))).flatMap(due -> due);
+    }
+
+    /** When the oldest applied receipt still kept was received; empty when none is kept. */
+    public Optional<Instant> oldestApplied() {
+        return db.read(tx -> tx.queryOne("SELECT MIN(received_at) AS oldest FROM webhook_receipt WHERE processed_at IS NOT NULL",
+                rs -> Optional.ofNullable(Tx.instant(rs, "oldest")))).flatMap(oldest -> oldest);
+    }
+
     /** How many webhooks wait to be applied, and how many of them failed at least {@code attempts} times. */
     public Backlog backlog(int attempts) {
         return db.read(tx -> tx.queryOne("""

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.practicetext.relay.background.Alarm;
 import org.practicetext.relay.delivery.StatusUpdates;
+import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.StorageException;
 import org.practicetext.relay.store.WebhookReceipts;
 import org.practicetext.relay.store.WebhookReceipts.Receipt;
@@ -25,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * later, with backoff, until it succeeds. A processing bug delays a text; it never loses it.
  * Webhooks still waiting after {@link #ATTENTION_AFTER} attempts are logged at ERROR and counted in
  * {@code /health}, where an operator sees them.
+ *
+ * <p>Its background loop does not poll: it runs at start (what a stopped relay left), after a
+ * webhook failed to be applied, at the earliest retry the journal holds, and when the oldest
+ * applied receipt is due to be forgotten (at most once per {@link #PURGE_EVERY}). An idle relay's
+ * loop runs no query; on a database shared with other nodes it looks every
+ * {@link Alarm#OTHER_NODES} for what a node that died recorded but did not apply.
  */
 public final class WebhookIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
@@ -34,22 +43,31 @@ public final class WebhookIntake implements AutoCloseable {
     static final int ATTENTION_AFTER = 10;
     /** Applied receipts are kept this long (Twilio retries within minutes), then forgotten. */
     static final Duration KEEP_APPLIED = Duration.ofDays(3);
+    /** Applied receipts are forgotten in batches, no more often than this. */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final Database db;
     private final InboundMessages inbound;
     private final StatusUpdates statuses;
     private final Clock clock;
     private final WebhookReceipts receipts;
-    private final Semaphore wake = new Semaphore(0);
+    private final DispatchSignal dispatchSignal;
+    private final Alarm alarm;
+    private final boolean sharedDatabase;
     private volatile boolean running;
     private Thread loop;
-    private Instant nextPurge = Instant.EPOCH;
+    /** When applied receipts are next forgotten; empty while none is kept. Read and set under {@code this}. */
+    private Optional<Instant> nextPurge = Optional.empty();
 
-    public WebhookIntake(Database db, InboundMessages inbound, StatusUpdates statuses, Clock clock) {
+    public WebhookIntake(Database db, InboundMessages inbound, StatusUpdates statuses, Clock clock, DispatchSignal dispatchSignal,
+                         boolean sharedDatabase) {
         this.db = db;
+        this.sharedDatabase = sharedDatabase;
         this.inbound = inbound;
         this.statuses = statuses;
         this.clock = clock;
+        this.dispatchSignal = dispatchSignal;
+        this.alarm = new Alarm(clock);
         this.receipts = new WebhookReceipts(db);
     }
 
@@ -77,21 +95,25 @@ public final class WebhookIntake implements AutoCloseable {
     }
 
     private void run() {
-        // On start every waiting receipt is due: the relay that recorded it is gone.
-        retryDue(clock.instant().plus(Duration.ofDays(1)));
+        boolean starting = true;
         while (running) {
             try {
-                wake.tryAcquire(1, TimeUnit.SECONDS);
-                if (!running) {
-                    return;
+                if (starting) {
+                    // On start every waiting receipt is due: the relay that recorded it is gone.
+                    retryDue(clock.instant().plus(Duration.ofDays(1)));
+                    setNextPurge(receipts.oldestApplied().map(oldest -> oldest.plus(KEEP_APPLIED)));
+                    starting = false;
+                } else {
+                    retryDue(clock.instant());
+                    purgeIfDue();
                 }
-                retryDue(clock.instant());
-                purgeApplied();
+                alarm.await(alarm.lookingOut(Alarm.earliest(receipts.nextDue(), nextPurge()), sharedDatabase));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 LOG.error("webhook retry round failed ({}); trying again", describe(e));
+                pause();
             }
         }
     }
@@ -114,13 +136,13 @@ public final class WebhookIntake implements AutoCloseable {
         return applied;
     }
 
-    /** Applies, now, every receipt whose retry is due (what the loop does each second). */
+    /** Applies, now, every receipt whose retry is due (what the loop does when a retry falls due). */
     public int retryNow() {
         return retryDue(clock.instant());
     }
 
     public void wake() {
-        wake.release();
+        alarm.wake();
     }
 
     /** The webhooks that wait to be applied, and those that keep failing. */
@@ -131,6 +153,7 @@ public final class WebhookIntake implements AutoCloseable {
 
     /** Applies one receipt in one transaction with its claim; a failure is recorded for a later attempt. */
     private Optional<Object> apply(Receipt receipt) {
+        boolean applied = false;
         try {
             Object outcome = db.inTransaction(tx -> {
                 Instant now = clock.instant();
@@ -143,9 +166,16 @@ public final class WebhookIntake implements AutoCloseable {
                 StatusCallback report = StatusCallback.from(receipt.params());
                 return statuses.report(tx, report.sid(), report.status(), report.errorCode());
             });
+            applied = true;
             if (outcome instanceof InboundMessages.Outcome o && receipt.attempts() > 0) {
                 LOG.info("webhook receipt {} applied on attempt {}: {}", receipt.id(), receipt.attempts() + 1, o);
             }
+            if (Boolean.FALSE.equals(outcome)) {
+                // A report that changed nothing may be one kept for a SID not known yet, committed just after the
+                // hand-off that records the SID looked for early reports: the dispatcher's next round matches it.
+                dispatchSignal.raise();
+            }
+            keepUntil(receipt.receivedAt().plus(KEEP_APPLIED));
             return Optional.of(outcome);
         } catch (RuntimeException e) {
             String error = describe(e);
@@ -164,6 +194,10 @@ public final class WebhookIntake implements AutoCloseable {
                         receipt.id(), receipt.kind(), attempts, error);
             }
             return Optional.empty();
+        } finally {
+            if (!applied) {
+                alarm.wake(); // the loop reads the receipt's retry time, whatever became of it
+            }
         }
     }
 
@@ -172,13 +206,47 @@ public final class WebhookIntake implements AutoCloseable {
         return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
     }
 
-    private void purgeApplied() {
+    /** Forgets the applied receipts that are old enough, if that is due; then finds when it is due next. */
+    private void purgeIfDue() {
         Instant now = clock.instant();
-        if (now.isBefore(nextPurge)) {
+        Optional<Instant> due = nextPurge();
+        if (due.isEmpty() || now.isBefore(due.get())) {
             return;
         }
-        nextPurge = now.plus(Duration.ofHours(1));
         receipts.purge(now.minus(KEEP_APPLIED));
+        Instant soonest = now.plus(PURGE_EVERY);
+        setNextPurge(receipts.oldestApplied().map(oldest -> oldest.plus(KEEP_APPLIED)).map(at -> at.isBefore(soonest) ? soonest : at));
+    }
+
+    /** An applied receipt is kept until {@code until}: the first one kept sets when to purge (later ones are younger). */
+    private void keepUntil(Instant until) {
+        boolean first;
+        synchronized (this) {
+            first = nextPurge.isEmpty();
+            if (first) {
+                nextPurge = Optional.of(until);
+            }
+        }
+        if (first) {
+            alarm.wake(); // the loop's wait does not know this due time yet
+        }
+    }
+
+    private synchronized Optional<Instant> nextPurge() {
+        return nextPurge;
+    }
+
+    private synchronized void setNextPurge(Optional<Instant> at) {
+        nextPurge = at;
+    }
+
+    /** After a failed round (the database is away), a second of real time before the next: the relay's clock may stand still. */
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Names a failure without quoting any value: by its SQL state and constraint or column, or by its type. */
@@ -200,7 +268,7 @@ public final class WebhookIntake implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        wake.release();
+        alarm.wake();
         if (loop != null) {
             try {
                 loop.join(Duration.ofSeconds(10));
