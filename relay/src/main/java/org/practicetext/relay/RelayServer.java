@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.HealthView;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
@@ -24,6 +26,7 @@ import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ContentTypes;
 import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.ErrorHandling;
+import org.practicetext.relay.http.Routes;
 import java.net.URI;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
@@ -93,7 +96,7 @@ public final class RelayServer implements AutoCloseable {
         sessions.onRevoke(feed.hub()::endSession);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
-        dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
+        dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary(Endpoints.TWILIO_STATUS.template())),
                 config.twilioMessagingServiceSid(), config.nodeId());
         MessageSending sending = new MessageSending(db, feed, clock, dispatcher::wake);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
@@ -128,7 +131,7 @@ public final class RelayServer implements AutoCloseable {
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
-            cfg.routes.get("/health", ctx -> ctx.json(health()));
+            Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
         });
         app.start();
         int port = app.port();
@@ -146,11 +149,25 @@ public final class RelayServer implements AutoCloseable {
     }
 
     /** {@code ok}, or {@code attention} while some webhook keeps failing to be applied (see the log). */
-    private java.util.Map<String, Object> health() {
+    private HealthView health() {
         java.util.Map<String, Long> backlog = intake.backlog();
-        String status = backlog.get("webhooksFailing") > 0 ? "attention" : "ok";
-        return java.util.Map.of("status", status, "webhooksWaiting", backlog.get("webhooksWaiting"),
-                "webhooksFailing", backlog.get("webhooksFailing"));
+        long failing = backlog.get("webhooksFailing");
+        return new HealthView(failing > 0 ? "attention" : "ok", backlog.get("webhooksWaiting"), failing);
+    }
+
+    /**
+     * The routes this relay serves, as its router holds them (method and path template); a test
+     * compares them with {@link Endpoints#all()}, the routes the desktop may call.
+     */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod()) // not the before/after filters
+                .map(parsed -> new Route(parsed.endpoint.method.name(), parsed.endpoint.path))
+                .toList();
+    }
+
+    /** One registered route: an HTTP method and a path template such as {@code /api/v1/inboxes/{id}}. */
+    public record Route(String method, String path) {
     }
 
     private static Carrier configuredCarrier(RelayServer server) {

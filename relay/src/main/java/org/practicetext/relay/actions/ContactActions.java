@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.consent.Consent;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -41,11 +43,11 @@ public final class ContactActions {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/contacts", this::create);
-        config.routes.patch("/api/v1/contacts/{id}", this::update);
-        config.routes.post("/api/v1/contacts/{id}/convert", this::convert);
-        config.routes.post("/api/v1/contacts/{id}/block", ctx -> block(ctx, true));
-        config.routes.post("/api/v1/contacts/{id}/unblock", ctx -> block(ctx, false));
+        Routes.add(config, Endpoints.CONTACT_CREATE, this::create);
+        Routes.add(config, Endpoints.CONTACT_UPDATE, this::update);
+        Routes.add(config, Endpoints.CONTACT_CONVERT, this::convert);
+        Routes.add(config, Endpoints.CONTACT_BLOCK, ctx -> block(ctx, true));
+        Routes.add(config, Endpoints.CONTACT_UNBLOCK, ctx -> block(ctx, false));
     }
 
     private void create(Context ctx) throws Exception {

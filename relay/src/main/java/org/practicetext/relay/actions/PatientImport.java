@@ -21,12 +21,14 @@ import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.ImportReport;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Tx;
@@ -52,7 +54,7 @@ public final class PatientImport {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post(BodyLimits.IMPORT_PATH, this::importFile);
+        Routes.add(config, Endpoints.CONTACT_IMPORT, this::importFile);
     }
 
     private void importFile(Context ctx) {
