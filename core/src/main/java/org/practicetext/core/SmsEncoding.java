@@ -7,7 +7,8 @@ import java.util.Locale;
 public enum SmsEncoding implements WireWord {
     /** The 7-bit GSM alphabet: 160 characters in one segment, 153 per segment when split. */
     GSM7(160, 153),
-    /** UCS-2: 70 UTF-16 code units in one segment, 67 per segment when split. */
+    /** UCS-2: 70 UTF-16 code units in one segment, 67 per segment when split; an encoding word this version does not know reads as this, the one with the smaller segments. */
+    @WireWord.Fallback
     UCS2(70, 67);
 
     private final int singleLimit;

@@ -25,6 +25,11 @@ public final class WireWords {
                 "\"" + word + "\" is not a " + type.getSimpleName() + "; expected one of " + String.join(", ", words(type).byWord.keySet()) + "."));
     }
 
+    /** As {@link #fromWire}, for a column or field that may be empty: null reads as null. */
+    public static <E extends Enum<E> & WireWord> E fromWireOrNull(Class<E> type, String word) {
+        return word == null ? null : fromWire(type, word);
+    }
+
     /** The constant whose word is {@code word}, if there is one. */
     public static <E extends Enum<E> & WireWord> Optional<E> find(Class<E> type, String word) {
         return word == null ? Optional.empty() : Optional.ofNullable(words(type).byWord.get(word.strip()));

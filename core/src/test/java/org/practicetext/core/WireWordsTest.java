@@ -57,14 +57,15 @@ class WireWordsTest {
         assertThat(WireWords.fromWireOrFallback(ConversationStatus.class, "snoozed")).isEqualTo(ConversationStatus.OPEN);
         assertThat(WireWords.fromWireOrFallback(ContactKind.class, "vendor")).isEqualTo(ContactKind.LEAD);
         assertThat(WireWords.fromWireOrFallback(SenderKind.class, "robot")).isEqualTo(SenderKind.USER);
+        assertThat(WireWords.fromWireOrFallback(SmsEncoding.class, "utf16")).isEqualTo(SmsEncoding.UCS2);
         assertThat(WireWords.fromWireOrFallback(LineType.class, "landline")).isEqualTo(LineType.LANDLINE);
     }
 
     @Test
     void anEnumWithoutAFallbackRefusesAnUnknownWordEvenWhenTolerant() {
-        assertThat(WireWords.fallback(SmsEncoding.class)).isEmpty();
-        assertThatThrownBy(() -> WireWords.fromWireOrFallback(SmsEncoding.class, "utf8")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("expected one of gsm7, ucs2");
+        assertThat(WireWords.fallback(Role.class)).isEmpty();
+        assertThatThrownBy(() -> WireWords.fromWireOrFallback(Role.class, "owner")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected one of admin, staff, viewer");
     }
 
     @Test

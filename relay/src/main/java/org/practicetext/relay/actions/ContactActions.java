@@ -80,7 +80,7 @@ public final class ContactActions {
             if (!newPhone.equals(c.phone())) {
                 refuseTaken(tx, who.practiceId(), newPhone, id);
             }
-            ContactView changed = save(tx, who, c, newPhone, c.kind(),
+            ContactView changed = save(tx, who, c, newPhone, c.kind().wire(),
                     input.has("name") ? name : c.name(), input.has("externalId") ? externalId : c.externalId());
             if (!newPhone.equals(c.phone())) {
                 for (long conversationId : conversations.idsOfContact(tx, who.practiceId(), id)) {
@@ -125,7 +125,7 @@ public final class ContactActions {
     }
 
     private ContactView save(Tx tx, Principal who, ContactView c, String phone, String kind, String name, String externalId) throws SQLException {
-        if (c.phone().equals(phone) && c.kind().equals(kind) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
+        if (c.phone().equals(phone) && c.kind().wire().equals(kind) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
             return c;
         }
         contacts.update(tx, who.practiceId(), c.id(), phone, kind, name, externalId);

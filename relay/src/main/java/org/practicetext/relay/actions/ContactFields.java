@@ -39,7 +39,7 @@ final class ContactFields {
 
     /** The 409 for a phone another contact already has; says which contact, so staff can find it. */
     static ApiError phoneTaken(ContactView owner) {
-        String who = owner.name() == null ? "a " + owner.kind() : owner.name();
+        String who = owner.name() == null ? "a " + owner.kind().wire() : owner.name();
         return new ApiError(409, "conflict", owner.phone() + " already belongs to " + who + " (contact " + owner.id() + ").");
     }
 

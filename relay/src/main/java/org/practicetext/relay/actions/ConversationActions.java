@@ -77,7 +77,7 @@ public final class ConversationActions {
     }
 
     private boolean setStatus(Tx tx, Current c, String status) throws SQLException {
-        if (c.view().status().equals(status)) {
+        if (c.view().status().wire().equals(status)) {
             return false;
         }
         conversations.setStatus(tx, c.view().id(), status);

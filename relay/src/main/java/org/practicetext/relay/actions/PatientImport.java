@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.practicetext.core.ContactKind;
 import org.practicetext.core.Permission;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
@@ -91,7 +92,7 @@ public final class PatientImport {
             ContactView c = known.get();
             String name = p.name() == null ? c.name() : p.name();
             String externalId = p.externalId() == null ? c.externalId() : p.externalId();
-            if (c.kind().equals(PATIENT) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
+            if (c.kind() == ContactKind.PATIENT && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
                 unchanged++;
                 continue;
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
@@ -141,7 +142,7 @@ public final class MessageSending {
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, "queued", null,
                 draft.clientId(), who.sender(), media, now));
         tx.update("UPDATE message SET dispatch_state = 'pending', next_attempt_at = ? WHERE id = ?", now, message.id());
-        if (conversation.status().equals("closed")) {
+        if (conversation.status() == ConversationStatus.CLOSED) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
         conversations.touch(tx, conversation.id(), now, body.isEmpty() ? "Attachment" : body, "out");
