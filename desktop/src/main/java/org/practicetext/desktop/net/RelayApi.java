@@ -114,7 +114,7 @@ public final class RelayApi implements AutoCloseable {
         return readOrNull(execute(request(target, RequestBody.create(csv, CSV))), answer);
     }
 
-    public String write(Object value) {
+    private String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (IOException e) {
