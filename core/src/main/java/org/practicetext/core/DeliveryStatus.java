@@ -11,7 +11,7 @@ import java.util.Optional;
  * accepted/scheduled/queued &lt; sending &lt; sent &lt; delivered | undelivered | failed &lt; read.
  * The first final status wins; only {@code read} may follow {@code delivered}.
  */
-public enum DeliveryStatus {
+public enum DeliveryStatus implements WireWord {
     ACCEPTED(0, false, true),
     SCHEDULED(0, false, true),
     QUEUED(0, false, true),
@@ -37,19 +37,14 @@ public enum DeliveryStatus {
     }
 
     /** The lower-case word Twilio and our API use. */
+    @Override
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Twilio's word in any case ({@link WireWords}, after lower-casing); empty for a word Twilio may add later. */
     public static Optional<DeliveryStatus> fromWire(String word) {
-        if (word == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(word.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return WireWords.find(DeliveryStatus.class, word == null ? null : word.toLowerCase(Locale.ROOT));
     }
 
     public boolean isTerminal() {

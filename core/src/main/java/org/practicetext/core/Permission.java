@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.core;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a team member may do; roles are bundles of these. */
-public enum Permission {
+public enum Permission implements WireWord {
     SMS_VIEW("sms.view"),
     SMS_SEND("sms.send"),
     SMS_ASSIGN("sms.assign"),
@@ -30,7 +29,13 @@ public enum Permission {
         return key;
     }
 
+    @Override
+    public String wire() {
+        return key;
+    }
+
+    /** The permission named exactly {@code key}; empty for one a newer relay may grant. */
     public static Optional<Permission> fromKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+        return WireWords.find(Permission.class, key);
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A team member's role and the permissions it grants. */
-public enum Role {
+public enum Role implements WireWord {
     /** Practice manager: everything, including settings and team. */
     ADMIN(EnumSet.allOf(Permission.class)),
     /** Front-desk staff: read, reply, assign, block, and every composer tool; no settings. */
@@ -29,18 +29,13 @@ public enum Role {
         return permissions.contains(permission);
     }
 
+    @Override
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The role's word in any case, as an administrator types it for the CLI ({@link WireWords}, after lower-casing). */
     public static Optional<Role> fromWire(String word) {
-        if (word == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(word.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return WireWords.find(Role.class, word == null ? null : word.toLowerCase(Locale.ROOT));
     }
 }

@@ -2,12 +2,14 @@
 package org.practicetext.protocol;
 
 import java.time.Instant;
+import org.practicetext.core.ContactKind;
+import org.practicetext.core.LineType;
 
-/** A contact: {@code kind} is "patient" or "lead"; {@code lineType} "mobile", "landline", "voip" or "unknown". */
+/** A contact: {@code kind} is "patient" or "lead"; {@code lineType} "mobile", "landline", "voip" or "unknown". {@code optedOutVia} says how (free text). */
 public record ContactView(
         long id,
         String phone,
-        String kind,
+        ContactKind kind,
         String name,
         String externalId,
         boolean optedOut,
@@ -16,5 +18,5 @@ public record ContactView(
         boolean blocked,
         Instant blockedAt,
         Long blockedBy,
-        String lineType) {
+        LineType lineType) {
 }

@@ -2,6 +2,8 @@
 package org.practicetext.protocol;
 
 import java.time.Instant;
+import org.practicetext.core.ConversationStatus;
+import org.practicetext.core.Direction;
 
 /** A conversation: one practice number and one contact. {@code status} is "open" or "closed". */
 public record ConversationView(
@@ -9,11 +11,11 @@ public record ConversationView(
         long contactId,
         String phone,
         String practiceNumber,
-        String status,
+        ConversationStatus status,
         long inboxId,
         Long assigneeId,
         int unreadCount,
         Instant lastMessageAt,
         String lastMessagePreview,
-        String lastMessageDirection) {
+        Direction lastMessageDirection) {
 }

@@ -3,12 +3,18 @@ package org.practicetext.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import org.practicetext.core.Direction;
+import org.practicetext.core.SmsEncoding;
 
-/** A message as the feed and the API carry it. {@code status} is Twilio's lower-case word. */
+/**
+ * A message as the feed and the API carry it. {@code status} is Twilio's lower-case word (see
+ * {@link org.practicetext.core.DeliveryStatus}); it stays text because Twilio adds words, and the
+ * desktop shows one it does not know as it is.
+ */
 public record MessageView(
         long id,
         long conversationId,
-        String direction,
+        Direction direction,
         String body,
         String status,
         Integer errorCode,
@@ -18,7 +24,7 @@ public record MessageView(
         Sender sender,
         List<MediaItem> media,
         int segments,
-        String encoding,
+        SmsEncoding encoding,
         Instant createdAt,
         Instant updatedAt) {
 }

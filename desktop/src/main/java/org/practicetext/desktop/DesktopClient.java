@@ -14,6 +14,7 @@ import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.OutboxItem;
+import org.practicetext.protocol.ImportReport;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 
@@ -111,12 +112,8 @@ public interface DesktopClient extends AutoCloseable {
 
     void deleteInbox(long inboxId, long moveToInboxId) throws RelayException;
 
-    /** Imports patients from CSV text; returns the relay's report as a sentence per refused row. */
+    /** Imports patients from CSV text; returns the relay's report: how many were added, updated, already up to date, and each refused row. */
     ImportReport importPatients(String csv) throws RelayException;
 
     void signOut();
-
-    /** The relay's import answer. */
-    record ImportReport(int created, int updated, List<String> refused) {
-    }
 }

@@ -30,6 +30,7 @@ import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxAction;
 import org.practicetext.desktop.sync.OutboxItem;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.ImportReport;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.FeedRows;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.FeedEvent;
+import org.practicetext.protocol.ImportReport;
+import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.Json;
+import org.practicetext.protocol.NameRequest;
 
 /**
  * Settings changes that need the relay's answer before anything is shown (inboxes, patient
@@ -22,6 +22,8 @@ import org.practicetext.protocol.Json;
  * feed catches up.
  */
 final class PracticeSettings {
+    private static final ImportReport NOTHING_IMPORTED = new ImportReport(0, 0, 0, List.of());
+
     private final RelayApi api;
     private final CacheDatabase db;
     private final FeedRows rows = new FeedRows();
@@ -32,42 +34,36 @@ final class PracticeSettings {
     }
 
     Directory.Inbox createInbox(String name) throws RelayException {
-        JsonNode inbox = api.post("/api/v1/inboxes", api.write(Map.of("name", name)));
+        InboxView inbox = api.call(Endpoints.INBOX_CREATE.at(), new NameRequest(name), InboxView.class);
         cache(inbox);
-        return new Directory.Inbox(inbox.path("id").asLong(), inbox.path("name").asText());
+        return new Directory.Inbox(inbox.id(), inbox.name());
     }
 
     void renameInbox(long inboxId, String name) throws RelayException {
-        cache(api.patch("/api/v1/inboxes/" + inboxId, api.write(Map.of("name", name))));
+        cache(api.call(Endpoints.INBOX_RENAME.at(inboxId), new NameRequest(name), InboxView.class));
     }
 
     void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
-        JsonNode answer = api.delete("/api/v1/inboxes/" + inboxId + "?moveTo=" + moveToInboxId);
-        if (answer != null && answer.hasNonNull("id")) {
+        InboxView answer = api.call(Endpoints.INBOX_DELETE.at(inboxId).query(Endpoints.MOVE_TO, moveToInboxId), null, InboxView.class);
+        if (answer != null) {
             cache(answer);
             return;
         }
         String name = db.read(sql -> sql.queryOne("SELECT name FROM inbox WHERE id = ?", rs -> rs.getString(1), inboxId)).orElse("");
-        ObjectNode tombstone = Json.mapper().createObjectNode().put("id", inboxId).put("name", name).put("deleted", true);
-        cache(tombstone);
+        cache(new InboxView(inboxId, name, true));
     }
 
-    DesktopClient.ImportReport importPatients(String csv) throws RelayException {
-        JsonNode answer = api.postCsv("/api/v1/contacts/import", csv);
-        List<String> refused = new ArrayList<>();
-        if (answer != null) {
-            for (JsonNode row : answer.path("refused")) {
-                refused.add("Line " + row.path("line").asInt() + ": " + row.path("reason").asText());
-            }
-        }
-        return new DesktopClient.ImportReport(answer == null ? 0 : answer.path("created").asInt(), answer == null ? 0 : answer.path("updated").asInt(),
-                List.copyOf(refused));
+    /** The relay's report as it sent it (created, updated, unchanged and each refused row). */
+    ImportReport importPatients(String csv) throws RelayException {
+        ImportReport report = api.callWithCsv(Endpoints.CONTACT_IMPORT.at(), csv, ImportReport.class);
+        return report == null ? NOTHING_IMPORTED : report;
     }
 
-    private void cache(JsonNode inbox) {
-        if (inbox == null || !inbox.hasNonNull("id")) {
+    private void cache(InboxView inbox) {
+        if (inbox == null) {
             return;
         }
-        db.write(sql -> rows.apply(sql, List.of(new FeedEvent(0, EventTypes.INBOX, inbox)), SyncState.read(sql).generation()));
+        FeedEvent event = new FeedEvent(0, EventTypes.INBOX, Json.mapper().valueToTree(inbox));
+        db.write(sql -> rows.apply(sql, List.of(event), SyncState.read(sql).generation()));
     }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.HealthView;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
@@ -28,6 +30,8 @@ import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ContentTypes;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JettyErrors;
+import org.practicetext.relay.http.Routes;
+import java.net.URI;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;
@@ -111,7 +115,7 @@ public final class RelayServer implements AutoCloseable {
         sessions.onRevoke(feed.hub()::endSession);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
-        dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary("/twilio/status")),
+        dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary(Endpoints.TWILIO_STATUS.template())),
                 config.twilioMessagingServiceSid(), config.nodeId(), dispatchSignal, sharedDatabase);
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
@@ -146,7 +150,7 @@ public final class RelayServer implements AutoCloseable {
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
-            cfg.routes.get("/health", ctx -> ctx.json(health()));
+            Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
         });
         app.start();
         int port = app.port();
@@ -164,11 +168,25 @@ public final class RelayServer implements AutoCloseable {
     }
 
     /** {@code ok}, or {@code attention} while some webhook keeps failing to be applied (see the log). */
-    private java.util.Map<String, Object> health() {
+    private HealthView health() {
         java.util.Map<String, Long> backlog = intake.backlog();
-        String status = backlog.get("webhooksFailing") > 0 ? "attention" : "ok";
-        return java.util.Map.of("status", status, "webhooksWaiting", backlog.get("webhooksWaiting"),
-                "webhooksFailing", backlog.get("webhooksFailing"));
+        long failing = backlog.get("webhooksFailing");
+        return new HealthView(failing > 0 ? HealthView.Status.ATTENTION : HealthView.Status.OK, backlog.get("webhooksWaiting"), failing);
+    }
+
+    /**
+     * The routes this relay serves, as its router holds them (method and path template); a test
+     * compares them with {@link Endpoints#all()}, the routes the desktop may call.
+     */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(parsed -> parsed.endpoint.method.isHttpMethod()) // not the before/after filters
+                .map(parsed -> new Route(parsed.endpoint.method.name(), parsed.endpoint.path))
+                .toList();
+    }
+
+    /** One registered route: an HTTP method and a path template such as {@code /api/v1/inboxes/{id}}. */
+    public record Route(String method, String path) {
     }
 
     static Carrier configuredCarrier(RelayServer server) {

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.practicetext.core.WireWord;
 
 /**
  * One connection inside one unit of work, with parameters bound by position (never spliced
@@ -113,6 +114,8 @@ public final class Sql {
             switch (value) {
                 case null -> statement.setNull(i + 1, Types.NULL);
                 case Instant at -> statement.setObject(i + 1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                // the cache holds the relay's words ("open", "lead"), never the enum's constant name
+                case WireWord word -> statement.setString(i + 1, word.wire());
                 case Object other -> statement.setObject(i + 1, other);
             }
         }

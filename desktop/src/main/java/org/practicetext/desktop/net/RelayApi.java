@@ -15,13 +15,18 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.practicetext.desktop.RelayException;
+import org.practicetext.protocol.Endpoint;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.ErrorResponse;
 import org.practicetext.protocol.FeedPage;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.SessionRequest;
 import org.practicetext.protocol.SessionResponse;
 
 /**
- * The relay's HTTP API as the desktop uses it, over OkHttp. Every failure becomes a
+ * The relay's HTTP API as the desktop uses it, over OkHttp. Every call names its route by an
+ * {@link Endpoint} of the protocol (which also gives the method), never by a path written here.
+ * Every failure becomes a
  * {@link RelayException} carrying the relay's own code and message (status 0 when the relay
  * could not be reached). The read timeout is kept above the long-poll's wait, and the poll in
  * flight can be cancelled so the sync loop turns to new outbox work at once.
@@ -53,13 +58,13 @@ public final class RelayApi implements AutoCloseable {
 
     public SessionResponse signIn(String practice, String username, char[] password) throws RelayException {
         String body = write(new SessionRequest(practice, username, new String(password)));
-        return read(call(request("/api/v1/session").post(RequestBody.create(body, JSON)).build()), SessionResponse.class);
+        return read(execute(request(Endpoints.SIGN_IN.at(), RequestBody.create(body, JSON))), SessionResponse.class);
     }
 
     /** Ends the session on the relay; a relay that cannot be reached is fine (the token is dropped here anyway). */
     public void signOut() {
         try {
-            call(authorized("/api/v1/session").delete().build());
+            execute(request(Endpoints.SIGN_OUT.at(), null));
         } catch (RelayException e) {
             // best effort: the token is forgotten locally whatever the relay says
         }
@@ -70,11 +75,8 @@ public final class RelayApi implements AutoCloseable {
      * {@code cancelled} is checked once the call is registered, closing the race with {@link #cancelPoll()}.
      */
     public FeedPage events(long after, int waitSeconds, int limit, BooleanSupplier cancelled) throws RelayException {
-        HttpUrl url = base.newBuilder().encodedPath("/api/v1/events")
-                .addQueryParameter("after", Long.toString(after))
-                .addQueryParameter("wait", Integer.toString(waitSeconds))
-                .addQueryParameter("limit", Integer.toString(limit)).build();
-        Call call = http.newCall(withToken(new Request.Builder().url(url)).get().build());
+        Endpoint.Target page = Endpoints.EVENTS.at().query(Endpoints.AFTER, after).query(Endpoints.WAIT, waitSeconds).query(Endpoints.LIMIT, limit);
+        Call call = http.newCall(request(page, null));
         poll = call;
         try {
             if (cancelled.getAsBoolean()) {
@@ -94,22 +96,22 @@ public final class RelayApi implements AutoCloseable {
         }
     }
 
-    /** POST with a JSON body ({@code null}: no body); answers the relay's JSON (or null when it sent none). */
-    public JsonNode post(String path, String jsonBody) throws RelayException {
-        RequestBody body = jsonBody == null ? RequestBody.create(new byte[0], null) : RequestBody.create(jsonBody, JSON);
-        return tree(call(authorized(path).post(body).build()));
+    /**
+     * Calls {@code target} with a JSON body already written ({@code null}: none), as the outbox
+     * stores it; answers the relay's JSON (or null when it sent none).
+     */
+    public JsonNode call(Endpoint.Target target, String jsonBody) throws RelayException {
+        return tree(execute(request(target, jsonBody == null ? null : RequestBody.create(jsonBody, JSON))));
     }
 
-    public JsonNode patch(String path, String jsonBody) throws RelayException {
-        return tree(call(authorized(path).patch(RequestBody.create(jsonBody, JSON)).build()));
+    /** Calls {@code target} with {@code body} as JSON ({@code null}: none); answers the relay's answer as {@code answer} (null when it sent none). */
+    public <T> T call(Endpoint.Target target, Object body, Class<T> answer) throws RelayException {
+        return readOrNull(execute(request(target, body == null ? null : RequestBody.create(write(body), JSON))), answer);
     }
 
-    public JsonNode delete(String path) throws RelayException {
-        return tree(call(authorized(path).delete().build()));
-    }
-
-    public JsonNode postCsv(String path, String csv) throws RelayException {
-        return tree(call(authorized(path).post(RequestBody.create(csv, CSV)).build()));
+    /** Calls {@code target} with a CSV file as the body; answers as {@link #call(Endpoint.Target, Object, Class)}. */
+    public <T> T callWithCsv(Endpoint.Target target, String csv, Class<T> answer) throws RelayException {
+        return readOrNull(execute(request(target, RequestBody.create(csv, CSV))), answer);
     }
 
     public String write(Object value) {
@@ -120,20 +122,27 @@ public final class RelayApi implements AutoCloseable {
         }
     }
 
-    private Request.Builder request(String pathAndQuery) {
-        return new Request.Builder().url(base.resolve(pathAndQuery));
-    }
-
-    private Request.Builder authorized(String pathAndQuery) {
-        return withToken(request(pathAndQuery));
-    }
-
-    private Request.Builder withToken(Request.Builder builder) {
+    /**
+     * The request for {@code target}, with the method its endpoint names and the bearer token when
+     * there is one. A POST without a body still sends an empty one (HTTP wants a body there).
+     */
+    private Request request(Endpoint.Target target, RequestBody body) {
+        HttpUrl.Builder url = base.newBuilder().encodedPath(target.path());
+        target.query().forEach(q -> url.addQueryParameter(q.name(), q.value()));
+        Request.Builder builder = new Request.Builder().url(url.build());
         String current = token;
-        return current == null ? builder : builder.header("Authorization", "Bearer " + current);
+        if (current != null) {
+            builder.header("Authorization", "Bearer " + current);
+        }
+        return switch (target.endpoint().method()) {
+            case GET -> builder.get().build();
+            case POST -> builder.post(body == null ? RequestBody.create(new byte[0], null) : body).build();
+            case PATCH -> builder.patch(body == null ? RequestBody.create(new byte[0], null) : body).build();
+            case DELETE -> body == null ? builder.delete().build() : builder.delete(body).build();
+        };
     }
 
-    private Answer call(Request request) throws RelayException {
+    private Answer execute(Request request) throws RelayException {
         return execute(http.newCall(request));
     }
 
@@ -160,10 +169,10 @@ public final class RelayApi implements AutoCloseable {
         String code = "http_" + status;
         String message = "The relay answered " + status + ".";
         try {
-            JsonNode error = json.readTree(body).path("error");
-            if (error.hasNonNull("code")) {
-                code = error.get("code").asText();
-                message = error.path("message").asText(message);
+            ErrorResponse.Detail error = json.readValue(body, ErrorResponse.class).error();
+            if (error != null && error.code() != null) {
+                code = error.code();
+                message = error.message() == null ? message : error.message();
             }
         } catch (IOException | RuntimeException e) {
             // not the relay's JSON (a proxy's page): keep the generic words
@@ -183,6 +192,10 @@ public final class RelayApi implements AutoCloseable {
         } catch (IOException e) {
             throw new RelayException(answer.status(), "bad_answer", "The relay's answer could not be read: " + e.getMessage());
         }
+    }
+
+    private <T> T readOrNull(Answer answer, Class<T> type) throws RelayException {
+        return answer.body().isBlank() ? null : read(answer, type);
     }
 
     private JsonNode tree(Answer answer) throws RelayException {

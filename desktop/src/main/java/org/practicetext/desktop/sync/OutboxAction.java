@@ -1,35 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import org.practicetext.desktop.cache.LocalChanges;
 import org.practicetext.desktop.cache.Sql;
+import org.practicetext.protocol.AssignRequest;
+import org.practicetext.protocol.Endpoint;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.Json;
+import org.practicetext.protocol.MoveRequest;
 
 /**
- * Every action a user takes through the outbox: the relay path it is delivered to, and the
+ * Every action a user takes through the outbox: the relay endpoint it is delivered to, and the
  * optimistic change it makes to the cache at once (and undoes when the relay refuses it).
  * Sends are special: their optimistic side is a local message, written by {@link Outbox}.
  */
 public enum OutboxAction {
-    SEND("send"),
-    CLOSE("close"),
-    REOPEN("reopen"),
-    READ("read"),
-    UNREAD("unread"),
-    ASSIGN("assign"),
-    UNASSIGN("unassign"),
-    MOVE("move"),
-    BLOCK("block"),
-    UNBLOCK("unblock");
+    SEND("send", Endpoints.SEND_MESSAGE),
+    CLOSE("close", Endpoints.CONVERSATION_CLOSE),
+    REOPEN("reopen", Endpoints.CONVERSATION_REOPEN),
+    READ("read", Endpoints.CONVERSATION_READ),
+    UNREAD("unread", Endpoints.CONVERSATION_UNREAD),
+    ASSIGN("assign", Endpoints.CONVERSATION_ASSIGN),
+    UNASSIGN("unassign", Endpoints.CONVERSATION_UNASSIGN),
+    MOVE("move", Endpoints.CONVERSATION_MOVE),
+    BLOCK("block", Endpoints.CONTACT_BLOCK),
+    UNBLOCK("unblock", Endpoints.CONTACT_UNBLOCK);
 
     private final String kind;
+    private final Endpoint endpoint;
 
-    OutboxAction(String kind) {
+    OutboxAction(String kind, Endpoint endpoint) {
         this.kind = kind;
+        this.endpoint = endpoint;
     }
 
     /** The word stored in the outbox and shown in {@link OutboxItem#kind()}. */
@@ -46,13 +51,12 @@ public enum OutboxAction {
         return this == BLOCK || this == UNBLOCK;
     }
 
-    /** Where the relay takes this action. */
-    String path(Long conversationId, Long contactId) {
-        return switch (this) {
-            case SEND -> "/api/v1/messages";
-            case BLOCK, UNBLOCK -> "/api/v1/contacts/" + contactId + "/" + kind;
-            default -> "/api/v1/conversations/" + conversationId + "/" + kind;
-        };
+    /** Where the relay takes this action: a send goes to the messages, the rest to their conversation or contact. */
+    Endpoint.Target target(Long conversationId, Long contactId) {
+        if (this == SEND) {
+            return endpoint.at();
+        }
+        return endpoint.at(onContact() ? contactId : conversationId);
     }
 
     /** The optimistic change, applied when the action is queued and again after every batch while it waits. */
@@ -63,9 +67,9 @@ public enum OutboxAction {
             case REOPEN -> LocalChanges.status(sql, conversationId, "open");
             case READ -> LocalChanges.read(sql, conversationId);
             case UNREAD -> LocalChanges.unread(sql, conversationId);
-            case ASSIGN -> LocalChanges.assignee(sql, conversationId, number(payload, "userId"));
+            case ASSIGN -> LocalChanges.assignee(sql, conversationId, payload(payload, AssignRequest.class).userId());
             case UNASSIGN -> LocalChanges.assignee(sql, conversationId, null);
-            case MOVE -> LocalChanges.inbox(sql, conversationId, number(payload, "inboxId"));
+            case MOVE -> LocalChanges.inbox(sql, conversationId, payload(payload, MoveRequest.class).inboxId());
             case BLOCK -> LocalChanges.blocked(sql, contactId, true);
             case UNBLOCK -> LocalChanges.blocked(sql, contactId, false);
         }
@@ -83,12 +87,12 @@ public enum OutboxAction {
         }
     }
 
-    private static long number(String payload, String field) {
+    /** The stored body of an action, read as the request type its endpoint takes. */
+    private static <T> T payload(String payload, Class<T> type) {
         try {
-            JsonNode node = Json.mapper().readTree(payload);
-            return node.path(field).asLong();
+            return Json.mapper().readValue(payload, type);
         } catch (IOException e) {
-            throw new IllegalStateException("outbox payload is not JSON: " + payload, e);
+            throw new IllegalStateException("outbox payload is not a " + type.getSimpleName() + ": " + payload, e);
         }
     }
 }

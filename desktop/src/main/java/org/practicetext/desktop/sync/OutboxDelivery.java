@@ -47,7 +47,7 @@ public final class OutboxDelivery {
     public void deliver(Outbox.Entry entry) throws RelayException {
         JsonNode answer;
         try {
-            answer = api.post(entry.action().path(entry.conversationId(), entry.contactId()), body(entry));
+            answer = api.call(entry.action().target(entry.conversationId(), entry.contactId()), body(entry));
         } catch (RelayException e) {
             if (!e.permanent()) {
                 outbox.attempted(entry.id());

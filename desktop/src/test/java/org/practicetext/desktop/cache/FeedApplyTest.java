@@ -3,6 +3,7 @@ package org.practicetext.desktop.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
+import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.FeedPage;
 
 /** The apply path on its own: idempotent upserts, the cursor in the same transaction, the sweep at the end of a resync. */
@@ -60,6 +62,45 @@ class FeedApplyTest {
         assertThat(dump()).isEqualTo(once);
         assertThat(db.read(SyncState::read).cursor()).isEqualTo(cursor);
         assertThat(once.get("message_word")).isNotEmpty();
+    }
+
+    /**
+     * A newer relay may send words this version does not know (a line type, a conversation state,
+     * a sender kind…). They read as each enum's fallback, so the batch is applied, not refused;
+     * a Twilio status stays as sent (the thread shows it as it is).
+     */
+    @Test
+    void wordsFromANewerRelayAreAppliedAsTheirFallbackWords() {
+        FeedBuilder feed = new FeedBuilder().practice("US").inbox(1, "Front Desk")
+                .contact(8, "+13125550108", "patient", "Ben Ode", false, false)
+                .conversation(80, 8, "+13125550108", "open", 1, null, 1, T0, "Hello")
+                .message(800, 80, "out", "Hello", "delivered", T0);
+        FeedPage page = feed.pages(100).getFirst();
+        for (var event : page.events()) {
+            ObjectNode data = (ObjectNode) event.data();
+            switch (event.type()) {
+                case EventTypes.CONTACT -> data.put("kind", "vendor").put("lineType", "satellite");
+                case EventTypes.CONVERSATION -> data.put("status", "snoozed").put("lastMessageDirection", "note");
+                case EventTypes.MESSAGE -> {
+                    data.put("status", "teleported").put("encoding", "utf16");
+                    ((ObjectNode) data.get("sender")).put("kind", "robot");
+                }
+                default -> { }
+            }
+        }
+
+        applier.apply(page, T0);
+
+        ContactRow contact = new ContactQueries(db).byPhone("+13125550108").orElseThrow();
+        assertThat(contact.kind()).isEqualTo("lead");
+        assertThat(contact.lineType()).isEqualTo("unknown");
+        ConversationRow conversation = new ConversationQueries(db).byId(80).orElseThrow();
+        assertThat(conversation.status()).isEqualTo("open");
+        assertThat(conversation.lastDirection()).isEqualTo("in");
+        MessageRow message = new MessageQueries(db).page(80, null, 10).messages().getFirst();
+        assertThat(message.senderKind()).isEqualTo("user");
+        assertThat(message.status()).isEqualTo("teleported");
+        assertThat(message.direction()).isEqualTo("out");
     }
 
     @Test

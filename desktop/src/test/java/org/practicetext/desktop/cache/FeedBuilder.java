@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.practicetext.core.ContactKind;
+import org.practicetext.core.ConversationStatus;
+import org.practicetext.core.Direction;
+import org.practicetext.core.LineType;
+import org.practicetext.core.SmsEncoding;
+import org.practicetext.core.WireWords;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
@@ -39,20 +45,20 @@ public final class FeedBuilder {
     }
 
     public FeedBuilder contact(long id, String phone, String kind, String name, boolean optedOut, boolean blocked) {
-        return add(EventTypes.CONTACT, new ContactView(id, phone, kind, name, null, optedOut, optedOut ? Instant.parse("2026-10-01T10:00:00Z") : null,
-                optedOut ? "keyword" : null, blocked, null, null, "mobile"));
+        return add(EventTypes.CONTACT, new ContactView(id, phone, WireWords.fromWire(ContactKind.class, kind), name, null, optedOut, optedOut ? Instant.parse("2026-10-01T10:00:00Z") : null,
+                optedOut ? "keyword" : null, blocked, null, null, LineType.MOBILE));
     }
 
     public FeedBuilder conversation(long id, long contactId, String phone, String status, long inboxId, Long assigneeId, int unread,
                                     Instant lastAt, String preview) {
-        return add(EventTypes.CONVERSATION, new ConversationView(id, contactId, phone, "+13125550000", status, inboxId, assigneeId, unread,
-                lastAt, preview, "in"));
+        return add(EventTypes.CONVERSATION, new ConversationView(id, contactId, phone, "+13125550000", WireWords.fromWire(ConversationStatus.class, status), inboxId, assigneeId, unread,
+                lastAt, preview, Direction.IN));
     }
 
     public FeedBuilder message(long id, long conversationId, String direction, String body, String status, Instant at) {
         Sender sender = direction.equals("in") ? Sender.contact(null) : Sender.user(1, "Sam Staff");
-        return add(EventTypes.MESSAGE, new MessageView(id, conversationId, direction, body, status, null, null, "SM" + id, null, sender, List.of(),
-                1, "gsm7", at, at));
+        return add(EventTypes.MESSAGE, new MessageView(id, conversationId, WireWords.fromWire(Direction.class, direction), body, status, null, null, "SM" + id, null, sender, List.of(),
+                1, SmsEncoding.GSM7, at, at));
     }
 
     public FeedBuilder add(String type, Object view) {

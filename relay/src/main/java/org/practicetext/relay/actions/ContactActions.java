@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
@@ -42,11 +44,11 @@ public final class ContactActions {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/contacts", this::create);
-        config.routes.patch("/api/v1/contacts/{id}", this::update);
-        config.routes.post("/api/v1/contacts/{id}/convert", this::convert);
-        config.routes.post("/api/v1/contacts/{id}/block", ctx -> block(ctx, true));
-        config.routes.post("/api/v1/contacts/{id}/unblock", ctx -> block(ctx, false));
+        Routes.add(config, Endpoints.CONTACT_CREATE, this::create);
+        Routes.add(config, Endpoints.CONTACT_UPDATE, this::update);
+        Routes.add(config, Endpoints.CONTACT_CONVERT, this::convert);
+        Routes.add(config, Endpoints.CONTACT_BLOCK, ctx -> block(ctx, true));
+        Routes.add(config, Endpoints.CONTACT_UNBLOCK, ctx -> block(ctx, false));
     }
 
     private void create(Context ctx) throws Exception {
@@ -79,7 +81,7 @@ public final class ContactActions {
             if (!newPhone.equals(c.phone())) {
                 refuseTaken(tx, who.practiceId(), newPhone, id);
             }
-            ContactView changed = save(tx, who, c, newPhone, c.kind(),
+            ContactView changed = save(tx, who, c, newPhone, c.kind().wire(),
                     input.has("name") ? name : c.name(), input.has("externalId") ? externalId : c.externalId());
             if (!newPhone.equals(c.phone())) {
                 for (long conversationId : conversations.idsOfContact(tx, who.practiceId(), id)) {
@@ -124,7 +126,7 @@ public final class ContactActions {
     }
 
     private ContactView save(Tx tx, Principal who, ContactView c, String phone, String kind, String name, String externalId) throws SQLException {
-        if (c.phone().equals(phone) && c.kind().equals(kind) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
+        if (c.phone().equals(phone) && c.kind().wire().equals(kind) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
             return c;
         }
         contacts.update(tx, who.practiceId(), c.id(), phone, kind, name, externalId);

@@ -40,7 +40,7 @@ final class ContactFields {
 
     /** The conflict for a phone another contact already has; says which contact, so staff can find it. */
     static Refusal phoneTaken(ContactView owner) {
-        String who = owner.name() == null ? "a " + owner.kind() : owner.name();
+        String who = owner.name() == null ? "a " + owner.kind().wire() : owner.name();
         return Refusal.conflict(owner.phone() + " already belongs to " + who + " (contact " + owner.id() + ").");
     }
 

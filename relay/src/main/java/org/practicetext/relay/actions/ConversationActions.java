@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.util.Objects;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -28,8 +30,6 @@ import org.practicetext.relay.store.Users;
  * safely deliver an action twice.
  */
 public final class ConversationActions {
-    private static final String BASE = "/api/v1/conversations/{id}/";
-
     private final PracticeWrites writes;
     private final Conversations conversations = new Conversations();
     private final Practices practices = new Practices();
@@ -40,13 +40,13 @@ public final class ConversationActions {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post(BASE + "close", ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "closed")));
-        config.routes.post(BASE + "reopen", ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "open")));
-        config.routes.post(BASE + "read", ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, 0)));
-        config.routes.post(BASE + "unread", ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, Math.max(1, c.unreadCount()))));
-        config.routes.post(BASE + "unassign", ctx -> change(ctx, Permission.SMS_ASSIGN, (tx, c) -> setAssignee(tx, c, null)));
-        config.routes.post(BASE + "assign", this::assign);
-        config.routes.post(BASE + "move", this::move);
+        Routes.add(config, Endpoints.CONVERSATION_CLOSE, ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "closed")));
+        Routes.add(config, Endpoints.CONVERSATION_REOPEN, ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "open")));
+        Routes.add(config, Endpoints.CONVERSATION_READ, ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, 0)));
+        Routes.add(config, Endpoints.CONVERSATION_UNREAD, ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, Math.max(1, c.unreadCount()))));
+        Routes.add(config, Endpoints.CONVERSATION_UNASSIGN, ctx -> change(ctx, Permission.SMS_ASSIGN, (tx, c) -> setAssignee(tx, c, null)));
+        Routes.add(config, Endpoints.CONVERSATION_ASSIGN, this::assign);
+        Routes.add(config, Endpoints.CONVERSATION_MOVE, this::move);
     }
 
     private void assign(Context ctx) throws Exception {
@@ -78,7 +78,7 @@ public final class ConversationActions {
     }
 
     private boolean setStatus(Tx tx, Current c, String status) throws SQLException {
-        if (c.view().status().equals(status)) {
+        if (c.view().status().wire().equals(status)) {
             return false;
         }
         conversations.setStatus(tx, c.view().id(), status);

@@ -6,12 +6,14 @@ import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.practicetext.core.Permission;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
@@ -36,9 +38,9 @@ public final class InboxActions {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/inboxes", this::create);
-        config.routes.patch("/api/v1/inboxes/{id}", this::rename);
-        config.routes.delete("/api/v1/inboxes/{id}", this::delete);
+        Routes.add(config, Endpoints.INBOX_CREATE, this::create);
+        Routes.add(config, Endpoints.INBOX_RENAME, this::rename);
+        Routes.add(config, Endpoints.INBOX_DELETE, this::delete);
     }
 
     private void create(Context ctx) throws Exception {
@@ -72,7 +74,7 @@ public final class InboxActions {
     private void delete(Context ctx) {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "inbox");
-        String moveToText = ctx.queryParam("moveTo");
+        String moveToText = ctx.queryParam(Endpoints.MOVE_TO);
         ctx.json(writes.run(who.practiceId(), tx -> {
             InboxView inbox = live(tx, who.practiceId(), id);
             if (practices.countActiveInboxes(tx, who.practiceId()) <= 1) {

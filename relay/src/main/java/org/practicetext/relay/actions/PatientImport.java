@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.practicetext.core.ContactKind;
 import org.practicetext.core.Permission;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.ImportReport;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
@@ -28,6 +30,7 @@ import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Tx;
@@ -53,7 +56,7 @@ public final class PatientImport {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post(BodyLimits.IMPORT_PATH, this::importFile);
+        Routes.add(config, Endpoints.CONTACT_IMPORT, this::importFile);
     }
 
     private void importFile(Context ctx) {
@@ -90,7 +93,7 @@ public final class PatientImport {
             ContactView c = known.get();
             String name = p.name() == null ? c.name() : p.name();
             String externalId = p.externalId() == null ? c.externalId() : p.externalId();
-            if (c.kind().equals(PATIENT) && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
+            if (c.kind() == ContactKind.PATIENT && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {
                 unchanged++;
                 continue;
             }

@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import org.practicetext.core.Permission;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.TemplateView;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Templates;
@@ -38,9 +40,9 @@ public final class TemplateActions {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/templates", this::create);
-        config.routes.patch("/api/v1/templates/{id}", this::update);
-        config.routes.delete("/api/v1/templates/{id}", this::delete);
+        Routes.add(config, Endpoints.TEMPLATE_CREATE, this::create);
+        Routes.add(config, Endpoints.TEMPLATE_UPDATE, this::update);
+        Routes.add(config, Endpoints.TEMPLATE_DELETE, this::delete);
     }
 
     private void create(Context ctx) throws Exception {

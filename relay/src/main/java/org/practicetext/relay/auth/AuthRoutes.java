@@ -3,10 +3,12 @@ package org.practicetext.relay.auth;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.SessionRequest;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 
 /**
  * Sign-in ({@code POST /api/v1/session}), sign-out ({@code DELETE /api/v1/session}), who am I
@@ -25,22 +27,22 @@ public final class AuthRoutes {
     public void install(JavalinConfig config) {
         config.routes.before("/api/v1/*", ctx -> {
             String path = ctx.path().replaceAll("/+$", "");
-            if (path.equals("/api/v1/session") && ctx.method().name().equals("POST")) {
+            if (path.equals(Endpoints.SIGN_IN.template()) && ctx.method().name().equals(Endpoints.SIGN_IN.method().name())) {
                 return;
             }
-            if (path.equals("/api/v1/campaign-messages")) {
+            if (path.equals(Endpoints.CAMPAIGN_MESSAGE.template())) {
                 return; // authenticated by API key instead
             }
             String token = bearer(ctx);
             ctx.attribute(PRINCIPAL, sessions.authenticate(token));
             ctx.attribute(TOKEN_HASH, Tokens.hash(token));
         });
-        config.routes.post("/api/v1/session", ctx -> {
+        Routes.add(config, Endpoints.SIGN_IN, ctx -> {
             SessionRequest request = JsonBody.read(ctx, SessionRequest.class);
             ctx.json(sessions.signIn(request.practice(), request.username(), request.password(), ctx.ip()));
         });
-        config.routes.get("/api/v1/session", ctx -> ctx.json(sessions.describe(principal(ctx))));
-        config.routes.delete("/api/v1/session", ctx -> {
+        Routes.add(config, Endpoints.SESSION, ctx -> ctx.json(sessions.describe(principal(ctx))));
+        Routes.add(config, Endpoints.SIGN_OUT, ctx -> {
             sessions.revoke(bearer(ctx));
             ctx.status(204);
         });

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.Sessions;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.store.Database;
 
 /**
@@ -49,14 +51,14 @@ public final class FeedRoutes {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.get("/api/v1/events", this::events);
+        Routes.add(config, Endpoints.EVENTS, this::events);
     }
 
     private void events(Context ctx) {
         Principal who = AuthRoutes.principal(ctx);
-        long after = longParam(ctx, "after", 0, 0, Long.MAX_VALUE);
-        int wait = (int) longParam(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
-        int limit = (int) longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        long after = longParam(ctx, Endpoints.AFTER, 0, 0, Long.MAX_VALUE);
+        int wait = (int) longParam(ctx, Endpoints.WAIT, 0, 0, MAX_WAIT_SECONDS);
+        int limit = (int) longParam(ctx, Endpoints.LIMIT, DEFAULT_LIMIT, 1, MAX_LIMIT);
 
         if (wait == 0) {
             ctx.json(read(who.practiceId(), after, limit));

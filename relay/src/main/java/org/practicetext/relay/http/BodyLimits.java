@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.practicetext.protocol.Endpoints;
 
 /**
  * Size limits per kind of request. A body is held to its path's limit twice: by
@@ -25,7 +26,7 @@ public final class BodyLimits {
     public static final long API = 256 * 1024;
     /** A practice's whole patient list: far larger than any other API body. */
     public static final long IMPORT = 5 * 1024 * 1024;
-    public static final String IMPORT_PATH = "/api/v1/contacts/import";
+    public static final String IMPORT_PATH = Endpoints.CONTACT_IMPORT.template();
     public static final long LARGEST = 8 * 1024 * 1024;
 
     private BodyLimits() {

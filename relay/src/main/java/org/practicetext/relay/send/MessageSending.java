@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
@@ -139,7 +140,7 @@ public final class MessageSending {
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, "queued", null,
                 draft.clientId(), who.sender(), media, now));
         messages.queueForDispatch(tx, message.id(), now);
-        if (conversation.status().equals("closed")) {
+        if (conversation.status() == ConversationStatus.CLOSED) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
         conversations.touch(tx, conversation.id(), now, body.isEmpty() ? "Attachment" : body, "out");

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.CampaignMessageRequest;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.SendMessageRequest;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.auth.AuthRoutes;
@@ -13,6 +14,7 @@ import org.practicetext.relay.auth.Tokens;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.http.Texts;
 import org.practicetext.relay.store.ApiKeys;
 import org.practicetext.relay.store.Database;
@@ -35,8 +37,8 @@ public final class SendRoutes {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/messages", this::send);
-        config.routes.post("/api/v1/campaign-messages", this::campaign);
+        Routes.add(config, Endpoints.SEND_MESSAGE, this::send);
+        Routes.add(config, Endpoints.CAMPAIGN_MESSAGE, this::campaign);
     }
 
     private void send(Context ctx) {

@@ -3,14 +3,16 @@ package org.practicetext.relay.send;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.SimulatedInbound;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.http.ApiError;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
+import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
 
@@ -28,15 +30,12 @@ public final class SimulatorRoutes {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/api/v1/simulator/inbound", this::inbound);
-    }
-
-    record InboundRequest(String from, String body, String to) {
+        Routes.add(config, Endpoints.SIMULATE_INBOUND, this::inbound);
     }
 
     private void inbound(Context ctx) {
         Principal who = AuthRoutes.principal(ctx, org.practicetext.core.Permission.SMS_SEND);
-        InboundRequest request = JsonBody.read(ctx, InboundRequest.class);
+        SimulatedInbound request = JsonBody.read(ctx, SimulatedInbound.class);
         if (request.body() == null || request.body().isBlank()) {
             throw ApiError.badRequest("body is required: the text the patient sends.");
         }
@@ -58,6 +57,6 @@ public final class SimulatorRoutes {
             throw ApiError.badRequest("A text can have at most 1600 characters.");
         }
         String sid = carrier.injectInbound(from.value(), to, request.body());
-        ctx.status(202).json(Map.of("sid", sid));
+        ctx.status(202).json(new SimulatedInbound.Accepted(sid));
     }
 }

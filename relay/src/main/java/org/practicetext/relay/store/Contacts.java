@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.practicetext.core.ContactKind;
+import org.practicetext.core.LineType;
+import org.practicetext.core.WireWords;
 import org.practicetext.protocol.ContactView;
 
 /** Patients and leads of a practice, keyed by E.164 phone. */
@@ -47,8 +50,8 @@ public final class Contacts {
     }
 
     static ContactView view(ResultSet rs) throws SQLException {
-        return new ContactView(rs.getLong("id"), rs.getString("phone"), rs.getString("kind"), rs.getString("name"), rs.getString("external_id"),
+        return new ContactView(rs.getLong("id"), rs.getString("phone"), WireWords.fromWire(ContactKind.class, rs.getString("kind")), rs.getString("name"), rs.getString("external_id"),
                 rs.getBoolean("opted_out"), Tx.instant(rs, "opted_out_at"), rs.getString("opted_out_via"),
-                rs.getBoolean("blocked"), Tx.instant(rs, "blocked_at"), Tx.nullableLong(rs, "blocked_by"), rs.getString("line_type"));
+                rs.getBoolean("blocked"), Tx.instant(rs, "blocked_at"), Tx.nullableLong(rs, "blocked_by"), WireWords.fromWire(LineType.class, rs.getString("line_type")));
     }
 }

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.practicetext.core.ConversationStatus;
+import org.practicetext.core.Direction;
+import org.practicetext.core.WireWords;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 
@@ -117,7 +120,8 @@ public final class Conversations {
 
     static ConversationView view(ResultSet rs) throws SQLException {
         return new ConversationView(rs.getLong("id"), rs.getLong("contact_id"), rs.getString("phone"), rs.getString("practice_phone"),
-                rs.getString("status"), rs.getLong("inbox_id"), Tx.nullableLong(rs, "assignee_id"), rs.getInt("unread_count"),
-                Tx.instant(rs, "last_message_at"), rs.getString("last_message_preview"), rs.getString("last_message_direction"));
+                WireWords.fromWire(ConversationStatus.class, rs.getString("status")), rs.getLong("inbox_id"), Tx.nullableLong(rs, "assignee_id"), rs.getInt("unread_count"),
+                Tx.instant(rs, "last_message_at"), rs.getString("last_message_preview"),
+                WireWords.fromWireOrNull(Direction.class, rs.getString("last_message_direction")));
     }
 }

@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.practicetext.core.Direction;
 import org.practicetext.core.SegmentCount;
+import org.practicetext.core.SenderKind;
+import org.practicetext.core.SmsEncoding;
 import org.practicetext.core.SmsSegments;
+import org.practicetext.core.WireWords;
 import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
@@ -33,7 +37,7 @@ public final class Messages {
                 INSERT INTO message (practice_id, conversation_id, client_id, sid, direction, body, status, sender_kind, sender_user_id,
                                      sender_name, segments, encoding, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                practiceId, m.conversationId(), m.clientId(), m.sid(), m.direction(), m.body(), m.status(), m.sender().kind(),
+                practiceId, m.conversationId(), m.clientId(), m.sid(), m.direction(), m.body(), m.status(), m.sender().kind().wire(),
                 m.sender().userId(), m.sender().name(), count.segments(), count.encoding().name(), m.createdAt(), m.createdAt());
         int position = 0;
         for (MediaItem item : m.media()) {
@@ -92,10 +96,10 @@ public final class Messages {
 
     private static MessageView view(ResultSet rs) throws SQLException {
         long id = rs.getLong("id");
-        Sender sender = new Sender(rs.getString("sender_kind"), rs.getString("sender_name"), Tx.nullableLong(rs, "sender_user_id"));
-        return new MessageView(id, rs.getLong("conversation_id"), rs.getString("direction"), rs.getString("body"),
+        Sender sender = new Sender(WireWords.fromWire(SenderKind.class, rs.getString("sender_kind")), rs.getString("sender_name"), Tx.nullableLong(rs, "sender_user_id"));
+        return new MessageView(id, rs.getLong("conversation_id"), WireWords.fromWire(Direction.class, rs.getString("direction")), rs.getString("body"),
                 rs.getString("status"), Tx.nullableInt(rs, "error_code"), rs.getString("error_message"), rs.getString("sid"),
-                rs.getString("client_id"), sender, List.of(), rs.getInt("segments"), rs.getString("encoding").toLowerCase(java.util.Locale.ROOT),
+                rs.getString("client_id"), sender, List.of(), rs.getInt("segments"), SmsEncoding.valueOf(rs.getString("encoding")),
                 Tx.instant(rs, "created_at"), Tx.instant(rs, "updated_at"));
     }
 

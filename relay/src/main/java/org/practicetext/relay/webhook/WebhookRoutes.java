@@ -6,7 +6,9 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.relay.http.ApiError;
+import org.practicetext.relay.http.Routes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +32,8 @@ public final class WebhookRoutes {
     }
 
     public void install(JavalinConfig config) {
-        config.routes.post("/twilio/sms", this::inboundSms);
-        config.routes.post("/twilio/status", this::statusCallback);
+        Routes.add(config, Endpoints.TWILIO_SMS, this::inboundSms);
+        Routes.add(config, Endpoints.TWILIO_STATUS, this::statusCallback);
     }
 
     private void inboundSms(Context ctx) {

@@ -14,9 +14,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
-import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.protocol.ImportReport;
 
 /**
  * The practice directory: patients and leads by name or phone, with their opt-out and block
@@ -91,16 +91,17 @@ public final class PatientsViewModel {
         });
     }
 
-    /** "12 added, 3 updated, 1 refused:" and one line per refused row. */
-    public static String describe(DesktopClient.ImportReport report) {
+    /** "12 patients added, 3 updated, 40 unchanged, 1 refused:" and one line per refused row, by its line in the file. */
+    public static String describe(ImportReport report) {
         StringBuilder text = new StringBuilder();
         text.append(report.created()).append(report.created() == 1 ? " patient added, " : " patients added, ")
-                .append(report.updated()).append(" updated");
+                .append(report.updated()).append(" updated, ")
+                .append(report.unchanged()).append(" unchanged");
         if (report.refused().isEmpty()) {
             text.append(", none refused.");
         } else {
             text.append(", ").append(report.refused().size()).append(" refused:");
-            report.refused().forEach(line -> text.append("\n• ").append(line));
+            report.refused().forEach(row -> text.append("\n• Line ").append(row.line()).append(": ").append(row.reason()));
         }
         return text.toString();
     }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.protocol.ImportReport;
 
 class PatientsViewModelTest {
     DemoDesk desk;
@@ -48,14 +48,28 @@ class PatientsViewModelTest {
         Files.writeString(csv, "name,phone\nNora Quinn,(555) 300-1122\nBad Row,12\n");
         patients.importCsv(csv);
         desk.await("report", () -> !patients.importingProperty().get());
-        assertThat(patients.importReportProperty().get()).startsWith("1 patient added").contains("1 refused:");
+        assertThat(patients.importReportProperty().get()).startsWith("1 patient added, 0 updated, 0 unchanged, 1 refused:").contains("\n• Line 3: ");
         desk.await("Nora listed", () -> patients.contacts().stream().anyMatch(c -> "Nora Quinn".equals(c.name())));
     }
 
     @Test
+    void aSecondImportOfTheSameFileShowsItsPatientsAsUnchanged(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("patients.csv");
+        Files.writeString(csv, "name,phone\nNora Quinn,(555) 300-1122\nOwen Park,(555) 300-1133\n");
+        patients.importCsv(csv);
+        desk.await("first report", () -> !patients.importingProperty().get());
+        assertThat(patients.importReportProperty().get()).isEqualTo("2 patients added, 0 updated, 0 unchanged, none refused.");
+
+        patients.importCsv(csv);
+        desk.await("second report", () -> !patients.importingProperty().get());
+
+        assertThat(patients.importReportProperty().get()).isEqualTo("0 patients added, 0 updated, 2 unchanged, none refused.");
+    }
+
+    @Test
     void theReportListsEachRefusedRow() {
-        assertThat(PatientsViewModel.describe(new DesktopClient.ImportReport(2, 1, List.of("Row 3: the phone number is too short."))))
-                .isEqualTo("2 patients added, 1 updated, 1 refused:\n• Row 3: the phone number is too short.");
-        assertThat(PatientsViewModel.describe(new DesktopClient.ImportReport(0, 0, List.of()))).isEqualTo("0 patients added, 0 updated, none refused.");
+        assertThat(PatientsViewModel.describe(new ImportReport(2, 1, 4, List.of(new ImportReport.Refused(3, "The number is too short.")))))
+                .isEqualTo("2 patients added, 1 updated, 4 unchanged, 1 refused:\n• Line 3: The number is too short.");
+        assertThat(PatientsViewModel.describe(new ImportReport(0, 0, 0, List.of()))).isEqualTo("0 patients added, 0 updated, 0 unchanged, none refused.");
     }
 }

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.protocol;
+
+import java.util.List;
+import org.practicetext.protocol.Endpoint.Method;
+
+/**
+ * Every route of the relay, in one place: the relay registers its routes from these constants
+ * and the desktop calls only through them. docs/API.md describes each one; the paths are a
+ * contract and do not change.
+ */
+public final class Endpoints {
+    public static final Endpoint HEALTH = new Endpoint(Method.GET, "/health");
+
+    public static final Endpoint TWILIO_SMS = new Endpoint(Method.POST, "/twilio/sms");
+    public static final Endpoint TWILIO_STATUS = new Endpoint(Method.POST, "/twilio/status");
+
+    public static final Endpoint SIGN_IN = new Endpoint(Method.POST, "/api/v1/session");
+    public static final Endpoint SESSION = new Endpoint(Method.GET, "/api/v1/session");
+    public static final Endpoint SIGN_OUT = new Endpoint(Method.DELETE, "/api/v1/session");
+
+    /** The change feed; its query parameters are {@link #AFTER}, {@link #WAIT} and {@link #LIMIT}. */
+    public static final Endpoint EVENTS = new Endpoint(Method.GET, "/api/v1/events");
+    public static final String AFTER = "after";
+    public static final String WAIT = "wait";
+    public static final String LIMIT = "limit";
+
+    public static final Endpoint SEND_MESSAGE = new Endpoint(Method.POST, "/api/v1/messages");
+    public static final Endpoint CAMPAIGN_MESSAGE = new Endpoint(Method.POST, "/api/v1/campaign-messages");
+    /** Served only while the relay runs with the simulated carrier. */
+    public static final Endpoint SIMULATE_INBOUND = new Endpoint(Method.POST, "/api/v1/simulator/inbound");
+
+    public static final Endpoint CONVERSATION_CLOSE = new Endpoint(Method.POST, "/api/v1/conversations/{id}/close");
+    public static final Endpoint CONVERSATION_REOPEN = new Endpoint(Method.POST, "/api/v1/conversations/{id}/reopen");
+    public static final Endpoint CONVERSATION_READ = new Endpoint(Method.POST, "/api/v1/conversations/{id}/read");
+    public static final Endpoint CONVERSATION_UNREAD = new Endpoint(Method.POST, "/api/v1/conversations/{id}/unread");
+    /** Body: {@link AssignRequest}. */
+    public static final Endpoint CONVERSATION_ASSIGN = new Endpoint(Method.POST, "/api/v1/conversations/{id}/assign");
+    public static final Endpoint CONVERSATION_UNASSIGN = new Endpoint(Method.POST, "/api/v1/conversations/{id}/unassign");
+    /** Body: {@link MoveRequest}. */
+    public static final Endpoint CONVERSATION_MOVE = new Endpoint(Method.POST, "/api/v1/conversations/{id}/move");
+
+    public static final Endpoint CONTACT_CREATE = new Endpoint(Method.POST, "/api/v1/contacts");
+    public static final Endpoint CONTACT_UPDATE = new Endpoint(Method.PATCH, "/api/v1/contacts/{id}");
+    public static final Endpoint CONTACT_CONVERT = new Endpoint(Method.POST, "/api/v1/contacts/{id}/convert");
+    public static final Endpoint CONTACT_BLOCK = new Endpoint(Method.POST, "/api/v1/contacts/{id}/block");
+    public static final Endpoint CONTACT_UNBLOCK = new Endpoint(Method.POST, "/api/v1/contacts/{id}/unblock");
+    /** A {@code text/csv} body; answers an {@link ImportReport}. */
+    public static final Endpoint CONTACT_IMPORT = new Endpoint(Method.POST, "/api/v1/contacts/import");
+
+    /** Body: {@link NameRequest}. */
+    public static final Endpoint INBOX_CREATE = new Endpoint(Method.POST, "/api/v1/inboxes");
+    /** Body: {@link NameRequest}. */
+    public static final Endpoint INBOX_RENAME = new Endpoint(Method.PATCH, "/api/v1/inboxes/{id}");
+    /** Query parameter {@link #MOVE_TO}: the inbox that takes the deleted inbox's conversations. */
+    public static final Endpoint INBOX_DELETE = new Endpoint(Method.DELETE, "/api/v1/inboxes/{id}");
+    public static final String MOVE_TO = "moveTo";
+
+    public static final Endpoint TEMPLATE_CREATE = new Endpoint(Method.POST, "/api/v1/templates");
+    public static final Endpoint TEMPLATE_UPDATE = new Endpoint(Method.PATCH, "/api/v1/templates/{id}");
+    public static final Endpoint TEMPLATE_DELETE = new Endpoint(Method.DELETE, "/api/v1/templates/{id}");
+
+    private static final List<Endpoint> ALL = List.of(HEALTH, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
+            SEND_MESSAGE, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
+            CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
+            CONVERSATION_UNASSIGN, CONVERSATION_MOVE,
+            CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
+            INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE);
+
+    private Endpoints() {
+    }
+
+    /** Every endpoint above, in the order docs/API.md lists them. */
+    public static List<Endpoint> all() {
+        return ALL;
+    }
+}
