@@ -30,7 +30,7 @@ class WireWordJsonTest {
     @Test
     void everyConstantIsWrittenAsItsWordAndReadBack() throws Exception {
         for (Class<? extends Enum<?>> type : List.of(Direction.class, ConversationStatus.class, ContactKind.class, LineType.class,
-                SenderKind.class, SmsEncoding.class, DeliveryStatus.class, Role.class, Permission.class)) {
+                SenderKind.class, SmsEncoding.class, DeliveryStatus.class, Role.class, Permission.class, HealthView.Status.class)) {
             for (Enum<?> constant : type.getEnumConstants()) {
                 String written = json.writeValueAsString(constant);
                 assertThat(written).isEqualTo("\"" + ((WireWord) constant).wire() + "\"");

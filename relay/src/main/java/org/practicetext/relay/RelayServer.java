@@ -152,7 +152,7 @@ public final class RelayServer implements AutoCloseable {
     private HealthView health() {
         java.util.Map<String, Long> backlog = intake.backlog();
         long failing = backlog.get("webhooksFailing");
-        return new HealthView(failing > 0 ? "attention" : "ok", backlog.get("webhooksWaiting"), failing);
+        return new HealthView(failing > 0 ? HealthView.Status.ATTENTION : HealthView.Status.OK, backlog.get("webhooksWaiting"), failing);
     }
 
     /**
