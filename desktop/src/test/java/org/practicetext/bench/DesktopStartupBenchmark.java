@@ -24,11 +24,11 @@ import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.sync.ConnectionState;
-import org.practicetext.desktop.ui.ClientSource;
-import org.practicetext.desktop.ui.DesktopApp;
-import org.practicetext.desktop.ui.FxUiTasks;
-import org.practicetext.desktop.ui.LocalSettings;
-import org.practicetext.desktop.ui.ThemeSwitcher;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.shell.ClientSource;
+import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.relay.RelayFixture;
 

@@ -19,6 +19,8 @@ import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.demo.DemoPractice;
 

@@ -11,6 +11,7 @@ import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.ui.shell.DemoTools;
 import org.practicetext.relay.RelayConfig;
 import org.practicetext.relay.RelayServer;
 import org.practicetext.relay.demo.DemoPractice;

@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.practicetext.desktop.ui.common.UiTasks;
 
 /**
  * The test variant of the executor seam: work and its result run on the calling thread (the

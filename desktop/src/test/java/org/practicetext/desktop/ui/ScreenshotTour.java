@@ -7,6 +7,14 @@ import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.ui.common.Appearance;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.common.UiSession;
+import org.practicetext.desktop.ui.shell.MainWindow;
+import org.practicetext.desktop.ui.shell.Page;
 
 /**
  * Takes the screenshots in docs/screenshots: the SMS page with a conversation open, the new

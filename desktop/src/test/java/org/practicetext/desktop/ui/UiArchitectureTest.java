@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.UiTasks;
 
 /** The screens cross the FX thread at one seam, and view models stay free of nodes. */
 @AnalyzeClasses(packages = "org.practicetext.desktop.ui", importOptions = ImportOption.DoNotIncludeTests.class)

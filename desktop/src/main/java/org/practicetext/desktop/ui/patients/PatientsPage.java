@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.patients;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
@@ -8,18 +9,17 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import atlantafx.base.controls.CustomTextField;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The Patients page: the directory as a table (name, phone, Patient/Lead, opted-out and blocked

@@ -16,7 +16,7 @@ import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The practice directory: patients and leads by name or phone, with their opt-out and block

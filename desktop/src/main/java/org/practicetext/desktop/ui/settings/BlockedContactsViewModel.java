@@ -5,7 +5,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Blocked contacts, each with Unblock. */
 public final class BlockedContactsViewModel {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.settings;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.scene.Node;
@@ -8,9 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import atlantafx.base.controls.CustomTextField;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** The Communication Settings sections: Opted Out Patients and Blocked contacts. */
 final class CommunicationSections {

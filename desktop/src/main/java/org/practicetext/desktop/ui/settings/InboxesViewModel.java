@@ -7,7 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings → Inboxes: create, rename, delete (its conversations move to another inbox). These

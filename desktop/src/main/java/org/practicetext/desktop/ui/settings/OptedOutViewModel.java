@@ -7,7 +7,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Opted Out Patients: who replied STOP, searchable. */
 public final class OptedOutViewModel {

@@ -15,7 +15,7 @@ import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsSegments;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The composer: the text, its live character/segment counter and Unicode warning, why sending

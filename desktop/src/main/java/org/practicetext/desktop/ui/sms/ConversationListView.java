@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.geometry.Pos;
@@ -13,11 +14,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import atlantafx.base.controls.CustomTextField;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageHit;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.MessageTimes;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * The left side of the SMS page: title with the pencil (new message), the search field, the

@@ -22,7 +22,7 @@ import org.practicetext.core.ConversationFilter.Status;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessageHit;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The message list: the four combinable filters and the search text drive one query of the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.geometry.Pos;
@@ -12,9 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import atlantafx.base.controls.CustomTextField;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * "New message": a To field that searches the directory and validates typed numbers as they

@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * "New message": search the directory by name or phone, pick a patient, or type any number —

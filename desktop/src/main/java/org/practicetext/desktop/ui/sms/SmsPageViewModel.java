@@ -3,7 +3,7 @@ package org.practicetext.desktop.ui.sms;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The SMS page's parts and how they move together: the list's selection opens the thread and

@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The composer's template picker ("Use Templates for faster responses"): the practice's saved

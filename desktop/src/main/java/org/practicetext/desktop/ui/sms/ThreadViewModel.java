@@ -17,7 +17,7 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The open thread: its conversation and contact, its messages (newest page first, older pages

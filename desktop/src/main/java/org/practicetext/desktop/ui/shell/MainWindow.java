@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,6 +18,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.StyleSheets;
+import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.patients.PatientsPage;
 import org.practicetext.desktop.ui.settings.SettingsPage;
 import org.practicetext.desktop.ui.sms.IncomingTextWatcher;

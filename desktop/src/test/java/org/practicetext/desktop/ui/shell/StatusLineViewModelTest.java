@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
+import org.practicetext.desktop.ui.DemoDesk;
 
 class StatusLineViewModelTest {
     static DemoDesk desk;

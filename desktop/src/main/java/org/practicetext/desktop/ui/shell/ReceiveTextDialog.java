@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
@@ -10,6 +10,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import org.practicetext.desktop.ui.common.StyleSheets;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Demo mode only: type a text as a patient would send it, and the practice receives it. */
 final class ReceiveTextDialog {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -12,6 +12,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.StyleSheets;
+import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.desktop.ui.signin.SignInView;
 import org.practicetext.desktop.ui.signin.SignInViewModel;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 /**
  * Present only when the app runs its own demo relay: lets the user play the patient and

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.common;
 
 /**
  * What the window asks of whoever composed it when the user leaves the session: sign out

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.ui.common.MessageTimes;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The connection state in words for the status line ("Online", "Offline — showing cached

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
+
+import org.practicetext.desktop.ui.common.Icons;
 
 /** The pages of the bottom navigation bar, in the order the bar shows them. */
 public enum Page {

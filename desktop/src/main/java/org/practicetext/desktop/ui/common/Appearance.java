@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.common;
 
 /** The colour scheme a user picks in Settings; {@code SYSTEM} follows the operating system. */
 public enum Appearance {

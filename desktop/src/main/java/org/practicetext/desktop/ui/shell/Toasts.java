@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
@@ -10,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * In-app toasts in the window's top-right corner: failures nobody else handled, and incoming
