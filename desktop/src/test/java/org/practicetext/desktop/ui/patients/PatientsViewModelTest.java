@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class PatientsViewModelTest {
     DemoDesk desk;

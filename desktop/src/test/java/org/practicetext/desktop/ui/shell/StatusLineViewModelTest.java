@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class StatusLineViewModelTest {
     static DemoDesk desk;

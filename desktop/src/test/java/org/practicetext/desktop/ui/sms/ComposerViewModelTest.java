@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class ComposerViewModelTest {
     DemoDesk desk;

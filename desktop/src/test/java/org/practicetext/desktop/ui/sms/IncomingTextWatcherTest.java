@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class IncomingTextWatcherTest {
     DemoDesk desk;

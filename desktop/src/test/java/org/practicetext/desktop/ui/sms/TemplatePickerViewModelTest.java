@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class TemplatePickerViewModelTest {
     static final String REMINDER = "Hi! A reminder of your appointment tomorrow.\nReply C to confirm.";

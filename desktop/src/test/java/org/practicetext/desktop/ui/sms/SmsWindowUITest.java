@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,14 +8,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.ConversationRow;
-import javafx.stage.Stage;
+import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** The SMS page driven by a robot, as a receptionist would use it. */
-class SmsWindowUITest extends DeskWindowTest {
+class SmsWindowUITest extends DeskWindowUITest {
 
     @Start
     void start(Stage stage) {

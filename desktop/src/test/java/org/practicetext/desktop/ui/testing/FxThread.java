@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.testing;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

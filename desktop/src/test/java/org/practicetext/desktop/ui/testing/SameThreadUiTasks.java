@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

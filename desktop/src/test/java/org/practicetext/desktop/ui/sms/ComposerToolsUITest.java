@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 
 /** The composer's tools (templates, emoji) driven by a robot in the real window. */
-class ComposerToolsUITest extends DeskWindowTest {
+class ComposerToolsUITest extends DeskWindowUITest {
     static final String REMINDER = "A reminder of your appointment tomorrow at 9:00.\nReply C to confirm.";
 
     @Start

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /** New message, the thread menu, offline, and the pages reached from the navigation bar. */
-class FlowsUITest extends DeskWindowTest {
+class FlowsUITest extends DeskWindowUITest {
 
     @Start
     void start(Stage stage) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.testing;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ResourceLock("javafx")
 @ExtendWith(ApplicationExtension.class)
-public abstract class DeskWindowTest {
+public abstract class DeskWindowUITest {
     protected DemoDesk desk;
     protected MainWindow window;
     protected FxUiTasks tasks;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop.ui;
+package org.practicetext.desktop.ui.signin;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,6 @@ import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
-import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.demo.DemoPractice;
 import org.testfx.api.FxRobot;
