@@ -55,7 +55,17 @@ public final class Main {
             earlyResume = CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()),
                     command -> Thread.ofPlatform().daemon().name("early-resume").start(command));
         });
-        Application.launch(App.class, args);
+        try {
+            Application.launch(App.class, args);
+        } catch (RuntimeException | LinkageError failure) {
+            // A machine without GTK 3 or a display gets a sentence, not a stack trace.
+            Optional<String> reason = ToolkitFailure.explain(failure, env.get("DISPLAY"), ToolkitFailure.gtkFound(env));
+            if (reason.isEmpty()) {
+                throw failure;
+            }
+            System.err.println(reason.get());
+            System.exit(ToolkitFailure.EXIT_STATUS);
+        }
     }
 
     static Path dataRoot(Map<String, String> env) {
