@@ -79,7 +79,7 @@ public final class DesktopStartupBenchmark {
             started = System.nanoTime();
             try (DesktopClient client = DesktopClients.signIn(account, RelayFixture.PASSWORD.toCharArray(), dir.resolve("desktop"), Clock.systemUTC())) {
                 ConversationFilter all = ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL);
-                while (client.connection().kind() != ConnectionState.Kind.ONLINE || client.conversations(all, conversations + 10).size() < conversations) {
+                while (client.session().connection().kind() != ConnectionState.Kind.ONLINE || client.conversations().conversations(all, conversations + 10).size() < conversations) {
                     Thread.sleep(200);
                 }
                 System.out.printf("desktop: synced %,d conversations in %.1f s%n", conversations, (System.nanoTime() - started) / 1e9);

@@ -26,16 +26,16 @@ public record UiSession(DesktopClient client, UiTasks tasks, ClientEvents events
 
     /** Reads who and where from the client: call off the UI thread. */
     public static UiSession open(DesktopClient client, UiTasks tasks, LocalSettings settings, Clock clock) {
-        PracticeView practice = client.practice();
+        PracticeView practice = client.session().practice();
         ZoneId zone = practice.timeZone() == null ? ZoneId.systemDefault() : ZoneId.of(practice.timeZone());
         return new UiSession(client, tasks, new ClientEvents(client, tasks), new MessageTimes(clock, zone), new PhoneNumbers(practice.region()),
-                settings, client.me(), practice, permissionsOf(client));
+                settings, client.session().me(), practice, permissionsOf(client));
     }
 
     private static Set<Permission> permissionsOf(DesktopClient client) {
         Set<Permission> allowed = EnumSet.noneOf(Permission.class);
         for (Permission p : Permission.values()) {
-            if (client.can(p)) {
+            if (client.session().can(p)) {
                 allowed.add(p);
             }
         }

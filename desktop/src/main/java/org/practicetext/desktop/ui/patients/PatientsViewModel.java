@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
@@ -70,7 +71,7 @@ public final class PatientsViewModel {
     public void refresh() {
         long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().contacts(text, LIMIT), (List<ContactRow> rows) -> {
+        session.tasks().run(() -> session.client().directory().contacts(text, LIMIT), (List<ContactRow> rows) -> {
             if (ask == generation) {
                 contacts.setAll(rows);
             }
@@ -81,7 +82,7 @@ public final class PatientsViewModel {
     public void importCsv(Path file) {
         importing.set(true);
         importReport.set("Importing " + file.getFileName() + "…");
-        session.tasks().run(() -> session.client().importPatients(Files.readString(file, StandardCharsets.UTF_8)), report -> {
+        session.tasks().run(() -> session.client().practice().importPatients(Files.readString(file, StandardCharsets.UTF_8)), report -> {
             importing.set(false);
             importReport.set(describe(report));
             refresh();
@@ -92,7 +93,7 @@ public final class PatientsViewModel {
     }
 
     /** "12 added, 3 updated, 1 refused:" and one line per refused row. */
-    public static String describe(DesktopClient.ImportReport report) {
+    public static String describe(PracticeAdmin.ImportReport report) {
         StringBuilder text = new StringBuilder();
         text.append(report.created()).append(report.created() == 1 ? " patient added, " : " patients added, ")
                 .append(report.updated()).append(" updated");

@@ -31,10 +31,10 @@ public final class BlockedContactsViewModel {
     }
 
     public void unblock(ContactRow contact) {
-        session.tasks().run(() -> session.client().unblock(contact.id()));
+        session.tasks().run(() -> session.client().directory().unblock(contact.id()));
     }
 
     public void refresh() {
-        session.tasks().run(session.client()::blocked, contacts::setAll);
+        session.tasks().run(session.client().directory()::blocked, contacts::setAll);
     }
 }

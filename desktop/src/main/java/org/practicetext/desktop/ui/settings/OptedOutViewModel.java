@@ -38,7 +38,7 @@ public final class OptedOutViewModel {
     public void refresh() {
         long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().optedOut(text), (List<ContactRow> rows) -> {
+        session.tasks().run(() -> session.client().directory().optedOut(text), (List<ContactRow> rows) -> {
             if (ask == generation) {
                 contacts.setAll(rows);
             }

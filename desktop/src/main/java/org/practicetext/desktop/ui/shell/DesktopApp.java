@@ -109,7 +109,7 @@ public final class DesktopApp implements SessionActions {
         window = null;
         remembered.forget();
         tasks.run(() -> {
-            leaving.signOut();
+            leaving.session().signOut();
             leaving.close();
         });
         showSignIn(was.relayUrl().toString(), was.practice());

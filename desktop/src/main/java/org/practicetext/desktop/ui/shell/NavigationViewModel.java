@@ -64,7 +64,7 @@ public final class NavigationViewModel {
             return;
         }
         long generation = ++badgeGeneration;
-        session.tasks().run(session.client()::unreadBadge, count -> {
+        session.tasks().run(session.client().conversations()::unreadBadge, count -> {
             if (generation == badgeGeneration) {
                 unreadBadge.set(count);
             }

@@ -108,7 +108,7 @@ public final class SmsPageViewModel {
         if (number == null) {
             return;
         }
-        session.tasks().run(() -> session.client().contactByPhone(number), found -> found.map(c -> c.conversationId()).ifPresent(id -> {
+        session.tasks().run(() -> session.client().directory().contactByPhone(number), found -> found.map(c -> c.conversationId()).ifPresent(id -> {
             if (number.equals(pendingNumber)) {
                 pendingNumber = null;
                 open(id);

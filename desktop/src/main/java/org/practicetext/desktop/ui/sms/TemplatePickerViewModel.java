@@ -69,7 +69,7 @@ public final class TemplatePickerViewModel {
     /** Reads the templates from the cache again (off the UI thread). */
     public void reload() {
         if (session.can(Permission.TOOLS_TEMPLATES)) {
-            session.tasks().run(() -> session.client().templates(), all::setAll);
+            session.tasks().run(() -> session.client().directory().templates(), all::setAll);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class PatientsViewModelTest {
@@ -54,8 +55,8 @@ class PatientsViewModelTest {
 
     @Test
     void theReportListsEachRefusedRow() {
-        assertThat(PatientsViewModel.describe(new DesktopClient.ImportReport(2, 1, List.of("Row 3: the phone number is too short."))))
+        assertThat(PatientsViewModel.describe(new PracticeAdmin.ImportReport(2, 1, List.of("Row 3: the phone number is too short."))))
                 .isEqualTo("2 patients added, 1 updated, 1 refused:\n• Row 3: the phone number is too short.");
-        assertThat(PatientsViewModel.describe(new DesktopClient.ImportReport(0, 0, List.of()))).isEqualTo("0 patients added, 0 updated, none refused.");
+        assertThat(PatientsViewModel.describe(new PracticeAdmin.ImportReport(0, 0, List.of()))).isEqualTo("0 patients added, 0 updated, none refused.");
     }
 }

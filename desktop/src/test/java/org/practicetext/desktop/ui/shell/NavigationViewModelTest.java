@@ -25,7 +25,7 @@ class NavigationViewModelTest {
     void badgeCountsUnreadIncomingMessages() {
         NavigationViewModel navigation = new NavigationViewModel(desk.session);
         navigation.refreshBadge();
-        desk.await("badge", () -> navigation.unreadBadgeProperty().get() == desk.client.unreadBadge());
+        desk.await("badge", () -> navigation.unreadBadgeProperty().get() == desk.client.conversations().unreadBadge());
         assertThat(navigation.unreadBadgeProperty().get()).isPositive();
     }
 

@@ -49,8 +49,8 @@ class IncomingTextWatcherTest {
     @Test
     void markingAnOldConversationUnreadIsNotAnnounced() {
         long tom = desk.conversationOf("+15557890123").id();
-        desk.client.markUnread(tom);
-        desk.await("Tom unread", () -> desk.client.conversation(tom).orElseThrow().unreadCount() > 0);
+        desk.client.conversations().markUnread(tom);
+        desk.await("Tom unread", () -> desk.client.conversations().conversation(tom).orElseThrow().unreadCount() > 0);
         desk.patientTexts("+15551234567", "One more question");
         desk.await("Anna's notification", () -> shown.stream().anyMatch(t -> t.from().equals("Anna Smith")));
         assertThat(shown).noneMatch(t -> t.from().equals("Tom Wilson"));

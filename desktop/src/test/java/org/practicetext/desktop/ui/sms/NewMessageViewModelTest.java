@@ -64,7 +64,7 @@ class NewMessageViewModelTest {
         newMessage.queryProperty().set("555-123-4567");
         newMessage.chooseTypedNumber();
         assertThat(opened.get()).isNotNull();
-        assertThat(desk.client.conversation(opened.get()).orElseThrow().displayName()).isEqualTo("Anna Smith");
+        assertThat(desk.client.conversations().conversation(opened.get()).orElseThrow().displayName()).isEqualTo("Anna Smith");
     }
 
     @Test

@@ -40,7 +40,7 @@ class SmsWindowUITest extends DeskWindowUITest {
     void theSmsBadgeShowsUnreadIncomingMessagesAndRisesLive(FxRobot robot) {
         waitForList(robot);
         Label badge = robot.lookup("#sms-badge").queryAs(Label.class);
-        int unread = desk.client.unreadBadge();
+        int unread = desk.client.conversations().unreadBadge();
         waitUntil(() -> badge.getText().equals(Integer.toString(unread)) && badge.isVisible());
         desk.patientTexts("+15557890123", "Can I book that checkup for next week?");
         waitUntil(() -> badge.getText().equals(Integer.toString(unread + 1)));

@@ -27,9 +27,9 @@ class TemplatePickerViewModelTest {
     }
 
     private void openAnna(ComposerViewModel composer) {
-        ConversationRow anna = desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+        ConversationRow anna = desk.client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
                 .filter(r -> r.displayName().equals("Anna Smith")).findFirst().orElseThrow();
-        composer.showConversation(anna, desk.client.contactByPhone(anna.phone()).orElseThrow());
+        composer.showConversation(anna, desk.client.directory().contactByPhone(anna.phone()).orElseThrow());
     }
 
     private java.util.List<String> names(TemplatePickerViewModel picker) {

@@ -46,8 +46,8 @@ public final class DemoDesk implements AutoCloseable {
         new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock).seedOnce();
         account = new Account(URI.create(relay.uri("")), DemoPractice.SLUG, username);
         client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), root.resolve("desktop"), relay.clock);
-        awaitClient("the first sync", () -> client.connection().kind() == ConnectionState.Kind.ONLINE
-                && !client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty());
+        awaitClient("the first sync", () -> client.session().connection().kind() == ConnectionState.Kind.ONLINE
+                && !client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty());
         session = UiSession.open(client, tasks, LocalSettings.load(null), relay.clock);
     }
 
@@ -95,7 +95,7 @@ public final class DemoDesk implements AutoCloseable {
 
     /** The conversation with this E.164 number, as the cache has it now. */
     public ConversationRow conversationOf(String phone) {
-        return client.contactByPhone(phone).flatMap(c -> client.conversation(c.conversationId())).orElseThrow();
+        return client.directory().contactByPhone(phone).flatMap(c -> client.conversations().conversation(c.conversationId())).orElseThrow();
     }
 
     /** The relay's clock (tests move it); screens of this desk should read time from it too. */

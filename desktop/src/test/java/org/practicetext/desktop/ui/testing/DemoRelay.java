@@ -35,10 +35,10 @@ public final class DemoRelay implements AutoCloseable {
         Account account = new Account(URI.create("http://127.0.0.1:" + server.port()), DemoPractice.SLUG, username);
         client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), folder.resolve("desktop"), clock);
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (client.connection().kind() != ConnectionState.Kind.ONLINE
-                || client.conversations(ConversationFilter.defaults(), 5).isEmpty()) {
+        while (client.session().connection().kind() != ConnectionState.Kind.ONLINE
+                || client.conversations().conversations(ConversationFilter.defaults(), 5).isEmpty()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the demo did not sync: " + client.connection());
+                throw new IllegalStateException("the demo did not sync: " + client.session().connection());
             }
             Thread.sleep(20);
         }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.desktop;
+package org.practicetext.desktop.practice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.FeedRows;
@@ -52,7 +53,7 @@ final class PracticeSettings {
         cache(tombstone);
     }
 
-    DesktopClient.ImportReport importPatients(String csv) throws RelayException {
+    PracticeAdmin.ImportReport importPatients(String csv) throws RelayException {
         JsonNode answer = api.postCsv("/api/v1/contacts/import", csv);
         List<String> refused = new ArrayList<>();
         if (answer != null) {
@@ -60,7 +61,7 @@ final class PracticeSettings {
                 refused.add("Line " + row.path("line").asInt() + ": " + row.path("reason").asText());
             }
         }
-        return new DesktopClient.ImportReport(answer == null ? 0 : answer.path("created").asInt(), answer == null ? 0 : answer.path("updated").asInt(),
+        return new PracticeAdmin.ImportReport(answer == null ? 0 : answer.path("created").asInt(), answer == null ? 0 : answer.path("updated").asInt(),
                 List.copyOf(refused));
     }
 

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.practice;
+
+import java.util.List;
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.cache.Directory;
+
+/**
+ * The practice's settings that need the relay's answer before anything is shown (inboxes,
+ * patient import): unlike the outbox actions, these talk to the relay directly and throw with
+ * its message, so they fail offline.
+ */
+public interface PracticeAdmin {
+    Directory.Inbox createInbox(String name) throws RelayException;
+
+    void renameInbox(long inboxId, String name) throws RelayException;
+
+    void deleteInbox(long inboxId, long moveToInboxId) throws RelayException;
+
+    /** Imports patients from CSV text; returns the relay's report as a sentence per refused row. */
+    ImportReport importPatients(String csv) throws RelayException;
+
+    /** The relay's import answer. */
+    record ImportReport(int created, int updated, List<String> refused) {
+    }
+}
