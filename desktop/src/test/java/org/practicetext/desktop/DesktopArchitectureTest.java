@@ -7,8 +7,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.IntStream;
 
-/** The desktop client's core (everything but its future {@code ui} package) runs without JavaFX, so it is tested without a window. */
+/**
+ * The desktop client's core (everything but its {@code ui} package) runs without JavaFX, so it is
+ * tested without a window; and each feature's part of the client stands on its own (only the
+ * session is shared), so a new feature touches its own part.
+ */
 @AnalyzeClasses(packages = "org.practicetext.desktop", importOptions = ImportOption.DoNotIncludeTests.class)
 class DesktopArchitectureTest {
     @ArchTest
@@ -17,4 +22,26 @@ class DesktopArchitectureTest {
             .and().resideOutsideOfPackage("org.practicetext.desktop.ui..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("reads, sync and the outbox must work (and be tested) without the UI");
+
+    private static final String[] PARTS = {"org.practicetext.desktop.conversations..", "org.practicetext.desktop.messages..",
+            "org.practicetext.desktop.directory..", "org.practicetext.desktop.practice.."};
+
+    private static ArchRule partStandsAlone(int index) {
+        String[] others = IntStream.range(0, PARTS.length).filter(i -> i != index).mapToObj(i -> PARTS[i]).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(PARTS[index])
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("a feature's part uses the cache, the outbox and the session, not another feature's part");
+    }
+
+    @ArchTest
+    static final ArchRule conversationsStandAlone = partStandsAlone(0);
+
+    @ArchTest
+    static final ArchRule messagesStandAlone = partStandsAlone(1);
+
+    @ArchTest
+    static final ArchRule directoryStandsAlone = partStandsAlone(2);
+
+    @ArchTest
+    static final ArchRule practiceStandsAlone = partStandsAlone(3);
 }
