@@ -14,12 +14,12 @@ import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
-import org.practicetext.desktop.ui.ClientSource;
-import org.practicetext.desktop.ui.DemoTools;
-import org.practicetext.desktop.ui.DesktopApp;
-import org.practicetext.desktop.ui.FxUiTasks;
-import org.practicetext.desktop.ui.LocalSettings;
-import org.practicetext.desktop.ui.ThemeSwitcher;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.shell.ClientSource;
+import org.practicetext.desktop.ui.shell.DemoTools;
+import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.relay.RelayConfig;
 import org.practicetext.relay.RelayServer;
@@ -55,7 +55,17 @@ public final class Main {
             earlyResume = CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()),
                     command -> Thread.ofPlatform().daemon().name("early-resume").start(command));
         });
-        Application.launch(App.class, args);
+        try {
+            Application.launch(App.class, args);
+        } catch (RuntimeException | LinkageError failure) {
+            // A machine without GTK 3 or a display gets a sentence, not a stack trace.
+            Optional<String> reason = ToolkitFailure.explain(failure, env.get("DISPLAY"), ToolkitFailure.gtkFound(env));
+            if (reason.isEmpty()) {
+                throw failure;
+            }
+            System.err.println(reason.get());
+            System.exit(ToolkitFailure.EXIT_STATUS);
+        }
     }
 
     static Path dataRoot(Map<String, String> env) {

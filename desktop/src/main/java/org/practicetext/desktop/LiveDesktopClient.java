@@ -2,81 +2,63 @@
 package org.practicetext.desktop;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.practicetext.core.ConversationFilter;
-import org.practicetext.core.InvalidPhoneNumberException;
-import org.practicetext.core.Permission;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
-import org.practicetext.desktop.cache.ContactQueries;
-import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.cache.ConversationQueries;
-import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.cache.DirectoryQueries;
-import org.practicetext.desktop.cache.Drafts;
-import org.practicetext.desktop.cache.MessageHit;
-import org.practicetext.desktop.cache.MessagePage;
-import org.practicetext.desktop.cache.MessageQueries;
-import org.practicetext.desktop.cache.SyncState;
+import org.practicetext.desktop.conversations.Conversations;
+import org.practicetext.desktop.conversations.LiveConversations;
+import org.practicetext.desktop.directory.LiveDirectory;
+import org.practicetext.desktop.directory.PracticeDirectory;
+import org.practicetext.desktop.messages.LiveMessages;
+import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.practice.LivePracticeAdmin;
+import org.practicetext.desktop.practice.PracticeAdmin;
+import org.practicetext.desktop.session.LiveSession;
+import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
-import org.practicetext.desktop.sync.Outbox;
-import org.practicetext.desktop.sync.OutboxAction;
-import org.practicetext.desktop.sync.OutboxItem;
 import org.practicetext.desktop.sync.SyncEngine;
-import org.practicetext.protocol.ImportReport;
-import org.practicetext.protocol.PracticeView;
-import org.practicetext.protocol.UserView;
 
 /**
- * The desktop client over a live relay: reads answer from the cache (so they work offline),
- * actions go through the outbox ({@link SyncEngine}), settings calls go straight to the relay.
- * Built by {@link DesktopClients}.
+ * The desktop client over a live relay: builds each feature's live part on one cache, one
+ * relay connection and one sync engine, and starts syncing. Reads answer from the cache (so
+ * they work offline), actions go through the outbox ({@link SyncEngine}), the practice's
+ * settings go straight to the relay. Built by {@link DesktopClients}.
  */
 public final class LiveDesktopClient implements DesktopClient {
     private final Account account;
     private final CacheDatabase db;
     private final RelayApi api;
-    private final TokenStore tokens;
     private final SyncEngine sync;
-    private final ConversationQueries conversations;
-    private final MessageQueries messages;
-    private final ContactQueries contacts;
-    private final DirectoryQueries directory;
-    private final Drafts drafts;
-    private final PracticeSettings settings;
-    private final UserActions actions;
-    private volatile UserView me;
-    private volatile PracticeView practice;
+    private final LiveSession session;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final PracticeDirectory directory;
+    private final PracticeAdmin practice;
 
     LiveDesktopClient(Account account, CacheDatabase db, RelayApi api, TokenStore tokens, Clock clock, ClientOptions options) {
         this.account = account;
         this.db = db;
         this.api = api;
-        this.tokens = tokens;
-        this.me = db.read(SyncState::me).orElseThrow(() -> new IllegalStateException("the cache does not say who signed in"));
-        this.practice = db.read(SyncState::practice).orElseThrow(() -> new IllegalStateException("the cache does not name the practice"));
-        this.conversations = new ConversationQueries(db);
-        this.messages = new MessageQueries(db);
-        this.contacts = new ContactQueries(db);
-        this.directory = new DirectoryQueries(db);
-        this.drafts = new Drafts(db);
-        this.sync = new SyncEngine(api, db, clock, options.sync(), () -> me.name(), () -> tokens.delete(account));
-        this.settings = new PracticeSettings(api, db);
-        this.actions = new UserActions(db, sync, api::write);
+        // The sender's name is asked for only when a message is sent, after this constructor.
+        this.sync = new SyncEngine(api, db, clock, options.sync(), this::senderName, () -> tokens.delete(account));
+        this.session = new LiveSession(account, db, api, tokens, sync);
+        UserActions actions = new UserActions(db, sync, api::write);
+        this.conversations = new LiveConversations(db, session, actions);
+        this.messages = new LiveMessages(db, session, sync, actions);
+        this.directory = new LiveDirectory(db, actions);
+        this.practice = new LivePracticeAdmin(api, db, sync);
         sync.onChange(change -> {
             if (change.team() || change.reset()) {
-                db.read(SyncState::me).ifPresent(user -> me = user);
-                db.read(SyncState::practice).ifPresent(p -> practice = p);
+                session.reread();
             }
         });
         sync.start(options.tasks());
+    }
+
+    private String senderName() {
+        return session.me().name();
     }
 
     public Account account() {
@@ -84,23 +66,28 @@ public final class LiveDesktopClient implements DesktopClient {
     }
 
     @Override
-    public UserView me() {
-        return me;
+    public Session session() {
+        return session;
     }
 
     @Override
-    public PracticeView practice() {
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public PracticeDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public PracticeAdmin practice() {
         return practice;
-    }
-
-    @Override
-    public boolean can(Permission permission) {
-        return me.permissions() != null && me.permissions().contains(permission.key());
-    }
-
-    @Override
-    public ConnectionState connection() {
-        return sync.status().current();
     }
 
     @Override
@@ -111,182 +98,6 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public void onChange(Consumer<ChangeSet> listener) {
         sync.onChange(listener);
-    }
-
-    @Override
-    public List<ConversationRow> conversations(ConversationFilter filter, int limit) {
-        return conversations.list(filter, me.id(), limit);
-    }
-
-    @Override
-    public Optional<ConversationRow> conversation(long conversationId) {
-        return conversations.byId(conversationId);
-    }
-
-    @Override
-    public MessagePage messages(long conversationId, MessagePage.MessageCursor before, int pageSize) {
-        return messages.page(conversationId, before, pageSize);
-    }
-
-    @Override
-    public List<MessageHit> searchMessages(String text, int limit) {
-        return messages.search(text, limit);
-    }
-
-    @Override
-    public int unreadBadge() {
-        return conversations.unreadBadge();
-    }
-
-    @Override
-    public List<ContactRow> contacts(String search, int limit) {
-        return contacts.search(search, limit);
-    }
-
-    @Override
-    public Optional<ContactRow> contactByPhone(String e164) {
-        return contacts.byPhone(e164);
-    }
-
-    @Override
-    public List<ContactRow> optedOut(String search) {
-        return contacts.optedOut(search);
-    }
-
-    @Override
-    public List<ContactRow> blocked() {
-        return contacts.blocked();
-    }
-
-    @Override
-    public List<Directory.Inbox> inboxes() {
-        return directory.inboxes();
-    }
-
-    @Override
-    public List<Directory.TeamMember> team() {
-        return directory.team();
-    }
-
-    @Override
-    public Optional<String> draft(String threadKey) {
-        return drafts.load(threadKey);
-    }
-
-    @Override
-    public void saveDraft(String threadKey, String body) {
-        drafts.save(threadKey, body);
-    }
-
-    @Override
-    public List<Directory.Template> templates() {
-        return directory.templates();
-    }
-
-    @Override
-    public List<OutboxItem> outbox() {
-        return sync.outbox().all().stream().map(Outbox.Entry::item).toList();
-    }
-
-    @Override
-    public String send(long conversationId, String body) {
-        return actions.send(conversationId, body);
-    }
-
-    @Override
-    public String sendTo(String phone, String body) throws InvalidPhoneNumberException {
-        return actions.sendTo(phone, body, practice.region());
-    }
-
-    @Override
-    public void close(long conversationId) {
-        actions.onConversation(OutboxAction.CLOSE, conversationId, null, "Close conversation");
-    }
-
-    @Override
-    public void reopen(long conversationId) {
-        actions.onConversation(OutboxAction.REOPEN, conversationId, null, "Reopen conversation");
-    }
-
-    @Override
-    public void markRead(long conversationId) {
-        actions.onConversation(OutboxAction.READ, conversationId, null, "Mark as read");
-    }
-
-    @Override
-    public void markUnread(long conversationId) {
-        actions.onConversation(OutboxAction.UNREAD, conversationId, null, "Mark as unread");
-    }
-
-    @Override
-    public void assign(long conversationId, long userId) {
-        String who = team().stream().filter(t -> t.id() == userId).map(Directory.TeamMember::name).findFirst().orElse("user " + userId);
-        actions.onConversation(OutboxAction.ASSIGN, conversationId, Map.of("userId", userId), "Assign to " + who);
-    }
-
-    @Override
-    public void unassign(long conversationId) {
-        actions.onConversation(OutboxAction.UNASSIGN, conversationId, null, "Unassign");
-    }
-
-    @Override
-    public void move(long conversationId, long inboxId) {
-        String name = inboxes().stream().filter(i -> i.id() == inboxId).map(Directory.Inbox::name).findFirst().orElse("inbox " + inboxId);
-        actions.onConversation(OutboxAction.MOVE, conversationId, Map.of("inboxId", inboxId), "Move to " + name);
-    }
-
-    @Override
-    public void block(long contactId) {
-        actions.onContact(OutboxAction.BLOCK, contactId, "Block contact");
-    }
-
-    @Override
-    public void unblock(long contactId) {
-        actions.onContact(OutboxAction.UNBLOCK, contactId, "Unblock contact");
-    }
-
-    @Override
-    public void retry(long outboxItemId) {
-        actions.retry(outboxItemId);
-    }
-
-    @Override
-    public void discard(long outboxItemId) {
-        actions.discard(outboxItemId);
-    }
-
-    @Override
-    public Directory.Inbox createInbox(String name) throws RelayException {
-        Directory.Inbox inbox = settings.createInbox(name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
-        return inbox;
-    }
-
-    @Override
-    public void renameInbox(long inboxId, String name) throws RelayException {
-        settings.renameInbox(inboxId, name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
-    }
-
-    @Override
-    public void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
-        settings.deleteInbox(inboxId, moveToInboxId);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
-    }
-
-    @Override
-    public ImportReport importPatients(String csv) throws RelayException {
-        ImportReport report = settings.importPatients(csv);
-        sync.queued(new ChangeSet(Set.of(), true, false, false, false, false));
-        return report;
-    }
-
-    @Override
-    public void signOut() {
-        sync.signedOut("You signed out.");
-        api.signOut();
-        api.useToken(null);
-        tokens.delete(account);
     }
 
     @Override

@@ -20,13 +20,13 @@ import org.practicetext.desktop.sync.SyncEngine;
  * What the user does, turned into outbox items: queued with their optimistic change in one
  * transaction, announced to the listeners, and handed to the sync loop to deliver.
  */
-final class UserActions {
+public final class UserActions {
     private final CacheDatabase db;
     private final SyncEngine sync;
     private final Function<Object, String> json;
     private final ConversationQueries conversations;
 
-    UserActions(CacheDatabase db, SyncEngine sync, Function<Object, String> json) {
+    public UserActions(CacheDatabase db, SyncEngine sync, Function<Object, String> json) {
         this.db = db;
         this.sync = sync;
         this.json = json;
@@ -34,7 +34,7 @@ final class UserActions {
     }
 
     /** A reply in a conversation; a placeholder conversation (negative id) is still addressed by its number. */
-    String send(long conversationId, String body) {
+    public String send(long conversationId, String body) {
         requireText(body);
         ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
         Outbox.Entry entry = sync.outbox().enqueueSend(conversationId < 0 ? null : conversationId, thread.phone(), thread.displayPhone(), body);
@@ -43,7 +43,7 @@ final class UserActions {
     }
 
     /** A message to a number as typed, checked with the practice's region before anything is queued. */
-    String sendTo(String phone, String body, String region) throws InvalidPhoneNumberException {
+    public String sendTo(String phone, String body, String region) throws InvalidPhoneNumberException {
         requireText(body);
         PhoneNumbers numbers = new PhoneNumbers(region);
         E164Number number = numbers.parse(phone);
@@ -52,21 +52,21 @@ final class UserActions {
         return entry.clientId();
     }
 
-    void onConversation(OutboxAction action, long conversationId, Map<String, Long> payload, String summary) {
+    public void onConversation(OutboxAction action, long conversationId, Map<String, Long> payload, String summary) {
         sync.outbox().enqueue(action, conversationId, null, payload == null ? null : json.apply(payload), summary);
         sync.queued(conversationChange(conversationId));
     }
 
-    void onContact(OutboxAction action, long contactId, String summary) {
+    public void onContact(OutboxAction action, long contactId, String summary) {
         sync.outbox().enqueue(action, null, contactId, null, summary);
         sync.queued(contactChange(contactId));
     }
 
-    void retry(long outboxItemId) {
+    public void retry(long outboxItemId) {
         sync.outbox().retry(outboxItemId).ifPresent(this::announce);
     }
 
-    void discard(long outboxItemId) {
+    public void discard(long outboxItemId) {
         sync.outbox().discard(outboxItemId).ifPresent(this::announce);
     }
 

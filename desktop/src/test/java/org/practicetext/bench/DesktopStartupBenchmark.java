@@ -24,11 +24,11 @@ import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.sync.ConnectionState;
-import org.practicetext.desktop.ui.ClientSource;
-import org.practicetext.desktop.ui.DesktopApp;
-import org.practicetext.desktop.ui.FxUiTasks;
-import org.practicetext.desktop.ui.LocalSettings;
-import org.practicetext.desktop.ui.ThemeSwitcher;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.shell.ClientSource;
+import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.relay.RelayFixture;
 
@@ -79,7 +79,7 @@ public final class DesktopStartupBenchmark {
             started = System.nanoTime();
             try (DesktopClient client = DesktopClients.signIn(account, RelayFixture.PASSWORD.toCharArray(), dir.resolve("desktop"), Clock.systemUTC())) {
                 ConversationFilter all = ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL);
-                while (client.connection().kind() != ConnectionState.Kind.ONLINE || client.conversations(all, conversations + 10).size() < conversations) {
+                while (client.session().connection().kind() != ConnectionState.Kind.ONLINE || client.conversations().conversations(all, conversations + 10).size() < conversations) {
                     Thread.sleep(200);
                 }
                 System.out.printf("desktop: synced %,d conversations in %.1f s%n", conversations, (System.nanoTime() - started) / 1e9);

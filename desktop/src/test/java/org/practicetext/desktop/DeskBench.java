@@ -96,7 +96,7 @@ final class DeskBench implements AutoCloseable {
     }
 
     static void awaitState(DesktopClient client, ConnectionState.Kind kind) {
-        Await.until("the client is " + kind, () -> client.connection().kind() == kind, () -> "It is " + client.connection() + ".");
+        Await.until("the client is " + kind, () -> client.session().connection().kind() == kind, () -> "It is " + client.session().connection() + ".");
     }
 
     int texts() {

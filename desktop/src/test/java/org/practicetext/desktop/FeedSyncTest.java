@@ -48,15 +48,15 @@ class FeedSyncTest {
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
 
-            List<ConversationRow> rows = client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100);
+            List<ConversationRow> rows = client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100);
             Map<Long, JsonNode> relayConversations = bench.relayEntities(EventTypes.CONVERSATION);
             assertThat(rows).extracting(ConversationRow::id).containsExactlyInAnyOrderElementsOf(relayConversations.keySet());
             assertThat(rows).allSatisfy(row -> assertThat(row.unreadCount()).isEqualTo(2));
             assertThat(allMessageIds(client, rows)).containsExactlyInAnyOrderElementsOf(bench.relayEntities(EventTypes.MESSAGE).keySet());
-            assertThat(client.unreadBadge()).isEqualTo(24);
-            assertThat(client.team()).extracting(t -> t.username()).containsExactlyInAnyOrder("admin", "staff", "viewer");
-            assertThat(client.inboxes()).extracting(i -> i.name()).containsExactly("Front Desk");
-            assertThat(client.connection().lastSyncedAt()).isNotNull();
+            assertThat(client.conversations().unreadBadge()).isEqualTo(24);
+            assertThat(client.directory().team()).extracting(t -> t.username()).containsExactlyInAnyOrder("admin", "staff", "viewer");
+            assertThat(client.directory().inboxes()).extracting(i -> i.name()).containsExactly("Front Desk");
+            assertThat(client.session().connection().lastSyncedAt()).isNotNull();
         }
     }
 
@@ -70,11 +70,11 @@ class FeedSyncTest {
 
             bench.inbound(DeskBench.phone(2), "Can I move my appointment?");
 
-            Await.until("the new conversation is cached", () -> client.conversations(ConversationFilter.defaults(), 10).size() == 2);
-            ConversationRow newest = client.conversations(ConversationFilter.defaults(), 10).getFirst();
+            Await.until("the new conversation is cached", () -> client.conversations().conversations(ConversationFilter.defaults(), 10).size() == 2);
+            ConversationRow newest = client.conversations().conversations(ConversationFilter.defaults(), 10).getFirst();
             assertThat(newest.preview()).isEqualTo("Can I move my appointment?");
             assertThat(newest.kind()).isEqualTo("lead");
-            assertThat(client.messages(newest.id(), null, 10).messages()).extracting(MessageRow::body).containsExactly("Can I move my appointment?");
+            assertThat(client.messages().messages(newest.id(), null, 10).messages()).extracting(MessageRow::body).containsExactly("Can I move my appointment?");
             Await.until("a listener heard of it", () -> changes.stream().anyMatch(c -> c.conversationIds().contains(newest.id())));
         }
     }
@@ -91,8 +91,8 @@ class FeedSyncTest {
         assertThat(bench.relay.webhook("/twilio/sms", params).statusCode()).isEqualTo(200);
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            ConversationRow row = client.conversations(ConversationFilter.defaults(), 10).getFirst();
-            MessageRow message = client.messages(row.id(), null, 10).messages().getFirst();
+            ConversationRow row = client.conversations().conversations(ConversationFilter.defaults(), 10).getFirst();
+            MessageRow message = client.messages().messages(row.id(), null, 10).messages().getFirst();
             assertThat(message.media()).hasSize(10);
             assertThat(message.media().getLast().url()).endsWith("x".repeat(3_000));
         }
@@ -124,7 +124,7 @@ class FeedSyncTest {
         bench.inbound(DeskBench.phone(2), "two");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            assertThat(client.conversations(ConversationFilter.defaults(), 10)).hasSize(2);
+            assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(2);
             List<ChangeSet> changes = Collections.synchronizedList(new ArrayList<>());
             client.onChange(changes::add);
 
@@ -138,7 +138,7 @@ class FeedSyncTest {
             bench.inbound(DeskBench.phone(3), "three"); // wakes the long-poll
 
             Await.until("the client resynchronised", () -> changes.stream().anyMatch(ChangeSet::reset));
-            Set<String> phones = client.conversations(ConversationFilter.defaults(), 10).stream().map(ConversationRow::phone).collect(Collectors.toSet());
+            Set<String> phones = client.conversations().conversations(ConversationFilter.defaults(), 10).stream().map(ConversationRow::phone).collect(Collectors.toSet());
             assertThat(phones).containsExactlyInAnyOrder(DeskBench.phone(1), DeskBench.phone(3));
         }
     }
@@ -146,7 +146,7 @@ class FeedSyncTest {
     static List<Long> allMessageIds(DesktopClient client, List<ConversationRow> rows) {
         List<Long> ids = new ArrayList<>();
         for (ConversationRow row : rows) {
-            client.messages(row.id(), null, 1000).messages().forEach(m -> ids.add(m.id()));
+            client.messages().messages(row.id(), null, 1000).messages().forEach(m -> ids.add(m.id()));
         }
         return ids;
     }

@@ -38,9 +38,9 @@ class NewerSchemaTest {
         bench.inbound(DeskBench.phone(1), "Hello");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            long conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
             bench.stopRelay();
-            return client.send(conversation, "Written before the upgrade");
+            return client.messages().send(conversation, "Written before the upgrade");
         }
     }
 
@@ -56,13 +56,13 @@ class NewerSchemaTest {
         newerApp("newer-app").migrate();
 
         try (DesktopClient client = bench.resume("staff")) {
-            assertThat(client.outbox()).singleElement().satisfies(item -> assertThat(item.clientId()).isEqualTo(clientId));
-            assertThat(client.me().username()).as("who signed in is carried over too").isEqualTo("staff");
+            assertThat(client.messages().outbox()).singleElement().satisfies(item -> assertThat(item.clientId()).isEqualTo(clientId));
+            assertThat(client.session().me().username()).as("who signed in is carried over too").isEqualTo("staff");
 
             bench.startRelay();
-            Await.until("the cache is refilled and the message delivered", () -> client.outbox().isEmpty()
-                    && client.conversations(ConversationFilter.defaults(), 10).size() == 1
-                    && client.messages(client.conversations(ConversationFilter.defaults(), 1).getFirst().id(), null, 10).messages().stream()
+            Await.until("the cache is refilled and the message delivered", () -> client.messages().outbox().isEmpty()
+                    && client.conversations().conversations(ConversationFilter.defaults(), 10).size() == 1
+                    && client.messages().messages(client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id(), null, 10).messages().stream()
                     .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
         }
         assertThat(newerApp("newer-app").info().current().getVersion()).as("the schema is this app's again").isEqualTo(MigrationVersion.fromVersion("3"));

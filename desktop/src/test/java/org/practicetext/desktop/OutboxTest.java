@@ -49,32 +49,32 @@ class OutboxTest {
         long conversation;
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
             bench.stopRelay();
 
-            clientId = client.send(conversation, "See you at 3");
+            clientId = client.messages().send(conversation, "See you at 3");
 
-            MessageRow local = client.messages(conversation, null, 10).messages().getLast();
+            MessageRow local = client.messages().messages(conversation, null, 10).messages().getLast();
             assertThat(local.local()).isTrue();
             assertThat(local.id()).isNegative();
             assertThat(local.status()).isEqualTo("sending");
             assertThat(local.clientId()).isEqualTo(clientId);
             assertThat(local.senderName()).isEqualTo("Sam Staff");
-            ConversationRow row = client.conversation(conversation).orElseThrow();
+            ConversationRow row = client.conversations().conversation(conversation).orElseThrow();
             assertThat(row.preview()).isEqualTo("See you at 3");
             assertThat(row.waitingToSend()).isEqualTo(1);
-            Await.until("the status line counts it", () -> client.connection().waitingToSend() == 1);
+            Await.until("the status line counts it", () -> client.session().connection().waitingToSend() == 1);
         }
         try (DesktopClient client = bench.resume("staff")) {
-            assertThat(client.outbox()).singleElement().satisfies(item -> assertThat(item.clientId()).isEqualTo(clientId));
-            assertThat(client.messages(conversation, null, 10).messages().getLast().local()).isTrue();
+            assertThat(client.messages().outbox()).singleElement().satisfies(item -> assertThat(item.clientId()).isEqualTo(clientId));
+            assertThat(client.messages().messages(conversation, null, 10).messages().getLast().local()).isTrue();
 
             bench.startRelay();
-            Await.until("the outbox is empty", () -> client.outbox().isEmpty());
-            Await.until("the relay's copy replaced the local one", () -> client.messages(conversation, null, 10).messages().stream()
+            Await.until("the outbox is empty", () -> client.messages().outbox().isEmpty());
+            Await.until("the relay's copy replaced the local one", () -> client.messages().messages(conversation, null, 10).messages().stream()
                     .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
-            assertThat(client.messages(conversation, null, 10).messages()).filteredOn(m -> clientId.equals(m.clientId())).hasSize(1);
-            assertThat(client.conversation(conversation).orElseThrow().waitingToSend()).isZero();
+            assertThat(client.messages().messages(conversation, null, 10).messages()).filteredOn(m -> clientId.equals(m.clientId())).hasSize(1);
+            assertThat(client.conversations().conversation(conversation).orElseThrow().waitingToSend()).isZero();
         }
         assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
     }
@@ -104,28 +104,28 @@ class OutboxTest {
         bench.inbound(DeskBench.phone(3), "STOP");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            long conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
 
-            String clientId = client.send(conversation, "Your crown is ready");
+            String clientId = client.messages().send(conversation, "Your crown is ready");
 
-            Await.until("the item failed", () -> client.outbox().stream().anyMatch(i -> i.state().equals("failed")));
-            OutboxItem item = client.outbox().getFirst();
+            Await.until("the item failed", () -> client.messages().outbox().stream().anyMatch(i -> i.state().equals("failed")));
+            OutboxItem item = client.messages().outbox().getFirst();
             assertThat(item.errorCode()).isEqualTo("opted_out");
             assertThat(item.errorMessage()).contains("opted out").contains("START");
-            MessageRow bubble = client.messages(conversation, null, 10).messages().getLast();
+            MessageRow bubble = client.messages().messages(conversation, null, 10).messages().getLast();
             assertThat(bubble.status()).isEqualTo("failed");
             assertThat(bubble.errorMessage()).isEqualTo(item.errorMessage());
             assertThat(bubble.outboxItemId()).isEqualTo(item.id());
-            assertThat(client.conversation(conversation).orElseThrow().lastOutboundFailed()).isTrue();
+            assertThat(client.conversations().conversation(conversation).orElseThrow().lastOutboundFailed()).isTrue();
             assertThat(relayMessagesWithClientId(clientId)).isEmpty();
 
             bench.inbound(DeskBench.phone(3), "START");
-            Await.until("the patient is opted in again", () -> !client.contactByPhone(DeskBench.phone(3)).orElseThrow().optedOut());
-            client.retry(item.id());
+            Await.until("the patient is opted in again", () -> !client.directory().contactByPhone(DeskBench.phone(3)).orElseThrow().optedOut());
+            client.messages().retry(item.id());
 
-            Await.until("the retried message is the relay's", () -> client.messages(conversation, null, 10).messages().stream()
+            Await.until("the retried message is the relay's", () -> client.messages().messages(conversation, null, 10).messages().stream()
                     .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
-            assertThat(client.outbox()).isEmpty();
+            assertThat(client.messages().outbox()).isEmpty();
             assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
         }
     }
@@ -135,15 +135,15 @@ class OutboxTest {
         bench.inbound(DeskBench.phone(4), "stop");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
-            client.send(conversation, "Reminder");
-            Await.until("the item failed", () -> client.outbox().stream().anyMatch(i -> i.state().equals("failed")));
+            long conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            client.messages().send(conversation, "Reminder");
+            Await.until("the item failed", () -> client.messages().outbox().stream().anyMatch(i -> i.state().equals("failed")));
 
-            client.discard(client.outbox().getFirst().id());
+            client.messages().discard(client.messages().outbox().getFirst().id());
 
-            assertThat(client.outbox()).isEmpty();
-            assertThat(client.messages(conversation, null, 10).messages()).extracting(MessageRow::body).containsExactly("stop");
-            ConversationRow row = client.conversation(conversation).orElseThrow();
+            assertThat(client.messages().outbox()).isEmpty();
+            assertThat(client.messages().messages(conversation, null, 10).messages()).extracting(MessageRow::body).containsExactly("stop");
+            ConversationRow row = client.conversations().conversation(conversation).orElseThrow();
             assertThat(row.lastOutboundFailed()).isFalse();
             assertThat(row.preview()).isEqualTo("stop");
         }
@@ -155,9 +155,9 @@ class OutboxTest {
             DeskBench.awaitState(client, Kind.ONLINE);
             bench.stopRelay();
 
-            String clientId = client.sendTo("(312) 555-0099", "Welcome to the practice!");
+            String clientId = client.messages().sendTo("(312) 555-0099", "Welcome to the practice!");
 
-            List<ConversationRow> rows = client.conversations(ConversationFilter.defaults(), 10);
+            List<ConversationRow> rows = client.conversations().conversations(ConversationFilter.defaults(), 10);
             assertThat(rows).singleElement().satisfies(row -> {
                 assertThat(row.phone()).isEqualTo("+13125550099");
                 assertThat(row.displayName()).isEqualTo("(312) 555-0099");
@@ -166,11 +166,11 @@ class OutboxTest {
             });
 
             bench.startRelay();
-            Await.until("the relay's conversation replaced the placeholder", () -> client.conversations(ConversationFilter.defaults(), 10)
-                    .stream().allMatch(r -> r.id() > 0) && !client.conversations(ConversationFilter.defaults(), 10).isEmpty());
-            ConversationRow real = client.conversations(ConversationFilter.defaults(), 10).getFirst();
-            assertThat(client.conversations(ConversationFilter.defaults(), 10)).hasSize(1);
-            Await.until("its message is the relay's", () -> client.messages(real.id(), null, 10).messages().stream()
+            Await.until("the relay's conversation replaced the placeholder", () -> client.conversations().conversations(ConversationFilter.defaults(), 10)
+                    .stream().allMatch(r -> r.id() > 0) && !client.conversations().conversations(ConversationFilter.defaults(), 10).isEmpty());
+            ConversationRow real = client.conversations().conversations(ConversationFilter.defaults(), 10).getFirst();
+            assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(1);
+            Await.until("its message is the relay's", () -> client.messages().messages(real.id(), null, 10).messages().stream()
                     .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
         }
     }
@@ -178,8 +178,8 @@ class OutboxTest {
     @Test
     void aNumberThatCannotBeTextedIsRefusedBeforeAnythingIsQueued() throws Exception {
         try (DesktopClient client = bench.signIn("staff")) {
-            assertThatThrownBy(() -> client.sendTo("555-12", "Hello")).isInstanceOf(InvalidPhoneNumberException.class);
-            assertThat(client.outbox()).isEmpty();
+            assertThatThrownBy(() -> client.messages().sendTo("555-12", "Hello")).isInstanceOf(InvalidPhoneNumberException.class);
+            assertThat(client.messages().outbox()).isEmpty();
         }
     }
 

@@ -48,14 +48,14 @@ class ResilienceTest {
                 }
             });
             DeskBench.awaitState(client, Kind.OFFLINE);
-            int cachedWhileDown = client.conversations(ConversationFilter.defaults(), 100).size();
+            int cachedWhileDown = client.conversations().conversations(ConversationFilter.defaults(), 100).size();
             assertThat(cachedWhileDown).isBetween(1, 39);
-            assertThat(client.connection().detail()).contains("cannot be reached");
+            assertThat(client.session().connection().detail()).contains("cannot be reached");
 
             bench.startRelay();
             DeskBench.awaitState(client, Kind.ONLINE);
 
-            List<ConversationRow> rows = client.conversations(ConversationFilter.defaults(), 100);
+            List<ConversationRow> rows = client.conversations().conversations(ConversationFilter.defaults(), 100);
             assertThat(rows).extracting(ConversationRow::id).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(bench.relayEntities(EventTypes.CONVERSATION).keySet());
             assertThat(FeedSyncTest.allMessageIds(client, rows)).doesNotHaveDuplicates()
@@ -75,13 +75,13 @@ class ResilienceTest {
 
         try (DesktopClient client = bench.resume("staff")) {
             DeskBench.awaitState(client, Kind.OFFLINE);
-            assertThat(client.me().username()).isEqualTo("staff");
-            assertThat(client.practice().slug()).isEqualTo(bench.practice.slug());
-            assertThat(client.connection().lastSyncedAt()).isNotNull();
-            List<ConversationRow> rows = client.conversations(ConversationFilter.defaults(), 100);
+            assertThat(client.session().me().username()).isEqualTo("staff");
+            assertThat(client.session().practice().slug()).isEqualTo(bench.practice.slug());
+            assertThat(client.session().connection().lastSyncedAt()).isNotNull();
+            List<ConversationRow> rows = client.conversations().conversations(ConversationFilter.defaults(), 100);
             assertThat(rows).hasSize(5);
             for (ConversationRow row : rows) {
-                assertThat(client.messages(row.id(), null, 10).messages()).singleElement()
+                assertThat(client.messages().messages(row.id(), null, 10).messages()).singleElement()
                         .satisfies(m -> assertThat(m.body()).startsWith("Question "));
             }
         } finally {
@@ -94,25 +94,25 @@ class ResilienceTest {
         bench.inbound(DeskBench.phone(1), "Hi");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            long conversation = client.conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            long conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
 
             bench.relay.clock.advance(Duration.ofDays(31));
-            client.send(conversation, "Are you still there?");
+            client.messages().send(conversation, "Are you still there?");
 
             DeskBench.awaitState(client, Kind.SIGNED_OUT);
-            assertThat(client.connection().detail()).contains("expired");
-            assertThat(client.outbox()).singleElement().satisfies(item -> assertThat(item.state()).isEqualTo("pending"));
-            assertThat(client.connection().waitingToSend()).isEqualTo(1);
-            assertThat(client.conversations(ConversationFilter.defaults(), 10)).hasSize(1);
-            assertThat(client.messages(conversation, null, 10).messages()).extracting(m -> m.body()).contains("Hi", "Are you still there?");
+            assertThat(client.session().connection().detail()).contains("expired");
+            assertThat(client.messages().outbox()).singleElement().satisfies(item -> assertThat(item.state()).isEqualTo("pending"));
+            assertThat(client.session().connection().waitingToSend()).isEqualTo(1);
+            assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(1);
+            assertThat(client.messages().messages(conversation, null, 10).messages()).extracting(m -> m.body()).contains("Hi", "Are you still there?");
             assertThat(Files.exists(new FileTokenStore(DataFolders.secretsFolder(bench.dataRoot)).file(bench.account("staff"))))
                     .as("the dead token is forgotten, so the next start asks to sign in").isFalse();
         }
         assertThat(DesktopClients.resume(bench.account("staff"), bench.dataRoot, java.time.Clock.systemUTC())).isEmpty();
         try (DesktopClient again = bench.signIn("staff")) {
-            Await.until("the kept message is delivered after signing in again", () -> again.outbox().isEmpty());
-            Await.until("the relay's copy replaced the local one", () -> again.messages(
-                    again.conversations(ConversationFilter.defaults(), 1).getFirst().id(), null, 10).messages().stream()
+            Await.until("the kept message is delivered after signing in again", () -> again.messages().outbox().isEmpty());
+            Await.until("the relay's copy replaced the local one", () -> again.messages().messages(
+                    again.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id(), null, 10).messages().stream()
                     .anyMatch(m -> m.body().equals("Are you still there?") && !m.local()));
         }
     }

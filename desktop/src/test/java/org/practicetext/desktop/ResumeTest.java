@@ -46,11 +46,11 @@ class ResumeTest {
         try (DesktopClient client = DesktopClients.resume(bench.account("staff"), bench.dataRoot, Clock.systemUTC(),
                 bench.options(1000).withTasks(held)).orElseThrow()) {
             assertThat(started).containsExactly("practicetext-sync");
-            assertThat(client.connection().kind()).isEqualTo(Kind.CONNECTING);
-            assertThat(client.me().name()).isEqualTo("Sam Staff");
-            assertThat(client.can(Permission.SMS_SEND)).isTrue();
-            assertThat(client.can(Permission.SETTINGS_MANAGE)).isFalse();
-            assertThat(client.conversations(ConversationFilter.defaults(), 10)).hasSize(1);
+            assertThat(client.session().connection().kind()).isEqualTo(Kind.CONNECTING);
+            assertThat(client.session().me().name()).isEqualTo("Sam Staff");
+            assertThat(client.session().can(Permission.SMS_SEND)).isTrue();
+            assertThat(client.session().can(Permission.SETTINGS_MANAGE)).isFalse();
+            assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(1);
         }
     }
 
@@ -59,8 +59,8 @@ class ResumeTest {
         assertThat(DesktopClients.resume(bench.account("staff"), bench.dataRoot, Clock.systemUTC())).isEmpty();
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            client.signOut();
-            assertThat(client.connection().kind()).isEqualTo(Kind.SIGNED_OUT);
+            client.session().signOut();
+            assertThat(client.session().connection().kind()).isEqualTo(Kind.SIGNED_OUT);
         }
         assertThat(DesktopClients.resume(bench.account("staff"), bench.dataRoot, Clock.systemUTC())).isEmpty();
     }

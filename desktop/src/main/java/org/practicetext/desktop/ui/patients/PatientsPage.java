@@ -18,8 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The Patients page: the directory as a table (name, phone, Patient/Lead, opted-out and blocked

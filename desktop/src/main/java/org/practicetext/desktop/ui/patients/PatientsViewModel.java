@@ -15,7 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.protocol.ImportReport;
 
 /**
@@ -70,7 +70,7 @@ public final class PatientsViewModel {
     public void refresh() {
         long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().contacts(text, LIMIT), (List<ContactRow> rows) -> {
+        session.tasks().run(() -> session.client().directory().contacts(text, LIMIT), (List<ContactRow> rows) -> {
             if (ask == generation) {
                 contacts.setAll(rows);
             }
@@ -81,7 +81,7 @@ public final class PatientsViewModel {
     public void importCsv(Path file) {
         importing.set(true);
         importReport.set("Importing " + file.getFileName() + "…");
-        session.tasks().run(() -> session.client().importPatients(Files.readString(file, StandardCharsets.UTF_8)), report -> {
+        session.tasks().run(() -> session.client().practice().importPatients(Files.readString(file, StandardCharsets.UTF_8)), report -> {
             importing.set(false);
             importReport.set(describe(report));
             refresh();

@@ -5,7 +5,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Blocked contacts, each with Unblock. */
 public final class BlockedContactsViewModel {
@@ -31,10 +31,10 @@ public final class BlockedContactsViewModel {
     }
 
     public void unblock(ContactRow contact) {
-        session.tasks().run(() -> session.client().unblock(contact.id()));
+        session.tasks().run(() -> session.client().directory().unblock(contact.id()));
     }
 
     public void refresh() {
-        session.tasks().run(session.client()::blocked, contacts::setAll);
+        session.tasks().run(session.client().directory()::blocked, contacts::setAll);
     }
 }

@@ -9,8 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** The Communication Settings sections: Opted Out Patients and Blocked contacts. */
 final class CommunicationSections {

@@ -14,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Inboxes: the list, a name field to create or rename, and delete with "move to". */
 final class InboxesSection {

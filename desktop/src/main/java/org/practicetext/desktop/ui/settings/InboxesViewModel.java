@@ -7,7 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings → Inboxes: create, rename, delete (its conversations move to another inbox). These
@@ -47,7 +47,7 @@ public final class InboxesViewModel {
             return;
         }
         String clean = name.strip();
-        session.tasks().run(() -> session.client().createInbox(clean), inbox -> {
+        session.tasks().run(() -> session.client().practice().createInbox(clean), inbox -> {
             message.set("Created “" + inbox.name() + "”.");
             refresh();
         }, this::refused);
@@ -60,7 +60,7 @@ public final class InboxesViewModel {
         }
         String clean = name.strip();
         session.tasks().run(() -> {
-            session.client().renameInbox(inbox.id(), clean);
+            session.client().practice().renameInbox(inbox.id(), clean);
             return clean;
         }, done -> {
             message.set("Renamed “" + inbox.name() + "” to “" + done + "”.");
@@ -74,7 +74,7 @@ public final class InboxesViewModel {
             return;
         }
         session.tasks().run(() -> {
-            session.client().deleteInbox(inbox.id(), moveTo.id());
+            session.client().practice().deleteInbox(inbox.id(), moveTo.id());
             return moveTo;
         }, done -> {
             message.set("Deleted “" + inbox.name() + "”; its conversations are now in “" + done.name() + "”.");
@@ -83,7 +83,7 @@ public final class InboxesViewModel {
     }
 
     public void refresh() {
-        session.tasks().run(session.client()::inboxes, inboxes::setAll);
+        session.tasks().run(session.client().directory()::inboxes, inboxes::setAll);
     }
 
     private void refused(Throwable e) {

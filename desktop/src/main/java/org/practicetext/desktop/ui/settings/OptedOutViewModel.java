@@ -7,7 +7,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Opted Out Patients: who replied STOP, searchable. */
 public final class OptedOutViewModel {
@@ -38,7 +38,7 @@ public final class OptedOutViewModel {
     public void refresh() {
         long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().optedOut(text), (List<ContactRow> rows) -> {
+        session.tasks().run(() -> session.client().directory().optedOut(text), (List<ContactRow> rows) -> {
             if (ask == generation) {
                 contacts.setAll(rows);
             }

@@ -12,9 +12,9 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.practicetext.desktop.ui.Appearance;
-import org.practicetext.desktop.ui.SessionActions;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Appearance;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /** The sections about this person and this workstation: account, appearance, notifications. */
 final class PersonalSections {

@@ -12,9 +12,9 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.SessionActions;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings: a side menu of sections (Communication Settings: Opted Out Patients, Blocked

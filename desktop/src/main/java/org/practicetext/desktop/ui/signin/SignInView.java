@@ -9,8 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.StyleSheets;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.StyleSheets;
 
 /** The sign-in screen: a card with the four fields, the relay's answer, and Sign in. */
 public final class SignInView extends StackPane {

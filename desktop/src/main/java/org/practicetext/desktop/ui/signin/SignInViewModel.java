@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.RelayException;
-import org.practicetext.desktop.ui.UiTasks;
+import org.practicetext.desktop.ui.common.UiTasks;
 
 /**
  * The sign-in form: relay URL, practice, username, password. Checks the URL before asking the

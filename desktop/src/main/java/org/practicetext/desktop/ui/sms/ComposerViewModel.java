@@ -15,7 +15,7 @@ import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsSegments;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The composer: the text, its live character/segment counter and Unicode warning, why sending
@@ -166,9 +166,9 @@ public final class ComposerViewModel {
         Long conversation = conversationId;
         String number = newNumber;
         if (conversation != null) {
-            session.tasks().run(() -> session.client().send(conversation, body));
+            session.tasks().run(() -> session.client().messages().send(conversation, body));
         } else if (number != null) {
-            session.tasks().run(() -> session.client().sendTo(number, body), id -> afterNewNumberSent.accept(number));
+            session.tasks().run(() -> session.client().messages().sendTo(number, body), id -> afterNewNumberSent.accept(number));
         }
         text.set("");
     }
@@ -177,7 +177,7 @@ public final class ComposerViewModel {
     public void unblock() {
         Long contact = contactId;
         if (contact != null) {
-            session.tasks().run(() -> session.client().unblock(contact));
+            session.tasks().run(() -> session.client().directory().unblock(contact));
         }
     }
 

@@ -15,8 +15,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.MessageTimes;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * One row of the message list: avatar, name (or number), time, last message, unread count, and

@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageHit;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.MessageTimes;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * The left side of the SMS page: title with the pencil (new message), the search field, the

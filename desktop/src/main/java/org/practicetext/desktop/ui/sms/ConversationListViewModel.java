@@ -22,7 +22,7 @@ import org.practicetext.core.ConversationFilter.Status;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessageHit;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The message list: the four combinable filters and the search text drive one query of the
@@ -150,8 +150,8 @@ public final class ConversationListViewModel {
     public void refresh() {
         long ask = ++generation;
         ConversationFilter filter = filter();
-        session.tasks().run(() -> new Answer(session.client().conversations(filter, LIMIT + 1),
-                filter.search() == null ? List.of() : session.client().searchMessages(filter.search(), MESSAGE_HITS)), answer -> {
+        session.tasks().run(() -> new Answer(session.client().conversations().conversations(filter, LIMIT + 1),
+                filter.search() == null ? List.of() : session.client().messages().searchMessages(filter.search(), MESSAGE_HITS)), answer -> {
             if (ask == generation) {
                 apply(filter, answer);
             }
@@ -159,19 +159,19 @@ public final class ConversationListViewModel {
     }
 
     public void markUnread(ConversationRow row) {
-        session.tasks().run(() -> session.client().markUnread(row.id()));
+        session.tasks().run(() -> session.client().conversations().markUnread(row.id()));
     }
 
     public void close(ConversationRow row) {
-        session.tasks().run(() -> session.client().close(row.id()));
+        session.tasks().run(() -> session.client().conversations().close(row.id()));
     }
 
     public void reopen(ConversationRow row) {
-        session.tasks().run(() -> session.client().reopen(row.id()));
+        session.tasks().run(() -> session.client().conversations().reopen(row.id()));
     }
 
     private void refreshInboxes() {
-        session.tasks().run(session.client()::inboxes, list -> {
+        session.tasks().run(session.client().directory()::inboxes, list -> {
             Directory.Inbox chosen = inbox.get();
             inboxes.setAll(list);
             if (chosen != null) {

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.layout.TilePane;
-import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.common.Icons;
 
 /** The emoji button and its grid of {@link FrontDeskEmoji}; a click hands the emoji to {@code onPick}. */
 final class EmojiPicker {

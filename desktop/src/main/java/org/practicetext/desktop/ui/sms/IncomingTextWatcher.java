@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Notices incoming texts in each applied change (a conversation whose unread count rose and
@@ -40,7 +40,7 @@ public final class IncomingTextWatcher {
         if (ids.isEmpty()) {
             return;
         }
-        session.tasks().run(() -> ids.stream().map(session.client()::conversation).flatMap(Optional::stream).toList(), rows -> {
+        session.tasks().run(() -> ids.stream().map(session.client().conversations()::conversation).flatMap(Optional::stream).toList(), rows -> {
             for (ConversationRow row : rows) {
                 Seen before = seen.put(row.id(), new Seen(row.unreadCount(), row.lastMessageAt()));
                 // First sight of a conversation: only a text that just arrived is news (not an old one marked unread).

@@ -10,8 +10,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.MessageTimes;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * A message bubble. Built once; {@link #updateItem} sets texts and toggles the pseudo-classes

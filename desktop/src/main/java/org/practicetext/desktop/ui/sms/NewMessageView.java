@@ -14,7 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * "New message": a To field that searches the directory and validates typed numbers as they

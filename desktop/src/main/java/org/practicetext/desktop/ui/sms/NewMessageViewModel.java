@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * "New message": search the directory by name or phone, pick a patient, or type any number —
@@ -95,7 +95,7 @@ public final class NewMessageViewModel {
         if (e164 == null) {
             return;
         }
-        session.tasks().run(() -> session.client().contactByPhone(e164), (Optional<ContactRow> found) -> {
+        session.tasks().run(() -> session.client().directory().contactByPhone(e164), (Optional<ContactRow> found) -> {
             if (found.isPresent() && found.get().conversationId() != null) {
                 openConversation.accept(found.get().conversationId());
                 return;
@@ -109,7 +109,7 @@ public final class NewMessageViewModel {
         String text = query.get() == null ? "" : query.get().strip();
         validate(text);
         long ask = ++generation;
-        session.tasks().run(() -> session.client().contacts(text, MATCHES), (List<ContactRow> rows) -> {
+        session.tasks().run(() -> session.client().directory().contacts(text, MATCHES), (List<ContactRow> rows) -> {
             if (ask == generation) {
                 matches.setAll(rows);
             }

@@ -3,7 +3,7 @@ package org.practicetext.desktop.ui.sms;
 
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.StackPane;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The SMS page: message list on the left; on the right the open thread with its composer, or

@@ -3,7 +3,7 @@ package org.practicetext.desktop.ui.sms;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The SMS page's parts and how they move together: the list's selection opens the thread and
@@ -108,7 +108,7 @@ public final class SmsPageViewModel {
         if (number == null) {
             return;
         }
-        session.tasks().run(() -> session.client().contactByPhone(number), found -> found.map(c -> c.conversationId()).ifPresent(id -> {
+        session.tasks().run(() -> session.client().directory().contactByPhone(number), found -> found.map(c -> c.conversationId()).ifPresent(id -> {
             if (number.equals(pendingNumber)) {
                 pendingNumber = null;
                 open(id);

@@ -11,7 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The templates button and its searchable pop-up: each row shows the name and the first line

@@ -14,7 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The composer's template picker ("Use Templates for faster responses"): the practice's saved
@@ -69,7 +69,7 @@ public final class TemplatePickerViewModel {
     /** Reads the templates from the cache again (off the UI thread). */
     public void reload() {
         if (session.can(Permission.TOOLS_TEMPLATES)) {
-            session.tasks().run(() -> session.client().templates(), all::setAll);
+            session.tasks().run(() -> session.client().directory().templates(), all::setAll);
         }
     }
 

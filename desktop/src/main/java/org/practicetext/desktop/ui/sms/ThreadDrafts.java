@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The composer's drafts: in memory for instant thread switches, and on disk (the client's
@@ -30,7 +30,7 @@ final class ThreadDrafts {
 
     /** Reads a thread's draft from disk (off the UI thread); {@code onLoaded} gets "" when none. */
     void load(String key, Consumer<String> onLoaded) {
-        session.tasks().run(() -> session.client().draft(key).orElse(""), onLoaded);
+        session.tasks().run(() -> session.client().messages().draft(key).orElse(""), onLoaded);
     }
 
     /** Remembers the text now and writes it to disk soon; blank text removes the draft. */
@@ -49,7 +49,7 @@ final class ThreadDrafts {
                 batch = new LinkedHashMap<>(unsaved);
                 unsaved.clear();
             }
-            batch.forEach((key, text) -> session.client().saveDraft(key, text));
+            batch.forEach((key, text) -> session.client().messages().saveDraft(key, text));
         }
     }
 }

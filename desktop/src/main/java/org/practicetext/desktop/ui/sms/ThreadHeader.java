@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.Icons;
+import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The thread's header: the contact's name and number, the Patient/Lead chip, opted-out or

@@ -10,8 +10,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.MessageTimes;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * The right side of the SMS page: header, the bubbles (kept scrolled to the newest, or in place

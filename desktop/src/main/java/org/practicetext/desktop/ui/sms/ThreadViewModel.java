@@ -17,7 +17,7 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.ui.UiSession;
+import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The open thread: its conversation and contact, its messages (newest page first, older pages
@@ -125,7 +125,7 @@ public final class ThreadViewModel {
         long id = openId;
         long ask = generation;
         MessagePage.MessageCursor cursor = olderCursor;
-        session.tasks().run(() -> session.client().messages(id, cursor, PAGE), page -> {
+        session.tasks().run(() -> session.client().messages().messages(id, cursor, PAGE), page -> {
             loadingOlder = false;
             if (ask == generation && Long.valueOf(id).equals(openId)) {
                 messages.addAll(0, page.messages());
@@ -139,52 +139,52 @@ public final class ThreadViewModel {
     }
 
     public void assign(Directory.TeamMember member) {
-        act(id -> session.client().assign(id, member.id()));
+        act(id -> session.client().conversations().assign(id, member.id()));
     }
 
     public void unassign() {
-        act(id -> session.client().unassign(id));
+        act(id -> session.client().conversations().unassign(id));
     }
 
     public void move(Directory.Inbox target) {
-        act(id -> session.client().move(id, target.id()));
+        act(id -> session.client().conversations().move(id, target.id()));
     }
 
     public void close() {
-        act(id -> session.client().close(id));
+        act(id -> session.client().conversations().close(id));
     }
 
     public void reopen() {
-        act(id -> session.client().reopen(id));
+        act(id -> session.client().conversations().reopen(id));
     }
 
     public void block() {
         ConversationRow row = conversation.get();
         if (row != null) {
-            session.tasks().run(() -> session.client().block(row.contactId()));
+            session.tasks().run(() -> session.client().directory().block(row.contactId()));
         }
     }
 
     public void unblock() {
         ConversationRow row = conversation.get();
         if (row != null) {
-            session.tasks().run(() -> session.client().unblock(row.contactId()));
+            session.tasks().run(() -> session.client().directory().unblock(row.contactId()));
         }
     }
 
     /** Sends a failed message again: the outbox item itself, or the same text as a new message. */
     public void retry(MessageRow message) {
         if (message.local() && message.outboxItemId() != null) {
-            session.tasks().run(() -> session.client().retry(message.outboxItemId()));
+            session.tasks().run(() -> session.client().messages().retry(message.outboxItemId()));
         } else {
-            session.tasks().run(() -> session.client().send(message.conversationId(), message.body()));
+            session.tasks().run(() -> session.client().messages().send(message.conversationId(), message.body()));
         }
     }
 
     /** Drops a message the relay refused before it was ever sent. */
     public void discard(MessageRow message) {
         if (message.local() && message.outboxItemId() != null) {
-            session.tasks().run(() -> session.client().discard(message.outboxItemId()));
+            session.tasks().run(() -> session.client().messages().discard(message.outboxItemId()));
         }
     }
 
@@ -198,9 +198,9 @@ public final class ThreadViewModel {
     private void load(long id, int pageSize, boolean fresh) {
         long ask = ++generation;
         session.tasks().run(() -> {
-            Optional<ConversationRow> row = session.client().conversation(id);
-            Optional<ContactRow> person = row.flatMap(r -> session.client().contactByPhone(r.phone()));
-            return new Loaded(row.orElse(null), person.orElse(null), session.client().messages(id, null, pageSize));
+            Optional<ConversationRow> row = session.client().conversations().conversation(id);
+            Optional<ContactRow> person = row.flatMap(r -> session.client().directory().contactByPhone(r.phone()));
+            return new Loaded(row.orElse(null), person.orElse(null), session.client().messages().messages(id, null, pageSize));
         }, loaded -> {
             if (ask != generation || !Long.valueOf(id).equals(openId)) {
                 return;
@@ -220,16 +220,16 @@ public final class ThreadViewModel {
     private void markReadIfAttentive() {
         ConversationRow row = conversation.get();
         if (attentive.get() && row != null && row.unreadCount() > 0 && row.id() == (openId == null ? -1 : openId)) {
-            session.tasks().run(() -> session.client().markRead(row.id()));
+            session.tasks().run(() -> session.client().conversations().markRead(row.id()));
         }
     }
 
     private void refreshTeam() {
-        session.tasks().run(session.client()::team, team::setAll);
+        session.tasks().run(session.client().directory()::team, team::setAll);
     }
 
     private void refreshInboxes() {
-        session.tasks().run(session.client()::inboxes, inboxes::setAll);
+        session.tasks().run(session.client().directory()::inboxes, inboxes::setAll);
     }
 
     @FunctionalInterface

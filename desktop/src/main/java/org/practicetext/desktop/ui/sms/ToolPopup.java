@@ -7,8 +7,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.stage.Popup;
-import org.practicetext.desktop.ui.Icons;
-import org.practicetext.desktop.ui.StyleSheets;
+import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.StyleSheets;
 
 /**
  * A composer tool: a flat icon button that opens a small pop-up above itself. The pop-up is its

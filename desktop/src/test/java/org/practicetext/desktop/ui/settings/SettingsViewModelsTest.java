@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class SettingsViewModelsTest {
     DemoDesk desk;

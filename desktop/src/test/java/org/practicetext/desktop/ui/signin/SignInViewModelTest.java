@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.RelayException;
-import org.practicetext.desktop.ui.SameThreadUiTasks;
+import org.practicetext.desktop.ui.testing.SameThreadUiTasks;
 
 class SignInViewModelTest {
     final SameThreadUiTasks tasks = new SameThreadUiTasks();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class ComposerViewModelTest {
     DemoDesk desk;
@@ -24,12 +24,12 @@ class ComposerViewModelTest {
     }
 
     private ConversationRow row(String name) {
-        return desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+        return desk.client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
                 .filter(r -> r.displayName().equals(name)).findFirst().orElseThrow();
     }
 
     private ContactRow contact(ConversationRow row) {
-        return desk.client.contactByPhone(row.phone()).orElseThrow();
+        return desk.client.directory().contactByPhone(row.phone()).orElseThrow();
     }
 
     @Test
@@ -75,7 +75,7 @@ class ComposerViewModelTest {
     @Test
     void blockedContactSaysUnblockToSend() {
         ComposerViewModel composer = composerAs("jordan");
-        ConversationRow spam = desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+        ConversationRow spam = desk.client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
                 .filter(ConversationRow::blocked).findFirst().orElseThrow();
         composer.showConversation(spam, contact(spam));
         assertThat(composer.disabledReasonProperty().get()).endsWith("is blocked. Unblock to send.");
@@ -124,7 +124,7 @@ class ComposerViewModelTest {
         assertThat(composer.canSendProperty().get()).isTrue();
         composer.send();
         assertThat(composer.textProperty().get()).isEmpty();
-        desk.await("sent message in thread", () -> desk.client.messages(anna.id(), null, 50).messages().stream()
+        desk.await("sent message in thread", () -> desk.client.messages().messages(anna.id(), null, 50).messages().stream()
                 .anyMatch(m -> m.outgoing() && m.body().equals("Yes, please bring your new card.")));
     }
 
@@ -148,10 +148,10 @@ class ComposerViewModelTest {
         ConversationRow anna = row("Anna Smith");
         composer.showConversation(anna, contact(anna));
         composer.textProperty().set("See you Tuesday");
-        assertThat(desk.client.draft("conversation:" + anna.id())).contains("See you Tuesday");
+        assertThat(desk.client.messages().draft("conversation:" + anna.id())).contains("See you Tuesday");
         composer.send();
         desk.restartClient();
-        assertThat(desk.client.draft("conversation:" + anna.id())).isEmpty();
+        assertThat(desk.client.messages().draft("conversation:" + anna.id())).isEmpty();
         ComposerViewModel reopened = new ComposerViewModel(desk.session);
         reopened.showConversation(row("Anna Smith"), contact(anna));
         desk.tasks.drain(java.time.Duration.ofMillis(200));
@@ -162,7 +162,7 @@ class ComposerViewModelTest {
     void aDraftOnDiskIsShownWhenItsThreadOpens() {
         ComposerViewModel composer = composerAs("jordan");
         ConversationRow anna = row("Anna Smith");
-        desk.client.saveDraft("conversation:" + anna.id(), "Old draft");
+        desk.client.messages().saveDraft("conversation:" + anna.id(), "Old draft");
         composer.showConversation(anna, contact(anna));
         assertThat(composer.textProperty().get()).isEqualTo("Old draft");
     }

@@ -11,7 +11,7 @@ import org.practicetext.core.ConversationFilter.Assignment;
 import org.practicetext.core.ConversationFilter.ContactType;
 import org.practicetext.core.ConversationFilter.Status;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class ConversationListViewModelTest {
     DemoDesk desk;

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class IncomingTextWatcherTest {
     DemoDesk desk;
@@ -49,8 +49,8 @@ class IncomingTextWatcherTest {
     @Test
     void markingAnOldConversationUnreadIsNotAnnounced() {
         long tom = desk.conversationOf("+15557890123").id();
-        desk.client.markUnread(tom);
-        desk.await("Tom unread", () -> desk.client.conversation(tom).orElseThrow().unreadCount() > 0);
+        desk.client.conversations().markUnread(tom);
+        desk.await("Tom unread", () -> desk.client.conversations().conversation(tom).orElseThrow().unreadCount() > 0);
         desk.patientTexts("+15551234567", "One more question");
         desk.await("Anna's notification", () -> shown.stream().anyMatch(t -> t.from().equals("Anna Smith")));
         assertThat(shown).noneMatch(t -> t.from().equals("Tom Wilson"));

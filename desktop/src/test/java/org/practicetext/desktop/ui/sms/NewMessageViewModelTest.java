@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.ContactRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class NewMessageViewModelTest {
     DemoDesk desk;
@@ -64,7 +64,7 @@ class NewMessageViewModelTest {
         newMessage.queryProperty().set("555-123-4567");
         newMessage.chooseTypedNumber();
         assertThat(opened.get()).isNotNull();
-        assertThat(desk.client.conversation(opened.get()).orElseThrow().displayName()).isEqualTo("Anna Smith");
+        assertThat(desk.client.conversations().conversation(opened.get()).orElseThrow().displayName()).isEqualTo("Anna Smith");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class TemplatePickerViewModelTest {
     static final String REMINDER = "Hi! A reminder of your appointment tomorrow.\nReply C to confirm.";
@@ -27,9 +27,9 @@ class TemplatePickerViewModelTest {
     }
 
     private void openAnna(ComposerViewModel composer) {
-        ConversationRow anna = desk.client.conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
+        ConversationRow anna = desk.client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
                 .filter(r -> r.displayName().equals("Anna Smith")).findFirst().orElseThrow();
-        composer.showConversation(anna, desk.client.contactByPhone(anna.phone()).orElseThrow());
+        composer.showConversation(anna, desk.client.directory().contactByPhone(anna.phone()).orElseThrow());
     }
 
     private java.util.List<String> names(TemplatePickerViewModel picker) {

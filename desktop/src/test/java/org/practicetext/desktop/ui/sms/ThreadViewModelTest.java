@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.ui.DemoDesk;
+import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class ThreadViewModelTest {
     DemoDesk desk;
@@ -27,11 +27,11 @@ class ThreadViewModelTest {
     @Test
     void openingAThreadShowsItsMessagesOldestFirstAndMarksItRead() {
         long anna = desk.conversationOf("+15551234567").id();
-        assertThat(desk.client.conversation(anna).orElseThrow().unreadCount()).isPositive();
+        assertThat(desk.client.conversations().conversation(anna).orElseThrow().unreadCount()).isPositive();
         thread.open(anna);
         assertThat(thread.messages()).hasSize(2);
         assertThat(thread.messages().getFirst().outgoing()).isTrue();
-        desk.await("Anna read", () -> desk.client.conversation(anna).orElseThrow().unreadCount() == 0);
+        desk.await("Anna read", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ThreadViewModelTest {
         thread.open(anna);
         assertThat(thread.messages()).isNotEmpty();
         desk.tasks.drain(java.time.Duration.ofMillis(300));
-        assertThat(desk.client.conversation(anna).orElseThrow().unreadCount()).isPositive();
+        assertThat(desk.client.conversations().conversation(anna).orElseThrow().unreadCount()).isPositive();
     }
 
     @Test
@@ -75,7 +75,7 @@ class ThreadViewModelTest {
     void aSendTheRelayRefusesShowsItsReasonAndCanBeDiscarded() {
         long robert = desk.conversationOf("+15555678901").id();
         thread.open(robert);
-        desk.client.send(robert, "Are you still coming on Monday?");
+        desk.client.messages().send(robert, "Are you still coming on Monday?");
         desk.await("refused", () -> thread.messages().stream().anyMatch(MessageStatusText::discardable));
         MessageRow refused = thread.messages().stream().filter(MessageStatusText::discardable).findFirst().orElseThrow();
         assertThat(MessageStatusText.failureReason(refused)).containsIgnoringCase("opted out");
@@ -88,7 +88,7 @@ class ThreadViewModelTest {
         for (int i = 1; i <= ThreadViewModel.PAGE + 10; i++) {
             desk.patientTexts("+15559870001", "Message number " + i);
         }
-        desk.await("all texts cached", () -> desk.client.contactByPhone("+15559870001").flatMap(c -> desk.client.conversation(c.conversationId()))
+        desk.await("all texts cached", () -> desk.client.directory().contactByPhone("+15559870001").flatMap(c -> desk.client.conversations().conversation(c.conversationId()))
                 .map(r -> r.preview().equals("Message number " + (ThreadViewModel.PAGE + 10))).orElse(false));
         thread.attentiveProperty().set(false);
         thread.open(desk.conversationOf("+15559870001").id());

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.messages;
+
+import java.util.List;
+import java.util.Optional;
+import org.practicetext.core.InvalidPhoneNumberException;
+import org.practicetext.desktop.cache.MessageHit;
+import org.practicetext.desktop.cache.MessagePage;
+import org.practicetext.desktop.sync.OutboxItem;
+
+/**
+ * A thread's messages, message search, drafts and the outbox. Reads come from the local cache;
+ * a send goes to the outbox first and shows at once. All methods may block on disk I/O.
+ */
+public interface Messages {
+    /** Newest page first when {@code before} is null; then older pages on demand. */
+    MessagePage messages(long conversationId, MessagePage.MessageCursor before, int pageSize);
+
+    List<MessageHit> searchMessages(String text, int limit);
+
+    List<OutboxItem> outbox();
+
+    /** The unsent composer text of a thread ({@code conversation:42}, {@code number:+1555…}), kept on disk; local only, never sent to the relay. */
+    Optional<String> draft(String threadKey);
+
+    /** Keeps a thread's unsent text in the cache so it survives a restart; blank removes it. */
+    void saveDraft(String threadKey, String body);
+
+    /** Sends into an existing conversation; returns the client id. */
+    String send(long conversationId, String body);
+
+    /** Sends to any number as typed (validated with the practice's region before it is queued). */
+    String sendTo(String phone, String body) throws InvalidPhoneNumberException;
+
+    void retry(long outboxItemId);
+
+    void discard(long outboxItemId);
+}

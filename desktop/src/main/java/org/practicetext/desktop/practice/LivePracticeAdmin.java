@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.practice;
+
+import java.util.Set;
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.Directory;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.sync.ChangeSet;
+import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.ImportReport;
+
+/** The practice's settings over the relay ({@link PracticeSettings}); each change is announced so lists refresh before the feed catches up. */
+public final class LivePracticeAdmin implements PracticeAdmin {
+    private final PracticeSettings settings;
+    private final SyncEngine sync;
+
+    public LivePracticeAdmin(RelayApi api, CacheDatabase db, SyncEngine sync) {
+        this.settings = new PracticeSettings(api, db);
+        this.sync = sync;
+    }
+
+    @Override
+    public Directory.Inbox createInbox(String name) throws RelayException {
+        Directory.Inbox inbox = settings.createInbox(name);
+        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        return inbox;
+    }
+
+    @Override
+    public void renameInbox(long inboxId, String name) throws RelayException {
+        settings.renameInbox(inboxId, name);
+        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+    }
+
+    @Override
+    public void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
+        settings.deleteInbox(inboxId, moveToInboxId);
+        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+    }
+
+    @Override
+    public ImportReport importPatients(String csv) throws RelayException {
+        ImportReport report = settings.importPatients(csv);
+        sync.queued(new ChangeSet(Set.of(), true, false, false, false, false));
+        return report;
+    }
+}

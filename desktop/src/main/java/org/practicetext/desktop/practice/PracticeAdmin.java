@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.practice;
+
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.cache.Directory;
+import org.practicetext.protocol.ImportReport;
+
+/**
+ * The practice's settings that need the relay's answer before anything is shown (inboxes,
+ * patient import): unlike the outbox actions, these talk to the relay directly and throw with
+ * its message, so they fail offline.
+ */
+public interface PracticeAdmin {
+    Directory.Inbox createInbox(String name) throws RelayException;
+
+    void renameInbox(long inboxId, String name) throws RelayException;
+
+    void deleteInbox(long inboxId, long moveToInboxId) throws RelayException;
+
+    /** Imports patients from CSV text; returns the relay's report: how many were added, updated, already up to date, and each refused row. */
+    ImportReport importPatients(String csv) throws RelayException;
+}

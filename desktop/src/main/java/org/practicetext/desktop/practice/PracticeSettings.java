@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.practice;
+
+import java.util.List;
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.Directory;
+import org.practicetext.desktop.cache.FeedRows;
+import org.practicetext.desktop.cache.SyncState;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.FeedEvent;
+import org.practicetext.protocol.ImportReport;
+import org.practicetext.protocol.InboxView;
+import org.practicetext.protocol.Json;
+import org.practicetext.protocol.NameRequest;
+
+/**
+ * Settings changes that need the relay's answer before anything is shown (inboxes, patient
+ * import): they go to the relay directly and fail with its message. What the relay answers is
+ * written to the cache at once, through the same path as the feed, so lists refresh before the
+ * feed catches up.
+ */
+final class PracticeSettings {
+    private static final ImportReport NOTHING_IMPORTED = new ImportReport(0, 0, 0, List.of());
+
+    private final RelayApi api;
+    private final CacheDatabase db;
+    private final FeedRows rows = new FeedRows();
+
+    PracticeSettings(RelayApi api, CacheDatabase db) {
+        this.api = api;
+        this.db = db;
+    }
+
+    Directory.Inbox createInbox(String name) throws RelayException {
+        InboxView inbox = api.call(Endpoints.INBOX_CREATE.at(), new NameRequest(name), InboxView.class);
+        cache(inbox);
+        return new Directory.Inbox(inbox.id(), inbox.name());
+    }
+
+    void renameInbox(long inboxId, String name) throws RelayException {
+        cache(api.call(Endpoints.INBOX_RENAME.at(inboxId), new NameRequest(name), InboxView.class));
+    }
+
+    void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
+        InboxView answer = api.call(Endpoints.INBOX_DELETE.at(inboxId).query(Endpoints.MOVE_TO, moveToInboxId), null, InboxView.class);
+        if (answer != null) {
+            cache(answer);
+            return;
+        }
+        String name = db.read(sql -> sql.queryOne("SELECT name FROM inbox WHERE id = ?", rs -> rs.getString(1), inboxId)).orElse("");
+        cache(new InboxView(inboxId, name, true));
+    }
+
+    /** The relay's report as it sent it (created, updated, unchanged and each refused row). */
+    ImportReport importPatients(String csv) throws RelayException {
+        ImportReport report = api.callWithCsv(Endpoints.CONTACT_IMPORT.at(), csv, ImportReport.class);
+        return report == null ? NOTHING_IMPORTED : report;
+    }
+
+    private void cache(InboxView inbox) {
+        if (inbox == null) {
+            return;
+        }
+        FeedEvent event = new FeedEvent(0, EventTypes.INBOX, Json.mapper().valueToTree(inbox));
+        db.write(sql -> rows.apply(sql, List.of(event), SyncState.read(sql).generation()));
+    }
+}

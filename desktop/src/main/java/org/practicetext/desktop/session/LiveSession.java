@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.session;
+
+import org.practicetext.core.Permission;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.auth.TokenStore;
+import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.SyncState;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.UserView;
+
+/**
+ * The session over a live relay. Who and where are read from the cache once and again after a
+ * batch that changed the team or reset the cache ({@link #reread}); the cache always holds both,
+ * since a client is only built after a sign-in wrote them.
+ */
+public final class LiveSession implements Session {
+    private final Account account;
+    private final CacheDatabase db;
+    private final RelayApi api;
+    private final TokenStore tokens;
+    private final SyncEngine sync;
+    private volatile UserView me;
+    private volatile PracticeView practice;
+
+    public LiveSession(Account account, CacheDatabase db, RelayApi api, TokenStore tokens, SyncEngine sync) {
+        this.account = account;
+        this.db = db;
+        this.api = api;
+        this.tokens = tokens;
+        this.sync = sync;
+        this.me = db.read(SyncState::me).orElseThrow(() -> new IllegalStateException("the cache does not say who signed in"));
+        this.practice = db.read(SyncState::practice).orElseThrow(() -> new IllegalStateException("the cache does not name the practice"));
+    }
+
+    /** Reads who and where again, after the feed changed the team or reset the cache. */
+    public void reread() {
+        db.read(SyncState::me).ifPresent(user -> me = user);
+        db.read(SyncState::practice).ifPresent(p -> practice = p);
+    }
+
+    @Override
+    public UserView me() {
+        return me;
+    }
+
+    @Override
+    public PracticeView practice() {
+        return practice;
+    }
+
+    @Override
+    public boolean can(Permission permission) {
+        return me.permissions() != null && me.permissions().contains(permission.key());
+    }
+
+    @Override
+    public ConnectionState connection() {
+        return sync.status().current();
+    }
+
+    @Override
+    public void signOut() {
+        sync.signedOut("You signed out.");
+        api.signOut();
+        api.useToken(null);
+        tokens.delete(account);
+    }
+}

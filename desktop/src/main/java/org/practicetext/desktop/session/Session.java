@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.session;
+
+import org.practicetext.core.Permission;
+import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.UserView;
+
+/**
+ * Who is signed in, where, and how the connection to the relay is. Who and where are read from
+ * the cache and follow the feed (a role changed on the relay shows here after the next batch).
+ */
+public interface Session {
+    UserView me();
+
+    PracticeView practice();
+
+    boolean can(Permission permission);
+
+    ConnectionState connection();
+
+    /** Forgets the token on this workstation and tells the relay; the cache stays for the next sign-in. */
+    void signOut();
+}

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.common;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.sync.ChangeSet;
+import org.practicetext.desktop.sync.ConnectionState;
+
+/**
+ * The client's change and connection events, delivered on the UI thread to every view model
+ * that asked. Subscribes to the client once, so the thread hop happens in one place.
+ */
+public final class ClientEvents {
+    private final List<Consumer<ChangeSet>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ConnectionState>> connectionListeners = new CopyOnWriteArrayList<>();
+
+    public ClientEvents(DesktopClient client, UiTasks tasks) {
+        client.onChange(change -> tasks.onUiThread(() -> changeListeners.forEach(l -> l.accept(change))));
+        client.onConnection(state -> tasks.onUiThread(() -> connectionListeners.forEach(l -> l.accept(state))));
+    }
+
+    public void onChange(Consumer<ChangeSet> listener) {
+        changeListeners.add(listener);
+    }
+
+    public void onConnection(Consumer<ConnectionState> listener) {
+        connectionListeners.add(listener);
+    }
+}

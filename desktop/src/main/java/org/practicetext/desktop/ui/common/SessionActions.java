@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.common;
+
+/**
+ * What the window asks of whoever composed it when the user leaves the session: sign out
+ * (forget the account on this workstation) or switch user (sign in as someone else).
+ */
+public interface SessionActions {
+    void signOut();
+
+    void switchUser();
+}

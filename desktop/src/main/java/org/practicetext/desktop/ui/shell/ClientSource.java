@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.shell;
+
+import java.util.Optional;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.ui.signin.Authenticator;
+
+/**
+ * Where the app gets clients: sign in with a password, or resume a remembered account from disk
+ * (no network). The composition root backs it with the real client factory.
+ */
+public interface ClientSource extends Authenticator {
+    Optional<DesktopClient> resume(Account account) throws Exception;
+}

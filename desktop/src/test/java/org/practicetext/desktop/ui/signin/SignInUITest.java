@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.signin;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.DesktopClients;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.shell.ClientSource;
+import org.practicetext.desktop.ui.shell.DesktopApp;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.demo.DemoPractice;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The sign-in screen against a real relay: a wrong password, then the right one, then sign out. */
+@Tag("ui")
+@ResourceLock("javafx")
+@ExtendWith(ApplicationExtension.class)
+class SignInUITest {
+    RelayFixture relay;
+    Path data;
+    DesktopApp app;
+    FxUiTasks tasks;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        data = Files.createTempDirectory("pt-signin-");
+        relay = new RelayFixture(data.resolve("relay"));
+        new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock).seedOnce();
+        tasks = new FxUiTasks();
+        Path dataRoot = data.resolve("desktop");
+        ClientSource clients = new ClientSource() {
+            @Override
+            public DesktopClient signIn(Account account, char[] password) throws Exception {
+                return DesktopClients.signIn(account, password, dataRoot, Clock.systemUTC());
+            }
+
+            @Override
+            public Optional<DesktopClient> resume(Account account) {
+                return DesktopClients.resume(account, dataRoot, Clock.systemUTC());
+            }
+        };
+        LocalSettings settings = LocalSettings.load(null);
+        new ThemeSwitcher(settings.appearance());
+        app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dataRoot.resolve("account.properties")), Clock.systemUTC());
+        app.showSignIn(relay.uri(""), null);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        app.close();
+        tasks.close();
+        relay.close();
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    @Test
+    void aWrongPasswordIsExplainedAndTheRightOneOpensTheInbox(FxRobot robot) throws Exception {
+        robot.clickOn("#signin-practice").write("demo");
+        robot.clickOn("#signin-username").write("jordan");
+        robot.clickOn("#signin-password").write("not it");
+        robot.clickOn("#signin-submit");
+        Label error = robot.lookup("#signin-error").queryAs(Label.class);
+        waitUntil(() -> error.isVisible() && !error.getText().isBlank());
+        robot.clickOn("#signin-password").write(DemoPractice.PASSWORD);
+        robot.clickOn("#signin-submit");
+        waitUntil(() -> app.window() != null && robot.lookup("#conversation-list").tryQuery().isPresent()
+                && !robot.lookup("#conversation-list").queryListView().getItems().isEmpty());
+        waitUntil(() -> new RememberedAccount(data.resolve("desktop/account.properties")).load().isPresent());
+        robot.clickOn("#nav-settings").clickOn("#settings-account").clickOn("#sign-out");
+        waitUntil(() -> robot.lookup("#signin-submit").tryQuery().isPresent());
+        waitUntil(() -> new RememberedAccount(data.resolve("desktop/account.properties")).load().isEmpty());
+    }
+}

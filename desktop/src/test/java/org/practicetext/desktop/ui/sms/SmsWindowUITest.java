@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.ui.testing.DeskWindowUITest;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The SMS page driven by a robot, as a receptionist would use it. */
+class SmsWindowUITest extends DeskWindowUITest {
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<ConversationRow> list(FxRobot robot) {
+        return (ListView<ConversationRow>) robot.lookup("#conversation-list").queryAs(ListView.class);
+    }
+
+    private java.util.List<String> names(FxRobot robot) {
+        return list(robot).getItems().stream().map(ConversationRow::displayName).toList();
+    }
+
+    private void waitForList(FxRobot robot) {
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+    }
+
+    @Test
+    void theSmsBadgeShowsUnreadIncomingMessagesAndRisesLive(FxRobot robot) {
+        waitForList(robot);
+        Label badge = robot.lookup("#sms-badge").queryAs(Label.class);
+        int unread = desk.client.conversations().unreadBadge();
+        waitUntil(() -> badge.getText().equals(Integer.toString(unread)) && badge.isVisible());
+        desk.patientTexts("+15557890123", "Can I book that checkup for next week?");
+        waitUntil(() -> badge.getText().equals(Integer.toString(unread + 1)));
+    }
+
+    @Test
+    void theStatusFilterShowsClosedConversations(FxRobot robot) {
+        waitForList(robot);
+        assertThat(names(robot)).doesNotContain("Priya Patel");
+        robot.clickOn("#status-filter");
+        clickMenuItem(robot, "All Closed");
+        waitUntil(() -> names(robot).contains("Priya Patel") && list(robot).getItems().stream().noneMatch(ConversationRow::isOpen));
+    }
+
+    @Test
+    void theContactTypeFilterShowsLeads(FxRobot robot) {
+        waitForList(robot);
+        robot.clickOn("#type-filter");
+        clickMenuItem(robot, "Leads");
+        waitUntil(() -> !names(robot).isEmpty() && list(robot).getItems().stream().allMatch(r -> r.kind().equals("lead")));
+    }
+
+    @Test
+    void theAssignmentFilterShowsUnassignedConversations(FxRobot robot) {
+        waitForList(robot);
+        robot.clickOn("#assignment-filter");
+        clickMenuItem(robot, "Unassigned");
+        waitUntil(() -> !names(robot).isEmpty() && !names(robot).contains("Marcus Johnson"));
+    }
+
+    @Test
+    void theInboxFilterShowsOneInboxAndOffersToManageInboxes(FxRobot robot) {
+        waitForList(robot);
+        robot.clickOn("#inbox-filter");
+        clickMenuItem(robot, "Billing");
+        waitUntil(() -> names(robot).equals(java.util.List.of("Emily Davis")));
+        robot.clickOn("#inbox-filter");
+        clickMenuItem(robot, "Create or manage inboxes…");
+        waitUntil(() -> robot.lookup("#inbox-list").tryQuery().isPresent());
+    }
+
+    @Test
+    void searchFindsAPatientByNameAndShowsMessageHitsApart(FxRobot robot) {
+        waitForList(robot);
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("anna");
+        waitUntil(() -> names(robot).equals(java.util.List.of("Anna Smith")));
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).write("insurance");
+        waitUntil(() -> names(robot).isEmpty() && robot.lookup("#message-hits").queryListView().getItems().size() == 1);
+        assertThat(robot.lookup("#message-hits").queryListView().isVisible()).isTrue();
+    }
+
+    @Test
+    void replyingWithEnterSendsAndShiftEnterAddsALine(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Anna Smith");
+        waitUntil(() -> lookup(robot, "#thread-name") instanceof Label name && name.getText().equals("Anna Smith"));
+        robot.clickOn("#composer-text").write("Yes please");
+        robot.press(KeyCode.SHIFT).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.SHIFT);
+        robot.write("bring it along");
+        TextArea text = robot.lookup("#composer-text").queryAs(TextArea.class);
+        assertThat(text.getText()).isEqualTo("Yes please\nbring it along");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text.getText().isEmpty());
+        waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().stream()
+                .anyMatch(m -> ((org.practicetext.desktop.cache.MessageRow) m).body().equals("Yes please\nbring it along")));
+    }
+
+    @Test
+    void anOptedOutPatientsComposerIsDisabledWithTheReason(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Robert Chen");
+        Label reason = robot.lookup("#composer-disabled-reason").queryAs(Label.class);
+        waitUntil(() -> reason.isVisible() && reason.getText().contains("text START"));
+        assertThat(robot.lookup("#composer-send").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#composer-text").queryAs(TextArea.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void aFailedMessageExplainsWhyAndRetrySendsItAgain(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Tom Wilson");
+        waitUntil(() -> robot.lookup(".pt-failure-reason").tryQuery().map(n -> ((Label) n).getText().contains("landline")).orElse(false));
+        int before = robot.lookup("#thread-messages").queryListView().getItems().size();
+        robot.clickOn("#retry-message");
+        waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().size() == before + 1);
+    }
+
+    @Test
+    void theRowMenuMarksAConversationUnread(FxRobot robot) {
+        waitForList(robot);
+        ConversationRow tom = list(robot).getItems().stream().filter(r -> r.displayName().equals("Tom Wilson")).findFirst().orElseThrow();
+        assertThat(tom.unreadCount()).isZero();
+        robot.clickOn(robot.lookup(".pt-conversation-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() == tom)
+                .lookup(".pt-row-menu").queryAs(javafx.scene.Node.class));
+        clickMenuItem(robot, "Mark as Unread");
+        waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.id() == tom.id() && r.unreadCount() > 0));
+    }
+
+    @Test
+    void theSelectedRowStaysSelectedWhenATextMovesAnotherRowToTheTop(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Marcus Johnson");
+        waitUntil(() -> lookup(robot, "#thread-name") instanceof Label name && name.getText().equals("Marcus Johnson"));
+        desk.patientTexts("+15557890123", "Hi, can I book my checkup?");
+        waitUntil(() -> list(robot).getItems().getFirst().displayName().equals("Tom Wilson"));
+        ConversationRow selected = list(robot).getSelectionModel().getSelectedItem();
+        assertThat(selected).isNotNull();
+        assertThat(selected.displayName()).isEqualTo("Marcus Johnson");
+        assertThat(robot.lookup("#thread-name").queryAs(Label.class).getText()).isEqualTo("Marcus Johnson");
+    }
+
+    @Test
+    void altDownMovesToTheNextConversation(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, list(robot).getItems().get(0).displayName());
+        robot.press(KeyCode.ALT).press(KeyCode.DOWN).release(KeyCode.DOWN).release(KeyCode.ALT);
+        long second = list(robot).getItems().get(1).id();
+        waitUntil(() -> list(robot).getSelectionModel().getSelectedItem() != null && list(robot).getSelectionModel().getSelectedItem().id() == second);
+    }
+}

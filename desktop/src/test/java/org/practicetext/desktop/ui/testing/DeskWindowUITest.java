@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.ui.testing;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.practicetext.desktop.ui.common.Appearance;
+import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LocalSettings;
+import org.practicetext.desktop.ui.common.SessionActions;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
+import org.practicetext.desktop.ui.common.UiSession;
+import org.practicetext.desktop.ui.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the robot tests: the real window (MainWindow) on a headless Monocle stage, signed in
+ * as a demo team member, with the production executor seam. One FX toolkit per JVM, so these
+ * classes take a lock and run one at a time. Subclasses declare {@code @Start void start(Stage s) { open(s); }}.
+ */
+@Tag("ui")
+@ResourceLock("javafx")
+@ExtendWith(ApplicationExtension.class)
+public abstract class DeskWindowUITest {
+    protected DemoDesk desk;
+    protected MainWindow window;
+    protected FxUiTasks tasks;
+    protected Stage stage;
+
+    /** Who signs in; staff by default. */
+    protected String username() {
+        return "jordan";
+    }
+
+    /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
+    protected void open(Stage stage) {
+        this.stage = stage;
+        tasks = new FxUiTasks();
+        desk = DemoDesk.as(username());
+        UiSession session = UiSession.open(desk.client, tasks, LocalSettings.load(null), desk.clock());
+        LocalSettings settings = session.settings();
+        settings.appearance().set(Appearance.LIGHT);
+        new ThemeSwitcher(settings.appearance());
+        window = new MainWindow(stage, session, new SessionActions() {
+            @Override
+            public void signOut() {
+            }
+
+            @Override
+            public void switchUser() {
+            }
+        }, Optional.of((from, body) -> desk.patientTexts(new org.practicetext.core.PhoneNumbers("US").parse(from).value(), body)));
+        Scene scene = new Scene(window.content(), 1280, 800);
+        window.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.show();
+        stage.toFront();
+    }
+
+    @AfterEach
+    void closeDesk() throws Exception {
+        tasks.close();
+        desk.close();
+    }
+
+    /** Waits (letting the FX thread run) until {@code condition} holds; on failure the window is saved under target/ui-failures. */
+    protected void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            java.nio.file.Path shot = java.nio.file.Path.of("target", "ui-failures", getClass().getSimpleName() + "-" + System.nanoTime() + ".png");
+            try {
+                WaitForAsyncUtils.asyncFx(() -> PngSnapshots.write(stage.getScene(), shot)).get();
+            } catch (Exception ignored) {
+                // the assertion below is what matters
+            }
+            throw new AssertionError("condition not met within 20 s (window saved to " + shot + ")", e);
+        }
+    }
+
+    /** Clicks the message-list row of this conversation. */
+    protected static void clickConversation(FxRobot robot, String name) {
+        robot.clickOn(robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<org.practicetext.desktop.cache.ConversationRow> cell) ->
+                cell.getItem() != null && cell.getItem().displayName().equals(name)).queryAs(Node.class));
+    }
+
+    /** Clicks the item with this text in the open menu (a pop-up window), not a label of the same text behind it. */
+    protected static void clickMenuItem(FxRobot robot, String text) {
+        robot.clickOn(robot.lookup((Node n) -> n instanceof javafx.scene.control.Label label && text.equals(label.getText())
+                && n.getScene() != null && n.getScene().getWindow() instanceof javafx.stage.PopupWindow && n.isVisible())
+                .queryAs(Node.class));
+    }
+
+    protected static <T extends Node> T lookup(FxRobot robot, String query) {
+        return robot.lookup(query).query();
+    }
+}
