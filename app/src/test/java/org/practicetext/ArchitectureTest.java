@@ -12,7 +12,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency rules between the parts (docs/adr/0008-modules.md), checked on the production
+ * The dependency rules between the parts (docs/decisions/0008-modules.md), checked on the production
  * classes of every module. The module graph already keeps relay and desktop apart at compile
  * time; these rules also cover what a module may not use of its own dependencies.
  */
