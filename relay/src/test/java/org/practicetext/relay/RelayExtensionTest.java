@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class RelayExtensionTest {
         assertThat(value("beforeAll")).asString().isNotBlank();
         assertThat(value("health")).isEqualTo(200);
         assertThat(value("nested")).isEqualTo(200);
-        assertThat(value("publicUrl")).asList().contains("https://elsewhere.practicetext.test");
+        assertThat(value("publicUrl")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("https://elsewhere.practicetext.test");
         assertThat(value("carrier")).isInstanceOf(SimulatedCarrier.class);
 
         assertThat(Files.exists(SEEN.getFirst().folder())).as("the relay's temp folder is deleted").isFalse();
