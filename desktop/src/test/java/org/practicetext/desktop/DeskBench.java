@@ -12,6 +12,7 @@ import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncSettings;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
+import org.practicetext.testkit.RestartableRelay;
 
 /**
  * A test's world: a real relay (which can be stopped and started again on the same port and
@@ -21,18 +22,19 @@ import org.practicetext.relay.RelayFixture.TestPractice;
 final class DeskBench implements AutoCloseable {
     static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(250));
 
-    private final Path relayDir;
+    private final RestartableRelay relays;
     final Path dataRoot;
+    /** The relay running now (a new fixture after each {@link #startRelay()}). */
     RelayFixture relay;
     final TestPractice practice;
     private final int port;
     private int texts;
 
     DeskBench(Path temp) {
-        this.relayDir = temp.resolve("relay");
         this.dataRoot = temp.resolve("desktop");
-        this.relay = new RelayFixture(relayDir);
-        this.port = relay.server.port();
+        this.relays = RestartableRelay.start(temp.resolve("relay"));
+        this.relay = relays.fixture();
+        this.port = relays.port();
         this.practice = relay.newPractice();
     }
 
@@ -88,11 +90,11 @@ final class DeskBench implements AutoCloseable {
     }
 
     void stopRelay() {
-        relay.close();
+        relays.stop();
     }
 
     void startRelay() {
-        relay = new RelayFixture(relayDir, Map.of("PT_PORT", Integer.toString(port)));
+        relay = relays.restart();
     }
 
     static void awaitState(DesktopClient client, ConnectionState.Kind kind) {
@@ -105,6 +107,6 @@ final class DeskBench implements AutoCloseable {
 
     @Override
     public void close() {
-        relay.close();
+        relays.close();
     }
 }
