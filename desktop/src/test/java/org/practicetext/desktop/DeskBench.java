@@ -3,11 +3,18 @@ package org.practicetext.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncSettings;
 import org.practicetext.relay.RelayFixture;
@@ -18,24 +25,50 @@ import org.practicetext.testkit.RestartableRelay;
  * A test's world: a real relay (which can be stopped and started again on the same port and
  * file), one practice on it, and a data folder for desktop clients. Short backoff so reconnects
  * are quick; otherwise the production settings.
+ *
+ * <p>An extension, one per test: {@code @RegisterExtension final DeskBench bench = DeskBench.perTest();}
+ * starts the world in a temp folder of its own before each test and closes and deletes it after.
  */
-final class DeskBench implements AutoCloseable {
+final class DeskBench implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(250));
 
-    private final RestartableRelay relays;
-    final Path dataRoot;
+    private Path folder;
+    private RestartableRelay relays;
+    Path dataRoot;
     /** The relay running now (a new fixture after each {@link #startRelay()}). */
     RelayFixture relay;
-    final TestPractice practice;
-    private final int port;
+    TestPractice practice;
+    private int port;
     private int texts;
 
-    DeskBench(Path temp) {
-        this.dataRoot = temp.resolve("desktop");
-        this.relays = RestartableRelay.start(temp.resolve("relay"));
-        this.relay = relays.fixture();
-        this.port = relays.port();
-        this.practice = relay.newPractice();
+    private DeskBench() {
+    }
+
+    static DeskBench perTest() {
+        return new DeskBench();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("pt-bench-");
+        dataRoot = folder.resolve("desktop");
+        relays = RestartableRelay.start(folder.resolve("relay"));
+        relay = relays.fixture();
+        port = relays.port();
+        practice = relay.newPractice();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            if (relays != null) {
+                close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     Account account(String username) {
