@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String PROTOCOL = "org.practicetext.protocol..";
     private static final String RELAY = "org.practicetext.relay..";
     private static final String DESKTOP = "org.practicetext.desktop..";
+    private static final String JDBC = "org.practicetext.jdbc..";
     /** The composition root and any nested classes it has. */
     private static final String MAIN = "org\\.practicetext\\.Main(\\$.*)?";
 
@@ -64,4 +65,10 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..", "javafx..")
             .because("core has no I/O and no UI");
+
+    @ArchTest
+    static final ArchRule jdbcDependsOnlyOnTheJdk = classes()
+            .that().resideInAPackage(JDBC)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", JDBC)
+            .because("the JDBC helper is shared by the relay's store and the desktop's cache, and may depend on neither");
 }

@@ -31,6 +31,7 @@ import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RestartableRelay;
 
 /**
  * Desktop start-up: milliseconds from process start to the first pulse that lays out the SMS
@@ -55,7 +56,8 @@ public final class DesktopStartupBenchmark {
     }
 
     static void prepare(Path dir, int conversations) throws Exception {
-        try (RelayFixture relay = new RelayFixture(dir.resolve("relay"))) {
+        try (RestartableRelay relays = RestartableRelay.start(dir.resolve("relay"))) {
+            RelayFixture relay = relays.fixture();
             RelayFixture.TestPractice practice = relay.newPractice();
             ExecutorService senders = Executors.newFixedThreadPool(8);
             List<Future<?>> sent = new ArrayList<>();

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
@@ -23,19 +20,8 @@ import org.practicetext.protocol.ImportReport;
 
 /** Conversation and contact actions through the outbox, and the settings calls that go to the relay directly. */
 class ConversationActionsTest {
-    @TempDir
-    Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     @Test
     void actionsTakenOfflineShowAtOnceAndReachTheRelayInOrder() throws Exception {

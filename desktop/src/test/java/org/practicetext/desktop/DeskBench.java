@@ -2,38 +2,73 @@
 package org.practicetext.desktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncSettings;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
+import org.practicetext.relay.RestartableRelay;
 
 /**
  * A test's world: a real relay (which can be stopped and started again on the same port and
  * file), one practice on it, and a data folder for desktop clients. Short backoff so reconnects
  * are quick; otherwise the production settings.
+ *
+ * <p>An extension, one per test: {@code @RegisterExtension final DeskBench bench = DeskBench.perTest();}
+ * starts the world in a temp folder of its own before each test and closes and deletes it after.
  */
-final class DeskBench implements AutoCloseable {
+final class DeskBench implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(250));
 
-    private final Path relayDir;
-    final Path dataRoot;
+    private Path folder;
+    private RestartableRelay relays;
+    Path dataRoot;
+    /** The relay running now (a new fixture after each {@link #startRelay()}). */
     RelayFixture relay;
-    final TestPractice practice;
-    private final int port;
+    TestPractice practice;
+    private int port;
     private int texts;
 
-    DeskBench(Path temp) {
-        this.relayDir = temp.resolve("relay");
-        this.dataRoot = temp.resolve("desktop");
-        this.relay = new RelayFixture(relayDir);
-        this.port = relay.server.port();
-        this.practice = relay.newPractice();
+    private DeskBench() {
+    }
+
+    static DeskBench perTest() {
+        return new DeskBench();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("pt-bench-");
+        dataRoot = folder.resolve("desktop");
+        relays = RestartableRelay.start(folder.resolve("relay"));
+        relay = relays.fixture();
+        port = relays.port();
+        practice = relay.newPractice();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            if (relays != null) {
+                close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     Account account(String username) {
@@ -88,11 +123,11 @@ final class DeskBench implements AutoCloseable {
     }
 
     void stopRelay() {
-        relay.close();
+        relays.stop();
     }
 
     void startRelay() {
-        relay = new RelayFixture(relayDir, Map.of("PT_PORT", Integer.toString(port)));
+        relay = relays.restart();
     }
 
     static void awaitState(DesktopClient client, ConnectionState.Kind kind) {
@@ -105,6 +140,6 @@ final class DeskBench implements AutoCloseable {
 
     @Override
     public void close() {
-        relay.close();
+        relays.close();
     }
 }

@@ -4,17 +4,14 @@ package org.practicetext.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageRow;
@@ -25,19 +22,8 @@ import org.practicetext.protocol.EventTypes;
 
 /** Following the relay's feed: the first snapshot, then increments, with progress while catching up. */
 class FeedSyncTest {
-    @TempDir
-    Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     @Test
     void firstSignInCopiesTheWholePracticeIntoTheCache() throws Exception {

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.NewerCacheException;
@@ -19,19 +17,8 @@ import org.practicetext.desktop.sync.ConnectionState.Kind;
 
 /** A cache written by a newer PracticeText: rebuilt from the relay with its outbox kept, or refused untouched when even the outbox is unreadable. */
 class NewerSchemaTest {
-    @TempDir
-    Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     /** Signs in, caches one thread and leaves one unsent message in the outbox; answers its client id. */
     private String cacheWithAnUnsentMessage() throws Exception {

@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.InvalidPhoneNumberException;
@@ -30,17 +29,8 @@ import org.practicetext.protocol.EventTypes;
 class OutboxTest {
     @TempDir
     Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     @Test
     void aMessageQueuedWhileTheRelayIsDownShowsAtOnceSurvivesARestartAndIsDeliveredExactlyOnce() throws Exception {

@@ -4,14 +4,11 @@ package org.practicetext.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.auth.FileTokenStore;
 import org.practicetext.desktop.cache.ConversationRow;
@@ -20,19 +17,8 @@ import org.practicetext.protocol.EventTypes;
 
 /** The relay going away and coming back, the app starting without it, and a sign-in that ends. */
 class ResilienceTest {
-    @TempDir
-    Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     @Test
     void aRelayStoppedInTheMiddleOfTheSnapshotIsCaughtUpWithAfterItRestartsWithoutDuplicates() throws Exception {

@@ -3,33 +3,19 @@ package org.practicetext.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 
 /** Starting from what the last run left: no network needed, and nothing to resume without a token. */
 class ResumeTest {
-    @TempDir
-    Path temp;
-    DeskBench bench;
-
-    @BeforeEach
-    void start() {
-        bench = new DeskBench(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        bench.close();
-    }
+    @RegisterExtension
+    final DeskBench bench = DeskBench.perTest();
 
     @Test
     void resumeOpensTheCacheWithoutTheNetworkAndOnlyStartsTheSyncLoopInTheBackground() throws Exception {

@@ -15,15 +15,18 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.Json;
+import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.webhook.TwilioSignature;
 
@@ -31,8 +34,12 @@ import org.practicetext.relay.webhook.TwilioSignature;
  * A real relay on a random port with a fresh H2 file, and an HTTP client that speaks to it the
  * way Twilio and the desktop do. Each fixture makes its own practices, so tests in one class
  * do not see each other's data.
+ *
+ * <p>A test class that wants one relay for all its tests registers a {@link RelayExtension} (a
+ * fixture that starts before the class's tests and stops after them); a test that stops and
+ * starts relays itself constructs fixtures directly.
  */
-public final class RelayFixture implements AutoCloseable {
+public sealed class RelayFixture implements AutoCloseable permits RelayExtension {
     public static final String PUBLIC_URL = "https://relay.practicetext.test";
     public static final String AUTH_TOKEN = "test-auth-token-0123456789";
     public static final String PASSWORD = "correct horse battery";
@@ -46,11 +53,15 @@ public final class RelayFixture implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public final TestClock clock = new TestClock(Instant.parse("2026-11-02T15:00:00Z"));
-    public final RelayServer server;
+    /**
+     * The running relay. A field, not a method, because tests read {@code relay.server} all over;
+     * it is set once, by the constructor or, for a {@link RelayExtension}, before the class's tests.
+     */
+    public RelayServer server;
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final ObjectMapper json = Json.mapper();
     private final TwilioSignature signature = new TwilioSignature(AUTH_TOKEN);
-    private final Path dataDir;
+    private Path dataDir;
 
     public RelayFixture(Path dataDir) {
         this(dataDir, Map.of());
@@ -58,16 +69,28 @@ public final class RelayFixture implements AutoCloseable {
 
     /** A relay with extra environment settings (e.g. the simulated carrier's pace). */
     public RelayFixture(Path dataDir, Map<String, String> extraEnv) {
-        this.dataDir = dataDir;
-        Map<String, String> env = new java.util.HashMap<>(environment(dataDir));
-        env.putAll(extraEnv);
-        this.server = new RelayServer(RelayConfig.fromEnvironment(env), clock).start();
+        start(dataDir, extraEnv, null);
     }
 
     /** A relay whose carrier is {@code carrier} (a fake at the edge of the world). */
-    public RelayFixture(Path dataDir, java.util.function.Function<RelayServer, org.practicetext.relay.send.Carrier> carrier) {
+    public RelayFixture(Path dataDir, Function<RelayServer, Carrier> carrier) {
+        start(dataDir, Map.of(), carrier);
+    }
+
+    /** Not started yet: {@link RelayExtension} starts it before the tests of its class. */
+    RelayFixture() {
+    }
+
+    /** Starts the relay on {@code dataDir} with the test environment plus {@code extraEnv}; {@code carrier} may be null (the configured one). */
+    final void start(Path dataDir, Map<String, String> extraEnv, Function<RelayServer, Carrier> carrier) {
+        if (server != null) {
+            throw new IllegalStateException("this fixture's relay is already started");
+        }
+        Map<String, String> env = new HashMap<>(environment(dataDir));
+        env.putAll(extraEnv);
+        RelayConfig config = RelayConfig.fromEnvironment(env);
         this.dataDir = dataDir;
-        this.server = new RelayServer(config(dataDir), clock, carrier).start();
+        this.server = carrier == null ? new RelayServer(config, clock).start() : new RelayServer(config, clock, carrier).start();
     }
 
     /** A relay whose carrier is {@code carrier} and whose database connections pass through {@code connections} (e.g. a {@link StatementCount}). */

@@ -2,21 +2,19 @@
 package org.practicetext.desktop.cache;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.WireWord;
+import org.practicetext.jdbc.Jdbc;
 
 /**
  * One connection inside one unit of work, with parameters bound by position (never spliced
- * into the SQL text). Instants are stored as {@code TIMESTAMP WITH TIME ZONE} in UTC.
+ * into the SQL text) by {@link Jdbc}, which the relay's store shares. Instants are stored as
+ * {@code TIMESTAMP WITH TIME ZONE} in UTC, and a wire word ("open", "lead") as its word, never
+ * as the enum constant's name: the cache holds what the relay sent.
  */
 public final class Sql {
     private final Connection connection;
@@ -32,13 +30,7 @@ public final class Sql {
     }
 
     public <T> List<T> query(String sql, Row<T> row, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rs = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rs.next()) {
-                result.add(row.map(rs));
-            }
-            return result;
-        }
+        return Jdbc.query(connection, sql, row::map, words(params));
     }
 
     public <T> Optional<T> queryOne(String sql, Row<T> row, Object... params) throws SQLException {
@@ -51,73 +43,41 @@ public final class Sql {
     }
 
     public int update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
-        }
+        return Jdbc.update(connection, sql, words(params));
     }
 
     /** Runs one statement for each parameter row in a JDBC batch. */
     public void batch(String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] params : rows) {
-                bind(statement, params);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        Jdbc.batch(connection, sql, rows.stream().map(Sql::words).toList());
     }
 
     /** Inserts and answers the generated key. */
     public long insert(String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"ID"})) {
-            bind(statement, params);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insert(connection, sql, "ID", words(params));
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return Jdbc.instant(rs, column);
     }
 
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+        return Jdbc.nullableLong(rs, column);
     }
 
     public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
+        return Jdbc.nullableInt(rs, column);
     }
 
-    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            bind(statement, params);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    private static Object[] words(Object[] params) {
+        Object[] bound = params;
         for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
-            switch (value) {
-                case null -> statement.setNull(i + 1, Types.NULL);
-                case Instant at -> statement.setObject(i + 1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                // the cache holds the relay's words ("open", "lead"), never the enum's constant name
-                case WireWord word -> statement.setString(i + 1, word.wire());
-                case Object other -> statement.setObject(i + 1, other);
+            if (params[i] instanceof WireWord word) {
+                if (bound == params) {
+                    bound = params.clone();
+                }
+                bound[i] = word.wire();
             }
         }
+        return bound;
     }
 }

@@ -3,32 +3,18 @@ package org.practicetext.relay.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.practicetext.relay.RelayFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 
 class TemplateActionsTest {
     private static final String REMINDER = "Reminder: your appointment is tomorrow. Reply C to confirm.";
 
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
     Clinic clinic;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void clinic() {

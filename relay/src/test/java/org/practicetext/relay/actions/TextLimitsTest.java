@@ -4,16 +4,13 @@ package org.practicetext.relay.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayExtension;
 
 /**
  * Every typed text at its limit is stored whole, and one character more is a 400 that names
@@ -23,20 +20,9 @@ import org.practicetext.relay.RelayFixture;
 class TextLimitsTest {
     private static final String EMOJI = "😀";
 
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
     Clinic clinic;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void clinic() {

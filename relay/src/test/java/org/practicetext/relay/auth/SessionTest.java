@@ -7,33 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
 class SessionTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
     TestPractice practice;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

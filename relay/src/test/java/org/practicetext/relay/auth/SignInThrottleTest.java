@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.relay.LogCapture;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
@@ -27,20 +25,9 @@ import org.practicetext.relay.RelayFixture.TestPractice;
  * through {@code X-Forwarded-For}.
  */
 class SignInThrottleTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create().withEnv(Map.of("PT_TRUSTED_PROXIES", "127.0.0.1, ::1"));
     TestPractice practice;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir, Map.of("PT_TRUSTED_PROXIES", "127.0.0.1, ::1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

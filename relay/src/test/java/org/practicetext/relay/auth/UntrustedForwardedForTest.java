@@ -5,30 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
 /** A relay whose trusted proxy is elsewhere: a caller's own {@code X-Forwarded-For} counts for nothing. */
 class UntrustedForwardedForTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir, Map.of("PT_TRUSTED_PROXIES", "10.20.30.0/24"));
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create().withEnv(Map.of("PT_TRUSTED_PROXIES", "10.20.30.0/24"));
 
     @Test
     void aForgedForwardedForDoesNotEscapeTheAddressLimit() {

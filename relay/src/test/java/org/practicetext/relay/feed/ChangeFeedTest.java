@@ -5,37 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
 class ChangeFeedTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    // manyParkedLongPollsAllWakeOnOneChange parks 300 polls of one sign-in: fan-out, not the caps, is under test here.
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create().withEnv(java.util.Map.of("PT_MAX_POLLS_PER_TOKEN", "1000", "PT_MAX_POLLS_PER_PRACTICE", "1000"));
     TestPractice practice;
     String token;
-
-    @BeforeAll
-    static void start() {
-        // manyParkedLongPollsAllWakeOnOneChange parks 300 polls of one sign-in: fan-out, not the caps, is under test here.
-        relay = new RelayFixture(dir, java.util.Map.of("PT_MAX_POLLS_PER_TOKEN", "1000", "PT_MAX_POLLS_PER_PRACTICE", "1000"));
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

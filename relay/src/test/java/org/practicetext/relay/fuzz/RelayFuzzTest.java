@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.practicetext.relay.RelayFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayServer;
 import org.practicetext.relay.fuzz.RawHttp.Answer;
 
@@ -31,19 +30,8 @@ import org.practicetext.relay.fuzz.RawHttp.Answer;
 class RelayFuzzTest {
     static final int DEFAULT_REQUESTS = 3_000;
 
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {

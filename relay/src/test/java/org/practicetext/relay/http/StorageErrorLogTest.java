@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.LogCapture;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.store.Database;
 
@@ -30,16 +31,14 @@ import org.practicetext.relay.store.Database;
  * the column or constraint, never the value that broke it.
  */
 class StorageErrorLogTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
     static Javalin app;
     static long practiceId;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        relay = new RelayFixture(dir);
         RelayFixture.TestPractice practice = relay.newPractice();
         Database db = relay.server.database();
         practiceId = db.read(tx -> tx.queryOne("SELECT id FROM practice WHERE slug = ?", rs -> rs.getLong(1), practice.slug())).orElseThrow();
@@ -60,7 +59,6 @@ class StorageErrorLogTest {
     @AfterAll
     static void stop() {
         app.stop();
-        relay.close();
     }
 
     private static HttpResponse<String> contact(String phone, String name) throws IOException, InterruptedException {
@@ -109,7 +107,7 @@ class StorageErrorLogTest {
         String phone = "+1555013912345678";
         contact(phone, "Evangeline Thistlewood");
 
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(relay.dataDir())) {
             for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".mv.db")).toList()) {
                 assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
                         .doesNotContain("55501391234").doesNotContain("Thistlewood");

@@ -9,18 +9,16 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.Role;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
@@ -33,24 +31,13 @@ import org.practicetext.relay.RelayFixture.TestPractice;
 class SendInputTest {
     private static final String PATIENT = "+15557654321";
 
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
     static FakeCarrier carrier = new FakeCarrier();
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create().withCarrier(server -> carrier);
 
     TestPractice practice;
     String token;
     String key;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir, server -> carrier);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,34 +14,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
 /** Sending over HTTP against a real relay whose carrier is a recording fake. */
 class SendMessageTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
     static FakeCarrier carrier = new FakeCarrier();
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create().withCarrier(server -> carrier);
 
     TestPractice practice;
     String token;
     static final String PATIENT = "+15557654321";
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir, server -> carrier);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

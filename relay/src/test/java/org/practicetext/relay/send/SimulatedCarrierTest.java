@@ -5,38 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
 /** The simulated carrier end to end: real relay, real signed callbacks through /twilio/status. */
 class SimulatedCarrierTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
     TestPractice practice;
     String token;
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     @BeforeEach
     void practice() {

@@ -5,40 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.protocol.Sender;
+import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
 
 class StatusCallbackTest {
-    @TempDir
-    static Path dir;
-    static RelayFixture relay;
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
 
     TestPractice practice;
     String token;
     String sid;
     static final String PATIENT = "+15557654321";
-
-    @BeforeAll
-    static void start() {
-        relay = new RelayFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
 
     /** An outbound message handed to the carrier, as the send path leaves it. */
     @BeforeEach

@@ -3,23 +3,13 @@ package org.practicetext.desktop.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class NavigationViewModelTest {
-    static DemoDesk desk;
-
-    @BeforeAll
-    static void signIn() {
-        desk = DemoDesk.as("alex");
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        desk.close();
-    }
+    @RegisterExtension
+    static final DemoDesk desk = DemoDesk.forClass("alex");
 
     @Test
     void badgeCountsUnreadIncomingMessages() {

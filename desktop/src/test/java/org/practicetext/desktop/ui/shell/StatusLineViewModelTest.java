@@ -4,26 +4,21 @@ package org.practicetext.desktop.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 import org.practicetext.desktop.ui.testing.DemoDesk;
 
 class StatusLineViewModelTest {
-    static DemoDesk desk;
+    @RegisterExtension
+    static final DemoDesk desk = DemoDesk.forClass("alex");
     static StatusLineViewModel status;
 
     @BeforeAll
     static void signIn() {
-        desk = DemoDesk.as("alex");
         status = new StatusLineViewModel(desk.session);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        desk.close();
     }
 
     private static ConnectionState state(Kind kind, long applied, long total, int waiting) {

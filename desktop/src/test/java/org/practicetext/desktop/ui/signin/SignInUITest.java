@@ -4,6 +4,7 @@ package org.practicetext.desktop.ui.signin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,8 +21,9 @@ import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
-import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.TestClock;
 import org.practicetext.relay.demo.DemoPractice;
+import org.practicetext.testkit.DemoRelayServer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ResourceLock("javafx")
 @ExtendWith(ApplicationExtension.class)
 class SignInUITest {
-    RelayFixture relay;
+    DemoRelayServer relay;
     Path data;
     DesktopApp app;
     FxUiTasks tasks;
@@ -40,8 +42,7 @@ class SignInUITest {
     @Start
     void start(Stage stage) throws Exception {
         data = Files.createTempDirectory("pt-signin-");
-        relay = new RelayFixture(data.resolve("relay"));
-        new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock).seedOnce();
+        relay = DemoRelayServer.start(new TestClock(Instant.parse("2026-11-02T15:00:00Z")));
         tasks = new FxUiTasks();
         Path dataRoot = data.resolve("desktop");
         ClientSource clients = new ClientSource() {
@@ -58,7 +59,7 @@ class SignInUITest {
         LocalSettings settings = LocalSettings.load(null);
         new ThemeSwitcher(settings.appearance());
         app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dataRoot.resolve("account.properties")), Clock.systemUTC());
-        app.showSignIn(relay.uri(""), null);
+        app.showSignIn(relay.uri().toString(), null);
         stage.show();
     }
 

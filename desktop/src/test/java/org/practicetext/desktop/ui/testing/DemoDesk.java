@@ -3,16 +3,22 @@ package org.practicetext.desktop.ui.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
@@ -21,44 +27,75 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.UiSession;
-import org.practicetext.relay.RelayFixture;
+import org.practicetext.protocol.Json;
+import org.practicetext.relay.TestClock;
 import org.practicetext.relay.demo.DemoPractice;
+import org.practicetext.testkit.DemoRelayServer;
 
 /**
- * A signed-in desk for UI tests: a real relay on a random port with the demo practice (Bright
- * Smile Dental), the real desktop client signed in as a demo team member and caught up, the
- * same-thread executor seam and a session. "A patient texts" goes through the real, signed
- * webhook; the relay can be stopped and started again on the same port to test offline.
+ * A signed-in desk for UI tests: testkit's {@link DemoRelayServer} (a real relay on a random port
+ * with the demo practice, Bright Smile Dental) on a test clock, the real desktop client signed in
+ * as a demo team member and caught up, the same-thread executor seam and a session. "A patient
+ * texts" goes through the real, signed webhook (the simulated carrier posts it); the relay can be
+ * stopped and started again on the same port to test offline.
+ *
+ * <p>{@link #as} signs in now (for a test's {@code @BeforeEach}); {@link #forClass} is an
+ * extension that signs in before the class's tests and closes after them.
  */
-public final class DemoDesk implements AutoCloseable {
+public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public DesktopClient client;
     public final SameThreadUiTasks tasks = new SameThreadUiTasks();
     public UiSession session;
-    private final Account account;
-    private final Path root;
-    private final int port;
-    private RelayFixture relay;
+    private final String username;
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-02T15:00:00Z"));
+    private Account account;
+    private Path root;
+    private DemoRelayServer relay;
 
-    private DemoDesk(String username) throws IOException, RelayException {
+    private DemoDesk(String username) {
+        this.username = username;
+    }
+
+    private DemoDesk signIn() throws IOException, RelayException {
         root = Files.createTempDirectory("pt-desk-");
-        relay = new RelayFixture(root.resolve("relay"));
-        port = relay.server.port();
-        new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock).seedOnce();
-        account = new Account(URI.create(relay.uri("")), DemoPractice.SLUG, username);
-        client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), root.resolve("desktop"), relay.clock);
+        // The simulated carrier answers at a test's pace, as the relay fixture's does.
+        relay = DemoRelayServer.create(clock).withEnv(Map.of("PT_SIMULATED_STEP_MS", "40")).start();
+        account = new Account(relay.uri(), DemoPractice.SLUG, username);
+        client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), root.resolve("desktop"), clock);
         awaitClient("the first sync", () -> client.session().connection().kind() == ConnectionState.Kind.ONLINE
                 && !client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty());
-        session = UiSession.open(client, tasks, LocalSettings.load(null), relay.clock);
+        session = UiSession.open(client, tasks, LocalSettings.load(null), clock);
+        return this;
     }
 
     /** Signs in as a demo team member: alex (admin), jordan (staff) or sam (viewer). */
     public static DemoDesk as(String username) {
         try {
-            return new DemoDesk(username);
+            return new DemoDesk(username).signIn();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RelayException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A desk for all tests of a class: {@code @RegisterExtension static final DemoDesk desk = DemoDesk.forClass("alex");}. */
+    public static DemoDesk forClass(String username) {
+        return new DemoDesk(username);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (relay == null) {
+            signIn();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        // Nested classes share the desk; the outermost class closes it.
+        if (context.getParent().flatMap(ExtensionContext::getTestClass).isEmpty()) {
+            close();
         }
     }
 
@@ -69,27 +106,50 @@ public final class DemoDesk implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        client = DesktopClients.resume(account, root.resolve("desktop"), relay.clock).orElseThrow();
-        session = UiSession.open(client, tasks, LocalSettings.load(null), relay.clock);
+        client = DesktopClients.resume(account, root.resolve("desktop"), clock).orElseThrow();
+        session = UiSession.open(client, tasks, LocalSettings.load(null), clock);
     }
 
     /** A patient (or anyone) texts the practice, a minute after the last event. */
     public void patientTexts(String from, String body) {
-        relay.clock.advance(Duration.ofMinutes(1));
-        HttpResponse<String> response = relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), from, DemoPractice.NUMBER, body));
-        if (response.statusCode() != 200) {
-            throw new AssertionError("webhook refused: " + response.statusCode() + " " + response.body());
+        clock.advance(Duration.ofMinutes(1));
+        try {
+            relay.receiveText(from, body);
+        } catch (InvalidPhoneNumberException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
     /** An administrator saves a template on the relay (it reaches the desk through the feed). */
     public void adminCreatesTemplate(String name, String body) {
-        HttpResponse<String> session = relay.postJson("/api/v1/session", null,
+        HttpResponse<String> session = postJson("/api/v1/session", null,
                 Map.of("practice", DemoPractice.SLUG, "username", "alex", "password", DemoPractice.PASSWORD));
-        String token = relay.read(session).get("token").asText();
-        HttpResponse<String> response = relay.postJson("/api/v1/templates", token, Map.of("name", name, "body", body));
+        String token;
+        try {
+            token = Json.mapper().readTree(session.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpResponse<String> response = postJson("/api/v1/templates", token, Map.of("name", name, "body", body));
         if (response.statusCode() != 201) {
             throw new AssertionError("template refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpResponse<String> postJson(String path, String token, Object body) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(relay.uri().resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -100,17 +160,17 @@ public final class DemoDesk implements AutoCloseable {
 
     /** The relay's clock (tests move it); screens of this desk should read time from it too. */
     public java.time.Clock clock() {
-        return relay.clock;
+        return clock;
     }
 
     /** The relay goes away (the client goes offline). */
     public void stopRelay() {
-        relay.close();
+        relay.stop();
     }
 
     /** The relay comes back on the same port and file. */
     public void startRelay() {
-        relay = new RelayFixture(root.resolve("relay"), Map.of("PT_PORT", Integer.toString(port)));
+        relay.restart();
     }
 
     public void await(String what, BooleanSupplier condition) {
