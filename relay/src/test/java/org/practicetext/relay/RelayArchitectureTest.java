@@ -51,7 +51,7 @@ class RelayArchitectureTest {
     static final ArchRule storeIsTheBottomLayer = classes()
             .that().resideInAPackage(STORE)
             .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.practicetext..")
-                    .or(resideInAnyPackage(STORE, "org.practicetext.core..", "org.practicetext.protocol..")))
+                    .or(resideInAnyPackage(STORE, "org.practicetext.core..", "org.practicetext.protocol..", "org.practicetext.jdbc..")))
             .because("storage knows rows and views, not the rules built on them");
 
     @ArchTest
