@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.Permission;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessageHit;
 import org.practicetext.desktop.cache.MessagePage;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.OutboxItem;
 import org.practicetext.protocol.PracticeView;
@@ -36,7 +36,8 @@ public interface DesktopClient extends AutoCloseable {
 
     void onConnection(Consumer<ConnectionState> listener);
 
-    void onChange(Consumer<ChangeSet> listener);
+    /** Each applied batch once, saying what changed, with the rows the screens need from it read once for all of them. */
+    void onChange(Consumer<ChangeBatch> listener);
 
     // --- reads (the cache) ---------------------------------------------------------------
     List<ConversationRow> conversations(ConversationFilter filter, int limit);

@@ -5,17 +5,18 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ContactQueries;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.DirectoryQueries;
 import org.practicetext.desktop.cache.Drafts;
@@ -24,7 +25,6 @@ import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.cache.MessageQueries;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxAction;
@@ -69,8 +69,8 @@ public final class LiveDesktopClient implements DesktopClient {
         this.sync = new SyncEngine(api, db, clock, options.sync(), () -> me.name(), () -> tokens.delete(account));
         this.settings = new PracticeSettings(api, db);
         this.actions = new UserActions(db, sync, api::write);
-        sync.onChange(change -> {
-            if (change.team() || change.reset()) {
+        sync.onChange(batch -> {
+            if (batch.directoryChanged(DeskChange.DirectoryChanged.Part.USERS) || batch.all(DeskChange.SettingsChanged.class).findAny().isPresent()) {
                 db.read(SyncState::me).ifPresent(user -> me = user);
                 db.read(SyncState::practice).ifPresent(p -> practice = p);
             }
@@ -108,7 +108,7 @@ public final class LiveDesktopClient implements DesktopClient {
     }
 
     @Override
-    public void onChange(Consumer<ChangeSet> listener) {
+    public void onChange(Consumer<ChangeBatch> listener) {
         sync.onChange(listener);
     }
 
@@ -257,27 +257,26 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public Directory.Inbox createInbox(String name) throws RelayException {
         Directory.Inbox inbox = settings.createInbox(name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
         return inbox;
     }
 
     @Override
     public void renameInbox(long inboxId, String name) throws RelayException {
         settings.renameInbox(inboxId, name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
     }
 
     @Override
     public void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
         settings.deleteInbox(inboxId, moveToInboxId);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
     }
 
     @Override
     public ImportReport importPatients(String csv) throws RelayException {
-        ImportReport report = settings.importPatients(csv);
-        sync.queued(new ChangeSet(Set.of(), true, false, false, false, false));
-        return report;
+        // The imported contacts reach the screens as the feed's contact events (the Patients page reloads after its import itself).
+        return settings.importPatients(csv);
     }
 
     @Override

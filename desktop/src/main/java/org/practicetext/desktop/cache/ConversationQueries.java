@@ -4,6 +4,7 @@ package org.practicetext.desktop.cache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,61 @@ public final class ConversationQueries {
 
     /** The SMS tab's badge: unread messages of conversations whose contact is not blocked. */
     public int unreadBadge() {
-        return db.read(q -> (int) q.count("""
-                SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id
-                WHERE c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE"""));
+        return db.read(ConversationQueries::unreadBadge);
     }
+
+    /** The badge inside a unit of work (a batch's reads). */
+    public static int unreadBadge(Sql q) throws SQLException {
+        return (int) q.count("""
+                SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id
+                WHERE c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE""");
+    }
+
+    /**
+     * The rows of these conversations and of every conversation of these contacts, with their
+     * waiting counts, in ONE statement (what one applied batch changed, read once for all screens).
+     */
+    public static List<ConversationRow> rows(Sql q, Collection<Long> ids, Collection<Long> contactIds) throws SQLException {
+        if (ids.isEmpty() && contactIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = SELECT.replace("FROM conversation c", ", COALESCE(w.waiting, 0) AS waiting FROM conversation c")
+                .replace("WHERE 1 = 1", """
+                        LEFT JOIN (SELECT conversation_id, COUNT(*) AS waiting FROM outbox WHERE state = 'pending' GROUP BY conversation_id) w
+                               ON w.conversation_id = c.id
+                        WHERE (c.id = ANY(?) OR c.contact_id = ANY(?))""");
+        return q.query(sql, rs -> withCount(row(rs), rs.getInt("waiting")), (Object) ids.toArray(Long[]::new), (Object) contactIds.toArray(Long[]::new));
+    }
+
+    /**
+     * Whether a row belongs in a list under {@code filter}, the same rule as {@link #list}'s SQL
+     * (kept beside it): a screen that holds a list decides from a changed row where it goes.
+     * The search is not decided here (the caller asks the cache again when one is typed).
+     */
+    public static boolean matches(ConversationFilter filter, ConversationRow row, Long meId) {
+        boolean status = switch (filter.status()) {
+            case ALL_OPEN -> row.isOpen();
+            case OPEN_UNREAD -> row.isOpen() && row.unreadCount() > 0;
+            case CLOSED -> "closed".equals(row.status());
+            case ALL -> true;
+        };
+        boolean kind = switch (filter.contactType()) {
+            case PATIENTS -> "patient".equals(row.kind());
+            case LEADS -> "lead".equals(row.kind());
+            case ALL -> true;
+        };
+        boolean assignment = switch (filter.assignment()) {
+            case MINE -> meId != null && meId.equals(row.assigneeId());
+            case UNASSIGNED -> row.assigneeId() == null;
+            case ALL -> true;
+        };
+        return status && kind && assignment && (filter.inboxId() == null || filter.inboxId() == row.inboxId());
+    }
+
+    /** The list's order: newest activity first (none last), then the higher id. */
+    public static final java.util.Comparator<ConversationRow> ORDER = java.util.Comparator
+            .comparing(ConversationRow::lastMessageAt, java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.Instant>naturalOrder())).reversed()
+            .thenComparing(java.util.Comparator.comparingLong(ConversationRow::id).reversed());
 
     private static List<ConversationRow> withWaiting(Sql q, List<ConversationRow> rows) throws SQLException {
         if (rows.isEmpty()) {

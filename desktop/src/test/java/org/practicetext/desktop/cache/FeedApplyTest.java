@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.core.ConversationFilter;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.protocol.FeedPage;
@@ -96,9 +95,9 @@ class FeedApplyTest {
         List<FeedPage> pages = second.pages(2);
         applier.apply(pages.get(0), T0);
         assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).as("readable during the resync").hasSize(2);
-        ChangeSet last = applier.apply(pages.get(1), T0);
+        List<DeskChange> last = applier.apply(pages.get(1), T0);
 
-        assertThat(last.reset()).isTrue();
+        assertThat(last).contains(new DeskChange.Resynced());
         assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).extracting(ConversationRow::id).containsExactly(20L);
         assertThat(new MessageQueries(db).search("old", 10)).isEmpty();
         assertThat(db.read(SyncState::read).cursor()).isEqualTo(pages.get(1).next());
