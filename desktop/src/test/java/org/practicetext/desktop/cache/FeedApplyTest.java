@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,29 @@ class FeedApplyTest {
         assertThat(dump()).isEqualTo(once);
         assertThat(db.read(SyncState::read).cursor()).isEqualTo(cursor);
         assertThat(once.get("message_word")).isNotEmpty();
+    }
+
+    @Test
+    void aBatchSaysWhatHappenedOnceAndTheSameStateAgainIsNoChange() {
+        FeedBuilder feed = new FeedBuilder().practice("US").inbox(1, "Front Desk").user(1, "me", "Me")
+                .contact(7, "+13125550107", "patient", "Anna Smith", false, false)
+                .conversation(70, 7, "+13125550107", "open", 1, null, 1, T0, "Hello there")
+                .message(700, 70, "in", "Hello there", "received", T0)
+                .message(701, 70, "out", "Hi Anna, how can we help?", "delivered", T0.plusSeconds(5));
+        FeedPage page = feed.pages(100).getFirst();
+
+        assertThat(applier.apply(page, T0)).containsExactly(new DeskChange.SettingsChanged(),
+                new DeskChange.DirectoryChanged(Set.of(DeskChange.DirectoryChanged.Part.USERS, DeskChange.DirectoryChanged.Part.INBOXES)),
+                new DeskChange.ContactChanged(7, false, false), DeskChange.ConversationChanged.of(70),
+                new DeskChange.TextArrived(70, 700), new DeskChange.MessageChanged(70, 701),
+                new DeskChange.Resynced()); // a new cache's first snapshot is a full resync
+        assertThat(applier.apply(feed.clear().contact(7, "+13125550107", "patient", "Anna Smith", false, false)
+                .conversation(70, 7, "+13125550107", "open", 1, null, 1, T0, "Hello there")
+                .message(700, 70, "in", "Hello there", "received", T0).pages(100).getFirst(), T0))
+                .as("the same contact, conversation and text again").isEmpty();
+        assertThat(applier.apply(feed.clear().contact(7, "+13125550107", "patient", "Anna Smith", true, false)
+                .message(701, 70, "out", "Hi Anna, how can we help?", "failed", T0.plusSeconds(5)).pages(100).getFirst(), T0))
+                .containsExactly(new DeskChange.ContactChanged(7, true, false), new DeskChange.MessageChanged(70, 701));
     }
 
     @Test
