@@ -20,13 +20,11 @@ import org.practicetext.desktop.sync.SyncEngine;
  * transaction, announced to the listeners, and handed to the sync loop to deliver.
  */
 final class UserActions {
-    private final CacheDatabase db;
     private final SyncEngine sync;
     private final Function<Object, String> json;
     private final ConversationQueries conversations;
 
     UserActions(CacheDatabase db, SyncEngine sync, Function<Object, String> json) {
-        this.db = db;
         this.sync = sync;
         this.json = json;
         this.conversations = new ConversationQueries(db);

@@ -24,8 +24,10 @@ import org.practicetext.protocol.UserView;
 
 /**
  * Writes feed events into the cache tables: each event's data is the entity's full state, so
- * applying it is an upsert by id and applying it twice changes nothing. Events of a type this
- * version does not know are skipped (a newer relay may send more).
+ * applying it is an upsert by id and applying it twice changes nothing. It is also where the
+ * cache says what changed ({@link DeskChange}), once, for every screen: a state it already holds
+ * is no change. The feed's pages and a send's answer both come through here. Events of a type
+ * this version does not know are skipped (a newer relay may send more).
  */
 public final class FeedRows {
     private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template");

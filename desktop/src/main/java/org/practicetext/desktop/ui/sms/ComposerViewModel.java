@@ -20,8 +20,8 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.UiSession;
 
 /**
- * The composer: the text, its live character/segment counter and Unicode warning, why sending
- * is not possible (opted out, blocked, no permission) with the way out, a warning for landlines,
+ * The composer: the text, its live character/segment counter and Unicode warning, whether it may
+ * send ({@link ComposerState}) and, when not, why (opted out, blocked, no permission) with the way out, a warning for landlines,
  * and a draft per thread, kept on disk, so neither switching threads nor restarting loses it. It sends into a conversation, or to
  * a new number for the new-message panel.
  */
