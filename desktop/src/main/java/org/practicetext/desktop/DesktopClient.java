@@ -2,12 +2,12 @@
 package org.practicetext.desktop;
 
 import java.util.function.Consumer;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.conversations.Conversations;
 import org.practicetext.desktop.directory.PracticeDirectory;
 import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.session.Session;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 
 /**
@@ -37,5 +37,6 @@ public interface DesktopClient extends AutoCloseable {
     // --- listeners -----------------------------------------------------------------------
     void onConnection(Consumer<ConnectionState> listener);
 
-    void onChange(Consumer<ChangeSet> listener);
+    /** Each applied batch once, saying what changed, with the rows the screens need from it read once for all of them. */
+    void onChange(Consumer<ChangeBatch> listener);
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.ChangeBatch;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.conversations.Conversations;
 import org.practicetext.desktop.conversations.LiveConversations;
 import org.practicetext.desktop.directory.LiveDirectory;
@@ -16,7 +18,6 @@ import org.practicetext.desktop.practice.LivePracticeAdmin;
 import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.session.LiveSession;
 import org.practicetext.desktop.session.Session;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncEngine;
 
@@ -49,8 +50,8 @@ public final class LiveDesktopClient implements DesktopClient {
         this.messages = new LiveMessages(db, session, sync, actions);
         this.directory = new LiveDirectory(db, actions);
         this.practice = new LivePracticeAdmin(api, db, sync);
-        sync.onChange(change -> {
-            if (change.team() || change.reset()) {
+        sync.onChange(batch -> {
+            if (batch.directoryChanged(DeskChange.DirectoryChanged.Part.USERS) || batch.all(DeskChange.SettingsChanged.class).findAny().isPresent()) {
                 session.reread();
             }
         });
@@ -96,7 +97,7 @@ public final class LiveDesktopClient implements DesktopClient {
     }
 
     @Override
-    public void onChange(Consumer<ChangeSet> listener) {
+    public void onChange(Consumer<ChangeBatch> listener) {
         sync.onChange(listener);
     }
 

@@ -3,7 +3,6 @@ package org.practicetext.desktop;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
@@ -11,7 +10,7 @@ import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.sync.ChangeSet;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxAction;
 import org.practicetext.desktop.sync.SyncEngine;
@@ -21,13 +20,11 @@ import org.practicetext.desktop.sync.SyncEngine;
  * transaction, announced to the listeners, and handed to the sync loop to deliver.
  */
 public final class UserActions {
-    private final CacheDatabase db;
     private final SyncEngine sync;
     private final Function<Object, String> json;
     private final ConversationQueries conversations;
 
     public UserActions(CacheDatabase db, SyncEngine sync, Function<Object, String> json) {
-        this.db = db;
         this.sync = sync;
         this.json = json;
         this.conversations = new ConversationQueries(db);
@@ -38,7 +35,7 @@ public final class UserActions {
         requireText(body);
         ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
         Outbox.Entry entry = sync.outbox().enqueueSend(conversationId < 0 ? null : conversationId, thread.phone(), thread.displayPhone(), body);
-        sync.queued(conversationChange(entry.conversationId()));
+        sync.queued(sendChange(entry));
         return entry.clientId();
     }
 
@@ -48,7 +45,7 @@ public final class UserActions {
         PhoneNumbers numbers = new PhoneNumbers(region);
         E164Number number = numbers.parse(phone);
         Outbox.Entry entry = sync.outbox().enqueueSend(null, number.value(), numbers.display(number.value()), body);
-        sync.queued(conversationChange(entry.conversationId()));
+        sync.queued(sendChange(entry));
         return entry.clientId();
     }
 
@@ -71,16 +68,27 @@ public final class UserActions {
     }
 
     private void announce(Outbox.Entry entry) {
-        sync.queued(entry.contactId() != null ? contactChange(entry.contactId()) : conversationChange(entry.conversationId()));
+        if (entry.contactId() != null) {
+            sync.queued(contactChange(entry.contactId()));
+        } else if (entry.action() == OutboxAction.SEND) {
+            sync.queued(sendChange(entry));
+        } else {
+            sync.queued(conversationChange(entry.conversationId()));
+        }
     }
 
-    private ChangeSet contactChange(long contactId) {
-        List<Long> ids = db.read(sql -> sql.query("SELECT id FROM conversation WHERE contact_id = ?", rs -> rs.getLong(1), contactId));
-        return new ChangeSet(Set.copyOf(ids), true, false, false, false, false);
+    /** A block or unblock: the batch's reads take the contact's conversations with it. */
+    private static List<DeskChange> contactChange(long contactId) {
+        return List.of(new DeskChange.ContactChanged(contactId, false, true));
     }
 
-    private static ChangeSet conversationChange(Long conversationId) {
-        return new ChangeSet(conversationId == null ? Set.of() : Set.of(conversationId), false, false, false, false, false);
+    private static List<DeskChange> conversationChange(Long conversationId) {
+        return conversationId == null ? List.of() : List.of(DeskChange.ConversationChanged.of(conversationId));
+    }
+
+    /** A queued or re-queued send: its local bubble (the negative id of its outbox item) and its conversation. */
+    private static List<DeskChange> sendChange(Outbox.Entry entry) {
+        return List.of(new DeskChange.MessageChanged(entry.conversationId(), -entry.id()), DeskChange.ConversationChanged.of(entry.conversationId()));
     }
 
     private static void requireText(String body) {

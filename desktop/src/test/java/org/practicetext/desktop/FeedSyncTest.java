@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 import org.practicetext.protocol.EventTypes;
@@ -51,7 +52,7 @@ class FeedSyncTest {
         bench.inbound(DeskBench.phone(1), "first");
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
-            List<ChangeSet> changes = Collections.synchronizedList(new ArrayList<>());
+            List<ChangeBatch> changes = Collections.synchronizedList(new ArrayList<>());
             client.onChange(changes::add);
 
             bench.inbound(DeskBench.phone(2), "Can I move my appointment?");
@@ -61,7 +62,10 @@ class FeedSyncTest {
             assertThat(newest.preview()).isEqualTo("Can I move my appointment?");
             assertThat(newest.kind()).isEqualTo("lead");
             assertThat(client.messages().messages(newest.id(), null, 10).messages()).extracting(MessageRow::body).containsExactly("Can I move my appointment?");
-            Await.until("a listener heard of it", () -> changes.stream().anyMatch(c -> c.conversationIds().contains(newest.id())));
+            Await.until("a listener heard of it", () -> changes.stream().anyMatch(c -> c.touches(newest.id())));
+            assertThat(changes).as("the text arrived in the batch that carries its conversation's row")
+                    .anyMatch(c -> c.all(DeskChange.TextArrived.class).anyMatch(t -> t.conversationId() == newest.id())
+                            && c.conversation(newest.id()).map(ConversationRow::preview).orElse("").equals("Can I move my appointment?"));
         }
     }
 
@@ -111,7 +115,7 @@ class FeedSyncTest {
         try (DesktopClient client = bench.signIn("staff")) {
             DeskBench.awaitState(client, Kind.ONLINE);
             assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(2);
-            List<ChangeSet> changes = Collections.synchronizedList(new ArrayList<>());
+            List<ChangeBatch> changes = Collections.synchronizedList(new ArrayList<>());
             client.onChange(changes::add);
 
             // The relay's data is "restored from a backup": one conversation is gone and the feed has a new id.
@@ -123,7 +127,7 @@ class FeedSyncTest {
             });
             bench.inbound(DeskBench.phone(3), "three"); // wakes the long-poll
 
-            Await.until("the client resynchronised", () -> changes.stream().anyMatch(ChangeSet::reset));
+            Await.until("the client resynchronised", () -> changes.stream().anyMatch(ChangeBatch::resynced));
             Set<String> phones = client.conversations().conversations(ConversationFilter.defaults(), 10).stream().map(ConversationRow::phone).collect(Collectors.toSet());
             assertThat(phones).containsExactlyInAnyOrder(DeskBench.phone(1), DeskBench.phone(3));
         }

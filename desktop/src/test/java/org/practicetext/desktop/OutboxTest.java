@@ -9,7 +9,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +23,21 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.MessageRow;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
+import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxDelivery;
 import org.practicetext.desktop.sync.OutboxItem;
 import org.practicetext.protocol.EventTypes;
+import org.practicetext.protocol.FeedPage;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.send.Carrier;
+import org.practicetext.relay.send.CarrierException;
+import org.practicetext.relay.send.CarrierReceipt;
+import org.practicetext.relay.send.OutboundText;
 
 /** Sends written locally first, shown at once, delivered once, and refusals the user can retry or discard. */
 class OutboxTest {
@@ -86,6 +100,56 @@ class OutboxTest {
             assertThat(relayMessagesWithClientId(entry.clientId())).singleElement()
                     .satisfies(m -> assertThat(m.get("body").asText()).isEqualTo("Just once"));
             assertThat(outbox.all()).isEmpty();
+        }
+    }
+
+    @Test
+    void theSendsAnswerAndTheFeedsEventForItGoThroughOneApplyAndTheSecondIsNoChange() throws Exception {
+        // The carrier holds the hand-off, so the feed's event for the message is the state the relay answered with.
+        CountDownLatch carrierOpen = new CountDownLatch(1);
+        RelayFixture relay = new RelayFixture(temp.resolve("held-relay"), server -> new Carrier() {
+            @Override
+            public CarrierReceipt send(OutboundText text) throws CarrierException {
+                try {
+                    carrierOpen.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new CarrierException(CarrierException.Kind.NOT_SENT, null, 503, "carrier closed for the test", null);
+            }
+
+            @Override
+            public Optional<CarrierReceipt> findSent(OutboundText text, Instant since) {
+                return Optional.empty();
+            }
+        });
+        RelayFixture.TestPractice practice = relay.newPractice();
+        try (relay; RelayApi api = new RelayApi(URI.create(relay.uri("")), Duration.ofSeconds(40));
+             CacheDatabase db = CacheDatabase.open(temp.resolve("bare-cache"))) {
+            relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), DeskBench.phone(3), practice.number(), "Hi"));
+            api.useToken(relay.signIn(practice, "staff"));
+            Outbox outbox = new Outbox(db, Clock.systemUTC(), () -> "Sam Staff");
+            FeedApplier applier = new FeedApplier(db, outbox);
+            FeedPage first = api.events(0, 0, 1000, () -> false);
+            applier.apply(first, Instant.now());
+            long conversation = db.read(sql -> sql.query("SELECT id FROM conversation", rs -> rs.getLong(1))).getFirst();
+            Outbox.Entry entry = outbox.enqueueSend(conversation, DeskBench.phone(3), "(312) 555-0003", "Once is enough");
+            List<List<DeskChange>> heard = new ArrayList<>();
+            new OutboxDelivery(api, outbox, db, heard::add).deliver(entry);
+
+            long sent = db.read(sql -> sql.query("SELECT id FROM message WHERE client_id = ? AND id > 0", rs -> rs.getLong(1), entry.clientId())).getFirst();
+            assertThat(heard).singleElement().satisfies(changes -> assertThat(changes).contains(
+                    new DeskChange.MessageChanged(conversation, -entry.id()), new DeskChange.MessageChanged(conversation, sent)));
+
+            FeedPage next = api.events(first.next(), 0, 1000, () -> false);
+            assertThat(next.events()).anyMatch(e -> EventTypes.MESSAGE.equals(e.type()) && e.data().path("id").asLong() == sent);
+            List<DeskChange> again = applier.apply(next, Instant.now());
+            assertThat(again).as("the feed's event for the state the answer already wrote")
+                    .noneMatch(c -> c instanceof DeskChange.MessageChanged m && m.messageId() == sent);
+            long copies = db.read(sql -> sql.count("SELECT COUNT(*) FROM message WHERE client_id = ?", entry.clientId()));
+            assertThat(copies).isEqualTo(1);
+        } finally {
+            carrierOpen.countDown();
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
 
@@ -19,7 +20,13 @@ final class ContactWriter {
                                 blocked, line_type, relay_json, sync_gen)
             KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    void upsert(Sql sql, Collection<ContactView> contacts, int generation, PhoneNumbers phones) throws SQLException {
+    /** Upserts and says which contacts' relay state is new or different, and whether their opt-out or block turned. */
+    List<DeskChange> upsert(Sql sql, Collection<ContactView> contacts, int generation, PhoneNumbers phones) throws SQLException {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> stored = RelayJson.stored(sql, "contact", contacts.stream().map(ContactView::id).toList());
+        List<DeskChange> changes = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> words = new ArrayList<>();
         List<Object[]> ids = new ArrayList<>();
@@ -27,8 +34,15 @@ final class ContactWriter {
         for (ContactView c : contacts) {
             String display = phones.display(c.phone());
             String sortName = c.name() == null || c.name().isBlank() ? "~" + display : TextKey.fold(c.name());
+            String json = SyncState.json(c);
             rows.add(new Object[] {c.id(), c.phone(), display, c.kind(), c.name(), sortName,
-                    c.externalId(), c.optedOut(), c.optedOutAt(), c.blocked(), c.lineType(), SyncState.json(c), generation});
+                    c.externalId(), c.optedOut(), c.optedOutAt(), c.blocked(), c.lineType(), json, generation});
+            String before = stored.get(c.id());
+            if (!json.equals(before)) {
+                ContactView was = before == null ? null : SyncState.parse(before, ContactView.class);
+                changes.add(new DeskChange.ContactChanged(c.id(), was == null ? c.optedOut() : was.optedOut() != c.optedOut(),
+                        was == null ? c.blocked() : was.blocked() != c.blocked()));
+            }
             ids.add(new Object[] {c.id()});
             for (String word : TextKey.words(c.name(), 1)) {
                 words.add(new Object[] {word, c.id()});
@@ -42,5 +56,6 @@ final class ContactWriter {
         sql.batch("INSERT INTO contact_word (word, contact_id) VALUES (?, ?)", words);
         sql.batch("DELETE FROM phone_suffix WHERE contact_id = ?", ids);
         sql.batch("INSERT INTO phone_suffix (suffix, contact_id) VALUES (?, ?)", suffixes);
+        return changes;
     }
 }

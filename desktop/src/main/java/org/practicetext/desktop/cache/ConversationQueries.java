@@ -4,26 +4,29 @@ package org.practicetext.desktop.cache;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.practicetext.core.ConversationFilter;
 
 /**
  * The message list: any combination of the four filters and the search box, newest activity
- * first, as one parameterised query over the cache; the outbox's waiting counts are added from
- * one small grouped query. A conversation with no activity yet sorts last.
+ * first, as ONE parameterised statement over the cache, the outbox's waiting counts joined in
+ * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
+ * with no activity yet sorts last.
  */
 public final class ConversationQueries {
     private static final String SELECT = """
             SELECT c.id, c.contact_id, ct.name AS contact_name, c.phone, c.display_phone, ct.kind, c.preview, c.last_direction,
                    c.last_message_at, c.unread_count, c.status, c.assignee_id, u.name AS assignee_name, c.inbox_id, i.name AS inbox_name,
-                   COALESCE(ct.opted_out, FALSE) AS opted_out, COALESCE(ct.blocked, FALSE) AS blocked, ct.line_type, c.last_out_failed
+                   COALESCE(ct.opted_out, FALSE) AS opted_out, COALESCE(ct.blocked, FALSE) AS blocked, ct.line_type, c.last_out_failed,
+                   COALESCE(w.waiting, 0) AS waiting
             FROM conversation c
             LEFT JOIN contact ct ON ct.id = c.contact_id
             LEFT JOIN team_member u ON u.id = c.assignee_id
             LEFT JOIN inbox i ON i.id = c.inbox_id
+            LEFT JOIN (SELECT conversation_id, COUNT(*) AS waiting FROM outbox WHERE state = 'pending' GROUP BY conversation_id) w
+                   ON w.conversation_id = c.id
             WHERE 1 = 1""";
 
     private final CacheDatabase db;
@@ -61,46 +64,72 @@ public final class ConversationQueries {
         SearchSql.append(filter.search(), "c.contact_id", where, params);
         params.add(limit);
         String sql = SELECT + where + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
-        return db.read(q -> withWaiting(q, q.query(sql, ConversationQueries::row, params.toArray())));
+        return db.read(q -> q.query(sql, ConversationQueries::row, params.toArray()));
     }
 
     public Optional<ConversationRow> byId(long id) {
-        return db.read(q -> withWaiting(q, q.query(SELECT + " AND c.id = ?", ConversationQueries::row, id)).stream().findFirst());
+        return db.read(q -> q.queryOne(SELECT + " AND c.id = ?", ConversationQueries::row, id));
     }
 
     /** The SMS tab's badge: unread messages of conversations whose contact is not blocked. */
     public int unreadBadge() {
-        return db.read(q -> (int) q.count("""
+        return db.read(ConversationQueries::unreadBadge);
+    }
+
+    /** The badge inside a unit of work (a batch's reads). */
+    public static int unreadBadge(Sql q) throws SQLException {
+        return (int) q.count("""
                 SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id
-                WHERE c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE"""));
+                WHERE c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE""");
     }
 
-    private static List<ConversationRow> withWaiting(Sql q, List<ConversationRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return rows;
+    /**
+     * The rows of these conversations and of every conversation of these contacts, with their
+     * waiting counts, in ONE statement (what one applied batch changed, read once for all screens).
+     */
+    public static List<ConversationRow> rows(Sql q, Collection<Long> ids, Collection<Long> contactIds) throws SQLException {
+        if (ids.isEmpty() && contactIds.isEmpty()) {
+            return List.of();
         }
-        Map<Long, Integer> waiting = new HashMap<>();
-        for (long[] pair : q.query("SELECT conversation_id, COUNT(*) FROM outbox WHERE state = 'pending' AND conversation_id IS NOT NULL GROUP BY conversation_id",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
-            waiting.put(pair[0], (int) pair[1]);
-        }
-        if (waiting.isEmpty()) {
-            return rows;
-        }
-        return rows.stream().map(r -> waiting.containsKey(r.id()) ? withCount(r, waiting.get(r.id())) : r).toList();
+        return q.query(SELECT + " AND (c.id = ANY(?) OR c.contact_id = ANY(?))", ConversationQueries::row,
+                (Object) ids.toArray(Long[]::new), (Object) contactIds.toArray(Long[]::new));
     }
 
-    private static ConversationRow withCount(ConversationRow r, int n) {
-        return new ConversationRow(r.id(), r.contactId(), r.contactName(), r.phone(), r.displayPhone(), r.kind(), r.preview(), r.lastDirection(),
-                r.lastMessageAt(), r.unreadCount(), r.status(), r.assigneeId(), r.assigneeName(), r.inboxId(), r.inboxName(), r.optedOut(),
-                r.blocked(), r.lineType(), r.lastOutboundFailed(), n);
+    /**
+     * Whether a row belongs in a list under {@code filter}, the same rule as {@link #list}'s SQL
+     * (kept beside it): a screen that holds a list decides from a changed row where it goes.
+     * The search is not decided here (the caller asks the cache again when one is typed).
+     */
+    public static boolean matches(ConversationFilter filter, ConversationRow row, Long meId) {
+        boolean status = switch (filter.status()) {
+            case ALL_OPEN -> row.isOpen();
+            case OPEN_UNREAD -> row.isOpen() && row.unreadCount() > 0;
+            case CLOSED -> "closed".equals(row.status());
+            case ALL -> true;
+        };
+        boolean kind = switch (filter.contactType()) {
+            case PATIENTS -> "patient".equals(row.kind());
+            case LEADS -> "lead".equals(row.kind());
+            case ALL -> true;
+        };
+        boolean assignment = switch (filter.assignment()) {
+            case MINE -> meId != null && meId.equals(row.assigneeId());
+            case UNASSIGNED -> row.assigneeId() == null;
+            case ALL -> true;
+        };
+        return status && kind && assignment && (filter.inboxId() == null || filter.inboxId() == row.inboxId());
     }
+
+    /** The list's order: newest activity first (none last), then the higher id. */
+    public static final java.util.Comparator<ConversationRow> ORDER = java.util.Comparator
+            .comparing(ConversationRow::lastMessageAt, java.util.Comparator.nullsFirst(java.util.Comparator.<java.time.Instant>naturalOrder())).reversed()
+            .thenComparing(java.util.Comparator.comparingLong(ConversationRow::id).reversed());
 
     private static ConversationRow row(ResultSet rs) throws SQLException {
         return new ConversationRow(rs.getLong("id"), rs.getLong("contact_id"), rs.getString("contact_name"), rs.getString("phone"),
                 rs.getString("display_phone"), rs.getString("kind"), rs.getString("preview"), rs.getString("last_direction"),
                 Sql.instant(rs, "last_message_at"), rs.getInt("unread_count"), rs.getString("status"), Sql.nullableLong(rs, "assignee_id"),
                 rs.getString("assignee_name"), rs.getLong("inbox_id"), rs.getString("inbox_name"), rs.getBoolean("opted_out"),
-                rs.getBoolean("blocked"), rs.getString("line_type"), rs.getBoolean("last_out_failed"), 0);
+                rs.getBoolean("blocked"), rs.getString("line_type"), rs.getBoolean("last_out_failed"), rs.getInt("waiting"));
     }
 }

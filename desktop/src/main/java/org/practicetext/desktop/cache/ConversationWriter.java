@@ -4,7 +4,10 @@ package org.practicetext.desktop.cache;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ConversationView;
 
@@ -26,18 +29,29 @@ final class ConversationWriter {
                 ORDER BY m.created_at DESC, m.id DESC FETCH FIRST 1 ROW ONLY), FALSE)
             WHERE id = ?""";
 
-    void upsert(Sql sql, Collection<ConversationView> conversations, int generation, PhoneNumbers phones) throws SQLException {
+    /** Upserts and answers the ids whose relay state is new or different (the same state again is no change). */
+    Set<Long> upsert(Sql sql, Collection<ConversationView> conversations, int generation, PhoneNumbers phones) throws SQLException {
+        if (conversations.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, String> stored = RelayJson.stored(sql, "conversation", conversations.stream().map(ConversationView::id).toList());
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> ids = new ArrayList<>();
+        Set<Long> changed = new LinkedHashSet<>();
         for (ConversationView c : conversations) {
             String display = phones.display(c.phone());
+            String json = SyncState.json(c);
             rows.add(new Object[] {c.id(), c.contactId(), c.phone(), display, c.practiceNumber(),
                     c.status(), c.inboxId(), c.assigneeId(), c.unreadCount(), c.lastMessageAt(), c.lastMessagePreview(),
-                    c.lastMessageDirection(), SyncState.json(c), generation});
+                    c.lastMessageDirection(), json, generation});
             ids.add(new Object[] {c.id()});
+            if (!json.equals(stored.get(c.id()))) {
+                changed.add(c.id());
+            }
         }
         sql.batch(MERGE, rows);
         refreshLastOutbound(sql, ids);
+        return changed;
     }
 
     /** Recomputes the red mark of these conversations (rows of one id each). */

@@ -4,8 +4,9 @@ package org.practicetext.desktop.cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,10 @@ import org.practicetext.protocol.UserView;
 
 /**
  * Writes feed events into the cache tables: each event's data is the entity's full state, so
- * applying it is an upsert by id and applying it twice changes nothing. Events of a type this
- * version does not know are skipped (a newer relay may send more).
+ * applying it is an upsert by id and applying it twice changes nothing. It is also where the
+ * cache says what changed ({@link DeskChange}), once, for every screen: a state it already holds
+ * is no change. The feed's pages and a send's answer both come through here. Events of a type
+ * this version does not know are skipped (a newer relay may send more).
  */
 public final class FeedRows {
     private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template");
@@ -34,19 +37,20 @@ public final class FeedRows {
     private final MessageWriter messages = new MessageWriter();
     private final DirectoryWriter directory = new DirectoryWriter();
 
-    /** What a page changed, for the listeners. */
-    public record Applied(Set<Long> conversationIds, boolean contacts, boolean inboxes, boolean team, boolean templates) {
-    }
-
-    public Applied apply(Sql sql, List<FeedEvent> events, int generation) throws SQLException {
+    /** Writes the events and says what changed (nothing for a state the cache already holds). */
+    public List<DeskChange> apply(Sql sql, List<FeedEvent> events, int generation) throws SQLException {
         Map<String, Map<Long, JsonNode>> byType = new LinkedHashMap<>();
         for (FeedEvent event : events) {
             byType.computeIfAbsent(event.type(), t -> new LinkedHashMap<>()).put(event.data().path("id").asLong(), event.data());
         }
+        List<DeskChange> changes = new ArrayList<>();
         PracticeView practice = null;
         for (JsonNode node : byType.getOrDefault(EventTypes.PRACTICE, Map.of()).values()) {
             practice = decode(node, PracticeView.class);
             directory.practice(sql, practice);
+        }
+        if (practice != null) {
+            changes.add(new DeskChange.SettingsChanged());
         }
         if (practice == null) {
             practice = SyncState.practice(sql).orElse(null);
@@ -57,18 +61,27 @@ public final class FeedRows {
         directory.inboxes(sql, decodeAll(byType, EventTypes.INBOX, InboxView.class), generation);
         directory.users(sql, decodeAll(byType, EventTypes.USER, UserView.class), generation, meId);
         directory.templates(sql, decodeAll(byType, EventTypes.TEMPLATE, TemplateView.class), generation);
-        List<ContactView> contactViews = decodeAll(byType, EventTypes.CONTACT, ContactView.class);
-        contacts.upsert(sql, contactViews, generation, phones);
-        List<ConversationView> conversationViews = decodeAll(byType, EventTypes.CONVERSATION, ConversationView.class);
-        conversations.upsert(sql, conversationViews, generation, phones);
-        Set<Long> touched = new LinkedHashSet<>();
-        conversationViews.forEach(c -> touched.add(c.id()));
-        touched.addAll(messages.upsert(sql, decodeAll(byType, EventTypes.MESSAGE, MessageView.class), generation));
-        for (ContactView contact : contactViews) {
-            touched.addAll(sql.query("SELECT id FROM conversation WHERE contact_id = ?", rs -> rs.getLong(1), contact.id()));
+        Set<DeskChange.DirectoryChanged.Part> parts = EnumSet.noneOf(DeskChange.DirectoryChanged.Part.class);
+        if (byType.containsKey(EventTypes.USER)) {
+            parts.add(DeskChange.DirectoryChanged.Part.USERS);
         }
-        return new Applied(touched, !contactViews.isEmpty(), byType.containsKey(EventTypes.INBOX), byType.containsKey(EventTypes.USER),
-                byType.containsKey(EventTypes.TEMPLATE));
+        if (byType.containsKey(EventTypes.INBOX)) {
+            parts.add(DeskChange.DirectoryChanged.Part.INBOXES);
+        }
+        if (byType.containsKey(EventTypes.TEMPLATE)) {
+            parts.add(DeskChange.DirectoryChanged.Part.TEMPLATES);
+        }
+        if (!parts.isEmpty()) {
+            changes.add(new DeskChange.DirectoryChanged(parts));
+        }
+        // A contact's conversations are not looked up here: the batch's reads take them with the contact's id.
+        changes.addAll(contacts.upsert(sql, decodeAll(byType, EventTypes.CONTACT, ContactView.class), generation, phones));
+        Set<Long> changedConversations = conversations.upsert(sql, decodeAll(byType, EventTypes.CONVERSATION, ConversationView.class), generation, phones);
+        if (!changedConversations.isEmpty()) {
+            changes.add(new DeskChange.ConversationChanged(changedConversations));
+        }
+        changes.addAll(messages.upsert(sql, decodeAll(byType, EventTypes.MESSAGE, MessageView.class), generation));
+        return changes;
     }
 
     /** The end of a full resync: rows from the relay that the new snapshot did not bring back are gone there too. Local rows stay. */

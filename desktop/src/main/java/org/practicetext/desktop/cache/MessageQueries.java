@@ -42,6 +42,18 @@ public final class MessageQueries {
         return new MessagePage(List.copyOf(page), cursor);
     }
 
+    /** These messages as the thread shows them (a batch's changed messages, read once for all screens); absent ids are gone. */
+    public static List<MessageRow> rows(Sql q, java.util.Collection<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return q.query("SELECT " + COLUMNS + " FROM message m WHERE m.id = ANY(?)", MessageQueries::row, (Object) ids.toArray(Long[]::new));
+    }
+
+    /** The thread's order: oldest first by (createdAt, id), the keyset the pages use. */
+    public static final java.util.Comparator<MessageRow> ORDER = java.util.Comparator.comparing(MessageRow::createdAt)
+            .thenComparingLong(MessageRow::id);
+
     /**
      * Message-text search. Each word's matches are read from the {@code message_word} index alone
      * (no table rows), intersected here, and only the newest {@code limit} ids are fetched: a

@@ -2,6 +2,7 @@
 package org.practicetext.desktop.cache;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,25 +25,30 @@ final class MessageWriter {
                                 sender_name, media_json, created_at, updated_at, outbox_id, sync_gen)
             KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)""";
 
-    /** Upserts and answers the conversations whose threads changed. */
-    Set<Long> upsert(Sql sql, Collection<MessageView> messages, int generation) throws SQLException {
+    /**
+     * Upserts and says what changed: a text the cache did not have, a message whose state is new
+     * or different, a local bubble the relay's copy replaced. A message written again in the state
+     * the cache holds (the send's answer, then the same message from the feed) changes nothing.
+     */
+    List<DeskChange> upsert(Sql sql, Collection<MessageView> messages, int generation) throws SQLException {
         if (messages.isEmpty()) {
-            return Set.of();
+            return List.of();
         }
-        Map<Long, String> storedBodies = storedBodies(sql, messages);
+        Map<Long, Stored> stored = stored(sql, messages);
         List<Object[]> rows = new ArrayList<>();
         List<Object[]> staleWords = new ArrayList<>();
         List<Object[]> words = new ArrayList<>();
         List<Object[]> clientIds = new ArrayList<>();
+        List<DeskChange> changes = new ArrayList<>();
         Set<Long> conversations = new LinkedHashSet<>();
         for (MessageView m : messages) {
             String body = m.body() == null ? "" : m.body();
             rows.add(new Object[] {m.id(), m.conversationId(), m.clientId(), m.direction(), body, m.status(), m.errorCode(), m.errorMessage(),
                     m.sid(), m.sender() == null ? null : m.sender().kind(), m.sender() == null ? null : m.sender().name(),
                     m.media() == null || m.media().isEmpty() ? null : SyncState.json(m.media()), m.createdAt(), m.updatedAt(), generation});
-            boolean known = storedBodies.containsKey(m.id());
-            if (!known || !Objects.equals(storedBodies.get(m.id()), body)) {
-                if (known) {
+            Stored before = stored.get(m.id());
+            if (before == null || !Objects.equals(before.body(), body)) {
+                if (before != null) {
                     staleWords.add(new Object[] {m.id()});
                 }
                 for (String word : TextKey.words(body, 2)) {
@@ -52,33 +58,52 @@ final class MessageWriter {
             if (m.clientId() != null) {
                 clientIds.add(new Object[] {m.clientId()});
             }
+            if (before == null && "in".equals(m.direction())) {
+                changes.add(new DeskChange.TextArrived(m.conversationId(), m.id()));
+            } else if (before == null || !before.sameAs(m, body)) {
+                changes.add(new DeskChange.MessageChanged(m.conversationId(), m.id()));
+            }
             conversations.add(m.conversationId());
         }
         if (!clientIds.isEmpty()) {
-            conversations.addAll(replaceLocalCopies(sql, clientIds));
+            for (long[] local : replaceLocalCopies(sql, clientIds)) {
+                changes.add(new DeskChange.MessageChanged(local[1], local[0]));
+                conversations.add(local[1]);
+            }
         }
         sql.batch(MERGE, rows);
         sql.batch("DELETE FROM message_word WHERE message_id = ?", staleWords);
         sql.batch("INSERT INTO message_word (word, message_id) VALUES (?, ?)", words);
         ConversationWriter.refreshLastOutbound(sql, conversations.stream().map(id -> new Object[] {id}).toList());
-        return conversations;
+        return changes;
     }
 
-    private static Map<Long, String> storedBodies(Sql sql, Collection<MessageView> messages) throws SQLException {
-        Long[] ids = messages.stream().map(MessageView::id).toArray(Long[]::new);
-        Map<Long, String> bodies = new HashMap<>();
-        for (Object[] row : sql.query("SELECT id, body FROM message WHERE id = ANY(?)", rs -> new Object[] {rs.getLong(1), rs.getString(2)},
-                (Object) ids)) {
-            bodies.put((Long) row[0], (String) row[1]);
+    /** The part of a stored message the relay may change. */
+    private record Stored(long conversationId, String body, String status, Integer errorCode, String errorMessage, String sid, Instant updatedAt) {
+        boolean sameAs(MessageView m, String body) {
+            return conversationId == m.conversationId() && Objects.equals(this.body, body) && Objects.equals(status, m.status())
+                    && Objects.equals(errorCode, m.errorCode()) && Objects.equals(errorMessage, m.errorMessage()) && Objects.equals(sid, m.sid())
+                    && Objects.equals(updatedAt, m.updatedAt());
         }
-        return bodies;
     }
 
-    /** The relay has these client ids: their local bubbles, placeholder threads and outbox items are done. */
-    private static List<Long> replaceLocalCopies(Sql sql, List<Object[]> clientIds) throws SQLException {
-        List<Long> touched = new ArrayList<>();
+    private static Map<Long, Stored> stored(Sql sql, Collection<MessageView> messages) throws SQLException {
+        Long[] ids = messages.stream().map(MessageView::id).toArray(Long[]::new);
+        Map<Long, Stored> found = new HashMap<>();
+        sql.query("SELECT id, conversation_id, body, status, error_code, error_message, sid, updated_at FROM message WHERE id = ANY(?)", rs -> {
+            found.put(rs.getLong("id"), new Stored(rs.getLong("conversation_id"), rs.getString("body"), rs.getString("status"),
+                    Sql.nullableInt(rs, "error_code"), rs.getString("error_message"), rs.getString("sid"), Sql.instant(rs, "updated_at")));
+            return null;
+        }, (Object) ids);
+        return found;
+    }
+
+    /** The relay has these client ids: their local bubbles (answered as id and conversation), placeholder threads and outbox items are done. */
+    private static List<long[]> replaceLocalCopies(Sql sql, List<Object[]> clientIds) throws SQLException {
+        List<long[]> touched = new ArrayList<>();
         for (Object[] clientId : clientIds) {
-            touched.addAll(sql.query("SELECT conversation_id FROM message WHERE client_id = ? AND id < 0", rs -> rs.getLong(1), clientId));
+            touched.addAll(sql.query("SELECT id, conversation_id FROM message WHERE client_id = ? AND id < 0",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, clientId));
         }
         if (touched.isEmpty()) {
             sql.batch("DELETE FROM outbox WHERE client_id = ?", clientIds);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.practice;
 
-import java.util.Set;
+import java.util.List;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.net.RelayApi;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.SyncEngine;
 import org.practicetext.protocol.ImportReport;
 
@@ -23,26 +23,25 @@ public final class LivePracticeAdmin implements PracticeAdmin {
     @Override
     public Directory.Inbox createInbox(String name) throws RelayException {
         Directory.Inbox inbox = settings.createInbox(name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
         return inbox;
     }
 
     @Override
     public void renameInbox(long inboxId, String name) throws RelayException {
         settings.renameInbox(inboxId, name);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
     }
 
     @Override
     public void deleteInbox(long inboxId, long moveToInboxId) throws RelayException {
         settings.deleteInbox(inboxId, moveToInboxId);
-        sync.queued(new ChangeSet(Set.of(), false, true, false, false, false));
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.INBOXES)));
     }
 
     @Override
     public ImportReport importPatients(String csv) throws RelayException {
-        ImportReport report = settings.importPatients(csv);
-        sync.queued(new ChangeSet(Set.of(), true, false, false, false, false));
-        return report;
+        // The imported contacts reach the screens as the feed's contact events (the Patients page reloads after its import itself).
+        return settings.importPatients(csv);
     }
 }

@@ -2,12 +2,13 @@
 package org.practicetext.desktop.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.FeedRows;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
@@ -17,7 +18,9 @@ import org.practicetext.protocol.FeedEvent;
 /**
  * Delivers waiting outbox items to the relay, oldest first. An accepted item leaves the outbox
  * (a sent message's local bubble is replaced by the relay's answer at once when its conversation
- * is cached); a permanent refusal marks it failed and the next item goes; anything else (the relay
+ * is cached: the answer goes through the same {@link FeedRows#apply} as the feed's event for it,
+ * so when the feed brings that message in the same state it is no change and nothing redraws);
+ * a permanent refusal marks it failed and the next item goes; anything else (the relay
  * unreachable, 5xx, 429, a 401) stops delivery right there, so order is kept, and is rethrown.
  * Delivering an item twice is harmless: sends carry their client id, actions are idempotent.
  */
@@ -25,10 +28,10 @@ public final class OutboxDelivery {
     private final RelayApi api;
     private final Outbox outbox;
     private final CacheDatabase db;
-    private final Consumer<ChangeSet> changed;
+    private final Consumer<List<DeskChange>> changed;
     private final FeedRows rows = new FeedRows();
 
-    public OutboxDelivery(RelayApi api, Outbox outbox, CacheDatabase db, Consumer<ChangeSet> changed) {
+    public OutboxDelivery(RelayApi api, Outbox outbox, CacheDatabase db, Consumer<List<DeskChange>> changed) {
         this.api = api;
         this.outbox = outbox;
         this.db = db;
@@ -57,21 +60,22 @@ public final class OutboxDelivery {
                 outbox.fail(sql, entry, e.code(), e.getMessage());
                 return null;
             });
-            changed.accept(touched(entry));
+            List<DeskChange> changes = new ArrayList<>(touched(entry));
+            if (entry.action() == OutboxAction.SEND) {
+                changes.add(new DeskChange.MessageChanged(entry.conversationId(), -entry.id()));
+            }
+            changed.accept(changes);
             return;
         }
-        db.writeDurably(sql -> {
+        changed.accept(db.writeDurably(sql -> {
             sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
-            if (entry.action() == OutboxAction.SEND && answer != null && answer.hasNonNull("id")) {
-                boolean cachedThread = sql.count("SELECT COUNT(*) FROM conversation WHERE id = ?", answer.path("conversationId").asLong()) > 0;
-                boolean known = sql.count("SELECT COUNT(*) FROM message WHERE id = ?", answer.path("id").asLong()) > 0;
-                if (cachedThread && !known) {
-                    rows.apply(sql, List.of(new FeedEvent(0, EventTypes.MESSAGE, answer)), SyncState.read(sql).generation());
-                }
+            List<DeskChange> changes = new ArrayList<>(touched(entry));
+            if (entry.action() == OutboxAction.SEND && answer != null && answer.hasNonNull("id")
+                    && sql.count("SELECT COUNT(*) FROM conversation WHERE id = ?", answer.path("conversationId").asLong()) > 0) {
+                changes.addAll(rows.apply(sql, List.of(new FeedEvent(0, EventTypes.MESSAGE, answer)), SyncState.read(sql).generation()));
             }
-            return null;
-        });
-        changed.accept(touched(entry));
+            return changes;
+        }));
     }
 
     private static String body(Outbox.Entry entry) {
@@ -81,8 +85,15 @@ public final class OutboxDelivery {
         };
     }
 
-    private static ChangeSet touched(Outbox.Entry entry) {
-        Set<Long> conversations = entry.conversationId() == null ? Set.of() : Set.of(entry.conversationId());
-        return new ChangeSet(conversations, entry.action().onContact(), false, false, false, false);
+    /** The item left the outbox or failed: its conversation's waiting count changed, a contact action's state may have turned back. */
+    private static List<DeskChange> touched(Outbox.Entry entry) {
+        List<DeskChange> changes = new ArrayList<>();
+        if (entry.conversationId() != null) {
+            changes.add(DeskChange.ConversationChanged.of(entry.conversationId()));
+        }
+        if (entry.action().onContact() && entry.contactId() != null) {
+            changes.add(new DeskChange.ContactChanged(entry.contactId(), false, true));
+        }
+        return changes;
     }
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.practicetext.desktop.BackgroundTasks;
+import org.practicetext.desktop.cache.BatchReads;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.ChangeBatch;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
 import org.slf4j.Logger;
@@ -26,11 +29,13 @@ public final class SyncEngine implements AutoCloseable {
     private final ConnectionStatus status;
     private final SyncLoop loop;
     private final CacheDatabase db;
-    private final List<Consumer<ChangeSet>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChangeBatch>> listeners = new CopyOnWriteArrayList<>();
+    private final BatchReads reads;
     private BackgroundTasks.Task running;
 
     public SyncEngine(RelayApi api, CacheDatabase db, Clock clock, SyncSettings settings, Supplier<String> senderName, Runnable onSignedOut) {
         this.db = db;
+        this.reads = new BatchReads(db);
         this.outbox = new Outbox(db, clock, senderName);
         this.status = new ConnectionStatus(db.read(SyncState::read).lastSyncedAt(), outbox::waiting);
         FeedApplier applier = new FeedApplier(db, outbox);
@@ -47,7 +52,8 @@ public final class SyncEngine implements AutoCloseable {
         return status;
     }
 
-    public void onChange(Consumer<ChangeSet> listener) {
+    /** Every applied batch, as one {@link ChangeBatch} with what the screens read from it (read once, before any listener runs). */
+    public void onChange(Consumer<ChangeBatch> listener) {
         listeners.add(listener);
     }
 
@@ -61,8 +67,8 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /** Something was queued or changed locally: tell the listeners and the status line, and let the loop deliver it. */
-    public void queued(ChangeSet change) {
-        changed(change);
+    public void queued(List<DeskChange> changes) {
+        changed(changes);
         status.outboxChanged();
         loop.wake();
     }
@@ -73,10 +79,14 @@ public final class SyncEngine implements AutoCloseable {
         status.signedOut(why);
     }
 
-    private void changed(ChangeSet change) {
-        for (Consumer<ChangeSet> listener : listeners) {
+    private void changed(List<DeskChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        ChangeBatch batch = reads.read(changes);
+        for (Consumer<ChangeBatch> listener : listeners) {
             try {
-                listener.accept(change);
+                listener.accept(batch);
             } catch (RuntimeException e) {
                 LOG.warn("a change listener failed", e);
             }

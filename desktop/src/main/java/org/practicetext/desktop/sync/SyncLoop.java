@@ -3,11 +3,13 @@ package org.practicetext.desktop.sync;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.protocol.FeedPage;
@@ -29,7 +31,7 @@ public final class SyncLoop implements Runnable {
     private final FeedApplier applier;
     private final OutboxDelivery delivery;
     private final ConnectionStatus status;
-    private final Consumer<ChangeSet> changed;
+    private final Consumer<List<DeskChange>> changed;
     private final Runnable onSignedOut;
     private final SyncSettings settings;
     private final Backoff backoff;
@@ -41,7 +43,7 @@ public final class SyncLoop implements Runnable {
     private CatchUpEstimate catchUp;
 
     public SyncLoop(RelayApi api, CacheDatabase db, FeedApplier applier, OutboxDelivery delivery, ConnectionStatus status,
-                    Consumer<ChangeSet> changed, Runnable onSignedOut, SyncSettings settings, Backoff backoff, Clock clock) {
+                    Consumer<List<DeskChange>> changed, Runnable onSignedOut, SyncSettings settings, Backoff backoff, Clock clock) {
         this.api = api;
         this.db = db;
         this.applier = applier;
@@ -100,7 +102,7 @@ public final class SyncLoop implements Runnable {
     }
 
     private void apply(long from, FeedPage page) {
-        ChangeSet changes = applier.apply(page, clock.instant());
+        List<DeskChange> changes = applier.apply(page, clock.instant());
         // Listeners hear of the data before the state says ONLINE, so "online" always means "shown".
         if (!changes.isEmpty()) {
             changed.accept(changes);

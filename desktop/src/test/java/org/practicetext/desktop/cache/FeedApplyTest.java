@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.core.ConversationFilter;
-import org.practicetext.desktop.sync.ChangeSet;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.protocol.EventTypes;
@@ -104,6 +104,29 @@ class FeedApplyTest {
     }
 
     @Test
+    void aBatchSaysWhatHappenedOnceAndTheSameStateAgainIsNoChange() {
+        FeedBuilder feed = new FeedBuilder().practice("US").inbox(1, "Front Desk").user(1, "me", "Me")
+                .contact(7, "+13125550107", "patient", "Anna Smith", false, false)
+                .conversation(70, 7, "+13125550107", "open", 1, null, 1, T0, "Hello there")
+                .message(700, 70, "in", "Hello there", "received", T0)
+                .message(701, 70, "out", "Hi Anna, how can we help?", "delivered", T0.plusSeconds(5));
+        FeedPage page = feed.pages(100).getFirst();
+
+        assertThat(applier.apply(page, T0)).containsExactly(new DeskChange.SettingsChanged(),
+                new DeskChange.DirectoryChanged(Set.of(DeskChange.DirectoryChanged.Part.USERS, DeskChange.DirectoryChanged.Part.INBOXES)),
+                new DeskChange.ContactChanged(7, false, false), DeskChange.ConversationChanged.of(70),
+                new DeskChange.TextArrived(70, 700), new DeskChange.MessageChanged(70, 701),
+                new DeskChange.Resynced()); // a new cache's first snapshot is a full resync
+        assertThat(applier.apply(feed.clear().contact(7, "+13125550107", "patient", "Anna Smith", false, false)
+                .conversation(70, 7, "+13125550107", "open", 1, null, 1, T0, "Hello there")
+                .message(700, 70, "in", "Hello there", "received", T0).pages(100).getFirst(), T0))
+                .as("the same contact, conversation and text again").isEmpty();
+        assertThat(applier.apply(feed.clear().contact(7, "+13125550107", "patient", "Anna Smith", true, false)
+                .message(701, 70, "out", "Hi Anna, how can we help?", "failed", T0.plusSeconds(5)).pages(100).getFirst(), T0))
+                .containsExactly(new DeskChange.ContactChanged(7, true, false), new DeskChange.MessageChanged(70, 701));
+    }
+
+    @Test
     void aStatusUpdateRewritesTheMessageButNotItsSearchWordsAndAFailureMarksTheConversation() {
         FeedBuilder feed = new FeedBuilder().contact(1, "+13125550101", "lead", null, false, false)
                 .conversation(10, 1, "+13125550101", "open", 1, null, 0, T0, "Reminder")
@@ -137,9 +160,9 @@ class FeedApplyTest {
         List<FeedPage> pages = second.pages(2);
         applier.apply(pages.get(0), T0);
         assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).as("readable during the resync").hasSize(2);
-        ChangeSet last = applier.apply(pages.get(1), T0);
+        List<DeskChange> last = applier.apply(pages.get(1), T0);
 
-        assertThat(last.reset()).isTrue();
+        assertThat(last).contains(new DeskChange.Resynced());
         assertThat(new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 10)).extracting(ConversationRow::id).containsExactly(20L);
         assertThat(new MessageQueries(db).search("old", 10)).isEmpty();
         assertThat(db.read(SyncState::read).cursor()).isEqualTo(pages.get(1).next());

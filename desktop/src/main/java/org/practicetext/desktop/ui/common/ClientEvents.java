@@ -5,15 +5,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.practicetext.desktop.DesktopClient;
-import org.practicetext.desktop.sync.ChangeSet;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.sync.ConnectionState;
 
 /**
- * The client's change and connection events, delivered on the UI thread to every view model
- * that asked. Subscribes to the client once, so the thread hop happens in one place.
+ * The client's change batches and connection events, delivered on the UI thread to every view
+ * model that asked. Subscribes to the client once, so the thread hop happens in one place; each
+ * batch already carries the rows its listeners show, so a listener asks the cache only for what
+ * the batch cannot hold (its own filtered list).
  */
 public final class ClientEvents {
-    private final List<Consumer<ChangeSet>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ChangeBatch>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionState>> connectionListeners = new CopyOnWriteArrayList<>();
 
     public ClientEvents(DesktopClient client, UiTasks tasks) {
@@ -21,7 +23,7 @@ public final class ClientEvents {
         client.onConnection(state -> tasks.onUiThread(() -> connectionListeners.forEach(l -> l.accept(state))));
     }
 
-    public void onChange(Consumer<ChangeSet> listener) {
+    public void onChange(Consumer<ChangeBatch> listener) {
         changeListeners.add(listener);
     }
 

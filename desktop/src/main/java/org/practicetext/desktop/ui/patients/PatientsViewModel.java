@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,7 +16,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
+import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.DeskChange;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.protocol.ImportReport;
 
@@ -30,13 +36,14 @@ public final class PatientsViewModel {
     private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
-    private long generation;
+    private final LatestQuery<List<ContactRow>> query;
 
     public PatientsViewModel(UiSession session) {
         this.session = session;
+        this.query = new LatestQuery<>(session.tasks(), contacts::setAll);
         search.addListener((o, a, b) -> refresh());
-        session.events().onChange(change -> {
-            if (change.contacts() || change.reset() || !change.conversationIds().isEmpty()) {
+        session.events().onChange(batch -> {
+            if (batch.resynced() || batch.all(DeskChange.ContactChanged.class).findAny().isPresent() || firstConversationOfShown(batch)) {
                 refresh();
             }
         });
@@ -68,13 +75,17 @@ public final class PatientsViewModel {
     }
 
     public void refresh() {
-        long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().directory().contacts(text, LIMIT), (List<ContactRow> rows) -> {
-            if (ask == generation) {
-                contacts.setAll(rows);
-            }
-        });
+        query.ask(() -> session.client().directory().contacts(text, LIMIT));
+    }
+
+    /** A shown contact without a conversation got one ("Text this patient" then opens it). */
+    private boolean firstConversationOfShown(ChangeBatch batch) {
+        if (batch.conversations().isEmpty()) {
+            return false;
+        }
+        Set<Long> waiting = contacts.stream().filter(c -> c.conversationId() == null).map(ContactRow::id).collect(Collectors.toSet());
+        return batch.conversations().values().stream().anyMatch(row -> row.id() > 0 && waiting.contains(row.contactId()));
     }
 
     /** Reads the file and sends it to the relay; the report replaces the previous one. */

@@ -5,6 +5,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Blocked contacts, each with Unblock. */
@@ -14,8 +15,10 @@ public final class BlockedContactsViewModel {
 
     public BlockedContactsViewModel(UiSession session) {
         this.session = session;
-        session.events().onChange(change -> {
-            if (change.contacts() || change.reset()) {
+        // Only a turned block changes who is listed; a listed contact's other changes (a new name) show too.
+        session.events().onChange(batch -> {
+            if (batch.resynced() || batch.all(DeskChange.ContactChanged.class)
+                    .anyMatch(c -> c.blockedTurned() || contacts.stream().anyMatch(shown -> shown.id() == c.contactId()))) {
                 refresh();
             }
         });

@@ -20,9 +20,9 @@ public final class InboxesViewModel {
 
     public InboxesViewModel(UiSession session) {
         this.session = session;
-        session.events().onChange(change -> {
-            if (change.inboxes() || change.reset()) {
-                refresh();
+        session.events().onChange(batch -> {
+            if (batch.inboxes() != null) {
+                inboxes.setAll(batch.inboxes());
             }
         });
         refresh();

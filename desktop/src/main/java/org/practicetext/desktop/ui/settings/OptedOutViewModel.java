@@ -7,6 +7,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.cache.DeskChange;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /** Settings → Communication Settings → Opted Out Patients: who replied STOP, searchable. */
@@ -14,13 +16,16 @@ public final class OptedOutViewModel {
     private final UiSession session;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
-    private long generation;
+    private final LatestQuery<List<ContactRow>> query;
 
     public OptedOutViewModel(UiSession session) {
         this.session = session;
+        this.query = new LatestQuery<>(session.tasks(), contacts::setAll);
         search.addListener((o, a, b) -> refresh());
-        session.events().onChange(change -> {
-            if (change.contacts() || change.reset()) {
+        // Only a turned opt-out changes who is listed; a listed contact's other changes (a new name) show too.
+        session.events().onChange(batch -> {
+            if (batch.resynced() || batch.all(DeskChange.ContactChanged.class)
+                    .anyMatch(c -> c.optedOutTurned() || contacts.stream().anyMatch(shown -> shown.id() == c.contactId()))) {
                 refresh();
             }
         });
@@ -36,12 +41,7 @@ public final class OptedOutViewModel {
     }
 
     public void refresh() {
-        long ask = ++generation;
         String text = search.get() == null ? "" : search.get().strip();
-        session.tasks().run(() -> session.client().directory().optedOut(text), (List<ContactRow> rows) -> {
-            if (ask == generation) {
-                contacts.setAll(rows);
-            }
-        });
+        query.ask(() -> session.client().directory().optedOut(text));
     }
 }

@@ -8,12 +8,13 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.practicetext.core.Permission;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The bottom navigation bar's state: which page is showing, whether the SMS tab exists at all
- * (only with {@code sms.view}), and the SMS badge — unread incoming messages, refreshed after
- * every change the client applies. The first count is asked for by the window once the message
+ * (only with {@code sms.view}), and the SMS badge — unread incoming messages, as each change
+ * batch carries the count. The first count is asked for by the window once the message
  * list has its first answer: at start-up the list is what the user waits for, and the two
  * queries would otherwise compete for the same cache and the same two cores.
  */
@@ -22,13 +23,20 @@ public final class NavigationViewModel {
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper smsVisible = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper unreadBadge = new ReadOnlyIntegerWrapper();
-    private long badgeGeneration;
+    private final LatestQuery<Integer> badge;
 
     public NavigationViewModel(UiSession session, boolean canViewSms) {
         this.session = session;
         smsVisible.set(canViewSms);
         page.set(canViewSms ? Page.SMS : Page.PATIENTS);
-        session.events().onChange(change -> refreshBadge());
+        this.badge = new LatestQuery<>(session.tasks(), unreadBadge::set);
+        // The batch carries the count, read once for every screen.
+        session.events().onChange(batch -> batch.badge().ifPresent(count -> {
+            if (smsVisible.get()) {
+                badge.cancel();
+                unreadBadge.set(count);
+            }
+        }));
     }
 
     public NavigationViewModel(UiSession session) {
@@ -63,11 +71,6 @@ public final class NavigationViewModel {
         if (!smsVisible.get()) {
             return;
         }
-        long generation = ++badgeGeneration;
-        session.tasks().run(session.client().conversations()::unreadBadge, count -> {
-            if (generation == badgeGeneration) {
-                unreadBadge.set(count);
-            }
-        });
+        badge.ask(session.client().conversations()::unreadBadge);
     }
 }

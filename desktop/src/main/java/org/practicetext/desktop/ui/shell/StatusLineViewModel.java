@@ -28,7 +28,7 @@ public final class StatusLineViewModel {
         this.times = session.times();
         session.events().onConnection(this::show);
         // An outbox write is a change, not always a connection event: re-read so "waiting to send" counts it at once.
-        session.events().onChange(change -> session.tasks().run(session.client().session()::connection, this::show));
+        session.events().onChange(batch -> session.tasks().run(session.client().session()::connection, this::show));
         session.tasks().run(session.client().session()::connection, this::show);
     }
 

@@ -6,6 +6,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,8 +20,8 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
- * The composer: the text, its live character/segment counter and Unicode warning, why sending
- * is not possible (opted out, blocked, no permission) with the way out, a warning for landlines,
+ * The composer: the text, its live character/segment counter and Unicode warning, whether it may
+ * send ({@link ComposerState}) and, when not, why (opted out, blocked, no permission) with the way out, a warning for landlines,
  * and a draft per thread, kept on disk, so neither switching threads nor restarting loses it. It sends into a conversation, or to
  * a new number for the new-message panel.
  */
@@ -31,7 +33,7 @@ public final class ComposerViewModel {
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper landlineWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper blocked = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper hasTarget = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ComposerState> state = new ReadOnlyObjectWrapper<>(ComposerState.NO_RECIPIENT);
     private final BooleanBinding canSend;
     private final BooleanBinding enabled;
     private final TemplatePickerViewModel templates;
@@ -53,9 +55,8 @@ public final class ComposerViewModel {
             }
         });
         recount();
-        canSend = Bindings.createBooleanBinding(() -> hasTarget.get() && disabledReason.get().isEmpty() && !text.get().isBlank(),
-                hasTarget, disabledReason, text);
-        enabled = Bindings.createBooleanBinding(() -> hasTarget.get() && disabledReason.get().isEmpty(), hasTarget, disabledReason);
+        canSend = Bindings.createBooleanBinding(() -> state.get().open() && !text.get().isBlank(), state, text);
+        enabled = Bindings.createBooleanBinding(() -> state.get().open(), state);
         templates = new TemplatePickerViewModel(session, enabled);
     }
 
@@ -92,7 +93,12 @@ public final class ComposerViewModel {
         return unicodeWarning.getReadOnlyProperty();
     }
 
-    /** Empty when the composer may send; otherwise the reason and the way out. */
+    /** Whether the composer may send, and if not, why. */
+    public ReadOnlyObjectProperty<ComposerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Empty when the composer may send (or has no recipient); otherwise the reason and the way out, in words of {@link #stateProperty()}. */
     public ReadOnlyStringProperty disabledReasonProperty() {
         return disabledReason.getReadOnlyProperty();
     }
@@ -150,7 +156,7 @@ public final class ComposerViewModel {
         contactId = null;
         newNumber = null;
         draftKey = null;
-        hasTarget.set(false);
+        state.set(ComposerState.NO_RECIPIENT);
         text.set("");
         disabledReason.set("");
         landlineWarning.set("");
@@ -182,18 +188,16 @@ public final class ComposerViewModel {
     }
 
     private void applyRules(String name, boolean optedOut, java.time.Instant optedOutAt, boolean isBlocked, String lineType) {
-        hasTarget.set(true);
         blocked.set(isBlocked && session.can(Permission.CONTACTS_BLOCK));
-        if (!session.can(Permission.SMS_SEND)) {
-            disabledReason.set("Your role can read messages but not send them. Ask a practice admin for sending rights.");
-        } else if (isBlocked) {
-            disabledReason.set(name + " is blocked. Unblock to send.");
-        } else if (optedOut) {
-            String when = optedOutAt == null ? "" : " on " + session.times().date(optedOutAt);
-            disabledReason.set(name + " opted out of text messages" + when + ". They must text START to receive messages.");
-        } else {
-            disabledReason.set("");
-        }
+        ComposerState next = ComposerState.of(session.can(Permission.SMS_SEND), isBlocked, optedOut);
+        disabledReason.set(switch (next) {
+            case READ_ONLY -> "Your role can read messages but not send them. Ask a practice admin for sending rights.";
+            case BLOCKED -> name + " is blocked. Unblock to send.";
+            case OPTED_OUT -> name + " opted out of text messages" + (optedOutAt == null ? "" : " on " + session.times().date(optedOutAt))
+                    + ". They must text START to receive messages.";
+            case NO_RECIPIENT, READY -> "";
+        });
+        state.set(next);
         landlineWarning.set("landline".equalsIgnoreCase(lineType)
                 ? "This number is known to be a landline; texts to it will probably not arrive. Call the patient or ask for a mobile number."
                 : "");

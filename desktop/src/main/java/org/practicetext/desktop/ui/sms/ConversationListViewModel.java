@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,16 +22,24 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.ConversationFilter.Assignment;
 import org.practicetext.core.ConversationFilter.ContactType;
 import org.practicetext.core.ConversationFilter.Status;
+import org.practicetext.desktop.cache.ChangeBatch;
+import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessageHit;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The message list: the four combinable filters and the search text drive one query of the
  * cache; the rows it answers replace the list, and the selected conversation is found again by
- * id after every refresh (a sync batch, a filter change, an action). A generation number drops
- * answers that arrive after a newer question. Message-text hits of a search are kept apart.
+ * id after every refresh (a filter change, a search, a batch it cannot place). A change batch
+ * is placed into the list from the rows it carries (the same filter rule as the query, in
+ * {@link ConversationQueries#matches}), so a text arriving costs the list no query; the cache is
+ * asked again only when a search is typed, the list is cut at its limit and a row left it, or a
+ * resync or a renamed inbox or team member changed what every row shows. The latest question
+ * wins ({@link LatestQuery}). Message-text hits of a search are kept apart.
  */
 public final class ConversationListViewModel {
     /** The list shows the newest conversations that match; narrower filters reach the rest. */
@@ -49,21 +60,17 @@ public final class ConversationListViewModel {
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
-    private long generation;
+    private final LatestQuery<Answer> query;
 
     public ConversationListViewModel(UiSession session) {
         this.session = session;
+        this.query = new LatestQuery<>(session.tasks(), this::apply);
         status.addListener((o, a, b) -> refresh());
         contactType.addListener((o, a, b) -> refresh());
         assignment.addListener((o, a, b) -> refresh());
         inbox.addListener((o, a, b) -> refresh());
         search.addListener((o, a, b) -> refresh());
-        session.events().onChange(change -> {
-            if (change.inboxes() || change.reset()) {
-                refreshInboxes();
-            }
-            refresh();
-        });
+        session.events().onChange(this::changed);
         refreshInboxes();
         refresh();
     }
@@ -148,14 +155,9 @@ public final class ConversationListViewModel {
     }
 
     public void refresh() {
-        long ask = ++generation;
         ConversationFilter filter = filter();
-        session.tasks().run(() -> new Answer(session.client().conversations().conversations(filter, LIMIT + 1),
-                filter.search() == null ? List.of() : session.client().messages().searchMessages(filter.search(), MESSAGE_HITS)), answer -> {
-            if (ask == generation) {
-                apply(filter, answer);
-            }
-        });
+        query.ask(() -> new Answer(filter, session.client().conversations().conversations(filter, LIMIT + 1),
+                filter.search() == null ? List.of() : session.client().messages().searchMessages(filter.search(), MESSAGE_HITS)));
     }
 
     public void markUnread(ConversationRow row) {
@@ -171,16 +173,67 @@ public final class ConversationListViewModel {
     }
 
     private void refreshInboxes() {
-        session.tasks().run(session.client().directory()::inboxes, list -> {
-            Directory.Inbox chosen = inbox.get();
-            inboxes.setAll(list);
-            if (chosen != null) {
-                inbox.set(list.stream().filter(i -> i.id() == chosen.id()).findFirst().orElse(null));
-            }
-        });
+        session.tasks().run(session.client().directory()::inboxes, this::showInboxes);
     }
 
-    private void apply(ConversationFilter filter, Answer answer) {
+    private void showInboxes(List<Directory.Inbox> list) {
+        Directory.Inbox chosen = inbox.get();
+        inboxes.setAll(list);
+        if (chosen != null) {
+            inbox.set(list.stream().filter(i -> i.id() == chosen.id()).findFirst().orElse(null));
+        }
+    }
+
+    private void changed(ChangeBatch batch) {
+        if (batch.inboxes() != null) {
+            showInboxes(batch.inboxes());
+        }
+        Set<Long> ids = batch.conversationIds();
+        boolean namesChanged = batch.directoryChanged(DeskChange.DirectoryChanged.Part.INBOXES)
+                || batch.directoryChanged(DeskChange.DirectoryChanged.Part.USERS);
+        if (namesChanged || (!ids.isEmpty() && (query.busy() || !loaded.get() || filter().search() != null))) {
+            refresh();
+        } else if (!ids.isEmpty() && !place(batch, ids)) {
+            refresh();
+        }
+    }
+
+    /** Puts the batch's rows where the filter and the order say; false when only the cache can tell (a row left a list cut at its limit). */
+    private boolean place(ChangeBatch batch, Set<Long> ids) {
+        ConversationFilter filter = filter();
+        Long me = session.me() == null ? null : session.me().id();
+        List<ConversationRow> rows = new ArrayList<>(conversations);
+        boolean cut = truncated.get();
+        for (long id : ids) {
+            boolean left = rows.removeIf(r -> r.id() == id);
+            ConversationRow row = batch.conversations().get(id);
+            boolean belongs = row != null && ConversationQueries.matches(filter, row, me);
+            if (left && !belongs && cut) {
+                return false;
+            }
+            if (belongs) {
+                int at = Collections.binarySearch(rows, row, ConversationQueries.ORDER);
+                int index = at < 0 ? -at - 1 : at;
+                if (cut && index == rows.size() && !left) {
+                    continue;
+                }
+                rows.add(index, row);
+            }
+        }
+        if (rows.size() > LIMIT) {
+            rows = rows.subList(0, LIMIT);
+            cut = true;
+        }
+        if (!rows.equals(conversations)) {
+            conversations.setAll(rows);
+            selected.set(selectedId.get() == null ? null : find(selectedId.get()));
+        }
+        truncated.set(cut);
+        return true;
+    }
+
+    private void apply(Answer answer) {
+        ConversationFilter filter = answer.filter();
         List<ConversationRow> rows = answer.rows();
         truncated.set(rows.size() > LIMIT);
         conversations.setAll(rows.size() > LIMIT ? rows.subList(0, LIMIT) : rows);
@@ -218,6 +271,6 @@ public final class ConversationListViewModel {
         select(conversations.get(next).id());
     }
 
-    private record Answer(List<ConversationRow> rows, List<MessageHit> hits) {
+    private record Answer(ConversationFilter filter, List<ConversationRow> rows, List<MessageHit> hits) {
     }
 }

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.cache.ContactRow;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
@@ -34,11 +35,12 @@ public final class NewMessageViewModel {
     private final ReadOnlyStringWrapper recipient = new ReadOnlyStringWrapper("");
     private Consumer<Long> openConversation = id -> {
     };
-    private long generation;
+    private final LatestQuery<List<ContactRow>> lookup;
 
     public NewMessageViewModel(UiSession session, ComposerViewModel composer) {
         this.session = session;
         this.composer = composer;
+        this.lookup = new LatestQuery<>(session.tasks(), matches::setAll);
         query.addListener((o, a, b) -> search());
     }
 
@@ -108,12 +110,7 @@ public final class NewMessageViewModel {
     private void search() {
         String text = query.get() == null ? "" : query.get().strip();
         validate(text);
-        long ask = ++generation;
-        session.tasks().run(() -> session.client().directory().contacts(text, MATCHES), (List<ContactRow> rows) -> {
-            if (ask == generation) {
-                matches.setAll(rows);
-            }
-        });
+        lookup.ask(() -> session.client().directory().contacts(text, MATCHES));
     }
 
     /** Text with digits and no letters is a phone number being typed; anything else is a name. */

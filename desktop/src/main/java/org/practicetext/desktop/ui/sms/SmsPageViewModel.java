@@ -42,7 +42,16 @@ public final class SmsPageViewModel {
             pendingNumber = number;
             openPendingNumber();
         });
-        session.events().onChange(change -> openPendingNumber());
+        // The relay's conversation for the number arrives in a batch: its row says so, no query needed.
+        session.events().onChange(batch -> {
+            String number = pendingNumber;
+            if (number != null) {
+                batch.conversations().values().stream().filter(row -> row.id() > 0 && number.equals(row.phone())).findFirst().ifPresent(row -> {
+                    pendingNumber = null;
+                    open(row.id());
+                });
+            }
+        });
     }
 
     public ConversationListViewModel list() {

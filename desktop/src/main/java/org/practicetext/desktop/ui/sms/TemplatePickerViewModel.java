@@ -39,9 +39,9 @@ public final class TemplatePickerViewModel {
                 all, search);
         boolean allowed = session.can(Permission.TOOLS_TEMPLATES);
         available = Bindings.createBooleanBinding(() -> allowed && composerEnabled.get(), composerEnabled);
-        session.events().onChange(change -> {
-            if (change.templates() || change.reset()) {
-                reload();
+        session.events().onChange(batch -> {
+            if (batch.templates() != null && allowed) {
+                all.setAll(batch.templates());
             }
         });
         reload();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -12,18 +14,23 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.Permission;
+import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.MessagePage;
+import org.practicetext.desktop.cache.MessageQueries;
 import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The open thread: its conversation and contact, its messages (newest page first, older pages
  * when the user scrolls to the top), and the header's actions. Opening a thread marks it read
- * while the user is looking ({@link #attentiveProperty()}: window focused, SMS page showing);
- * a sync that touches the thread reloads it in place, keeping the pages already loaded.
+ * while the user is looking ({@link #attentiveProperty()}: window focused, SMS page showing).
+ * A change batch that touches the thread is put in place from the rows it carries (the
+ * conversation, the messages written or removed), keeping the pages already loaded; the thread
+ * asks the cache again only for a changed contact, or everything after a resync.
  */
 public final class ThreadViewModel {
     static final int PAGE = 50;
@@ -38,22 +45,13 @@ public final class ThreadViewModel {
     private final BooleanProperty attentive = new SimpleBooleanProperty(true);
     private MessagePage.MessageCursor olderCursor;
     private Long openId;
-    private long generation;
+    private final LatestQuery<Loaded> loader;
     private boolean loadingOlder;
 
     public ThreadViewModel(UiSession session) {
         this.session = session;
-        session.events().onChange(change -> {
-            if (change.team() || change.reset()) {
-                refreshTeam();
-            }
-            if (change.inboxes() || change.reset()) {
-                refreshInboxes();
-            }
-            if (openId != null && (change.reset() || change.contacts() || change.conversationIds().contains(openId))) {
-                load(openId, Math.max(PAGE, messages.size()), false);
-            }
-        });
+        this.loader = new LatestQuery<>(session.tasks(), this::show);
+        session.events().onChange(this::changed);
         attentive.addListener((o, was, now) -> markReadIfAttentive());
         refreshTeam();
         refreshInboxes();
@@ -112,7 +110,7 @@ public final class ThreadViewModel {
         if (conversationId != null) {
             load(conversationId, PAGE, true);
         } else {
-            generation++;
+            loader.cancel();
         }
     }
 
@@ -123,11 +121,11 @@ public final class ThreadViewModel {
         }
         loadingOlder = true;
         long id = openId;
-        long ask = generation;
+        long asked = loader.latest();
         MessagePage.MessageCursor cursor = olderCursor;
         session.tasks().run(() -> session.client().messages().messages(id, cursor, PAGE), page -> {
             loadingOlder = false;
-            if (ask == generation && Long.valueOf(id).equals(openId)) {
+            if (asked == loader.latest() && Long.valueOf(id).equals(openId)) {
                 messages.addAll(0, page.messages());
                 olderCursor = page.olderCursor();
                 hasOlder.set(olderCursor != null);
@@ -196,25 +194,76 @@ public final class ThreadViewModel {
     }
 
     private void load(long id, int pageSize, boolean fresh) {
-        long ask = ++generation;
-        session.tasks().run(() -> {
+        loader.ask(() -> {
             Optional<ConversationRow> row = session.client().conversations().conversation(id);
             Optional<ContactRow> person = row.flatMap(r -> session.client().directory().contactByPhone(r.phone()));
-            return new Loaded(row.orElse(null), person.orElse(null), session.client().messages().messages(id, null, pageSize));
-        }, loaded -> {
-            if (ask != generation || !Long.valueOf(id).equals(openId)) {
-                return;
-            }
-            conversation.set(loaded.row());
-            contact.set(loaded.contact());
-            List<MessageRow> page = loaded.page().messages();
-            if (fresh || !page.equals(messages)) {
-                messages.setAll(page);
-            }
-            olderCursor = loaded.page().olderCursor();
-            hasOlder.set(olderCursor != null);
-            markReadIfAttentive();
+            return new Loaded(id, fresh, row.orElse(null), person.orElse(null), session.client().messages().messages(id, null, pageSize));
         });
+    }
+
+    private void show(Loaded loaded) {
+        if (!Long.valueOf(loaded.id()).equals(openId)) {
+            return;
+        }
+        conversation.set(loaded.row());
+        contact.set(loaded.contact());
+        List<MessageRow> page = loaded.page().messages();
+        if (loaded.fresh() || !page.equals(messages)) {
+            messages.setAll(page);
+        }
+        olderCursor = loaded.page().olderCursor();
+        hasOlder.set(olderCursor != null);
+        markReadIfAttentive();
+    }
+
+    private void changed(ChangeBatch batch) {
+        if (batch.team() != null) {
+            team.setAll(batch.team());
+        }
+        if (batch.inboxes() != null) {
+            inboxes.setAll(batch.inboxes());
+        }
+        Long id = openId;
+        if (id == null || !batch.touches(id) && !batch.resynced()) {
+            return;
+        }
+        ConversationRow shown = conversation.get();
+        if (batch.resynced() || loader.busy() || shown == null) {
+            load(id, Math.max(PAGE, messages.size()), false);
+            return;
+        }
+        ConversationRow row = batch.conversations().get(id);
+        conversation.set(row);
+        if (row != null && (batch.contactChanged(row.contactId()) || !row.phone().equals(shown.phone()))) {
+            session.tasks().run(() -> session.client().directory().contactByPhone(row.phone()), person -> {
+                if (id.equals(openId)) {
+                    contact.set(person.orElse(null));
+                }
+            });
+        }
+        placeMessages(batch, id);
+        markReadIfAttentive();
+    }
+
+    /** The batch's written messages of this thread in (createdAt, id) order; removed ones out; older than the loaded pages left for them. */
+    private void placeMessages(ChangeBatch batch, long id) {
+        List<MessageRow> rows = new ArrayList<>(messages);
+        for (long messageId : batch.messageIds(id)) {
+            rows.removeIf(m -> m.id() == messageId);
+            MessageRow written = batch.messages().get(messageId);
+            if (written == null || written.conversationId() != id) {
+                continue;
+            }
+            int at = Collections.binarySearch(rows, written, MessageQueries.ORDER);
+            int index = at < 0 ? -at - 1 : at;
+            if (index == 0 && hasOlder.get() && !rows.isEmpty()) {
+                continue;
+            }
+            rows.add(index, written);
+        }
+        if (!rows.equals(messages)) {
+            messages.setAll(rows);
+        }
     }
 
     private void markReadIfAttentive() {
@@ -237,6 +286,6 @@ public final class ThreadViewModel {
         void run(long conversationId) throws Exception;
     }
 
-    private record Loaded(ConversationRow row, ContactRow contact, MessagePage page) {
+    private record Loaded(long id, boolean fresh, ConversationRow row, ContactRow contact, MessagePage page) {
     }
 }

@@ -69,7 +69,9 @@ class ComposerViewModelTest {
                 .startsWith("Robert Chen opted out of text messages on ")
                 .endsWith("They must text START to receive messages.");
         composer.textProperty().set("Hello");
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.OPTED_OUT);
         assertThat(composer.canSendProperty().get()).isFalse();
+        assertThat(composer.enabledProperty().get()).isFalse();
     }
 
     @Test
@@ -79,6 +81,7 @@ class ComposerViewModelTest {
                 .filter(ConversationRow::blocked).findFirst().orElseThrow();
         composer.showConversation(spam, contact(spam));
         assertThat(composer.disabledReasonProperty().get()).endsWith("is blocked. Unblock to send.");
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.BLOCKED);
         assertThat(composer.unblockOfferedProperty().get()).isTrue();
     }
 
@@ -88,6 +91,24 @@ class ComposerViewModelTest {
         ConversationRow anna = row("Anna Smith");
         composer.showConversation(anna, contact(anna));
         assertThat(composer.disabledReasonProperty().get()).contains("can read messages but not send");
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.READ_ONLY);
+    }
+
+    @Test
+    void theStateSaysWhetherItMaySendAndTheTextWhetherThereIsSomethingToSend() {
+        ComposerViewModel composer = composerAs("jordan");
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.NO_RECIPIENT);
+        assertThat(composer.enabledProperty().get()).isFalse();
+        ConversationRow anna = row("Anna Smith");
+        composer.showConversation(anna, contact(anna));
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.READY);
+        assertThat(composer.enabledProperty().get()).isTrue();
+        assertThat(composer.canSendProperty().get()).isFalse();
+        composer.textProperty().set("Hello");
+        assertThat(composer.canSendProperty().get()).isTrue();
+        composer.clearTarget();
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.NO_RECIPIENT);
+        assertThat(composer.canSendProperty().get()).isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ package org.practicetext.desktop.ui.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ import org.practicetext.core.ConversationFilter.Assignment;
 import org.practicetext.core.ConversationFilter.ContactType;
 import org.practicetext.core.ConversationFilter.Status;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.ui.testing.CacheStatements;
 import org.practicetext.desktop.ui.testing.DemoDesk;
+
 
 class ConversationListViewModelTest {
     DemoDesk desk;
@@ -118,6 +121,22 @@ class ConversationListViewModelTest {
         list.searchProperty().set("insurance");
         assertThat(list.conversations()).isEmpty();
         assertThat(list.messageHits()).extracting(h -> h.contactDisplay()).containsExactly("Anna Smith");
+    }
+
+    @Test
+    void aKeystrokeInTheSearchCostsOneListQuery() throws Exception {
+        try (CacheStatements statements = CacheStatements.of(desk.desktopData())) {
+            statements.reset();
+            for (String typed : List.of("a", "an", "ann", "anna")) {
+                list.searchProperty().set(typed);
+            }
+            assertThat(names()).containsExactly("Anna Smith");
+            Map<String, Integer> ran = statements.since();
+            int listReads = ran.entrySet().stream()
+                    .filter(e -> e.getKey().contains("FROM conversation c") || e.getKey().contains("conversation_id IS NOT NULL GROUP BY"))
+                    .mapToInt(Map.Entry::getValue).sum();
+            assertThat(listReads).as("list statements for four keystrokes: %s", ran).isEqualTo(4);
+        }
     }
 
     @Test

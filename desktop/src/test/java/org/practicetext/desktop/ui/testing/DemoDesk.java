@@ -158,6 +158,11 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         return client.directory().contactByPhone(phone).flatMap(c -> client.conversations().conversation(c.conversationId())).orElseThrow();
     }
 
+    /** The desktop data folder (each account's cache is below it). */
+    public Path desktopData() {
+        return root.resolve("desktop");
+    }
+
     /** The relay's clock (tests move it); screens of this desk should read time from it too. */
     public java.time.Clock clock() {
         return clock;
