@@ -39,4 +39,8 @@ public interface DesktopClient extends AutoCloseable {
 
     /** Each applied batch once, saying what changed, with the rows the screens need from it read once for all of them. */
     void onChange(Consumer<ChangeBatch> listener);
+
+    /** Stops syncing and closes the cache; throws nothing, so it fits try-with-resources anywhere. */
+    @Override
+    void close();
 }

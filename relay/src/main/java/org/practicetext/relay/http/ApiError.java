@@ -3,6 +3,9 @@ package org.practicetext.relay.http;
 
 /** An error answered as {@code {"error":{"code","message"}}} with an HTTP status. */
 public final class ApiError extends RuntimeException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String code;
 

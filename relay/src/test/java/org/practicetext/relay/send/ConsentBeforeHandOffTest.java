@@ -207,7 +207,7 @@ class ConsentBeforeHandOffTest {
             }
         };
         Setup s = start(carrier);
-        try (RelayFixture relay = s.relay()) {
+        try (RelayFixture _ = s.relay()) {
             long first = accepted(s, "first");
             long second = accepted(s, "second");
             awaitAttempts(carrier, 1);
@@ -253,7 +253,7 @@ class ConsentBeforeHandOffTest {
         CountDownLatch release = new CountDownLatch(1);
         carrier.onAttempt = text -> await(release); // the refusal comes once the second text is queued behind
         Setup s = start(carrier);
-        try (RelayFixture relay = s.relay()) {
+        try (RelayFixture _ = s.relay()) {
             long first = accepted(s, "first");
             long second = accepted(s, "second");
             release.countDown();

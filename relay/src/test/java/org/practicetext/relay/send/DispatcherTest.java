@@ -123,7 +123,7 @@ class DispatcherTest {
     void carrierRefusalFailsTheMessageWithThePlainReason() {
         FakeCarrier carrier = new FakeCarrier().then(Outcome.REJECT_21211);
         Setup s = start(carrier);
-        try (RelayFixture relay = s.relay()) {
+        try (RelayFixture _ = s.relay()) {
             long id = send(s, "To a bad number");
 
             JsonNode failed = awaitMessage(s, id, m -> m.get("status").asText().equals("failed"));
@@ -138,7 +138,7 @@ class DispatcherTest {
     void messagesOfOneConversationGoOutInOrder() {
         FakeCarrier carrier = new FakeCarrier();
         Setup s = start(carrier);
-        try (RelayFixture relay = s.relay()) {
+        try (RelayFixture _ = s.relay()) {
             long last = 0;
             for (int i = 1; i <= 5; i++) {
                 last = send(s, "part " + i);
@@ -170,7 +170,7 @@ class DispatcherTest {
         long queued;
         long interruptedButCreated;
         long interruptedNeverArrived;
-        try (RelayFixture relay = s.relay()) {
+        try (RelayFixture _ = s.relay()) {
             long id = send(s, "warm-up");
             awaitMessage(s, id, m -> !m.get("sid").isNull());
         }

@@ -198,11 +198,13 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
         relay.close();
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the desk's temp folder", e);
         }
     }
 }

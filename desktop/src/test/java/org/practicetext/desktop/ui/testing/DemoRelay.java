@@ -42,7 +42,7 @@ public final class DemoRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
         relay.close();
     }
