@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged relay carries only the relay's own dependencies: no HTTP client of the desktop
  * (OkHttp, Okio), no JavaFX or its UI libraries, no desktop classes. The build's enforcer bans
- * them from the relay module's dependencies; this checks the artifact an operator runs.
+ * them from the relay module's dependencies; this checks the artifact an operator runs, and that
+ * no dependency's signature files were merged into it.
  */
 class RelayJarContentsIT {
     private static final List<String> FOREIGN = List.of(
@@ -31,6 +32,8 @@ class RelayJarContentsIT {
                     .anyMatch(n -> n.startsWith("com/twilio/"));
             List<String> foreign = names.stream().filter(n -> FOREIGN.stream().anyMatch(n::startsWith)).limit(20).toList();
             assertThat(foreign).as("entries of the desktop's dependencies").isEmpty();
+            // A dependency's signature (BouncyCastle signs its jar) does not sign the merged jar: java would refuse to start it.
+            assertThat(names).as("signature files").noneMatch(n -> n.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
             assertThat(file.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("org.practicetext.relay.RelayMain");
         }
     }
