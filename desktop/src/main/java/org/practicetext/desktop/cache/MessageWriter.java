@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.practicetext.core.Direction;
 import org.practicetext.protocol.MessageView;
 
 /**
@@ -58,7 +59,7 @@ final class MessageWriter {
             if (m.clientId() != null) {
                 clientIds.add(new Object[] {m.clientId()});
             }
-            if (before == null && "in".equals(m.direction())) {
+            if (before == null && m.direction() == Direction.IN) {
                 changes.add(new DeskChange.TextArrived(m.conversationId(), m.id()));
             } else if (before == null || !before.sameAs(m, body)) {
                 changes.add(new DeskChange.MessageChanged(m.conversationId(), m.id()));
