@@ -2,7 +2,6 @@
 package org.practicetext.desktop;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
@@ -49,7 +48,8 @@ public final class UserActions {
         return entry.clientId();
     }
 
-    public void onConversation(OutboxAction action, long conversationId, Map<String, Long> payload, String summary) {
+    /** Queues a conversation action; {@code payload} is its protocol request body ({@code AssignRequest}, {@code MoveRequest}) or null. */
+    public void onConversation(OutboxAction action, long conversationId, Record payload, String summary) {
         sync.outbox().enqueue(action, conversationId, null, payload == null ? null : json.apply(payload), summary);
         sync.queued(conversationChange(conversationId));
     }

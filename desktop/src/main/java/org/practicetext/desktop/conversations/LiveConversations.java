@@ -2,7 +2,6 @@
 package org.practicetext.desktop.conversations;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.UserActions;
@@ -13,6 +12,8 @@ import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.DirectoryQueries;
 import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.OutboxAction;
+import org.practicetext.protocol.AssignRequest;
+import org.practicetext.protocol.MoveRequest;
 
 /** Conversations over the cache and the outbox; an action's summary names the team member or inbox as the cache knows it. */
 public final class LiveConversations implements Conversations {
@@ -66,7 +67,7 @@ public final class LiveConversations implements Conversations {
     @Override
     public void assign(long conversationId, long userId) {
         String who = directory.team().stream().filter(t -> t.id() == userId).map(Directory.TeamMember::name).findFirst().orElse("user " + userId);
-        actions.onConversation(OutboxAction.ASSIGN, conversationId, Map.of("userId", userId), "Assign to " + who);
+        actions.onConversation(OutboxAction.ASSIGN, conversationId, new AssignRequest(userId), "Assign to " + who);
     }
 
     @Override
@@ -77,6 +78,6 @@ public final class LiveConversations implements Conversations {
     @Override
     public void move(long conversationId, long inboxId) {
         String name = directory.inboxes().stream().filter(i -> i.id() == inboxId).map(Directory.Inbox::name).findFirst().orElse("inbox " + inboxId);
-        actions.onConversation(OutboxAction.MOVE, conversationId, Map.of("inboxId", inboxId), "Move to " + name);
+        actions.onConversation(OutboxAction.MOVE, conversationId, new MoveRequest(inboxId), "Move to " + name);
     }
 }
