@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.practicetext.relay.background.Alarm;
 import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.http.ApiError;
