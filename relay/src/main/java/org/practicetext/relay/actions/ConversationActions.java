@@ -42,7 +42,7 @@ public final class ConversationActions {
     public void install(JavalinConfig config) {
         Routes.add(config, Endpoints.CONVERSATION_CLOSE, ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "closed")));
         Routes.add(config, Endpoints.CONVERSATION_REOPEN, ctx -> change(ctx, Permission.SMS_SEND, (tx, c) -> setStatus(tx, c, "open")));
-        Routes.add(config, Endpoints.CONVERSATION_READ, ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, 0)));
+        Routes.add(config, Endpoints.CONVERSATION_READ, ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> readBy(ctx, tx, c)));
         Routes.add(config, Endpoints.CONVERSATION_UNREAD, ctx -> change(ctx, Permission.SMS_VIEW, (tx, c) -> setUnread(tx, c, Math.max(1, c.unreadCount()))));
         Routes.add(config, Endpoints.CONVERSATION_UNASSIGN, ctx -> change(ctx, Permission.SMS_ASSIGN, (tx, c) -> setAssignee(tx, c, null)));
         Routes.add(config, Endpoints.CONVERSATION_ASSIGN, this::assign);
@@ -83,6 +83,18 @@ public final class ConversationActions {
         }
         conversations.setStatus(tx, c.view().id(), status);
         return true;
+    }
+
+    /**
+     * Reading marks read only for someone who can reply: unread is the team's signal that a text
+     * waits for an answer, and a viewer cannot give one. A viewer's read answers the unchanged
+     * view (200, no event), so a desk that still sends it is not refused and nothing is lost.
+     */
+    private boolean readBy(Context ctx, Tx tx, Current c) throws SQLException {
+        if (!AuthRoutes.principal(ctx).role().allows(Permission.SMS_SEND)) {
+            return false;
+        }
+        return setUnread(tx, c, 0);
     }
 
     private boolean setUnread(Tx tx, Current c, int count) throws SQLException {

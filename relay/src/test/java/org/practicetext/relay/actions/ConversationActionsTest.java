@@ -76,8 +76,14 @@ class ConversationActionsTest {
     }
 
     @Test
-    void aViewerMayMarkAConversationRead() {
-        assertThat(clinic.post(clinic.viewer, path("read")).status()).isEqualTo(200);
+    void aViewerReadingLeavesTheConversationUnreadForTheTeam() {
+        long cursor = clinic.cursor();
+
+        Reply read = clinic.post(clinic.viewer, path("read"));
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().get("unreadCount").asInt()).isEqualTo(1);
+        assertThat(clinic.eventsSince(cursor, "conversation")).isEmpty();
     }
 
     @Test
