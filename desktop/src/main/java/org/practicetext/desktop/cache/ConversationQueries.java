@@ -36,6 +36,16 @@ public final class ConversationQueries {
     }
 
     public List<ConversationRow> list(ConversationFilter filter, Long meId, int limit) {
+        return list(filter, meId, null, limit);
+    }
+
+    /**
+     * The rows after {@code after} in the list's order (none: from the top), still one statement:
+     * the keyset (last activity, id) continues where the shown rows end, so a page deep in the
+     * list costs what the first does, and rows that moved meanwhile are neither skipped nor doubled
+     * beyond what the list's own placing corrects.
+     */
+    public List<ConversationRow> list(ConversationFilter filter, Long meId, ConversationRow after, int limit) {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         switch (filter.status()) {
@@ -62,6 +72,16 @@ public final class ConversationQueries {
             params.add(filter.inboxId());
         }
         SearchSql.append(filter.search(), "c.contact_id", where, params);
+        if (after != null && after.lastMessageAt() != null) {
+            java.time.Instant at = after.lastMessageAt();
+            where.append(" AND (c.last_message_at < ? OR (c.last_message_at = ? AND c.id < ?) OR c.last_message_at IS NULL)");
+            params.add(at);
+            params.add(at);
+            params.add(after.id());
+        } else if (after != null) {
+            where.append(" AND c.last_message_at IS NULL AND c.id < ?");
+            params.add(after.id());
+        }
         params.add(limit);
         String sql = SELECT + where + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
         return db.read(q -> q.query(sql, ConversationQueries::row, params.toArray()));

@@ -14,6 +14,9 @@ import org.practicetext.desktop.cache.ConversationRow;
 public interface Conversations {
     List<ConversationRow> conversations(ConversationFilter filter, int limit);
 
+    /** The next rows of the same list after {@code after} (keyset paging: one indexed statement however deep). */
+    List<ConversationRow> conversationsAfter(ConversationFilter filter, ConversationRow after, int limit);
+
     Optional<ConversationRow> conversation(long conversationId);
 
     /** Unread incoming messages in conversations this user may see (the SMS tab's badge). */

@@ -35,6 +35,11 @@ public final class LiveConversations implements Conversations {
     }
 
     @Override
+    public List<ConversationRow> conversationsAfter(ConversationFilter filter, ConversationRow after, int limit) {
+        return conversations.list(filter, session.me().id(), after, limit);
+    }
+
+    @Override
     public Optional<ConversationRow> conversation(long conversationId) {
         return conversations.byId(conversationId);
     }
