@@ -26,8 +26,12 @@ import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The open thread: its conversation and contact, its messages (newest page first, older pages
- * when the user scrolls to the top), and the header's actions. Opening a thread marks it read
- * while the user is looking ({@link #attentiveProperty()}: window focused, SMS page showing).
+ * when the user scrolls to the top), and the header's actions. Two things mark a thread read:
+ * the act of opening it, and an incoming text placed into it while it is open; either waits
+ * until the user is looking ({@link #attentiveProperty()}: window focused, SMS page showing).
+ * Nothing else does — a batch that only changed the row (someone marked it unread, a resync, a
+ * list refresh) leaves the unread state alone — and a role that cannot reply never marks read
+ * (the team keeps the signal that a text waits for an answer).
  * A change batch that touches the thread is put in place from the rows it carries (the
  * conversation, the messages written or removed), keeping the pages already loaded; the thread
  * asks the cache again only for a changed contact, or everything after a resync.
@@ -47,6 +51,8 @@ public final class ThreadViewModel {
     private Long openId;
     private final LatestQuery<Loaded> loader;
     private boolean loadingOlder;
+    /** Opened, or a text arrived, and not yet marked read (the user was not looking then). */
+    private boolean readPending;
 
     public ThreadViewModel(UiSession session) {
         this.session = session;
@@ -102,6 +108,7 @@ public final class ThreadViewModel {
     /** Opens a conversation (or none). */
     public void open(Long conversationId) {
         openId = conversationId;
+        readPending = conversationId != null;
         messages.clear();
         olderCursor = null;
         hasOlder.set(false);
@@ -227,6 +234,9 @@ public final class ThreadViewModel {
         if (id == null || !batch.touches(id) && !batch.resynced()) {
             return;
         }
+        if (textArrived(batch, id)) {
+            readPending = true;
+        }
         ConversationRow shown = conversation.get();
         if (batch.resynced() || loader.busy() || shown == null) {
             load(id, Math.max(PAGE, messages.size()), false);
@@ -266,9 +276,25 @@ public final class ThreadViewModel {
         }
     }
 
+    /** Whether the batch carries an incoming message of this thread that it does not show yet. */
+    private boolean textArrived(ChangeBatch batch, long id) {
+        for (long messageId : batch.messageIds(id)) {
+            MessageRow written = batch.messages().get(messageId);
+            if (written != null && written.conversationId() == id && "in".equals(written.direction())
+                    && messages.stream().noneMatch(m -> m.id() == messageId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void markReadIfAttentive() {
         ConversationRow row = conversation.get();
-        if (attentive.get() && row != null && row.unreadCount() > 0 && row.id() == (openId == null ? -1 : openId)) {
+        if (!readPending || !attentive.get() || row == null || row.id() != (openId == null ? -1 : openId)) {
+            return;
+        }
+        readPending = false;
+        if (row.unreadCount() > 0 && session.can(Permission.SMS_SEND)) {
             session.tasks().run(() -> session.client().conversations().markRead(row.id()));
         }
     }

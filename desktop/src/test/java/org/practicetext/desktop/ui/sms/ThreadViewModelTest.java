@@ -45,6 +45,51 @@ class ThreadViewModelTest {
     }
 
     @Test
+    void aViewerOpeningAThreadLeavesItUnreadForTheTeam() throws Exception {
+        desk.close();
+        desk = DemoDesk.as("sam");
+        thread = new ThreadViewModel(desk.session);
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        assertThat(thread.messages()).isNotEmpty();
+        desk.tasks.drain(java.time.Duration.ofMillis(300));
+        assertThat(desk.client.conversations().conversation(anna).orElseThrow().unreadCount()).isPositive();
+    }
+
+    @Test
+    void markingTheOpenThreadUnreadIsNotUndoneByTheThread() {
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        desk.await("Anna read", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
+        desk.client.conversations().markUnread(anna);
+        desk.await("Anna unread in the thread", () -> thread.conversationProperty().get().unreadCount() > 0);
+        desk.tasks.drain(java.time.Duration.ofMillis(300));
+        assertThat(desk.client.conversations().conversation(anna).orElseThrow().unreadCount()).isPositive();
+    }
+
+    @Test
+    void aTextArrivingInTheOpenThreadWhileTheUserLooksIsRead() {
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        desk.await("Anna read", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
+        desk.patientTexts("+15551234567", "Also, is parking free?");
+        desk.await("the text in the thread", () -> thread.messages().stream().anyMatch(m -> m.body().equals("Also, is parking free?")));
+        desk.await("Anna read again", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
+    }
+
+    @Test
+    void aTextArrivingWhileTheUserLooksAwayIsReadWhenTheyLookAgain() {
+        long anna = desk.conversationOf("+15551234567").id();
+        thread.open(anna);
+        desk.await("Anna read", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
+        thread.attentiveProperty().set(false);
+        desk.patientTexts("+15551234567", "Hello?");
+        desk.await("the text in the thread", () -> thread.conversationProperty().get().unreadCount() > 0);
+        thread.attentiveProperty().set(true);
+        desk.await("Anna read on return", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
+    }
+
+    @Test
     void campaignMessagesCarryTheCampaignNameAndStaffMessagesTheirAuthor() {
         thread.open(desk.conversationOf("+15551234567").id());
         assertThat(thread.messages().getFirst().senderName()).isEqualTo("Appointment Reminders Campaign");
