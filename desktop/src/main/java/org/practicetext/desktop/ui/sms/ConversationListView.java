@@ -4,15 +4,21 @@ package org.practicetext.desktop.ui.sms;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.MessageHit;
@@ -22,7 +28,10 @@ import org.practicetext.desktop.ui.common.MessageTimes;
 /**
  * The left side of the SMS page: title with the pencil (new message), the search field, the
  * filter bar, the conversations, and — while searching — the messages whose text matched,
- * under their own heading. It binds to {@link ConversationListViewModel} and decides nothing.
+ * under their own heading, with the "n new ↑" pill while the list is scrolled down and texts
+ * arrive above, and the next page asked for at the end of the scroll. It binds to
+ * {@link ConversationListViewModel} and decides nothing; its ListView's own selection changes
+ * count only when a person made them.
  */
 public final class ConversationListView extends VBox {
     private final ConversationListViewModel model;
@@ -30,7 +39,11 @@ public final class ConversationListView extends VBox {
     private final ListView<ConversationRow> list = new ListView<>();
     private final ListView<MessageHit> hits = new ListView<>();
     private final Button pencil = new Button(null, Icons.EDIT.node(16));
+    /** What the list shows: the model's rows, copied in while the list's own selection changes are ignored. */
+    private final ObservableList<ConversationRow> shown = FXCollections.observableArrayList();
+    private final Button newAbove = new Button();
     private boolean syncingSelection;
+    private int unseenAbove;
 
     public ConversationListView(ConversationListViewModel model, MessageTimes times, Runnable newMessage, Runnable manageInboxes,
                                 java.util.function.LongConsumer openConversation) {
@@ -60,7 +73,8 @@ public final class ConversationListView extends VBox {
 
         list.setId("conversation-list");
         list.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list");
-        list.setItems(model.conversations());
+        shown.setAll(model.conversations());
+        list.setItems(shown);
         list.setCellFactory(l -> new ConversationCell(model, times));
         Label empty = new Label();
         empty.setId("conversation-empty");
@@ -69,18 +83,54 @@ public final class ConversationListView extends VBox {
         empty.textProperty().bind(model.emptyTextProperty());
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
+        // Only a click or a key in the list selects: replacing the rows makes the ListView select
+        // whatever now sits at the old index, and that must never open a conversation.
         list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncingSelection && row != null) {
                 model.select(row.id());
             }
         });
-        model.selectedProperty().addListener((o, a, row) -> showSelection(row));
-        // Replacing the rows clears the list's selection; an unchanged row (an equal record) fires no
-        // change of the selected property, so the selection is put back after every replacement.
-        model.conversations().addListener((javafx.collections.ListChangeListener<ConversationRow>) change ->
-                showSelection(model.selectedProperty().get()));
+        model.selectedProperty().addListener((o, a, row) -> {
+            showSelection();
+            if (row != null && (a == null || a.id() != row.id())) {
+                reveal(row);
+            }
+        });
+        model.conversations().addListener((ListChangeListener<ConversationRow>) change -> {
+            syncingSelection = true;
+            try {
+                shown.setAll(model.conversations());
+            } finally {
+                syncingSelection = false;
+            }
+            showSelection();
+        });
 
-        Label truncated = new Label("Showing the " + ConversationListViewModel.LIMIT + " most recent. Search or filter to find older ones.");
+        newAbove.setId("new-above");
+        newAbove.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT, "pt-new-above");
+        newAbove.setVisible(false);
+        newAbove.setOnAction(e -> {
+            list.scrollTo(0);
+            seeTop();
+        });
+        model.arrivalsProperty().addListener((o, was, now) -> {
+            if (scrolledDown()) {
+                unseenAbove += now.intValue() - was.intValue();
+                newAbove.setText(unseenAbove + " new ↑");
+                newAbove.setAccessibleText(unseenAbove + " new conversations above");
+                newAbove.setVisible(true);
+            }
+        });
+        list.skinProperty().addListener((o, was, skin) -> watchScroll());
+        StackPane listArea = new StackPane(list, newAbove);
+        StackPane.setAlignment(newAbove, Pos.TOP_CENTER);
+        VBox.setVgrow(listArea, Priority.ALWAYS);
+
+        Label truncated = new Label();
+        truncated.setId("conversation-more");
+        truncated.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                "Showing the " + model.conversations().size() + " most recent. Scroll down for older ones, or search or filter.",
+                model.conversations()));
         truncated.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "pt-list-footer");
         truncated.setWrapText(true);
         truncated.visibleProperty().bind(model.truncatedProperty());
@@ -105,7 +155,43 @@ public final class ConversationListView extends VBox {
 
         VBox top = new VBox(10, header, search, filters);
         top.getStyleClass().add("pt-list-top");
-        getChildren().addAll(top, list, truncated, hitsSection);
+        getChildren().addAll(top, listArea, truncated, hitsSection);
+    }
+
+    /** The list's scroll: at the top the "new" pill goes; at the end the next page is asked for. */
+    private void watchScroll() {
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.positionProperty().addListener((o, was, at) -> {
+                if (at.doubleValue() <= 0) {
+                    seeTop();
+                }
+                if (at.doubleValue() >= 1 && model.truncatedProperty().get()) {
+                    model.loadMore();
+                }
+            });
+        }
+    }
+
+    private boolean scrolledDown() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getPosition() > 0;
+    }
+
+    private void seeTop() {
+        unseenAbove = 0;
+        newAbove.setVisible(false);
+    }
+
+    /** Brings a newly selected row into view when it is not (a keyboard move, an open from elsewhere). */
+    private void reveal(ConversationRow row) {
+        int index = shown.indexOf(row);
+        if (index < 0 || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null || index < first.getIndex() || index > last.getIndex()) {
+            list.scrollTo(Math.max(0, index - 3));
+        }
     }
 
     /** Ctrl+F. */
@@ -114,17 +200,21 @@ public final class ConversationListView extends VBox {
         search.selectAll();
     }
 
-    private void showSelection(ConversationRow row) {
+    /** Shows the model's selection in the ListView: the listed row with the selected id, or none. */
+    private void showSelection() {
+        Long id = model.selectedIdProperty().get();
+        ConversationRow row = id == null ? null : shown.stream().filter(r -> r.id() == id).findFirst().orElse(null);
         syncingSelection = true;
         try {
             if (row == null) {
                 list.getSelectionModel().clearSelection();
+                // A selection model whose item left the rows keeps it at index -1, where clearing changes nothing.
+                if (list.getSelectionModel().getSelectedItem() != null && !shown.isEmpty()) {
+                    list.getSelectionModel().select(0);
+                    list.getSelectionModel().clearSelection();
+                }
             } else {
                 list.getSelectionModel().select(row);
-                int index = list.getSelectionModel().getSelectedIndex();
-                if (index >= 0) {
-                    list.scrollTo(Math.max(0, index - 3));
-                }
             }
         } finally {
             syncingSelection = false;

@@ -9,6 +9,8 @@ import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,15 +36,18 @@ import org.practicetext.desktop.ui.common.UiSession;
 /**
  * The message list: the four combinable filters and the search text drive one query of the
  * cache; the rows it answers replace the list, and the selected conversation is found again by
- * id after every refresh (a filter change, a search, a batch it cannot place). A change batch
+ * id after every refresh (a filter change, a search, a batch it cannot place) — and only a
+ * person's act changes which one it is ({@link #select}). A change batch
  * is placed into the list from the rows it carries (the same filter rule as the query, in
  * {@link ConversationQueries#matches}), so a text arriving costs the list no query; the cache is
  * asked again only when a search is typed, the list is cut at its limit and a row left it, or a
  * resync or a renamed inbox or team member changed what every row shows. The latest question
- * wins ({@link LatestQuery}). Message-text hits of a search are kept apart.
+ * wins ({@link LatestQuery}). The list holds one page of the newest matches; scrolling to its
+ * end loads the next page with a keyset query ({@link #loadMore}). Message-text hits of a
+ * search are kept apart.
  */
 public final class ConversationListViewModel {
-    /** The list shows the newest conversations that match; narrower filters reach the rest. */
+    /** The list shows this many of the newest conversations that match, and this many more each time it is scrolled to its end. */
     public static final int LIMIT = 500;
     static final int MESSAGE_HITS = 30;
 
@@ -60,16 +65,29 @@ public final class ConversationListViewModel {
     private final ReadOnlyBooleanWrapper truncated = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Long> selectedId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper selectedHidden = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final LatestQuery<Answer> query;
+    private final int page;
+    /** How many rows the list holds at most now: one page, and one more for each page scrolled to. */
+    private int capacity;
+    private boolean loadingMore;
 
     public ConversationListViewModel(UiSession session) {
+        this(session, LIMIT);
+    }
+
+    /** A list that shows {@code page} rows at first and loads {@code page} more at a time (tests use a small page). */
+    ConversationListViewModel(UiSession session, int page) {
         this.session = session;
+        this.page = page;
+        this.capacity = page;
         this.query = new LatestQuery<>(session.tasks(), this::apply);
-        status.addListener((o, a, b) -> refresh());
-        contactType.addListener((o, a, b) -> refresh());
-        assignment.addListener((o, a, b) -> refresh());
-        inbox.addListener((o, a, b) -> refresh());
-        search.addListener((o, a, b) -> refresh());
+        status.addListener((o, a, b) -> newQuestion());
+        contactType.addListener((o, a, b) -> newQuestion());
+        assignment.addListener((o, a, b) -> newQuestion());
+        inbox.addListener((o, a, b) -> newQuestion());
+        search.addListener((o, a, b) -> newQuestion());
         session.events().onChange(this::changed);
         refreshInboxes();
         refresh();
@@ -117,9 +135,22 @@ public final class ConversationListViewModel {
         return emptyText.getReadOnlyProperty();
     }
 
-    /** True when more conversations match than the list shows. */
+    /** True when more conversations match than the list shows (scrolling to the end loads them). */
     public ReadOnlyBooleanProperty truncatedProperty() {
         return truncated.getReadOnlyProperty();
+    }
+
+    /**
+     * True while a conversation is selected (and so open) that the current filters and search do
+     * not list: the thread keeps it, and says so, rather than showing another.
+     */
+    public ReadOnlyBooleanProperty selectedHiddenProperty() {
+        return selectedHidden.getReadOnlyProperty();
+    }
+
+    /** Counts incoming texts that put a row into the list; the view shows "n new ↑" from it while scrolled down. */
+    public ReadOnlyIntegerProperty arrivalsProperty() {
+        return arrivals.getReadOnlyProperty();
     }
 
     /** True once the first answer arrived (the benchmark waits for it). */
@@ -133,10 +164,14 @@ public final class ConversationListViewModel {
         return new ConversationFilter(status.get(), contactType.get(), assignment.get(), chosen == null ? null : chosen.id(), text);
     }
 
-    /** Selects a conversation by id; it stays selected across refreshes while it is listed. */
+    /**
+     * The one way the selection changes: a person's act (a click, a key, "Open" on a toast, a
+     * message they started). Filters, searches and change batches never call it; the selected
+     * conversation stays selected across them, listed or not ({@link #selectedHiddenProperty}).
+     */
     public void select(Long conversationId) {
-        selected.set(conversationId == null ? null : find(conversationId));
         selectedId.set(conversationId);
+        reselect();
     }
 
     /** The open conversation's id, also when filters hide its row. */
@@ -156,12 +191,64 @@ public final class ConversationListViewModel {
 
     public void refresh() {
         ConversationFilter filter = filter();
-        query.ask(() -> new Answer(filter, session.client().conversations().conversations(filter, LIMIT + 1),
+        int rows = capacity;
+        query.ask(() -> new Answer(filter, session.client().conversations().conversations(filter, rows + 1),
                 filter.search() == null ? List.of() : session.client().messages().searchMessages(filter.search(), MESSAGE_HITS)));
     }
 
+    /**
+     * The next page after the last row shown (the view calls this at the end of the scroll): one
+     * keyset statement, appended; a question asked meanwhile makes the page moot.
+     */
+    public void loadMore() {
+        if (!truncated.get() || loadingMore || query.busy() || conversations.isEmpty()) {
+            return;
+        }
+        loadingMore = true;
+        ConversationFilter filter = filter();
+        ConversationRow last = conversations.getLast();
+        long asked = query.latest();
+        session.tasks().run(() -> session.client().conversations().conversationsAfter(filter, last, page + 1), more -> {
+            loadingMore = false;
+            if (asked != query.latest() || !filter.equals(filter()) || conversations.isEmpty() || !conversations.getLast().equals(last)) {
+                return;
+            }
+            capacity = conversations.size() + page;
+            List<ConversationRow> rows = new ArrayList<>(conversations);
+            rows.addAll(more.size() > page ? more.subList(0, page) : more);
+            conversations.setAll(rows);
+            truncated.set(more.size() > page);
+            reselect();
+        }, e -> {
+            loadingMore = false;
+            session.tasks().failures().accept(e);
+        });
+    }
+
+    /** Marks the conversation unread; when it is the open one, the desk leaves it, so the next person sees it new. */
     public void markUnread(ConversationRow row) {
+        if (Long.valueOf(row.id()).equals(selectedId.get())) {
+            select(null);
+        }
         session.tasks().run(() -> session.client().conversations().markUnread(row.id()));
+    }
+
+    /** "Show in list" for a selected conversation the filters hide: the search is cleared and each filter that hides it widened. */
+    public void showInList(ConversationRow row) {
+        Long me = session.me() == null ? null : session.me().id();
+        search.set("");
+        if (!ConversationQueries.matches(new ConversationFilter(status.get(), ContactType.ALL, Assignment.ALL, null, null), row, me)) {
+            status.set(Status.ALL);
+        }
+        if (!ConversationQueries.matches(new ConversationFilter(Status.ALL, contactType.get(), Assignment.ALL, null, null), row, me)) {
+            contactType.set(ContactType.ALL);
+        }
+        if (!ConversationQueries.matches(new ConversationFilter(Status.ALL, ContactType.ALL, assignment.get(), null, null), row, me)) {
+            assignment.set(Assignment.ALL);
+        }
+        if (inbox.get() != null && inbox.get().id() != row.inboxId()) {
+            inbox.set(null);
+        }
     }
 
     public void close(ConversationRow row) {
@@ -170,6 +257,12 @@ public final class ConversationListViewModel {
 
     public void reopen(ConversationRow row) {
         session.tasks().run(() -> session.client().conversations().reopen(row.id()));
+    }
+
+    /** A filter or the search changed: the list starts again at its first page. */
+    private void newQuestion() {
+        capacity = page;
+        refresh();
     }
 
     private void refreshInboxes() {
@@ -204,10 +297,16 @@ public final class ConversationListViewModel {
         Long me = session.me() == null ? null : session.me().id();
         List<ConversationRow> rows = new ArrayList<>(conversations);
         boolean cut = truncated.get();
+        int arrived = 0;
         for (long id : ids) {
+            ConversationRow before = rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);
             boolean left = rows.removeIf(r -> r.id() == id);
             ConversationRow row = batch.conversations().get(id);
             boolean belongs = row != null && ConversationQueries.matches(filter, row, me);
+            if (belongs && "in".equals(row.lastDirection()) && row.lastMessageAt() != null
+                    && (before == null || !row.lastMessageAt().equals(before.lastMessageAt()))) {
+                arrived++;
+            }
             if (left && !belongs && cut) {
                 return false;
             }
@@ -220,27 +319,38 @@ public final class ConversationListViewModel {
                 rows.add(index, row);
             }
         }
-        if (rows.size() > LIMIT) {
-            rows = rows.subList(0, LIMIT);
+        if (rows.size() > capacity) {
+            rows = rows.subList(0, capacity);
             cut = true;
         }
         if (!rows.equals(conversations)) {
             conversations.setAll(rows);
-            selected.set(selectedId.get() == null ? null : find(selectedId.get()));
         }
         truncated.set(cut);
+        reselect();
+        if (arrived > 0) {
+            arrivals.set(arrivals.get() + arrived);
+        }
         return true;
     }
 
     private void apply(Answer answer) {
         ConversationFilter filter = answer.filter();
         List<ConversationRow> rows = answer.rows();
-        truncated.set(rows.size() > LIMIT);
-        conversations.setAll(rows.size() > LIMIT ? rows.subList(0, LIMIT) : rows);
+        truncated.set(rows.size() > capacity);
+        conversations.setAll(rows.size() > capacity ? rows.subList(0, capacity) : rows);
         messageHits.setAll(answer.hits());
-        selected.set(selectedId.get() == null ? null : find(selectedId.get()));
         emptyText.set(emptyTextFor(filter));
         loaded.set(true);
+        reselect();
+    }
+
+    /** The selected row as the list now holds it; the selection itself is left as the person made it. */
+    private void reselect() {
+        Long id = selectedId.get();
+        ConversationRow row = id == null ? null : find(id);
+        selected.set(row);
+        selectedHidden.set(id != null && row == null && loaded.get());
     }
 
     static String emptyTextFor(ConversationFilter filter) {

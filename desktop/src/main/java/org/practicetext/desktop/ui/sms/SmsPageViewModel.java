@@ -3,12 +3,18 @@ package org.practicetext.desktop.ui.sms;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * The SMS page's parts and how they move together: the list's selection opens the thread and
- * points the composer at it; the pencil switches the right side to "New message"; a first text
- * to a new number opens that number's conversation as soon as the cache has it.
+ * points the composer at it; the pencil switches the right side to "New message" (Cancel goes
+ * back to the thread that was open); a first text to a new number opens that number's
+ * conversation as soon as the cache has it. The selection is the list's
+ * ({@link ConversationListViewModel#select}) and only a person's act changes it: a click or key
+ * in the list, {@link #open} (a toast's "Open", the Patients page, the new-message picker, a text
+ * they sent to a new number), {@link #closeThread}, {@link #startNewMessage}. A selected
+ * conversation that the filters stop listing stays open, marked as outside the list.
  */
 public final class SmsPageViewModel {
     /** What the right side shows. */
@@ -21,6 +27,7 @@ public final class SmsPageViewModel {
     private final NewMessageViewModel newMessage;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.THREAD);
     private String pendingNumber;
+    private Long beforeNewMessage;
 
     public SmsPageViewModel(UiSession session) {
         this.session = session;
@@ -76,6 +83,7 @@ public final class SmsPageViewModel {
 
     /** Opens a conversation from anywhere (a notification, the Patients page, the new-message picker). */
     public void open(long conversationId) {
+        beforeNewMessage = null;
         mode.set(Mode.THREAD);
         if (Long.valueOf(conversationId).equals(list.selectedIdProperty().get())) {
             return;
@@ -85,15 +93,36 @@ public final class SmsPageViewModel {
 
     /** Ctrl+N or the pencil. */
     public void startNewMessage() {
+        if (mode.get() == Mode.THREAD) {
+            beforeNewMessage = list.selectedIdProperty().get();
+        }
         list.select(null);
         mode.set(Mode.NEW_MESSAGE);
         newMessage.start();
     }
 
-    /** Cancel on the new-message panel: back to the (empty) thread side, draft kept. */
+    /** Cancel on the new-message panel: back to the thread that was open before (or the empty side), draft kept. */
     public void cancelNewMessage() {
         composer.clearTarget();
         mode.set(Mode.THREAD);
+        Long back = beforeNewMessage;
+        beforeNewMessage = null;
+        if (back != null) {
+            list.select(back);
+        }
+    }
+
+    /** "Close" on the bar over a thread the filters do not list: the thread side goes empty. */
+    public void closeThread() {
+        list.select(null);
+    }
+
+    /** "Show in list" on that bar: the filters widen so the open conversation is listed again. */
+    public void showOpenInList() {
+        ConversationRow row = thread.conversationProperty().get();
+        if (row != null) {
+            list.showInList(row);
+        }
     }
 
     /** "Text this patient" from the directory: the conversation, or a new message to the number. */

@@ -72,7 +72,11 @@ final class ThreadHeader extends HBox {
         }
         avatar.show(row.contactName(), row.contactId());
         name.setText(row.displayName());
-        phone.setText(row.displayPhone());
+        // An unnamed lead's name line is already its number: say it once.
+        boolean named = row.contactName() != null && !row.contactName().isBlank();
+        phone.setText(named ? row.displayPhone() : "");
+        phone.setVisible(named);
+        phone.setManaged(named);
         kind.setText("lead".equals(row.kind()) ? "Lead" : "Patient");
         boolean blocked = row.blocked() || (contact != null && contact.blocked());
         boolean optedOut = row.optedOut() || (contact != null && contact.optedOut());

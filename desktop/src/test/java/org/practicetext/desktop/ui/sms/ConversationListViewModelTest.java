@@ -200,4 +200,62 @@ class ConversationListViewModelTest {
         list.markUnread(tom);
         desk.await("Tom unread", () -> list.conversations().stream().anyMatch(r -> r.id() == tom.id() && r.unreadCount() > 0));
     }
+
+    @Test
+    void scrollingToTheEndLoadsTheNextPageUntilEveryConversationIsReachable() throws Exception {
+        list.statusProperty().set(Status.ALL);
+        List<Long> all = list.conversations().stream().map(ConversationRow::id).toList();
+        assertThat(all).hasSizeGreaterThan(6);
+        ConversationListViewModel paged = new ConversationListViewModel(desk.session, 3);
+        paged.statusProperty().set(Status.ALL);
+        desk.await("first page", () -> paged.conversations().size() == 3);
+        assertThat(paged.truncatedProperty().get()).isTrue();
+        try (CacheStatements statements = CacheStatements.of(desk.desktopData())) {
+            statements.reset();
+            paged.loadMore();
+            desk.await("second page", () -> paged.conversations().size() == 6);
+            int listReads = statements.since().entrySet().stream().filter(e -> e.getKey().contains("FROM conversation c"))
+                    .mapToInt(Map.Entry::getValue).sum();
+            assertThat(listReads).as("one keyset statement for a page").isEqualTo(1);
+        }
+        while (paged.truncatedProperty().get()) {
+            int before = paged.conversations().size();
+            paged.loadMore();
+            desk.await("next page", () -> paged.conversations().size() > before);
+        }
+        assertThat(paged.conversations()).extracting(ConversationRow::id).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void aFilterChangeStartsAgainAtTheFirstPage() {
+        ConversationListViewModel paged = new ConversationListViewModel(desk.session, 3);
+        paged.statusProperty().set(Status.ALL);
+        desk.await("first page", () -> paged.conversations().size() == 3);
+        paged.loadMore();
+        desk.await("second page", () -> paged.conversations().size() == 6);
+        paged.contactTypeProperty().set(ContactType.PATIENTS);
+        desk.await("patients, one page", () -> paged.conversations().size() == 3
+                && paged.conversations().stream().allMatch(r -> "patient".equals(r.kind())));
+    }
+
+    @Test
+    void theSelectionIsMarkedHiddenWhileTheFiltersDoNotListIt() {
+        long anna = list.conversations().stream().filter(r -> r.displayName().equals("Anna Smith")).findFirst().orElseThrow().id();
+        list.select(anna);
+        assertThat(list.selectedHiddenProperty().get()).isFalse();
+        list.searchProperty().set("777");
+        assertThat(list.selectedIdProperty().get()).isEqualTo(anna);
+        assertThat(list.selectedHiddenProperty().get()).isTrue();
+        list.showInList(desk.client.conversations().conversation(anna).orElseThrow());
+        assertThat(list.selectedHiddenProperty().get()).isFalse();
+        assertThat(list.selectedProperty().get().id()).isEqualTo(anna);
+    }
+
+    @Test
+    void markingTheSelectedConversationUnreadLeavesIt() {
+        ConversationRow marcus = list.conversations().stream().filter(r -> r.displayName().equals("Marcus Johnson")).findFirst().orElseThrow();
+        list.select(marcus.id());
+        list.markUnread(marcus);
+        assertThat(list.selectedIdProperty().get()).isNull();
+    }
 }
