@@ -44,7 +44,8 @@ class FlowsUITest extends DeskWindowUITest {
         waitUntil(() -> robot.lookup("#new-message-recipient").queryAs(Label.class).getText().equals("To: (555) 210-7788"));
         robot.clickOn(robot.lookup("#new-message-panel").lookup("#composer-text").queryAs(javafx.scene.Node.class))
                 .write("Hi, this is Bright Smile Dental returning your call.").type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#thread-phone").queryAs(Label.class).getText().equals("(555) 210-7788")
+        // An unnamed lead: the name line is the number.
+        waitUntil(() -> robot.lookup("#thread-name").queryAs(Label.class).getText().equals("(555) 210-7788")
                 && robot.lookup("#thread-name").queryAs(Label.class).isVisible());
         waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().stream()
                 .anyMatch(m -> ((MessageRow) m).body().startsWith("Hi, this is Bright Smile Dental")));

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SelectionUITest extends DeskWindowUITest {
     private static final String TOM = "+15557890123";
     private static final String LEAD = "+15553456789";
+    private static final String NEW_LEAD = "+15553337777";
     private final List<Long> opened = new ArrayList<>();
 
     @Start
@@ -91,7 +92,26 @@ class SelectionUITest extends DeskWindowUITest {
     }
 
     @Test
-    void clearingASearchWithNoResultsOpensNothing(FxRobot robot) {
+    void clearingASearchWithNoResultsOpensNothingElse(FxRobot robot) {
+        watchSelection(robot);
+        clickConversation(robot, "Marcus Johnson");
+        waitUntil(() -> "Marcus Johnson".equals(threadName(robot)));
+        desk.patientTexts(NEW_LEAD, "Hi, do you see children? My son is 6.");
+        waitUntil(() -> list(robot).getItems().getFirst().phone().equals(NEW_LEAD));
+        robot.clickOn("#conversation-search").write("zzzz");
+        waitUntil(() -> list(robot).getItems().isEmpty());
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(opened).as("selection changes").containsExactly(desk.conversationOf("+15552345678").id());
+        assertThat(list(robot).getSelectionModel().getSelectedItem().displayName()).isEqualTo("Marcus Johnson");
+        assertThat(threadName(robot)).isEqualTo("Marcus Johnson");
+        assertThat(desk.conversationOf(NEW_LEAD).unreadCount()).isPositive();
+    }
+
+    @Test
+    void clearingASearchWithNoResultsOpensNothingWhenNoneWasOpen(FxRobot robot) {
         watchSelection(robot);
         int leadUnread = desk.conversationOf(LEAD).unreadCount();
         assertThat(leadUnread).isPositive();
