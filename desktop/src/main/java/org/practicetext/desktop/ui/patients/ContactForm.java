@@ -7,7 +7,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.common.Icons;
@@ -38,9 +40,17 @@ final class ContactForm extends VBox {
         Label kind = new Label();
         kind.setId("contact-form-kind");
         kind.getStyleClass().addAll("pt-chip", "pt-chip-accent");
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         Label line = new Label();
         line.setId("contact-form-line");
         line.getStyleClass().add("pt-chip");
+        line.setMinWidth(Region.USE_PREF_SIZE);
+        Label landline = new Label("A landline can't receive texts: ask the patient for a mobile number.");
+        landline.setId("contact-form-landline");
+        landline.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.WARNING);
+        landline.setWrapText(true);
+        landline.visibleProperty().bind(line.textProperty().isEqualTo("Landline"));
+        landline.managedProperty().bind(landline.visibleProperty());
         model.contactProperty().addListener((o, was, shown) -> describe(shown, kind, line));
         describe(null, kind, line);
         HBox chips = new HBox(6, kind, line);
@@ -49,7 +59,7 @@ final class ContactForm extends VBox {
         name.textProperty().bindBidirectional(model.nameProperty());
         TextField phone = field("contact-phone", "Mobile number", editable);
         phone.textProperty().bindBidirectional(model.phoneProperty());
-        TextField externalId = field("contact-external-id", "Patient ID in your practice software", editable);
+        TextField externalId = field("contact-external-id", "From your practice software", editable);
         externalId.textProperty().bindBidirectional(model.externalIdProperty());
 
         Label error = new Label();
@@ -81,8 +91,12 @@ final class ContactForm extends VBox {
         cancel.setId("contact-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.close());
-        HBox buttons = new HBox(8, save, convert, cancel);
+        // The buttons wrap rather than cut their words when the form is narrow.
+        FlowPane buttons = new FlowPane(8, 8, save, convert, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        for (Button button : new Button[] {save, convert, cancel}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         save.setVisible(editable);
         save.setManaged(editable);
         if (!editable) {
@@ -96,7 +110,7 @@ final class ContactForm extends VBox {
         done.setWrapText(true);
         done.textProperty().bind(model.doneProperty());
 
-        VBox fields = new VBox(8, title, chips, label("Name"), name, label("Phone"), phone, label("Patient ID"), externalId, error, readOnly, buttons);
+        VBox fields = new VBox(8, title, chips, landline, label("Name"), name, label("Phone"), phone, label("Patient ID"), externalId, error, readOnly, buttons);
         fields.visibleProperty().bind(model.modeProperty().isNotEqualTo(ContactEditorViewModel.Mode.NONE));
         fields.managedProperty().bind(fields.visibleProperty());
         Label hint = new Label(editable ? "Choose a patient to see or edit them, or add a patient." : "Choose a patient to see their details.");
@@ -113,7 +127,7 @@ final class ContactForm extends VBox {
         kind.setText(any ? ("lead".equals(shown.kind()) ? "Lead" : "Patient") : "");
         String type = any ? PatientsPage.lineTypeLabel(shown.lineType()) : "";
         boolean landline = "Landline".equals(type);
-        line.setText(landline ? "Landline: can't receive texts" : type);
+        line.setText(type);
         line.setGraphic(landline ? Icons.ERROR.node(12) : null);
         line.getStyleClass().remove("pt-chip-warning");
         if (landline) {

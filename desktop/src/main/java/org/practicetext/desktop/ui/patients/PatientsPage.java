@@ -45,6 +45,7 @@ public final class PatientsPage extends VBox {
         search.setLeft(Icons.SEARCH.node(14));
         search.textProperty().bindBidirectional(model.searchProperty());
         search.setPrefWidth(320);
+        search.setMinWidth(160);
         Button importButton = new Button("Import CSV…", Icons.UPLOAD.node(14));
         importButton.setId("import-csv");
         importButton.setVisible(model.canImport());
@@ -70,6 +71,10 @@ public final class PatientsPage extends VBox {
         text.setVisible(model.canText());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        // At 1024 px the search field gives way, never a button's words.
+        for (Button button : new Button[] {importButton, add, text}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox toolbar = new HBox(10, search, gap, importButton, add, text);
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
@@ -85,11 +90,13 @@ public final class PatientsPage extends VBox {
         table.setId("patients-table");
         table.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.STRIPED);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Name", 240, ContactRow::displayName));
-        table.getColumns().add(column("Phone", 160, ContactRow::displayPhone));
-        table.getColumns().add(chipColumn("Type", 100, c -> "lead".equals(c.kind()) ? "Lead" : "Patient", "pt-chip-accent"));
-        table.getColumns().add(chipColumn("Texting", 140, c -> c.blocked() ? "Blocked" : c.optedOut() ? "Opted out" : "", "pt-chip-danger"));
-        table.getColumns().add(column("Patient ID", 120, c -> c.externalId() == null ? "" : c.externalId()));
+        table.getColumns().add(column("Name", 200, ContactRow::displayName));
+        table.getColumns().add(column("Phone", 140, ContactRow::displayPhone));
+        table.getColumns().add(chipColumn("Type", 90, c -> "lead".equals(c.kind()) ? "Lead" : "Patient", "pt-chip-accent"));
+        table.getColumns().add(chipColumn("Texting", 110, c -> c.blocked() ? "Blocked" : c.optedOut() ? "Opted out" : "", "pt-chip-danger"));
+        table.getColumns().add(column("Patient ID", 110, c -> c.externalId() == null ? "" : c.externalId()));
+        // The number and the line type are never cut (the name gives way first).
+        table.getColumns().get(1).setMinWidth(125);
         table.getColumns().add(lineTypeColumn());
         Label empty = new Label("No patients match. Import a CSV from your practice software, or text a new number from the SMS page.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -132,6 +139,7 @@ public final class PatientsPage extends VBox {
     /** Mobile, Landline (with a warning: a landline can't receive texts), VoIP; blank when the carrier hasn't said. */
     private static TableColumn<ContactRow, String> lineTypeColumn() {
         TableColumn<ContactRow, String> column = column("Line", 110, c -> lineTypeLabel(c.lineType()));
+        column.setMinWidth(105);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
