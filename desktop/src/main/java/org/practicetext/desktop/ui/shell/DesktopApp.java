@@ -92,7 +92,7 @@ public final class DesktopApp implements SessionActions {
     }
 
     /** Saves where the window is to this workstation's settings (on close and on exit). */
-    public void rememberPlace() {
+    private void rememberPlace() {
         if (normal != null) {
             settings.saveWindow(new WindowBounds(normal.x(), normal.y(), normal.width(), normal.height(), stage.isMaximized()));
         }
