@@ -109,9 +109,8 @@ public final class Main {
                     return DesktopClients.resume(account, dataRoot, clock);
                 }
             };
+            // DesktopApp places the window (the saved place on this workstation, or the default fitted to the screen).
             app = new DesktopApp(stage, tasks, settings, clients, remembered, clock);
-            stage.setWidth(1280);
-            stage.setHeight(800);
             stage.show();
             String relayUrl = env.get("PT_RELAY_URL");
             Optional<Account> known = rememberedFor(env, dataRoot);

@@ -29,6 +29,9 @@ public final class ConversationQueries {
                    ON w.conversation_id = c.id
             WHERE 1 = 1""";
 
+    /** "Open & Unread", the badge's rule too: a blocked contact's texts wait for no one (they don't reopen or count on the relay either). */
+    private static final String OPEN_UNREAD = " c.status = 'open' AND c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE";
+
     private final CacheDatabase db;
 
     public ConversationQueries(CacheDatabase db) {
@@ -50,7 +53,7 @@ public final class ConversationQueries {
         List<Object> params = new ArrayList<>();
         switch (filter.status()) {
             case ALL_OPEN -> where.append(" AND c.status = 'open'");
-            case OPEN_UNREAD -> where.append(" AND c.status = 'open' AND c.unread_count > 0");
+            case OPEN_UNREAD -> where.append(" AND " + OPEN_UNREAD);
             case CLOSED -> where.append(" AND c.status = 'closed'");
             case ALL -> { }
         }
@@ -91,7 +94,12 @@ public final class ConversationQueries {
         return db.read(q -> q.queryOne(SELECT + " AND c.id = ?", ConversationQueries::row, id));
     }
 
-    /** The SMS tab's badge: unread messages of conversations whose contact is not blocked. */
+    /**
+     * The SMS tab's badge: the unread incoming messages of exactly the conversations "Open &
+     * Unread" lists (open, unread, the contact not blocked), so badge, filter and list agree. A
+     * closed conversation keeps its unread count (closing doesn't read it) but waits for nobody;
+     * a new text from the patient reopens it, and then it counts again.
+     */
     public int unreadBadge() {
         return db.read(ConversationQueries::unreadBadge);
     }
@@ -100,7 +108,7 @@ public final class ConversationQueries {
     public static int unreadBadge(Sql q) throws SQLException {
         return (int) q.count("""
                 SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id
-                WHERE c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE""");
+                WHERE""" + OPEN_UNREAD);
     }
 
     /**
@@ -123,7 +131,7 @@ public final class ConversationQueries {
     public static boolean matches(ConversationFilter filter, ConversationRow row, Long meId) {
         boolean status = switch (filter.status()) {
             case ALL_OPEN -> row.isOpen();
-            case OPEN_UNREAD -> row.isOpen() && row.unreadCount() > 0;
+            case OPEN_UNREAD -> row.isOpen() && row.unreadCount() > 0 && !row.blocked();
             case CLOSED -> "closed".equals(row.status());
             case ALL -> true;
         };

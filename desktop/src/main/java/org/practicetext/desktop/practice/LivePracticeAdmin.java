@@ -44,4 +44,21 @@ public final class LivePracticeAdmin implements PracticeAdmin {
         // The imported contacts reach the screens as the feed's contact events (the Patients page reloads after its import itself).
         return settings.importPatients(csv);
     }
+
+    @Override
+    public long addPatient(String phone, String name, String externalId) throws RelayException {
+        PracticeSettings.Saved saved = settings.addPatient(phone, name, externalId);
+        sync.queued(saved.changes());
+        return saved.contactId();
+    }
+
+    @Override
+    public void editContact(long contactId, ContactChange change) throws RelayException {
+        sync.queued(settings.editContact(contactId, change).changes());
+    }
+
+    @Override
+    public void convertToPatient(long contactId, String name, String externalId) throws RelayException {
+        sync.queued(settings.convertToPatient(contactId, name, externalId).changes());
+    }
 }

@@ -7,8 +7,9 @@ import org.practicetext.protocol.ImportReport;
 
 /**
  * The practice's settings that need the relay's answer before anything is shown (inboxes,
- * patient import): unlike the outbox actions, these talk to the relay directly and throw with
- * its message, so they fail offline.
+ * patient import, adding and editing contacts): unlike the outbox actions, these talk to the
+ * relay directly and throw with its message (a number that can't be texted, one another contact
+ * has), so they fail offline.
  */
 public interface PracticeAdmin {
     Directory.Inbox createInbox(String name) throws RelayException;
@@ -19,4 +20,20 @@ public interface PracticeAdmin {
 
     /** Imports patients from CSV text; returns the relay's report: how many were added, updated, already up to date, and each refused row. */
     ImportReport importPatients(String csv) throws RelayException;
+
+    /** Adds a patient (phone as typed, read for the practice's region; name and patient id may be blank); answers its id. */
+    long addPatient(String phone, String name, String externalId) throws RelayException;
+
+    /** Changes what {@code change} holds and keeps the rest; a blank name or patient id clears it. */
+    void editContact(long contactId, ContactChange change) throws RelayException;
+
+    /** Turns a lead into a patient, with the name and patient id given (blank keeps the stored ones). */
+    void convertToPatient(long contactId, String name, String externalId) throws RelayException;
+
+    /** The fields of a contact edit: null leaves that field as it is. */
+    record ContactChange(String name, String phone, String externalId) {
+        public boolean isEmpty() {
+            return name == null && phone == null && externalId == null;
+        }
+    }
 }

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.practice;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
+import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.cache.FeedRows;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.FeedEvent;
@@ -18,7 +22,7 @@ import org.practicetext.protocol.NameRequest;
 
 /**
  * Settings changes that need the relay's answer before anything is shown (inboxes, patient
- * import): they go to the relay directly and fail with its message. What the relay answers is
+ * import, contacts): they go to the relay directly and fail with its message. What the relay answers is
  * written to the cache at once, through the same path as the feed, so lists refresh before the
  * feed catches up.
  */
@@ -58,6 +62,52 @@ final class PracticeSettings {
     ImportReport importPatients(String csv) throws RelayException {
         ImportReport report = api.callWithCsv(Endpoints.CONTACT_IMPORT.at(), csv, ImportReport.class);
         return report == null ? NOTHING_IMPORTED : report;
+    }
+
+    /** A contact the relay saved, and what writing its answer to the cache changed. */
+    record Saved(long contactId, List<DeskChange> changes) {
+    }
+
+    Saved addPatient(String phone, String name, String externalId) throws RelayException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("phone", phone);
+        putIfGiven(body, "name", name);
+        putIfGiven(body, "externalId", externalId);
+        return cache(api.call(Endpoints.CONTACT_CREATE.at(), body, ContactView.class));
+    }
+
+    /** Only the fields the change holds are sent: the relay keeps what a PATCH leaves out. */
+    Saved editContact(long contactId, PracticeAdmin.ContactChange change) throws RelayException {
+        Map<String, String> body = new LinkedHashMap<>();
+        if (change.name() != null) {
+            body.put("name", change.name());
+        }
+        if (change.phone() != null) {
+            body.put("phone", change.phone());
+        }
+        if (change.externalId() != null) {
+            body.put("externalId", change.externalId());
+        }
+        return cache(api.call(Endpoints.CONTACT_UPDATE.at(contactId), body, ContactView.class));
+    }
+
+    Saved convertToPatient(long contactId, String name, String externalId) throws RelayException {
+        Map<String, String> body = new LinkedHashMap<>();
+        putIfGiven(body, "name", name);
+        putIfGiven(body, "externalId", externalId);
+        return cache(api.call(Endpoints.CONTACT_CONVERT.at(contactId), body, ContactView.class));
+    }
+
+    private static void putIfGiven(Map<String, String> body, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            body.put(field, value);
+        }
+    }
+
+    /** The relay's answer goes through the feed's path (its contact event comes later and is no change). */
+    private Saved cache(ContactView contact) {
+        FeedEvent event = new FeedEvent(0, EventTypes.CONTACT, Json.mapper().valueToTree(contact));
+        return new Saved(contact.id(), db.write(sql -> rows.apply(sql, List.of(event), SyncState.read(sql).generation())));
     }
 
     private void cache(InboxView inbox) {

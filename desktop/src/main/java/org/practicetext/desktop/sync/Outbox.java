@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.LocalChanges;
@@ -20,7 +21,9 @@ import org.practicetext.protocol.SendMessageRequest;
  * The outbox table: every action is stored here first (with a client id, in one transaction with
  * its optimistic change), so it survives a crash or restart, and is delivered in id order.
  * States: "pending" until the relay accepts it (then the row is deleted), or "failed" when the
- * relay refused it for good; a failed item is retried or discarded by the user.
+ * relay refused it for good; a failed item is retried or discarded by the user. Whoever counts
+ * what waits (the status line's "3 waiting to send") hears of every committed write that may
+ * change the count, before the screens hear of the change itself.
  */
 public final class Outbox {
     static final String PENDING = "pending";
@@ -30,6 +33,7 @@ public final class Outbox {
     private final CacheDatabase db;
     private final Clock clock;
     private final Supplier<String> senderName;
+    private final List<Runnable> waitingListeners = new CopyOnWriteArrayList<>();
 
     public Outbox(CacheDatabase db, Clock clock, Supplier<String> senderName) {
         this.db = db;
@@ -49,6 +53,16 @@ public final class Outbox {
         }
     }
 
+    /** {@code listener} runs after each committed write that may change {@link #waiting()} (on the writer's thread). */
+    public void onWaitingChanged(Runnable listener) {
+        waitingListeners.add(listener);
+    }
+
+    /** The count of waiting items may have changed (called after the transaction commits, so a reader sees the new count). */
+    void waitingChanged() {
+        waitingListeners.forEach(Runnable::run);
+    }
+
     /**
      * Queues a message. {@code conversationId} null means "to a number": it is shown in the cached
      * conversation with that number, or in a placeholder conversation until the relay's arrives.
@@ -56,7 +70,7 @@ public final class Outbox {
     public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body) {
         String clientId = UUID.randomUUID().toString();
         SendMessageRequest request = new SendMessageRequest(clientId, conversationId, conversationId == null ? e164 : null, null, body, null);
-        return db.writeDurably(sql -> {
+        Entry queued = db.writeDurably(sql -> {
             Long shownIn = conversationId != null ? conversationId : LocalChanges.conversationFor(sql, e164).orElse(null);
             long id = insert(sql, clientId, OutboxAction.SEND, shownIn, null, json(request), summary(body));
             if (shownIn == null) {
@@ -68,15 +82,19 @@ public final class Outbox {
             showLocal(sql, entry);
             return entry;
         });
+        waitingChanged();
+        return queued;
     }
 
     /** Queues a conversation or contact action and makes its change visible at once. */
     public Entry enqueue(OutboxAction action, Long conversationId, Long contactId, String payload, String summary) {
-        return db.writeDurably(sql -> {
+        Entry queued = db.writeDurably(sql -> {
             long id = insert(sql, UUID.randomUUID().toString(), action, conversationId, contactId, payload, summary);
             action.apply(sql, conversationId, contactId, payload);
             return byId(sql, id).orElseThrow();
         });
+        waitingChanged();
+        return queued;
     }
 
     public List<Entry> all() {
@@ -110,7 +128,7 @@ public final class Outbox {
 
     /** A failed item goes back in line (keeping its place by id) and shows its change again. */
     public Optional<Entry> retry(long id) {
-        return db.writeDurably(sql -> {
+        Optional<Entry> retried = db.writeDurably(sql -> {
             Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
             if (entry.isPresent()) {
                 sql.update("UPDATE outbox SET state = ?, error_code = NULL, error_message = NULL WHERE id = ?", PENDING, id);
@@ -120,6 +138,8 @@ public final class Outbox {
             }
             return entry;
         });
+        retried.ifPresent(entry -> waitingChanged());
+        return retried;
     }
 
     /** Drops a failed item: its local message disappears, and the rows it touched show the relay's state. */

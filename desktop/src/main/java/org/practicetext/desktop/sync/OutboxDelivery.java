@@ -60,6 +60,7 @@ public final class OutboxDelivery {
                 outbox.fail(sql, entry, e.code(), e.getMessage());
                 return null;
             });
+            outbox.waitingChanged();
             List<DeskChange> changes = new ArrayList<>(touched(entry));
             if (entry.action() == OutboxAction.SEND) {
                 changes.add(new DeskChange.MessageChanged(entry.conversationId(), -entry.id()));
@@ -67,7 +68,7 @@ public final class OutboxDelivery {
             changed.accept(changes);
             return;
         }
-        changed.accept(db.writeDurably(sql -> {
+        List<DeskChange> delivered = db.writeDurably(sql -> {
             sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
             List<DeskChange> changes = new ArrayList<>(touched(entry));
             if (entry.action() == OutboxAction.SEND && answer != null && answer.hasNonNull("id")
@@ -75,7 +76,9 @@ public final class OutboxDelivery {
                 changes.addAll(rows.apply(sql, List.of(new FeedEvent(0, EventTypes.MESSAGE, answer)), SyncState.read(sql).generation()));
             }
             return changes;
-        }));
+        });
+        outbox.waitingChanged();
+        changed.accept(delivered);
     }
 
     private static String body(Outbox.Entry entry) {

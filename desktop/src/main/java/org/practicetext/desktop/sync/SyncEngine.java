@@ -38,6 +38,8 @@ public final class SyncEngine implements AutoCloseable {
         this.reads = new BatchReads(db);
         this.outbox = new Outbox(db, clock, senderName);
         this.status = new ConnectionStatus(db.read(SyncState::read).lastSyncedAt(), outbox::waiting);
+        // The count follows the outbox itself, whoever wrote to it, before any screen hears of the change.
+        outbox.onWaitingChanged(status::outboxChanged);
         FeedApplier applier = new FeedApplier(db, outbox);
         OutboxDelivery delivery = new OutboxDelivery(api, outbox, db, this::changed);
         this.loop = new SyncLoop(api, db, applier, delivery, status, this::changed, onSignedOut, settings,
@@ -66,10 +68,9 @@ public final class SyncEngine implements AutoCloseable {
         running = tasks.start("practicetext-sync", loop);
     }
 
-    /** Something was queued or changed locally: tell the listeners and the status line, and let the loop deliver it. */
+    /** Something was queued or changed locally: tell the listeners (the outbox told the status line), and let the loop deliver it. */
     public void queued(List<DeskChange> changes) {
         changed(changes);
-        status.outboxChanged();
         loop.wake();
     }
 

@@ -86,7 +86,6 @@ public final class SyncLoop implements Runnable {
         try {
             outboxDirty = false;
             delivery.deliverWaiting();
-            status.outboxChanged();
             SyncState state = db.read(SyncState::read);
             boolean live = status.current().kind() == ConnectionState.Kind.ONLINE;
             FeedPage page = api.events(state.cursor(), live ? settings.waitSeconds() : 0, settings.pageLimit(), () -> outboxDirty || stopped);

@@ -26,7 +26,8 @@ import org.practicetext.protocol.ImportReport;
 
 /**
  * The practice directory: patients and leads by name or phone, with their opt-out and block
- * state, and the CSV import whose report lists every refused row.
+ * state, patient id and line type; the CSV import whose report lists every refused row; and the
+ * form that adds a patient or edits the chosen contact ({@link ContactEditorViewModel}).
  */
 public final class PatientsViewModel {
     public static final int LIMIT = 500;
@@ -37,9 +38,11 @@ public final class PatientsViewModel {
     private final ReadOnlyStringWrapper importReport = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
     private final LatestQuery<List<ContactRow>> query;
+    private final ContactEditorViewModel editor;
 
     public PatientsViewModel(UiSession session) {
         this.session = session;
+        this.editor = new ContactEditorViewModel(session);
         this.query = new LatestQuery<>(session.tasks(), contacts::setAll);
         search.addListener((o, a, b) -> refresh());
         session.events().onChange(batch -> {
@@ -48,6 +51,11 @@ public final class PatientsViewModel {
             }
         });
         refresh();
+    }
+
+    /** The add/edit form beside the table. */
+    public ContactEditorViewModel editor() {
+        return editor;
     }
 
     public StringProperty searchProperty() {

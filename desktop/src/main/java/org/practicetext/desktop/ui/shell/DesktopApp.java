@@ -2,14 +2,20 @@
 package org.practicetext.desktop.ui.shell;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.ui.common.FxUiTasks;
@@ -17,6 +23,7 @@ import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.StyleSheets;
 import org.practicetext.desktop.ui.common.UiSession;
+import org.practicetext.desktop.ui.common.WindowBounds;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.desktop.ui.signin.SignInView;
 import org.practicetext.desktop.ui.signin.SignInViewModel;
@@ -24,6 +31,8 @@ import org.practicetext.desktop.ui.signin.SignInViewModel;
 /**
  * The window's life: a start-up screen, the sign-in screen, the signed-in window; sign out and
  * switch user go back to sign-in. It owns the client that is open and closes it when replaced.
+ * The window opens where it was on this workstation ({@link WindowPlacement}: never off-screen,
+ * never larger than the screen) and remembers its size, position and maximised state on close.
  */
 public final class DesktopApp implements SessionActions {
     private final Stage stage;
@@ -37,6 +46,7 @@ public final class DesktopApp implements SessionActions {
     private Account account;
     private Optional<DemoTools> demo = Optional.empty();
     private MainWindow window;
+    private WindowBounds normal;
 
     public DesktopApp(Stage stage, FxUiTasks tasks, LocalSettings settings, ClientSource clients, RememberedAccount remembered, Clock clock) {
         this.stage = stage;
@@ -45,9 +55,47 @@ public final class DesktopApp implements SessionActions {
         this.clients = clients;
         this.remembered = remembered;
         this.clock = clock;
-        this.scene = new Scene(starting("Starting PracticeText…"), 1280, 800);
+        this.scene = new Scene(starting("Starting PracticeText…"));
         stage.setScene(scene);
         stage.setTitle("PracticeText");
+        place();
+    }
+
+    /** Puts the stage where the placement rule says (before it shows), and keeps track of its size and place until it closes. */
+    private void place() {
+        List<Rectangle2D> screens = new ArrayList<>();
+        screens.add(Screen.getPrimary().getVisualBounds());
+        Screen.getScreens().stream().map(Screen::getVisualBounds).filter(b -> !b.equals(screens.getFirst())).forEach(screens::add);
+        WindowBounds at = WindowPlacement.place(screens, settings.window());
+        Rectangle2D home = WindowPlacement.screenHolding(screens, new Rectangle2D(at.x(), at.y(), at.width(), at.height()))
+                .orElse(screens.getFirst());
+        Rectangle2D min = WindowPlacement.minimum(home);
+        stage.setMinWidth(min.getWidth());
+        stage.setMinHeight(min.getHeight());
+        stage.setX(at.x());
+        stage.setY(at.y());
+        stage.setWidth(at.width());
+        stage.setHeight(at.height());
+        stage.setMaximized(at.maximized());
+        normal = new WindowBounds(at.x(), at.y(), at.width(), at.height(), false);
+        // Only the un-maximised bounds are worth keeping: they are what "restore" gives back after a restart.
+        InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen()) {
+                normal = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        stage.xProperty().addListener(track);
+        stage.yProperty().addListener(track);
+        stage.widthProperty().addListener(track);
+        stage.heightProperty().addListener(track);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> rememberPlace());
+    }
+
+    /** Saves where the window is to this workstation's settings (on close and on exit). */
+    private void rememberPlace() {
+        if (normal != null) {
+            settings.saveWindow(new WindowBounds(normal.x(), normal.y(), normal.width(), normal.height(), stage.isMaximized()));
+        }
     }
 
     /** The signed-in window, once there is one (the benchmark and tests read it). */
@@ -127,6 +175,7 @@ public final class DesktopApp implements SessionActions {
 
     /** Closes the open client (on exit). */
     public void close() throws Exception {
+        rememberPlace();
         if (client != null) {
             client.close();
         }

@@ -16,7 +16,8 @@ import org.practicetext.desktop.ui.common.UiSession;
 /**
  * The connection state in words for the status line ("Online", "Offline — showing cached
  * messages, last synced 10:42 AM", "Catching up 1,200 of 5,000", "3 waiting to send"), and
- * whether the offline banner shows.
+ * whether the offline banner shows. It follows the connection events alone: the client publishes
+ * one whenever the outbox's waiting count changes, so a text queued offline counts at once.
  */
 public final class StatusLineViewModel {
     private final MessageTimes times;
@@ -26,9 +27,9 @@ public final class StatusLineViewModel {
 
     public StatusLineViewModel(UiSession session) {
         this.times = session.times();
+        // Every outbox write that changes the count is a connection event (the outbox tells the status first), in order.
+        // Re-reading the state on change batches instead raced with them: a stale read could land last and stay.
         session.events().onConnection(this::show);
-        // An outbox write is a change, not always a connection event: re-read so "waiting to send" counts it at once.
-        session.events().onChange(batch -> session.tasks().run(session.client().session()::connection, this::show));
         session.tasks().run(session.client().session()::connection, this::show);
     }
 

@@ -34,7 +34,7 @@ final class FilterBar extends FlowPane {
                 menu("type-filter", "Contact type", model.contactTypeProperty(), ConversationFilter.ContactType.values(),
                         ConversationFilter.ContactType::label, t -> t == ConversationFilter.ContactType.ALL ? "All contacts" : t.label()),
                 menu("assignment-filter", "Assignment", model.assignmentProperty(), ConversationFilter.Assignment.values(),
-                        ConversationFilter.Assignment::label, a -> a == ConversationFilter.Assignment.ALL ? "Any assignee" : a.label()),
+                        ConversationFilter.Assignment::label, ConversationFilter.Assignment::label),
                 inboxMenu);
         inboxMenu.setTooltip(new javafx.scene.control.Tooltip("Inbox"));
         inboxMenu.setId("inbox-filter");
@@ -44,7 +44,10 @@ final class FilterBar extends FlowPane {
         rebuildInboxMenu();
     }
 
-    /** A filter menu: items carry the help article's words; the button says the choice plainly ("All contacts"). */
+    /**
+     * A filter menu: items carry the help article's words, and so does the button, except where
+     * the article's word alone says nothing out of the menu ("All" contacts becomes "All contacts").
+     */
     private <T> MenuButton menu(String id, String name, ObjectProperty<T> property, T[] choices, Function<T, String> label,
                                 Function<T, String> buttonText) {
         MenuButton button = new MenuButton();

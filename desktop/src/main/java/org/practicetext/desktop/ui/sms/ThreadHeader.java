@@ -54,6 +54,11 @@ final class ThreadHeader extends HBox {
         menu.getItems().add(new MenuItem("…"));
         HBox line = new HBox(8, phone, kind, state, assignment);
         line.setAlignment(Pos.CENTER_LEFT);
+        // Narrow, the secondary line gives way first: only the assignment shrinks; the number and chips are never cut.
+        phone.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        assignment.setMinWidth(0);
         VBox text = new VBox(2, name, line);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);

@@ -4,9 +4,12 @@ package org.practicetext.desktop.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 import org.practicetext.desktop.ui.testing.DemoDesk;
@@ -54,5 +57,26 @@ class StatusLineViewModelTest {
         status.show(state(Kind.ONLINE, 0, 0, 0));
         assertThat(status.offlineProperty().get()).isFalse();
         assertThat(status.textProperty().get()).isEqualTo("Online");
+    }
+
+    @Test
+    void aTextQueuedOfflineIsCountedAtOnceAndTheCountGoesBackWhenItIsSent() {
+        try (DemoDesk offline = DemoDesk.as("jordan")) {
+            StatusLineViewModel line = new StatusLineViewModel(offline.session);
+            // What each screen sees when it hears of a change: the outbox count must already include it.
+            List<Integer> countedWhenHeard = new ArrayList<>();
+            offline.client.onChange(batch -> countedWhenHeard.add(offline.client.session().connection().waitingToSend()));
+            long conversation = offline.client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            offline.stopRelay();
+            offline.await("offline", () -> line.offlineProperty().get());
+
+            offline.client.messages().send(conversation, "We'll call you back shortly.");
+
+            assertThat(countedWhenHeard).first().isEqualTo(1);
+            offline.await("the status line counts it", () -> line.textProperty().get().startsWith("Offline — ")
+                    && line.textProperty().get().endsWith(" · 1 waiting to send"));
+            offline.startRelay();
+            offline.await("sent, and the count gone", () -> line.textProperty().get().equals("Online"));
+        }
     }
 }
