@@ -7,7 +7,7 @@ import org.practicetext.protocol.ImportReport;
 
 /**
  * The practice's settings that need the relay's answer before anything is shown (inboxes,
- * patient import): unlike the outbox actions, these talk to the relay directly and throw with
+ * templates, patient import): unlike the outbox actions, these talk to the relay directly and throw with
  * its message, so they fail offline.
  */
 public interface PracticeAdmin {
@@ -16,6 +16,13 @@ public interface PracticeAdmin {
     void renameInbox(long inboxId, String name) throws RelayException;
 
     void deleteInbox(long inboxId, long moveToInboxId) throws RelayException;
+
+    /** Saves a new template; the relay refuses a blank name or text, or a name another template has. */
+    Directory.Template createTemplate(String name, String body) throws RelayException;
+
+    Directory.Template updateTemplate(long templateId, String name, String body) throws RelayException;
+
+    void deleteTemplate(long templateId) throws RelayException;
 
     /** Imports patients from CSV text; returns the relay's report: how many were added, updated, already up to date, and each refused row. */
     ImportReport importPatients(String csv) throws RelayException;
