@@ -32,5 +32,8 @@ class NoTextingRoleUITest extends DeskWindowUITest {
         assertThat(why.isVisible()).isTrue();
         assertThat(why.getText()).isEqualTo("No SMS tab: your role doesn't include texting. Ask a practice admin.");
         assertThat(robot.lookup("#nav-patients").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        assertThat(desk.client.conversations().conversations(org.practicetext.core.ConversationFilter.defaults()
+                .withStatus(org.practicetext.core.ConversationFilter.Status.ALL), 20)).as("no texts reach this workstation").isEmpty();
+        waitUntil(() -> robot.lookup("#patients-table").queryTableView().getItems().size() > 3);
     }
 }
