@@ -44,6 +44,11 @@ final class TemplatesSection {
         list.setId("templates-list");
         list.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list", Styles.BORDERED);
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // Fit the list's width (a long name ends in "…") instead of scrolling sideways.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Directory.Template template, boolean empty) {
                 super.updateItem(template, empty);
@@ -51,7 +56,7 @@ final class TemplatesSection {
             }
         });
         list.setPlaceholder(CommunicationSections.muted("No templates yet."));
-        list.setPrefWidth(240);
+        list.setPrefWidth(260);
         list.setMinWidth(180);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && (model.selectedProperty().get() == null || model.selectedProperty().get().id() != now.id())) {
@@ -85,7 +90,7 @@ final class TemplatesSection {
         notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         return CommunicationSections.section("Templates",
-                "Saved replies the team inserts from the composer's templates button. Placeholders such as {first name} are filled in for the patient of the conversation.",
+                "Saved replies the team inserts from the composer's templates button. Placeholders such as {first name} are filled in for the patient of the conversation; words in square brackets, such as [time], are left for the sender to complete.",
                 notice, body);
     }
 

@@ -32,7 +32,9 @@ import org.practicetext.desktop.ui.common.UiSession;
  * composer fills ({@link TemplateFields}) from the first named patient of the directory.
  */
 public final class TemplatesViewModel {
-    static final String ONLY_ADMINS = "Only practice admins can change templates. You can use them in the composer.";
+    static final String ONLY_ADMINS = "Only practice admins can change templates.";
+    /** Said to a role that can insert them (not to billing, which has no composer). */
+    static final String USE_THEM = " You can insert them from the composer's templates button.";
     static final String OFFLINE = "Offline — showing the templates saved on this workstation. Creating, editing and deleting need the relay: try again when it is back.";
     /** Whose name the preview uses when the directory has no named patient yet. */
     static final String SAMPLE_PATIENT = "Anna Smith";
@@ -53,10 +55,11 @@ public final class TemplatesViewModel {
     public TemplatesViewModel(UiSession session) {
         this.session = session;
         boolean canManage = canManage();
+        String readOnly = ONLY_ADMINS + (session.can(Permission.TOOLS_TEMPLATES) ? USE_THEM : "");
         preview = Bindings.createStringBinding(() -> TemplateFields.fill(body.get(),
                 new TemplateFields.Values(samplePatient.get(), session.practice().name())), body, samplePatient);
         editable = Bindings.createBooleanBinding(() -> canManage && online.get(), online);
-        notice = Bindings.createStringBinding(() -> !canManage ? ONLY_ADMINS : online.get() ? "" : OFFLINE, online);
+        notice = Bindings.createStringBinding(() -> !canManage ? readOnly : online.get() ? "" : OFFLINE, online);
         session.events().onChange(batch -> {
             if (batch.templates() != null) {
                 show(batch.templates());

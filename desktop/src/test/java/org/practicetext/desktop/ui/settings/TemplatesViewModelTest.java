@@ -138,7 +138,14 @@ class TemplatesViewModelTest {
         assertThat(names(model)).contains("Appointment confirmation");
         assertThat(model.canManage()).isFalse();
         assertThat(model.editableProperty().get()).isFalse();
-        assertThat(model.noticeProperty().get()).isEqualTo(TemplatesViewModel.ONLY_ADMINS);
+        assertThat(model.noticeProperty().get()).isEqualTo("Only practice admins can change templates. You can insert them from the composer's templates button.");
+    }
+
+    @Test
+    void billingIsNotToldToUseAComposerItDoesNotHave() {
+        TemplatesViewModel model = as("casey");
+        assertThat(model.editableProperty().get()).isFalse();
+        assertThat(model.noticeProperty().get()).isEqualTo("Only practice admins can change templates.");
     }
 
     @Test
