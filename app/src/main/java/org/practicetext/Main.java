@@ -31,7 +31,7 @@ import org.practicetext.relay.store.Database;
  * The composition root of the desktop app. With a relay configured ({@code PT_RELAY_URL}) or a
  * remembered account, it resumes that account or shows the sign-in screen. With neither, it
  * starts an embedded relay on loopback with the simulated carrier and the demo practice, and
- * signs in as a demo team member ({@code PT_DEMO_USER}: alex, jordan or sam) — one command shows
+ * signs in as a demo team member ({@code PT_DEMO_USER}: alex, jordan, sam or casey) — one command shows
  * a working product. Only this class sees both the relay and the desktop.
  */
 public final class Main {

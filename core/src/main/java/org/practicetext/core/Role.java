@@ -13,7 +13,12 @@ public enum Role implements WireWord {
     /** Front-desk staff: read, reply, assign, block, and every composer tool; no settings. */
     STAFF(EnumSet.complementOf(EnumSet.of(Permission.SETTINGS_MANAGE))),
     /** Reads conversations only (for example a clinician who checks messages). */
-    VIEWER(EnumSet.of(Permission.SMS_VIEW));
+    VIEWER(EnumSet.of(Permission.SMS_VIEW)),
+    /**
+     * Billing and other back-office work: the patient directory (look up, import, edit), no
+     * texting at all — no {@code sms.view}, so the desk shows no SMS tab.
+     */
+    BILLING(EnumSet.of(Permission.CONTACTS_MANAGE));
 
     private final Set<Permission> permissions;
 

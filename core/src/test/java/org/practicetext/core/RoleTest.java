@@ -67,7 +67,13 @@ class RoleTest {
 
     @Test
     void roleWireWordsAreLowerCase() {
-        assertThat(Arrays.stream(Role.values()).map(Role::wire)).containsExactly("admin", "staff", "viewer");
+        assertThat(Arrays.stream(Role.values()).map(Role::wire)).containsExactly("admin", "staff", "viewer", "billing");
+    }
+
+    @Test
+    void billingWorksWithPatientsButCannotSeeTexts() {
+        assertThat(Role.BILLING.permissions()).containsExactly(Permission.CONTACTS_MANAGE);
+        assertThat(Role.BILLING.allows(Permission.SMS_VIEW)).isFalse();
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.practicetext.relay.demo.DemoPractice;
  * serve | demo
  * practice create --slug SLUG --name NAME [--region US] [--timezone ZONE]
  * number add --practice SLUG --number E164 [--inbox NAME]
- * user create --practice SLUG --username U --name NAME --role admin|staff|viewer --password-stdin
+ * user create --practice SLUG --username U --name NAME --role admin|staff|viewer|billing --password-stdin
  * apikey create --practice SLUG --name NAME
  * </pre>
  */
@@ -109,7 +109,7 @@ public final class RelayMain {
                         throw new IllegalArgumentException("Give the password on standard input with --password-stdin.");
                     }
                     String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                    Role role = Role.fromWire(need(options, "role")).orElseThrow(() -> new IllegalArgumentException("--role must be admin, staff or viewer."));
+                    Role role = Role.fromWire(need(options, "role")).orElseThrow(() -> new IllegalArgumentException("--role must be admin, staff, viewer or billing."));
                     var u = tenancy.createUser(need(options, "practice"), need(options, "username"), options.get("name"), role, password);
                     out.println("Created " + role.wire() + " " + u.username() + " (" + u.name() + ") in " + options.get("practice") + ".");
                 }
@@ -168,7 +168,7 @@ public final class RelayMain {
                   demo                                    run with the simulated carrier and the demo practice
                   practice create --slug SLUG --name NAME [--region US] [--timezone ZONE]
                   number add --practice SLUG --number E164 [--inbox NAME]
-                  user create --practice SLUG --username U --name NAME --role admin|staff|viewer --password-stdin
+                  user create --practice SLUG --username U --name NAME --role admin|staff|viewer|billing --password-stdin
                   apikey create --practice SLUG --name NAME""";
     }
 }

@@ -55,6 +55,35 @@ class DemoAndRestartTest {
     }
 
     @Test
+    void theDemoTeamHasAMemberWhoseRoleDoesNotIncludeTexting() {
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC()).seedOnce();
+            HttpResponse<String> session = relay.postJson("/api/v1/session", null,
+                    Map.of("practice", "demo", "username", "casey", "password", DemoPractice.PASSWORD));
+            assertThat(session.statusCode()).isEqualTo(200);
+            JsonNode user = relay.read(session).get("user");
+            assertThat(user.get("role").asText()).isEqualTo("billing");
+            assertThat(user.get("permissions")).extracting(JsonNode::asText).doesNotContain("sms.view").contains("contacts.manage");
+        }
+    }
+
+    @Test
+    void theDemoHasFrontDeskTemplatesThatUseThePlaceholders() {
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC()).seedOnce();
+            String token = relay.read(relay.postJson("/api/v1/session", null,
+                    Map.of("practice", "demo", "username", "jordan", "password", DemoPractice.PASSWORD))).get("token").asText();
+            Map<Long, JsonNode> templates = relay.entities(token, "template");
+            assertThat(templates.values()).extracting(t -> t.get("name").asText())
+                    .contains("Appointment confirmation", "Running late", "Insurance card request", "Post-op check-in", "Balance reminder",
+                            "Directions and parking");
+            assertThat(templates.values()).allMatch(t -> !t.get("deleted").asBoolean())
+                    .anyMatch(t -> t.get("body").asText().contains("{first name}"))
+                    .anyMatch(t -> t.get("body").asText().contains("{practice name}"));
+        }
+    }
+
+    @Test
     void whatWasAnsweredSurvivesARestart() {
         RelayFixture.TestPractice practice;
         String sid = RelayFixture.newSid();

@@ -40,6 +40,30 @@ public final class LivePracticeAdmin implements PracticeAdmin {
     }
 
     @Override
+    public Directory.Template createTemplate(String name, String body) throws RelayException {
+        Directory.Template template = settings.createTemplate(name, body);
+        templatesChanged();
+        return template;
+    }
+
+    @Override
+    public Directory.Template updateTemplate(long templateId, String name, String body) throws RelayException {
+        Directory.Template template = settings.updateTemplate(templateId, name, body);
+        templatesChanged();
+        return template;
+    }
+
+    @Override
+    public void deleteTemplate(long templateId) throws RelayException {
+        settings.deleteTemplate(templateId);
+        templatesChanged();
+    }
+
+    private void templatesChanged() {
+        sync.queued(List.of(DeskChange.DirectoryChanged.of(DeskChange.DirectoryChanged.Part.TEMPLATES)));
+    }
+
+    @Override
     public ImportReport importPatients(String csv) throws RelayException {
         // The imported contacts reach the screens as the feed's contact events (the Patients page reloads after its import itself).
         return settings.importPatients(csv);

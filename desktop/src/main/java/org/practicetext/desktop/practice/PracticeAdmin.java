@@ -7,9 +7,9 @@ import org.practicetext.protocol.ImportReport;
 
 /**
  * The practice's settings that need the relay's answer before anything is shown (inboxes,
- * patient import, adding and editing contacts): unlike the outbox actions, these talk to the
- * relay directly and throw with its message (a number that can't be texted, one another contact
- * has), so they fail offline.
+ * templates, patient import, adding and editing contacts): unlike the outbox actions, these talk
+ * to the relay directly and throw with its message (a number that can't be texted, one another
+ * contact has, a template name already taken), so they fail offline.
  */
 public interface PracticeAdmin {
     Directory.Inbox createInbox(String name) throws RelayException;
@@ -17,6 +17,13 @@ public interface PracticeAdmin {
     void renameInbox(long inboxId, String name) throws RelayException;
 
     void deleteInbox(long inboxId, long moveToInboxId) throws RelayException;
+
+    /** Saves a new template; the relay refuses a blank name or text, or a name another template has. */
+    Directory.Template createTemplate(String name, String body) throws RelayException;
+
+    Directory.Template updateTemplate(long templateId, String name, String body) throws RelayException;
+
+    void deleteTemplate(long templateId) throws RelayException;
 
     /** Imports patients from CSV text; returns the relay's report: how many were added, updated, already up to date, and each refused row. */
     ImportReport importPatients(String csv) throws RelayException;

@@ -19,10 +19,12 @@ import org.practicetext.protocol.ImportReport;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.NameRequest;
+import org.practicetext.protocol.TemplateRequest;
+import org.practicetext.protocol.TemplateView;
 
 /**
- * Settings changes that need the relay's answer before anything is shown (inboxes, patient
- * import, contacts): they go to the relay directly and fail with its message. What the relay answers is
+ * Settings changes that need the relay's answer before anything is shown (inboxes, templates,
+ * patient import, contacts): they go to the relay directly and fail with its message. What the relay answers is
  * written to the cache at once, through the same path as the feed, so lists refresh before the
  * feed catches up.
  */
@@ -56,6 +58,24 @@ final class PracticeSettings {
         }
         String name = db.read(sql -> sql.queryOne("SELECT name FROM inbox WHERE id = ?", rs -> rs.getString(1), inboxId)).orElse("");
         cache(new InboxView(inboxId, name, true));
+    }
+
+    Directory.Template createTemplate(String name, String body) throws RelayException {
+        return cached(api.call(Endpoints.TEMPLATE_CREATE.at(), new TemplateRequest(name, body), TemplateView.class));
+    }
+
+    Directory.Template updateTemplate(long templateId, String name, String body) throws RelayException {
+        return cached(api.call(Endpoints.TEMPLATE_UPDATE.at(templateId), new TemplateRequest(name, body), TemplateView.class));
+    }
+
+    void deleteTemplate(long templateId) throws RelayException {
+        TemplateView answer = api.call(Endpoints.TEMPLATE_DELETE.at(templateId), null, TemplateView.class);
+        cache(EventTypes.TEMPLATE, answer != null ? answer : new TemplateView(templateId, "", "", true));
+    }
+
+    private Directory.Template cached(TemplateView template) {
+        cache(EventTypes.TEMPLATE, template);
+        return new Directory.Template(template.id(), template.name(), template.body());
     }
 
     /** The relay's report as it sent it (created, updated, unchanged and each refused row). */
@@ -111,10 +131,15 @@ final class PracticeSettings {
     }
 
     private void cache(InboxView inbox) {
-        if (inbox == null) {
+        cache(EventTypes.INBOX, inbox);
+    }
+
+    /** Writes the relay's answer as if the feed had brought it (the feed's own copy later is no change). */
+    private void cache(String type, Object entity) {
+        if (entity == null) {
             return;
         }
-        FeedEvent event = new FeedEvent(0, EventTypes.INBOX, Json.mapper().valueToTree(inbox));
+        FeedEvent event = new FeedEvent(0, type, Json.mapper().valueToTree(entity));
         db.write(sql -> rows.apply(sql, List.of(event), SyncState.read(sql).generation()));
     }
 }

@@ -24,13 +24,15 @@ import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Templates;
 import org.practicetext.relay.store.Tx;
 import org.practicetext.relay.store.Users;
 import org.practicetext.relay.tenancy.Tenancy;
 
 /**
- * The demo practice "demo" (Bright Smile Dental): three team members, patients and leads, and a
- * handful of conversations that show every state the inbox knows. Seeded once; a relay that
+ * The demo practice "demo" (Bright Smile Dental): four team members (one of each role), patients
+ * and leads, a handful of conversations that show every state the inbox knows, and the front
+ * desk's templates. Seeded once; a relay that
  * already has it leaves it as it is.
  */
 public final class DemoPractice {
@@ -41,7 +43,27 @@ public final class DemoPractice {
     public static final List<String[]> TEAM = List.of(
             new String[] {"alex", "Alex Rivera", "admin"},
             new String[] {"jordan", "Jordan Lee", "staff"},
-            new String[] {"sam", "Sam Taylor", "viewer"});
+            new String[] {"sam", "Sam Taylor", "viewer"},
+            new String[] {"casey", "Casey Brooks", "billing"});
+    /**
+     * The front desk's saved replies: name, body. They use the placeholders the composer fills
+     * ({@link org.practicetext.core.TemplateFields}).
+     */
+    public static final List<String[]> TEMPLATES = List.of(
+            new String[] {"Appointment confirmation",
+                "Hi {first name}, this is {practice name} confirming your appointment on [day] at [time]. Reply C to confirm or call us to reschedule."},
+            new String[] {"Running late",
+                "Hi {first name}, Dr. Green is running about 15 minutes behind today. We're sorry for the wait — feel free to come in a little later."},
+            new String[] {"Schedule change",
+                "Hi {first name}, {practice name} needs to move your appointment. Could you come on [day] at [time] instead? Reply YES or let us know what works."},
+            new String[] {"Insurance card request",
+                "Hi {first name}, could you text us a photo of the front and back of your insurance card before your visit? Thank you! — {practice name}"},
+            new String[] {"Post-op check-in",
+                "Hi {first name}, this is {practice name} checking in after your procedure. How are you feeling? Some swelling is normal; call us if the pain gets worse."},
+            new String[] {"Balance reminder",
+                "Hi {first name}, a friendly reminder from {practice name} that you have a balance of $[amount]. You can pay by phone or at your next visit."},
+            new String[] {"Directions and parking",
+                "{practice name} is at 120 Main Street, Suite 200. Free parking is behind the building; the entrance is next to the pharmacy."});
 
     private final Database db;
     private final PracticeWrites writes;
@@ -52,6 +74,7 @@ public final class DemoPractice {
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
+    private final Templates templates = new Templates();
     private final SecureRandom random = new SecureRandom();
 
     public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock) {
@@ -83,7 +106,7 @@ public final class DemoPractice {
         StringBuilder help = new StringBuilder();
         help.append("Demo practice \"").append(SLUG).append("\" (Bright Smile Dental), number ").append(NUMBER).append('\n');
         for (String[] member : TEAM) {
-            help.append(String.format("  %-7s %-12s %-6s password: %s%n", member[0], member[1], member[2], PASSWORD));
+            help.append(String.format("  %-7s %-12s %-7s password: %s%n", member[0], member[1], member[2], PASSWORD));
         }
         help.append("Sign in:  curl -s -X POST http://localhost:").append(port)
                 .append("/api/v1/session -H 'Content-Type: application/json' -d '{\"practice\":\"demo\",\"username\":\"alex\",\"password\":\"")
@@ -104,6 +127,10 @@ public final class DemoPractice {
         Sender reminders = Sender.campaign("Appointment Reminders Campaign");
         Sender forms = Sender.campaign("Form Invites Campaign");
         Instant now = clock.instant();
+        for (String[] template : TEMPLATES) {
+            long id = templates.create(tx, practiceId, template[0], template[1], now).id();
+            writes.events().changed(tx, practiceId, EventTypes.TEMPLATE, id, templates.byId(tx, practiceId, id).orElseThrow());
+        }
 
         DemoThread anna = thread(tx, practiceId, number, "+15551234567", "patient", "Anna Smith", number.inboxId());
         anna.out(reminders, "Hi Anna, this is Bright Smile Dental reminding you of your cleaning tomorrow at 10:30 AM. Reply C to confirm or call us to reschedule.", now.minus(Duration.ofHours(20)), "delivered", null);

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.practicetext.core.Permission;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.auth.AuthRoutes;
@@ -56,12 +57,14 @@ public final class FeedRoutes {
 
     private void events(Context ctx) {
         Principal who = AuthRoutes.principal(ctx);
+        // A role that may not read texts (billing) follows the directory but is served no texts.
+        boolean texts = who.role().allows(Permission.SMS_VIEW);
         long after = longParam(ctx, Endpoints.AFTER, 0, 0, Long.MAX_VALUE);
         int wait = (int) longParam(ctx, Endpoints.WAIT, 0, 0, MAX_WAIT_SECONDS);
         int limit = (int) longParam(ctx, Endpoints.LIMIT, DEFAULT_LIMIT, 1, MAX_LIMIT);
 
         if (wait == 0) {
-            ctx.json(read(who.practiceId(), after, limit));
+            ctx.json(read(who.practiceId(), after, limit).visibleTo(texts));
             return;
         }
         String session = AuthRoutes.tokenHash(ctx);
@@ -74,12 +77,13 @@ public final class FeedRoutes {
         }
         RawFeedPage page;
         try {
-            page = read(who.practiceId(), after, limit);
+            page = read(who.practiceId(), after, limit).visibleTo(texts);
         } catch (RuntimeException e) {
             change.cancel(false);
             throw e;
         }
-        if (!page.events().isEmpty()) {
+        if (!page.events().isEmpty() || page.next() != after) {
+            // Events were there, even if none this caller may see: the cursor moves on at once.
             change.cancel(false);
             ctx.json(page);
             return;
@@ -89,10 +93,10 @@ public final class FeedRoutes {
         ctx.future(() -> change
                 .completeOnTimeout(TIMED_OUT, wait, TimeUnit.SECONDS)
                 .thenCompose(generation -> generation >= 0
-                        ? sharedRead(who.practiceId(), generation, session, after, limit)
+                        ? sharedRead(who.practiceId(), generation, session, after, limit, texts)
                         : CompletableFuture.supplyAsync(() -> {
                             sessions.authenticateHash(session);
-                            return json(read(who.practiceId(), after, limit));
+                            return json(read(who.practiceId(), after, limit).visibleTo(texts));
                         }, executor))
                 .thenAccept(body -> ctx.contentType("application/json").result(body)));
     }
@@ -102,12 +106,12 @@ public final class FeedRoutes {
      * serialisation of it, and the polls of one token share one check of it. Only the newest
      * generation of a practice is kept.
      */
-    private CompletableFuture<String> sharedRead(long practiceId, long generation, String session, long after, int limit) {
+    private CompletableFuture<String> sharedRead(long practiceId, long generation, String session, long after, int limit, boolean texts) {
         WakeReads reads = wakeReads.compute(practiceId, (id, old) -> old != null && old.generation >= generation ? old : new WakeReads(generation));
         CompletableFuture<Void> signedIn = reads.checks.computeIfAbsent(session,
                 key -> CompletableFuture.runAsync(() -> sessions.authenticateHash(key), executor));
-        CompletableFuture<String> page = reads.pages.computeIfAbsent(after + "/" + limit,
-                key -> CompletableFuture.supplyAsync(() -> json(read(practiceId, after, limit)), executor));
+        CompletableFuture<String> page = reads.pages.computeIfAbsent(after + "/" + limit + (texts ? "" : "/no-texts"),
+                key -> CompletableFuture.supplyAsync(() -> json(read(practiceId, after, limit).visibleTo(texts)), executor));
         return signedIn.thenCompose(ok -> page);
     }
 

@@ -18,7 +18,7 @@ import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings: a side menu of sections (Communication Settings: Opted Out Patients, Blocked
- * Contacts, Inboxes; then Account, Appearance, Notifications) and the chosen section.
+ * Contacts, Inboxes, Templates; then Account, Appearance, Notifications) and the chosen section.
  */
 public final class SettingsPage extends BorderPane {
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
@@ -39,6 +39,7 @@ public final class SettingsPage extends BorderPane {
         entry(menu, group, "Opted Out Patients", Icons.BLOCKED_LIST, () -> CommunicationSections.optedOut(session));
         entry(menu, group, "Blocked Contacts", Icons.BLOCK, () -> CommunicationSections.blocked(session));
         entry(menu, group, "Inboxes", Icons.INBOX, () -> InboxesSection.build(session));
+        entry(menu, group, "Templates", Icons.TEMPLATE, () -> TemplatesSection.build(session));
         menu.getChildren().add(caption("This workstation"));
         entry(menu, group, "Account", Icons.PERSON, () -> PersonalSections.account(session, actions));
         entry(menu, group, "Appearance", Icons.PALETTE, () -> PersonalSections.appearance(session));

@@ -15,12 +15,13 @@ import javafx.scene.layout.VBox;
 
 /**
  * The bottom bar on every page: the connection status on the left, the three pages in the
- * middle (SMS with its unread badge, absent without {@code sms.view}), who is signed in on the
- * right.
+ * middle (SMS with its unread badge; without {@code sms.view} no SMS tab, and in its place why),
+ * who is signed in on the right.
  */
 public final class NavigationBar extends HBox {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+    static final String NO_SMS = "No SMS tab: your role doesn't include texting. Ask a practice admin.";
 
     public NavigationBar(NavigationViewModel model, StatusLineViewModel status, String signedInAs) {
         getStyleClass().add("pt-nav-bar");
@@ -35,6 +36,9 @@ public final class NavigationBar extends HBox {
             if (page == Page.SMS) {
                 tab.setVisible(model.smsVisibleProperty().get());
                 tab.setManaged(tab.isVisible());
+                if (!tab.isVisible()) {
+                    tabs.getChildren().add(noSms());
+                }
             }
         }
         group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -66,6 +70,21 @@ public final class NavigationBar extends HBox {
         whoBox.setPrefWidth(0);
         getChildren().addAll(statusBox, tabs, whoBox);
         setAlignment(Pos.CENTER);
+    }
+
+    /**
+     * Where the SMS tab would be, for a role without {@code sms.view}: why it is missing and
+     * who to ask (the help article's "I don't see the SMS tab → review user permissions").
+     */
+    private static Label noSms() {
+        Label why = new Label(NO_SMS);
+        why.setId("sms-unavailable");
+        why.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "pt-nav-no-sms");
+        why.setWrapText(true);
+        why.setMaxWidth(240);
+        why.setTooltip(new javafx.scene.control.Tooltip(
+                "The SMS tab is shown to roles that may read texts (the sms.view permission). A practice admin can change your role."));
+        return why;
     }
 
     private static void applyStatus(HBox box, org.practicetext.desktop.sync.ConnectionState.Kind kind) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.shell;
 
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -8,7 +9,10 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.practicetext.desktop.ui.common.StyleSheets;
 import org.practicetext.desktop.ui.common.UiSession;
@@ -38,6 +42,14 @@ final class ReceiveTextDialog {
         body.setPrefRowCount(3);
         GridPane grid = new GridPane(10, 10);
         grid.setPadding(new Insets(10, 0, 0, 0));
+        // The labels' column never shrinks below its words (a narrow dialog cut them to "…");
+        // the fields' column takes the rest of the width.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints(240, 360, Double.MAX_VALUE);
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
         grid.addRow(0, new Label("From"), from);
         grid.addRow(1, new Label("Text"), body);
         dialog.getDialogPane().setContent(grid);

@@ -137,6 +137,7 @@ public final class ComposerViewModel {
         boolean optedOut = row.optedOut() || (contact != null && contact.optedOut());
         boolean isBlocked = row.blocked() || (contact != null && contact.blocked());
         String name = row.displayName();
+        templates.recipientNameProperty().set(contact != null ? contact.name() : row.contactName());
         applyRules(name, optedOut, contact == null ? null : contact.optedOutAt(), isBlocked, row.lineType());
     }
 
@@ -147,6 +148,7 @@ public final class ComposerViewModel {
         newNumber = e164;
         switchDraft("number:" + e164);
         String name = contact == null ? session.phones().display(e164) : contact.displayName();
+        templates.recipientNameProperty().set(contact == null ? null : contact.name());
         applyRules(name, contact != null && contact.optedOut(), contact == null ? null : contact.optedOutAt(),
                 contact != null && contact.blocked(), contact == null ? null : contact.lineType());
     }
@@ -156,6 +158,7 @@ public final class ComposerViewModel {
         contactId = null;
         newNumber = null;
         draftKey = null;
+        templates.recipientNameProperty().set(null);
         state.set(ComposerState.NO_RECIPIENT);
         text.set("");
         disabledReason.set("");

@@ -15,7 +15,8 @@ import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The templates button and its searchable pop-up: each row shows the name and the first line
- * of the body; a click (or Enter) hands the body to {@code onPick} and closes the pop-up.
+ * of the body; a click (or Enter) hands the body, its placeholders filled, to {@code onPick}
+ * and closes the pop-up.
  */
 final class TemplatePicker {
     private final ToolPopup tool;
@@ -71,7 +72,7 @@ final class TemplatePicker {
 
     private void pick(Directory.Template template) {
         tool.hide();
-        onPick.accept(template.body());
+        onPick.accept(model.fill(template.body()));
     }
 
     /** Name over the muted first line; built once, filled in {@code updateItem}. */

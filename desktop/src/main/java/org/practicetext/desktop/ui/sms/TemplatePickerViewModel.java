@@ -13,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.practicetext.core.Permission;
+import org.practicetext.core.TemplateFields;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.ui.common.UiSession;
 
@@ -20,15 +21,17 @@ import org.practicetext.desktop.ui.common.UiSession;
  * The composer's template picker ("Use Templates for faster responses"): the practice's saved
  * replies from the cache, narrowed by a search over name and body, reloaded whenever the feed
  * changes templates. Offered only to a role with {@code sms.tools.templates} while the composer
- * may send; with no templates at all it says who adds them instead of showing an empty list.
+ * may send; with no templates at all it says who adds them, and where, instead of showing an
+ * empty list. A picked body has its placeholders filled for the recipient ({@link TemplateFields}).
  */
 public final class TemplatePickerViewModel {
-    static final String NONE_YET = "No templates yet — an administrator adds them in Settings";
+    static final String NONE_YET = "No templates yet — a practice admin adds them in Settings → Templates";
 
     private final UiSession session;
     private final ObservableList<Directory.Template> all = FXCollections.observableArrayList();
     private final FilteredList<Directory.Template> shown = new FilteredList<>(all);
     private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty recipientName = new SimpleStringProperty();
     private final StringBinding placeholder;
     private final BooleanBinding available;
 
@@ -64,6 +67,16 @@ public final class TemplatePickerViewModel {
     /** True when the button is shown: the role may use templates and the composer may send. */
     public BooleanBinding availableProperty() {
         return available;
+    }
+
+    /** The patient's name the placeholders are filled from; null for an unnamed lead or a new number. */
+    public StringProperty recipientNameProperty() {
+        return recipientName;
+    }
+
+    /** {@code body} as it is inserted: its placeholders filled for the recipient and the practice. */
+    public String fill(String body) {
+        return TemplateFields.fill(body, new TemplateFields.Values(recipientName.get(), session.practice().name()));
     }
 
     /** Reads the templates from the cache again (off the UI thread). */

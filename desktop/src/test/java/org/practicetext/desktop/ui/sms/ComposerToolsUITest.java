@@ -41,18 +41,19 @@ class ComposerToolsUITest extends DeskWindowUITest {
         robot.clickOn(text).write("Hi Anna! ");
         robot.clickOn(visible(robot, "#composer-templates"));
         waitUntil(() -> robot.lookup(".pt-template-cell").match((ListCell<?> cell) -> cell.getItem() != null).tryQuery().isPresent());
-        robot.write("remind");
+        robot.write("tomorrow at 9:00");
         robot.clickOn(robot.lookup(".pt-template-cell").match((ListCell<?> cell) -> cell.getItem() != null).queryAs(Node.class));
         waitUntil(() -> text.getText().equals("Hi Anna! " + REMINDER));
         assertThat(text.getCaretPosition()).isEqualTo(text.getText().length());
     }
 
     @Test
-    void withNoTemplatesTheMenuSaysWhoAddsThem(FxRobot robot) {
+    void withNoTemplatesTheMenuSaysWhoAddsThemAndWhere(FxRobot robot) {
+        desk.adminDeletesEveryTemplate();
         openAnna(robot);
         robot.clickOn(visible(robot, "#composer-templates"));
         waitUntil(() -> robot.lookup("#template-empty").tryQuery().map(n -> n.isVisible()
-                && ((Label) n).getText().equals("No templates yet — an administrator adds them in Settings")).orElse(false));
+                && ((Label) n).getText().equals("No templates yet — a practice admin adds them in Settings → Templates")).orElse(false));
     }
 
     @Test

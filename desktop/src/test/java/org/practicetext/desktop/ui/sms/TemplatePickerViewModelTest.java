@@ -37,25 +37,42 @@ class TemplatePickerViewModelTest {
     }
 
     @Test
-    void withNoTemplatesThePickerSaysWhoAddsThem() {
+    void withNoTemplatesThePickerSaysWhoAddsThemAndWhere() {
         ComposerViewModel composer = composerAs("jordan");
-        assertThat(composer.templates().shown()).isEmpty();
-        assertThat(composer.templates().placeholderProperty().get()).isEqualTo("No templates yet — an administrator adds them in Settings");
+        desk.adminDeletesEveryTemplate();
+        desk.await("the seeded templates gone", () -> composer.templates().shown().isEmpty());
+        assertThat(composer.templates().placeholderProperty().get())
+                .isEqualTo("No templates yet — a practice admin adds them in Settings → Templates");
+    }
+
+    @Test
+    void theDemoComesWithFrontDeskTemplates() {
+        ComposerViewModel composer = composerAs("jordan");
+        assertThat(names(composer.templates())).contains("Appointment confirmation", "Running late", "Insurance card request");
+    }
+
+    @Test
+    void aPickedTemplateHasItsPlaceholdersFilledForThePatient() {
+        ComposerViewModel composer = composerAs("jordan");
+        openAnna(composer);
+        assertThat(composer.templates().fill("Hi {first name} {last name}, this is {practice name}."))
+                .isEqualTo("Hi Anna Smith, this is Bright Smile Dental.");
     }
 
     @Test
     void aTemplateAnAdministratorSavesAppearsWithoutReopening() {
         ComposerViewModel composer = composerAs("jordan");
         desk.adminCreatesTemplate("Reminder", REMINDER);
-        desk.await("the template in the picker", () -> names(composer.templates()).equals(java.util.List.of("Reminder")));
+        desk.await("the template in the picker", () -> names(composer.templates()).contains("Reminder"));
     }
 
     @Test
     void searchNarrowsByNameOrBody() {
         ComposerViewModel composer = composerAs("jordan");
+        desk.adminDeletesEveryTemplate();
         desk.adminCreatesTemplate("Reminder", REMINDER);
         desk.adminCreatesTemplate("Directions", "We are at 12 Main Street, second floor.");
-        desk.await("both templates", () -> composer.templates().shown().size() == 2);
+        desk.await("both templates", () -> names(composer.templates()).equals(java.util.List.of("Directions", "Reminder")));
         TemplatePickerViewModel picker = composer.templates();
         picker.searchProperty().set("main street");
         assertThat(names(picker)).containsExactly("Directions");

@@ -62,13 +62,16 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         relay = DemoRelayServer.create(clock).withEnv(Map.of("PT_SIMULATED_STEP_MS", "40")).start();
         account = new Account(relay.uri(), DemoPractice.SLUG, username);
         client = DesktopClients.signIn(account, DemoPractice.PASSWORD.toCharArray(), root.resolve("desktop"), clock);
+        // A role without sms.view is served no conversations: its first sync has brought the directory.
         awaitClient("the first sync", () -> client.session().connection().kind() == ConnectionState.Kind.ONLINE
-                && !client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty());
+                && (client.session().can(org.practicetext.core.Permission.SMS_VIEW)
+                        ? !client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 20).isEmpty()
+                        : !client.directory().contacts("", 20).isEmpty()));
         session = UiSession.open(client, tasks, LocalSettings.load(null), clock);
         return this;
     }
 
-    /** Signs in as a demo team member: alex (admin), jordan (staff) or sam (viewer). */
+    /** Signs in as a demo team member: alex (admin), jordan (staff), sam (viewer) or casey (billing, no texting). */
     public static DemoDesk as(String username) {
         try {
             return new DemoDesk(username).signIn();
@@ -122,17 +125,38 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
 
     /** An administrator saves a template on the relay (it reaches the desk through the feed). */
     public void adminCreatesTemplate(String name, String body) {
-        HttpResponse<String> session = postJson("/api/v1/session", null,
-                Map.of("practice", DemoPractice.SLUG, "username", "alex", "password", DemoPractice.PASSWORD));
-        String token;
-        try {
-            token = Json.mapper().readTree(session.body()).get("token").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        HttpResponse<String> response = postJson("/api/v1/templates", token, Map.of("name", name, "body", body));
+        HttpResponse<String> response = postJson("/api/v1/templates", adminToken(), Map.of("name", name, "body", body));
         if (response.statusCode() != 201) {
             throw new AssertionError("template refused: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** An administrator deletes every template the demo was seeded with (for the "no templates yet" story). */
+    public void adminDeletesEveryTemplate() {
+        String token = adminToken();
+        for (var template : client.directory().templates()) {
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(relay.uri().resolve("/api/v1/templates/" + template.id()))
+                        .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new AssertionError("delete refused: " + response.statusCode() + " " + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String adminToken() {
+        HttpResponse<String> session = postJson("/api/v1/session", null,
+                Map.of("practice", DemoPractice.SLUG, "username", "alex", "password", DemoPractice.PASSWORD));
+        try {
+            return Json.mapper().readTree(session.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

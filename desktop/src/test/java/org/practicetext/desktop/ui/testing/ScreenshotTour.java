@@ -71,6 +71,11 @@ public final class ScreenshotTour {
             FxThread.run(() -> window[0].navigation().show(Page.SETTINGS));
             FxThread.settle(600);
             FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("settings-" + suffix + ".png")));
+            FxThread.run(() -> ((javafx.scene.control.ButtonBase) stage[0].getScene().lookup("#settings-templates")).fire());
+            FxThread.await("templates", 10, () -> !((javafx.scene.control.ListView<?>) stage[0].getScene().lookup("#templates-list")).getItems().isEmpty());
+            FxThread.run(() -> ((javafx.scene.control.ListView<?>) stage[0].getScene().lookup("#templates-list")).getSelectionModel().select(0));
+            FxThread.settle(600);
+            FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("settings-templates-" + suffix + ".png")));
             FxThread.run(() -> stage[0].close());
         }
         Stage[] signIn = new Stage[1];
