@@ -11,7 +11,8 @@ import org.practicetext.core.ConversationFilter;
 
 /**
  * The message list: any combination of the four filters and the search box, newest activity
- * first, as ONE parameterised statement over the cache, the outbox's waiting counts joined in
+ * first (with a search: names matched at a word start before those matched inside a word, see
+ * {@link SearchSql}), as ONE parameterised statement over the cache, the outbox's waiting counts joined in
  * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
  * with no activity yet sorts last.
  */
@@ -62,8 +63,9 @@ public final class ConversationQueries {
             params.add(filter.inboxId());
         }
         SearchSql.append(filter.search(), "c.contact_id", where, params);
+        String rank = SearchSql.rank(filter.search(), "c.contact_id", params);
         params.add(limit);
-        String sql = SELECT + where + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
+        String sql = SELECT + where + " ORDER BY " + rank + "c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
         return db.read(q -> q.query(sql, ConversationQueries::row, params.toArray()));
     }
 
