@@ -20,7 +20,6 @@ import org.practicetext.desktop.cache.ContactQueries;
 import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.FeedBuilder;
 import org.practicetext.desktop.cache.MessageQueries;
-import org.practicetext.desktop.cache.TextKey;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.protocol.FeedPage;
@@ -29,7 +28,9 @@ import org.practicetext.protocol.FeedPage;
  * The desktop cache at a large practice's size (see docs/BENCHMARKS.md). Not a test: run it on
  * purpose. Builds a cache of {@code conversations} threads and {@code messages} messages by
  * applying generated feed pages through the real apply path, then times the list, search and
- * message-text queries and reports the file size.
+ * message-text queries and reports the file size. If sqlite-jdbc is on the class path (test
+ * scope), the same rows are copied into an SQLite file with FTS5 tables and its queries are timed
+ * right after ours ({@link SqliteTwin}).
  * Arguments: {@code conversations messages runs} (defaults 20000 500000 200).
  */
 public final class DesktopCacheBenchmark {
@@ -50,15 +51,23 @@ public final class DesktopCacheBenchmark {
         Path dir = Files.createTempDirectory("pt-desktop-bench");
         System.out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        SqliteTwin sqlite = null;
         try (CacheDatabase db = CacheDatabase.open(dir)) {
             long events = fill(db, conversations, messages);
-            queries(db, conversations, runs);
-            wordIndexCost(db);
+            sqlite = SqliteTwin.of(db, dir.resolve("twin.sqlite"));
+            queries(db, conversations, runs, sqlite);
+            indexSize(db);
             long bytes = Files.size(dir.resolve("cache.mv.db"));
-            System.out.printf("cache file while open: %.1f MiB for %,d events (%,d message_word rows)%n", bytes / 1048576.0, events,
-                    db.read(sql -> sql.count("SELECT COUNT(*) FROM message_word")));
+            System.out.printf("cache file while open: %.1f MiB for %,d events%n", bytes / 1048576.0, events);
+        } finally {
+            if (sqlite != null) {
+                sqlite.close();
+            }
         }
         System.out.printf("cache file after close: %.1f MiB%n", Files.size(dir.resolve("cache.mv.db")) / 1048576.0);
+        if (sqlite != null) {
+            System.out.printf("SQLite twin file after close: %.1f MiB%n", Files.size(dir.resolve("twin.sqlite")) / 1048576.0);
+        }
         long t0 = System.nanoTime();
         try (CacheDatabase db = CacheDatabase.open(dir)) {
             System.out.printf("reopen (migration check included): %.0f ms; first list query: %d rows%n", (System.nanoTime() - t0) / 1e6,
@@ -136,7 +145,11 @@ public final class DesktopCacheBenchmark {
         return took;
     }
 
-    static void queries(CacheDatabase db, int conversations, int runs) {
+    /** Fragments from inside the last names (never their first letters): what a receptionist types who half-remembers a name. */
+    private static final String[] INFIX = {"ohns", "mith", "guye", "owal", "ossi", "adda", "kafo", "arse", "anak", "uboi", "atel", "chmi",
+        "ilva", "ovak", "yrne", "orea", "ense", "osta", "vano", "ulle", "unez", "arci", "ith", "ohn"};
+
+    static void queries(CacheDatabase db, int conversations, int runs, SqliteTwin sqlite) {
         ConversationQueries list = new ConversationQueries(db);
         ContactQueries contacts = new ContactQueries(db);
         MessageQueries messages = new MessageQueries(db);
@@ -151,8 +164,24 @@ public final class DesktopCacheBenchmark {
                 .withInbox(3L), 1L, 50).size());
         time("list: All Open, 1,000 rows", runs / 4, () -> list.list(open, 1L, 1000).size());
         time("unread badge", runs, list::unreadBadge);
+        time("search list, first keystroke (1 letter)", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(LAST[random.nextInt(LAST.length)].substring(0, 1)), 1L, 50).size());
+        time("search list, two letters", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(LAST[random.nextInt(LAST.length)].substring(0, 2)), 1L, 50).size());
+        SplittableRandom prefix = new SplittableRandom(11);
         time("search list by name prefix (3 letters)", runs, () -> list.list(open.withStatus(Status.ALL)
-                .withSearch(LAST[random.nextInt(LAST.length)].substring(0, 3)), 1L, 50).size());
+                .withSearch(LAST[prefix.nextInt(LAST.length)].substring(0, 3)), 1L, 50).size());
+        if (sqlite != null) {
+            SplittableRandom twin = new SplittableRandom(11);
+            time("  SQLite FTS5: name prefix (3 letters)", runs, () -> sqlite.names(LAST[twin.nextInt(LAST.length)].substring(0, 3) + "*", 50));
+        }
+        SplittableRandom infix = new SplittableRandom(12);
+        time("search list by infix of a name (\"ohns\")", runs, () -> list.list(open.withStatus(Status.ALL)
+                .withSearch(INFIX[infix.nextInt(INFIX.length)]), 1L, 50).size());
+        if (sqlite != null) {
+            SplittableRandom twin = new SplittableRandom(12);
+            time("  SQLite trigram: infix of a name", runs, () -> sqlite.infix(INFIX[twin.nextInt(INFIX.length)], 50));
+        }
         time("search list by first + last name prefixes", runs, () -> list.list(open.withStatus(Status.ALL)
                 .withSearch(FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)].substring(0, 2)), 1L, 50).size());
         time("search list by phone fragment (555-12)", runs, () -> list.list(open.withStatus(Status.ALL)
@@ -160,9 +189,21 @@ public final class DesktopCacheBenchmark {
         time("search list by 4 phone digits", runs, () -> list.list(open.withStatus(Status.ALL)
                 .withSearch(String.format("%04d", random.nextInt(conversations))), 1L, 50).size());
         time("contact picker by name prefix", runs, () -> contacts.search(FIRST[random.nextInt(FIRST.length)].substring(0, 3), 20).size());
-        time("message text: one common word prefix", runs, () -> messages.search(WORDS[random.nextInt(WORDS.length)].substring(0, 4), 50).size());
-        time("message text: two words", runs, () -> messages.search(WORDS[random.nextInt(WORDS.length)] + " "
-                + WORDS[random.nextInt(WORDS.length)].substring(0, 3), 50).size());
+        time("contact picker by infix of a name", runs, () -> contacts.search(INFIX[random.nextInt(INFIX.length)], 20).size());
+        SplittableRandom one = new SplittableRandom(13);
+        time("message text: one common word prefix", runs, () -> messages.search(WORDS[one.nextInt(WORDS.length)].substring(0, 4), 50).size());
+        if (sqlite != null) {
+            SplittableRandom twin = new SplittableRandom(13);
+            time("  SQLite FTS5: one word prefix", runs, () -> sqlite.messages(SqliteTwin.quoted(WORDS[twin.nextInt(WORDS.length)].substring(0, 4)) + "*", 50));
+        }
+        SplittableRandom two = new SplittableRandom(14);
+        time("message text: two words", runs, () -> messages.search(WORDS[two.nextInt(WORDS.length)] + " "
+                + WORDS[two.nextInt(WORDS.length)].substring(0, 3), 50).size());
+        if (sqlite != null) {
+            SplittableRandom twin = new SplittableRandom(14);
+            time("  SQLite FTS5: two words", runs, () -> sqlite.messages(SqliteTwin.quoted(WORDS[twin.nextInt(WORDS.length)]) + "* "
+                    + SqliteTwin.quoted(WORDS[twin.nextInt(WORDS.length)].substring(0, 3)) + "*", 50));
+        }
         time("message text: a word no message has", runs, () -> messages.search("zebra", 50).size());
         time("baseline: LIKE '%word%' scan of bodies", Math.max(5, runs / 20), () -> db.read(sql -> sql.query(
                 "SELECT id FROM message WHERE LOWER(body) LIKE ? ORDER BY created_at DESC, id DESC FETCH FIRST 50 ROWS ONLY",
@@ -170,36 +211,19 @@ public final class DesktopCacheBenchmark {
         time("thread: newest page of 50", runs, () -> messages.page(1 + random.nextInt(conversations), null, 50).messages().size());
     }
 
-    /** The word index's own write cost: the words of 50,000 stored messages written again into an identical table. */
-    static void wordIndexCost(CacheDatabase db) {
-        db.write(sql -> sql.update("CREATE TABLE word_probe (word VARCHAR(40) NOT NULL, message_id BIGINT NOT NULL, PRIMARY KEY (word, message_id))"));
-        List<String> bodies = db.read(sql -> sql.query("SELECT body FROM message WHERE id <= 50000 ORDER BY id", rs -> rs.getString(1)));
-        long t0 = System.nanoTime();
-        long rows = 0;
-        for (int from = 0; from < bodies.size(); from += 1000) {
-            List<Object[]> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(bodies.size(), from + 1000); i++) {
-                for (String word : TextKey.words(bodies.get(i), 2)) {
-                    batch.add(new Object[] {word, (long) i + 1});
-                }
+    /** What the search index takes on disk, beside the messages themselves. */
+    static void indexSize(CacheDatabase db) {
+        StringBuilder sizes = new StringBuilder("on disk (DISK_SPACE_USED):");
+        // message_word: the index before ADR 0009, so the same benchmark measures an older build too
+        for (String table : List.of("MESSAGE", "MESSAGE_POSTING", "MESSAGE_WORD", "CONTACT", "CONTACT_WORD", "PHONE_SUFFIX")) {
+            if (db.read(sql -> sql.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?", table)) == 0) {
+                continue;
             }
-            rows += batch.size();
-            db.write(sql -> {
-                sql.batch("INSERT INTO word_probe (word, message_id) VALUES (?, ?)", batch);
-                return null;
-            });
+            long bytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('" + table + "')"));
+            long rows = db.read(sql -> sql.count("SELECT COUNT(*) FROM " + table));
+            sizes.append(String.format(Locale.ROOT, " %s %.1f MiB (%,d rows)", table.toLowerCase(Locale.ROOT), bytes / 1048576.0, rows));
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long probeBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('WORD_PROBE')"));
-        long messageBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('MESSAGE')"));
-        long wordBytes = db.read(sql -> sql.count("SELECT DISK_SPACE_USED('MESSAGE_WORD')"));
-        System.out.printf("word index cost: %,d words of %,d messages written in %.2f s (%.2f ms per 1,000 messages); "
-                        + "on disk: message %.1f MiB, message_word %.1f MiB%n", rows, bodies.size(), seconds, seconds * 1000 / (bodies.size() / 1000.0),
-                messageBytes / 1048576.0, wordBytes / 1048576.0);
-        db.write(sql -> sql.update("DROP TABLE word_probe"));
-        if (probeBytes < 0) {
-            throw new IllegalStateException();
-        }
+        System.out.println(sizes);
     }
 
     interface Query {

@@ -10,11 +10,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The H2 file of one account's cache, migrated by Flyway from {@code classpath:desktop/migration}
- * when it opens, so a newer app opens an older cache. A cache written by a NEWER app is rebuilt
+ * (and the Java migrations named in {@link #flyway}, which fill what an SQL one laid out from
+ * the rows already cached) when it opens, so a newer app opens an older cache. A cache written by a NEWER app is rebuilt
  * empty (the relay has everything) after its outbox has been carried over; see
  * {@link NewerCacheRecovery}. Embedded mode only (no {@code AUTO_SERVER}).
  *
@@ -78,7 +80,12 @@ public final class CacheDatabase implements AutoCloseable {
     }
 
     static Flyway flyway(JdbcConnectionPool pool) {
-        return Flyway.configure().dataSource(pool).locations(MIGRATIONS).load();
+        return Flyway.configure().dataSource(pool).locations(MIGRATIONS).javaMigrations(javaMigrations()).load();
+    }
+
+    /** The migrations written in Java, beside the SQL ones in {@link #MIGRATIONS}. */
+    public static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] {new SearchIndexMigration()};
     }
 
     static CacheDatabase migrated(JdbcConnectionPool pool) {

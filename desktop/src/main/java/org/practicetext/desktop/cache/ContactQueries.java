@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Patients and leads for the new-message picker, the Patients page and the opted-out and blocked lists, sorted by name. */
+/**
+ * Patients and leads for the new-message picker, the Patients page and the opted-out and blocked
+ * lists, sorted by name (with a search: word-start matches first, see {@link SearchSql}).
+ */
 public final class ContactQueries {
     private static final String SELECT = """
             SELECT ct.id, ct.phone, ct.display_phone, ct.kind, ct.name, ct.external_id, ct.opted_out, ct.opted_out_at, ct.blocked,
@@ -42,8 +45,9 @@ public final class ContactQueries {
         StringBuilder where = new StringBuilder(condition);
         List<Object> params = new ArrayList<>();
         SearchSql.append(search, "ct.id", where, params);
+        String rank = SearchSql.rank(search, "ct.id", params);
         params.add(limit);
-        String sql = SELECT + where + order + " FETCH FIRST ? ROWS ONLY";
+        String sql = SELECT + where + (rank.isEmpty() ? order : order.replaceFirst("ORDER BY ", "ORDER BY " + rank)) + " FETCH FIRST ? ROWS ONLY";
         return db.read(q -> q.query(sql, ContactQueries::row, params.toArray()));
     }
 

@@ -10,9 +10,11 @@ import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
 
 /**
- * Upserts contacts from the feed with their search keys: the folded words of the name (each one
- * a row of {@code contact_word}) and every suffix of the phone digits (a typed fragment is the prefix of one). {@code relay_json} keeps the relay's own
- * state so an optimistic block or unblock can be undone exactly.
+ * Upserts contacts from the feed with their search keys: the name's keys ({@link TextKey#nameKeys}:
+ * each folded word and each suffix inside a word, a row of {@code contact_word} each, marked
+ * whether it starts a word) and every suffix of the phone digits (a typed fragment is the prefix
+ * of one). {@code relay_json} keeps the relay's own state so an optimistic block or unblock can
+ * be undone exactly.
  */
 final class ContactWriter {
     private static final String MERGE = """
@@ -44,16 +46,14 @@ final class ContactWriter {
                         was == null ? c.blocked() : was.blocked() != c.blocked()));
             }
             ids.add(new Object[] {c.id()});
-            for (String word : TextKey.words(c.name(), 1)) {
-                words.add(new Object[] {word, c.id()});
-            }
+            TextKey.nameKeys(c.name()).forEach((key, wordStart) -> words.add(new Object[] {key, c.id(), wordStart}));
             for (String suffix : TextKey.phoneSuffixes(c.phone(), display)) {
                 suffixes.add(new Object[] {suffix, c.id()});
             }
         }
         sql.batch(MERGE, rows);
         sql.batch("DELETE FROM contact_word WHERE contact_id = ?", ids);
-        sql.batch("INSERT INTO contact_word (word, contact_id) VALUES (?, ?)", words);
+        sql.batch("INSERT INTO contact_word (word, contact_id, word_start) VALUES (?, ?, ?)", words);
         sql.batch("DELETE FROM phone_suffix WHERE contact_id = ?", ids);
         sql.batch("INSERT INTO phone_suffix (suffix, contact_id) VALUES (?, ?)", suffixes);
         return changes;

@@ -11,7 +11,8 @@ import org.practicetext.core.ConversationFilter;
 
 /**
  * The message list: any combination of the four filters and the search box, newest activity
- * first, as ONE parameterised statement over the cache, the outbox's waiting counts joined in
+ * first (with a search: names matched at a word start before those matched inside a word, see
+ * {@link SearchSql}), as ONE parameterised statement over the cache, the outbox's waiting counts joined in
  * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
  * with no activity yet sorts last.
  */
@@ -75,19 +76,39 @@ public final class ConversationQueries {
             params.add(filter.inboxId());
         }
         SearchSql.append(filter.search(), "c.contact_id", where, params);
-        if (after != null && after.lastMessageAt() != null) {
-            java.time.Instant at = after.lastMessageAt();
-            where.append(" AND (c.last_message_at < ? OR (c.last_message_at = ? AND c.id < ?) OR c.last_message_at IS NULL)");
-            params.add(at);
-            params.add(at);
-            params.add(after.id());
-        } else if (after != null) {
-            where.append(" AND c.last_message_at IS NULL AND c.id < ?");
-            params.add(after.id());
+        if (after != null) {
+            // A ranked search lists word-start matches first: the page continues inside the rank
+            // the last shown row had, then takes the whole next rank.
+            String rankOfRow = SearchSql.rankOf(filter.search(), "c.contact_id", null, params);
+            if (!rankOfRow.isEmpty()) {
+                where.append(" AND (").append(rankOfRow).append(" > ")
+                        .append(SearchSql.rankOf(filter.search(), "c.contact_id", after.contactId(), params))
+                        .append(" OR (").append(SearchSql.rankOf(filter.search(), "c.contact_id", null, params))
+                        .append(" = ").append(SearchSql.rankOf(filter.search(), "c.contact_id", after.contactId(), params))
+                        .append(" AND ");
+                appendAfter(after, where, params);
+                where.append("))");
+            } else {
+                where.append(" AND ");
+                appendAfter(after, where, params);
+            }
         }
+        String rank = SearchSql.rank(filter.search(), "c.contact_id", params);
         params.add(limit);
-        String sql = SELECT + where + " ORDER BY c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
+        String sql = SELECT + where + " ORDER BY " + rank + "c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
         return db.read(q -> q.query(sql, ConversationQueries::row, params.toArray()));
+    }
+
+    /** The keyset of the list's order (last activity, newest first, no activity last; then id). */
+    private static void appendAfter(ConversationRow after, StringBuilder where, List<Object> params) {
+        if (after.lastMessageAt() != null) {
+            where.append("(c.last_message_at < ? OR (c.last_message_at = ? AND c.id < ?) OR c.last_message_at IS NULL)");
+            params.add(after.lastMessageAt());
+            params.add(after.lastMessageAt());
+        } else {
+            where.append("(c.last_message_at IS NULL AND c.id < ?)");
+        }
+        params.add(after.id());
     }
 
     public Optional<ConversationRow> byId(long id) {

@@ -86,10 +86,15 @@ public final class FeedRows {
 
     /** The end of a full resync: rows from the relay that the new snapshot did not bring back are gone there too. Local rows stay. */
     public static void sweep(Sql sql, int generation) throws SQLException {
+        Map<Long, String> gone = new java.util.HashMap<>();
+        sql.query("SELECT id, body FROM message WHERE sync_gen < ? AND id > 0", rs -> {
+            gone.put(rs.getLong(1), rs.getString(2));
+            return null;
+        }, generation);
+        MessageIndex.remove(sql, gone);
         for (String table : SWEPT) {
             sql.update("DELETE FROM " + table + " WHERE sync_gen < ? AND id > 0", generation);
         }
-        sql.update("DELETE FROM message_word w WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.id = w.message_id)");
         sql.update("DELETE FROM contact_word w WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = w.contact_id)");
         sql.update("DELETE FROM phone_suffix p WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = p.contact_id)");
     }

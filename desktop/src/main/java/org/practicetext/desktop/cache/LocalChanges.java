@@ -84,6 +84,13 @@ public final class LocalChanges {
      * the list, as the relay will once it has it.
      */
     public static void localMessage(Sql sql, LocalMessage m) throws SQLException {
+        Optional<String> before = sql.queryOne("SELECT body FROM message WHERE id = ?", rs -> rs.getString(1), -m.outboxId());
+        if (before.isPresent() && !before.get().equals(m.body())) {
+            MessageIndex.remove(sql, java.util.Map.of(-m.outboxId(), before.get()));
+        }
+        if (before.isEmpty() || !before.get().equals(m.body())) {
+            MessageIndex.add(sql, java.util.Map.of(-m.outboxId(), m.body() == null ? "" : m.body()));
+        }
         sql.update("""
                 MERGE INTO message (id, conversation_id, client_id, direction, body, status, error_message, sender_kind, sender_name,
                                     created_at, updated_at, outbox_id, sync_gen)
@@ -101,7 +108,12 @@ public final class LocalChanges {
 
     /** Removes a discarded send's bubble (and its placeholder conversation, if that is now empty). */
     public static void removeLocalMessage(Sql sql, long outboxId) throws SQLException {
-        Optional<Long> conversation = sql.queryOne("SELECT conversation_id FROM message WHERE id = ?", rs -> rs.getLong(1), -outboxId);
+        java.util.Map<Long, String> body = new java.util.HashMap<>();
+        Optional<Long> conversation = sql.queryOne("SELECT conversation_id, body FROM message WHERE id = ?", rs -> {
+            body.put(-outboxId, rs.getString(2));
+            return rs.getLong(1);
+        }, -outboxId);
+        MessageIndex.remove(sql, body);
         sql.update("DELETE FROM message WHERE id = ?", -outboxId);
         if (conversation.isPresent()) {
             sql.update("DELETE FROM conversation WHERE id = ? AND id < 0 AND NOT EXISTS (SELECT 1 FROM message WHERE conversation_id = ?)",

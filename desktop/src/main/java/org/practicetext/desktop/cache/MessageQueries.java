@@ -15,7 +15,7 @@ import org.practicetext.protocol.MediaItem;
  * A thread's messages a page at a time (newest page first, keyset-paged on (createdAt, id) so a
  * message arriving meanwhile never shifts a page), and the search inside message text across all
  * threads: every typed word (2+ characters) must be the prefix of a word of the body, found
- * through the {@code message_word} index.
+ * through the posting lists of {@link MessageIndex}.
  */
 public final class MessageQueries {
     private static final String COLUMNS = """
@@ -55,56 +55,29 @@ public final class MessageQueries {
             .thenComparingLong(MessageRow::id);
 
     /**
-     * Message-text search. Each word's matches are read from the {@code message_word} index alone
-     * (no table rows), intersected here, and only the newest {@code limit} ids are fetched: a
-     * common word costs one index range scan, not a sort of every matching message. Relay ids
-     * grow with time, so the highest ids are the newest messages; the page is then ordered by time.
+     * Message-text search, newest first: the matching ids come from the posting lists of
+     * {@link MessageIndex} (one range scan per typed word, intersected in memory), and only the
+     * newest {@code limit} rows are then read, in one statement.
      */
     public List<MessageHit> search(String text, int limit) {
-        List<String> words = TextKey.words(text, 2);
+        List<String> words = TextKey.words(text, MessageIndex.MIN_WORD);
         if (words.isEmpty()) {
             return List.of();
         }
         return db.read(q -> {
-            long[] ids = null;
-            for (String word : words) {
-                long[] matches = q.query("SELECT w.message_id FROM message_word w WHERE w.word >= ? AND w.word < ?",
-                        rs -> rs.getLong(1), word, TextKey.prefixEnd(word)).stream().mapToLong(Long::longValue).sorted().distinct().toArray();
-                ids = ids == null ? matches : intersect(ids, matches);
-                if (ids.length == 0) {
-                    return List.<MessageHit>of();
-                }
-            }
-            Long[] newest = new Long[Math.min(limit, ids.length)];
-            for (int i = 0; i < newest.length; i++) {
-                newest[i] = ids[ids.length - 1 - i];
+            List<Long> ids = MessageIndex.matching(q, words, limit);
+            if (ids.isEmpty()) {
+                return List.<MessageHit>of();
             }
             return q.query("""
                     SELECT m.id, m.conversation_id, m.body, m.created_at, ct.name, c.display_phone
                     FROM message m JOIN conversation c ON c.id = m.conversation_id LEFT JOIN contact ct ON ct.id = c.contact_id
-                    WHERE m.id = ANY(?) ORDER BY m.created_at DESC, m.id DESC""", rs -> {
+                    WHERE m.id = ANY(?) ORDER BY m.created_at DESC, m.id DESC FETCH FIRST ? ROWS ONLY""", rs -> {
                 String name = rs.getString(5);
                 String display = name == null || name.isBlank() ? rs.getString(6) : name;
                 return new MessageHit(rs.getLong(1), rs.getLong(2), display, Snippets.around(rs.getString(3), words), Sql.instant(rs, "created_at"));
-            }, (Object) newest);
+            }, ids.toArray(Long[]::new), limit);
         });
-    }
-
-    private static long[] intersect(long[] a, long[] b) {
-        long[] both = new long[Math.min(a.length, b.length)];
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                both[n++] = a[i];
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return java.util.Arrays.copyOf(both, n);
     }
 
     private static MessageRow row(ResultSet rs) throws SQLException {

@@ -16,9 +16,9 @@ import org.practicetext.protocol.MessageView;
 
 /**
  * Upserts messages from the feed. A message that carries the client id of one written here
- * replaces the local copy (and settles its outbox item). The search words of a body are written
- * only when the body is new or changed, so the many status-only updates cost one row write and
- * a replayed batch writes nothing new.
+ * replaces the local copy (and settles its outbox item). A body is indexed for search
+ * ({@link MessageIndex}) only when it is new or changed, so the many status-only updates cost
+ * one row write and a replayed batch writes nothing new.
  */
 final class MessageWriter {
     private static final String MERGE = """
@@ -37,8 +37,8 @@ final class MessageWriter {
         }
         Map<Long, Stored> stored = stored(sql, messages);
         List<Object[]> rows = new ArrayList<>();
-        List<Object[]> staleWords = new ArrayList<>();
-        List<Object[]> words = new ArrayList<>();
+        Map<Long, String> staleBodies = new HashMap<>();
+        Map<Long, String> newBodies = new HashMap<>();
         List<Object[]> clientIds = new ArrayList<>();
         List<DeskChange> changes = new ArrayList<>();
         Set<Long> conversations = new LinkedHashSet<>();
@@ -50,11 +50,9 @@ final class MessageWriter {
             Stored before = stored.get(m.id());
             if (before == null || !Objects.equals(before.body(), body)) {
                 if (before != null) {
-                    staleWords.add(new Object[] {m.id()});
+                    staleBodies.put(m.id(), before.body());
                 }
-                for (String word : TextKey.words(body, 2)) {
-                    words.add(new Object[] {word, m.id()});
-                }
+                newBodies.put(m.id(), body);
             }
             if (m.clientId() != null) {
                 clientIds.add(new Object[] {m.clientId()});
@@ -73,8 +71,8 @@ final class MessageWriter {
             }
         }
         sql.batch(MERGE, rows);
-        sql.batch("DELETE FROM message_word WHERE message_id = ?", staleWords);
-        sql.batch("INSERT INTO message_word (word, message_id) VALUES (?, ?)", words);
+        MessageIndex.remove(sql, staleBodies);
+        MessageIndex.add(sql, newBodies);
         ConversationWriter.refreshLastOutbound(sql, conversations.stream().map(id -> new Object[] {id}).toList());
         return changes;
     }
@@ -102,14 +100,18 @@ final class MessageWriter {
     /** The relay has these client ids: their local bubbles (answered as id and conversation), placeholder threads and outbox items are done. */
     private static List<long[]> replaceLocalCopies(Sql sql, List<Object[]> clientIds) throws SQLException {
         List<long[]> touched = new ArrayList<>();
+        Map<Long, String> bodies = new HashMap<>();
         for (Object[] clientId : clientIds) {
-            touched.addAll(sql.query("SELECT id, conversation_id FROM message WHERE client_id = ? AND id < 0",
-                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, clientId));
+            touched.addAll(sql.query("SELECT id, conversation_id, body FROM message WHERE client_id = ? AND id < 0", rs -> {
+                bodies.put(rs.getLong(1), rs.getString(3));
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }, clientId));
         }
         if (touched.isEmpty()) {
             sql.batch("DELETE FROM outbox WHERE client_id = ?", clientIds);
             return touched;
         }
+        MessageIndex.remove(sql, bodies);
         sql.batch("DELETE FROM message WHERE client_id = ? AND id < 0", clientIds);
         sql.batch("DELETE FROM outbox WHERE client_id = ?", clientIds);
         sql.update("DELETE FROM conversation WHERE id < 0 AND NOT EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = conversation.id)");

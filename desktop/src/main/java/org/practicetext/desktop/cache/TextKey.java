@@ -13,9 +13,12 @@ import org.practicetext.core.PhoneNumbers;
  * How text is folded for search, the same way when it is stored and when it is typed: lower
  * case, accents removed ("José" and "jose" are one word), split on anything that is not a letter
  * or digit. Words are cut to {@link #MAX_WORD} characters so a prefix of a long word still finds it.
+ * Names are also found from inside a word ({@link #nameKeys}); message text by word prefix only.
  */
 public final class TextKey {
     public static final int MAX_WORD = 40;
+    /** The shortest typed fragment that is matched inside a word; shorter ones match word starts only. */
+    public static final int MIN_INFIX = 3;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern PHONE_TEXT = Pattern.compile("[\\d\\s()+.\\-]+");
@@ -42,6 +45,25 @@ public final class TextKey {
             }
         }
         return List.copyOf(words);
+    }
+
+    /**
+     * The search keys of a name, each with whether it starts a word: every folded word (for
+     * prefix search) and every suffix of {@link #MIN_INFIX} or more characters inside a word (a
+     * fragment typed from the middle, "ohns" of "johnson", is the prefix of one). A key that is
+     * both counts as a word start.
+     */
+    public static java.util.Map<String, Boolean> nameKeys(String name) {
+        java.util.Map<String, Boolean> keys = new java.util.LinkedHashMap<>();
+        for (String word : words(name, 1)) {
+            keys.put(word, true);
+        }
+        for (String word : words(name, MIN_INFIX + 1)) {
+            for (int i = 1; i + MIN_INFIX <= word.length(); i++) {
+                keys.putIfAbsent(word.substring(i), false);
+            }
+        }
+        return keys;
     }
 
     /** Every suffix of the phone's digits, E.164 and national: a digit fragment typed anywhere in the number is a prefix of one. */

@@ -26,7 +26,7 @@ import org.practicetext.protocol.FeedPage;
 /** The apply path on its own: idempotent upserts, the cursor in the same transaction, the sweep at the end of a resync. */
 class FeedApplyTest {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
-    static final List<String> TABLES = List.of("contact", "contact_word", "conversation", "message", "message_word", "inbox", "team_member",
+    static final List<String> TABLES = List.of("contact", "contact_word", "conversation", "message", "message_posting", "inbox", "team_member",
             "template", "outbox");
 
     @TempDir
@@ -61,7 +61,7 @@ class FeedApplyTest {
 
         assertThat(dump()).isEqualTo(once);
         assertThat(db.read(SyncState::read).cursor()).isEqualTo(cursor);
-        assertThat(once.get("message_word")).isNotEmpty();
+        assertThat(once.get("message_posting")).isNotEmpty();
     }
 
     /**
@@ -132,11 +132,11 @@ class FeedApplyTest {
                 .conversation(10, 1, "+13125550101", "open", 1, null, 0, T0, "Reminder")
                 .message(100, 10, "out", "Reminder: cleaning tomorrow", "queued", T0);
         applier.apply(feed.pages(100).getFirst(), T0);
-        List<Map<String, Object>> words = dump().get("message_word");
+        List<Map<String, Object>> words = dump().get("message_posting");
 
         applier.apply(feed.clear().message(100, 10, "out", "Reminder: cleaning tomorrow", "failed", T0).pages(100).getFirst(), T0);
 
-        assertThat(dump().get("message_word")).isEqualTo(words);
+        assertThat(dump().get("message_posting")).isEqualTo(words);
         ConversationRow row = new ConversationQueries(db).byId(10).orElseThrow();
         assertThat(row.lastOutboundFailed()).isTrue();
         assertThat(new MessageQueries(db).page(10, null, 10).messages().getFirst().status()).isEqualTo("failed");
@@ -220,7 +220,8 @@ class FeedApplyTest {
                     ResultSetMetaData meta = rs.getMetaData();
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        row.put(meta.getColumnName(i), rs.getObject(i));
+                        Object value = rs.getObject(i);
+                        row.put(meta.getColumnName(i), value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
                     }
                     return row;
                 }));

@@ -17,7 +17,10 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 
-/** The search box: names by any word's prefix (any case, any accents), phones by digits in any format, message text apart. */
+/**
+ * The search box: names by any word's prefix or a fragment from inside a word (any case, any
+ * accents; word-start matches first), phones by digits in any format, message text apart.
+ */
 class SearchTest {
     @TempDir
     static Path temp;
@@ -33,6 +36,8 @@ class SearchTest {
         thread(feed, 3, "+13125550103", "patient", "Anne-Marie O'Brien", "Thanks! See you at the Café", 3);
         thread(feed, 4, "+13125550104", "lead", null, "Do you take new patients? My friend Anna recommended you", 4);
         thread(feed, 5, "+447946095800", "patient", "ZOË MÜLLER", "Appointment reminder: Tuesday", 5);
+        thread(feed, 6, "+13125550106", "patient", "Joanne Hill", "Thank you", 6);
+        thread(feed, 7, "+13125550107", "patient", "Marcus Johnson", "See you soon", 7);
         FeedApplier applier = new FeedApplier(db, new Outbox(db, Clock.systemUTC(), () -> "Me"));
         feed.pages(100).forEach(page -> applier.apply(page, Instant.now()));
     }
@@ -71,12 +76,22 @@ class SearchTest {
         assertThat(names("marie")).containsExactly("Anne-Marie O'Brien");
         assertThat(names("o'bri")).containsExactly("Anne-Marie O'Brien");
         assertThat(names("zoe mul")).containsExactly("ZOË MÜLLER");
-        assertThat(names("ann")).containsExactly("Anne-Marie O'Brien", "Anna Smith");
+        assertThat(names("ann")).as("word starts first, newest first; then inside a word")
+                .containsExactly("Anne-Marie O'Brien", "Anna Smith", "Joanne Hill");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ohns", "OHNSON", "hnso", "son", "marcus ohns", "cus john"})
+    void aFragmentFromInsideANameWordFindsIt(String search) {
+        assertThat(names(search)).containsExactly("Marcus Johnson");
     }
 
     @Test
-    void onlyPrefixesCountNotTheMiddleOfAWord() {
-        assertThat(names("mith")).isEmpty();
+    void threeLettersFromInsideAWordAreEnoughAndFewerMatchOnlyWordStarts() {
+        assertThat(names("ith")).containsExactly("Anna Smith");
+        assertThat(names("mith")).containsExactly("Anna Smith");
+        assertThat(names("an")).containsExactly("Anne-Marie O'Brien", "Anna Smith");
+        assertThat(names("nn")).isEmpty();
         assertThat(names("anna smx")).isEmpty();
     }
 
@@ -124,7 +139,10 @@ class SearchTest {
         assertThat(contacts.search("jose", 10)).extracting(ContactRow::name).containsExactly("José Núñez");
         assertThat(contacts.search("555-12", 10)).extracting(ContactRow::name).containsExactly("Anna Smith");
         assertThat(contacts.search("", 10)).extracting(ContactRow::displayName)
-                .containsExactly("Anna Smith", "Anne-Marie O'Brien", "José Núñez", "ZOË MÜLLER", "(312) 555-0104");
+                .containsExactly("Anna Smith", "Anne-Marie O'Brien", "Joanne Hill", "José Núñez", "Marcus Johnson", "ZOË MÜLLER", "(312) 555-0104");
+        assertThat(contacts.search("ann", 10)).extracting(ContactRow::displayName).as("word starts first, then by name")
+                .containsExactly("Anna Smith", "Anne-Marie O'Brien", "Joanne Hill");
+        assertThat(contacts.search("ohns", 10)).extracting(ContactRow::displayName).containsExactly("Marcus Johnson");
         assertThat(contacts.search("smith", 10).getFirst().conversationId()).isEqualTo(1L);
     }
 }

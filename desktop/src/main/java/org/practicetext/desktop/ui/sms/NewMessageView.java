@@ -17,8 +17,9 @@ import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.common.Icons;
 
 /**
- * "New message": a To field that searches the directory and validates typed numbers as they
- * are typed, the matching patients, and — once a recipient is chosen — the composer.
+ * "New message": a To field that searches the directory (a typed number is offered once it is
+ * complete, and checked when the person chooses to text it), the matching patients, and — once
+ * a recipient is chosen — the composer.
  */
 public final class NewMessageView extends VBox {
     private final CustomTextField to = new CustomTextField();

@@ -13,15 +13,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.practicetext.core.InvalidPhoneNumberException;
-import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
- * "New message": search the directory by name or phone, pick a patient, or type any number —
- * validated as it is typed, with the reason shown. A recipient who already has a conversation
- * opens it; anyone else gets the composer addressed to their number.
+ * "New message": search the directory by name or phone, pick a patient, or type any number. A
+ * number being typed is a search too: it is offered ("Text (555) 210-7788") as soon as it is
+ * complete, but a half-typed one is no error — the reason is shown only when the person chooses
+ * to text it (Enter or the action). A recipient who already has a conversation opens it; anyone
+ * else gets the composer addressed to their number.
  */
 public final class NewMessageViewModel {
     static final int MATCHES = 20;
@@ -52,7 +53,10 @@ public final class NewMessageViewModel {
         return matches;
     }
 
-    /** Why the typed text is not a number one can text; empty when it is, or when it is a name. */
+    /**
+     * Why the typed number cannot be texted, once the person chose to text it; empty while they
+     * type (every keystroke clears it), and for a valid number or a name.
+     */
     public ReadOnlyStringProperty phoneErrorProperty() {
         return phoneError.getReadOnlyProperty();
     }
@@ -91,10 +95,14 @@ public final class NewMessageViewModel {
         composer.showNewNumber(contact.phone(), contact);
     }
 
-    /** Picks the typed number: its conversation if it has one, else the composer for it. */
+    /**
+     * Picks the typed number: its conversation if it has one, else the composer for it. A typed
+     * number that is not one (too short, too long) says why instead; a name does nothing.
+     */
     public void chooseTypedNumber() {
         String e164 = typedNumber.get();
         if (e164 == null) {
+            phoneError.set(whyNotANumber(text()));
             return;
         }
         session.tasks().run(() -> session.client().directory().contactByPhone(e164), (Optional<ContactRow> found) -> {
@@ -107,26 +115,39 @@ public final class NewMessageViewModel {
         });
     }
 
+    private String text() {
+        return query.get() == null ? "" : query.get().strip();
+    }
+
     private void search() {
-        String text = query.get() == null ? "" : query.get().strip();
-        validate(text);
+        String text = text();
+        phoneError.set("");
+        typedNumber.set(looksLikeNumber(text) ? parsed(text) : null);
         lookup.ask(() -> session.client().directory().contacts(text, MATCHES));
     }
 
     /** Text with digits and no letters is a phone number being typed; anything else is a name. */
-    private void validate(String text) {
-        boolean looksLikeNumber = !text.isEmpty() && text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(Character::isLetter);
-        if (!looksLikeNumber) {
-            phoneError.set("");
-            typedNumber.set(null);
-            return;
+    private static boolean looksLikeNumber(String text) {
+        return !text.isEmpty() && text.chars().anyMatch(Character::isDigit) && text.chars().noneMatch(Character::isLetter);
+    }
+
+    private String parsed(String text) {
+        try {
+            return session.phones().parse(text).value();
+        } catch (InvalidPhoneNumberException e) {
+            return null;
+        }
+    }
+
+    private String whyNotANumber(String text) {
+        if (!looksLikeNumber(text)) {
+            return "";
         }
         try {
-            typedNumber.set(session.phones().parse(text).value());
-            phoneError.set("");
+            session.phones().parse(text);
+            return "";
         } catch (InvalidPhoneNumberException e) {
-            typedNumber.set(null);
-            phoneError.set(PhoneNumbers.digitsKey(text).length() < 3 ? "" : e.getMessage());
+            return e.getMessage();
         }
     }
 }

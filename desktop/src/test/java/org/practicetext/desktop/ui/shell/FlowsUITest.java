@@ -37,6 +37,8 @@ class FlowsUITest extends DeskWindowUITest {
         robot.press(KeyCode.CONTROL).press(KeyCode.N).release(KeyCode.N).release(KeyCode.CONTROL);
         robot.write("(555) 21");
         Label error = robot.lookup("#new-message-phone-error").queryAs(Label.class);
+        assertThat(error.isVisible()).as("no error while the number is still being typed").isFalse();
+        robot.type(KeyCode.ENTER);
         waitUntil(() -> error.isVisible() && error.getText().contains("too short"));
         robot.write("0-7788");
         waitUntil(() -> !error.isVisible());

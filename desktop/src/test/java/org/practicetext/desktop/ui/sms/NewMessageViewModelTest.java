@@ -38,10 +38,31 @@ class NewMessageViewModelTest {
     }
 
     @Test
-    void aTooShortNumberSaysWhyAsItIsTyped() {
+    void aHalfTypedNumberIsNoErrorWhileThePersonIsStillSearching() {
+        for (String typed : new String[] {"5", "55", "555", "(555) 0", "(555) 01", "(555) 012"}) {
+            newMessage.queryProperty().set(typed);
+            assertThat(newMessage.phoneErrorProperty().get()).as("after typing %s", typed).isEmpty();
+            assertThat(newMessage.typedNumberProperty().get()).isNull();
+        }
+    }
+
+    @Test
+    void choosingToTextAHalfTypedNumberSaysWhyItCannotBeTexted() {
         newMessage.queryProperty().set("(555) 01");
+        newMessage.chooseTypedNumber();
         assertThat(newMessage.phoneErrorProperty().get()).isEqualTo("The number is too short for United States.");
-        assertThat(newMessage.typedNumberProperty().get()).isNull();
+        assertThat(opened.get()).isNull();
+        assertThat(newMessage.recipientProperty().get()).isEmpty();
+
+        newMessage.queryProperty().set("(555) 012");
+        assertThat(newMessage.phoneErrorProperty().get()).as("typing again is searching again").isEmpty();
+    }
+
+    @Test
+    void choosingANameThatMatchesNoOneIsNoPhoneError() {
+        newMessage.queryProperty().set("Zzyzx");
+        newMessage.chooseTypedNumber();
+        assertThat(newMessage.phoneErrorProperty().get()).isEmpty();
     }
 
     @Test
