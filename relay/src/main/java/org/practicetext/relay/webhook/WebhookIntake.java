@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes verified webhooks so that none Twilio was answered about can be lost: each is recorded
  * first ({@link WebhookReceipts}), then applied, and one whose processing fails is applied again
- * later, with backoff, until it succeeds. A processing bug delays a text; it never loses it.
+ * later, with backoff, until it succeeds. A processing bug delays a text; it never loses it. An
+ * attempt that failed only because the database was busy is retried within
+ * {@link #MAX_BUSY_BACKOFF}, not after minutes: once the database has its breath back the text
+ * shows at once.
  * Webhooks still waiting after {@link #ATTENTION_AFTER} attempts are logged at ERROR and counted in
  * {@code /health}, where an operator sees them.
  *
@@ -38,6 +41,13 @@ public final class WebhookIntake implements AutoCloseable {
     /** How long the request that recorded a webhook has to apply it before the retry loop may. */
     static final Duration INLINE_GRACE = Duration.ofSeconds(30);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /**
+     * The longest wait before the next attempt when the attempt failed only because the database
+     * was busy (a lock or a free connection not had in time, see {@link StorageException#isBusy}):
+     * that is no bug to wait out, and the text is already late. The loop applies one receipt at a
+     * time, so these retries add at most one waiting transaction to a busy database.
+     */
+    static final Duration MAX_BUSY_BACKOFF = Duration.ofSeconds(10);
     static final int ATTENTION_AFTER = 10;
     /** Applied receipts are kept this long (Twilio retries within minutes), then forgotten. */
     static final Duration KEEP_APPLIED = Duration.ofDays(3);
@@ -177,16 +187,17 @@ public final class WebhookIntake implements AutoCloseable {
             return Optional.of(outcome);
         } catch (RuntimeException e) {
             String error = describe(e);
+            boolean busy = e instanceof StorageException storage && storage.isBusy();
             int attempts = receipt.attempts() + 1;
             try {
-                attempts = receipts.failed(receipt.id(), error, n -> clock.instant().plus(backoff(n)));
+                attempts = receipts.failed(receipt.id(), error, n -> clock.instant().plus(busy ? busyBackoff(n) : backoff(n)));
             } catch (RuntimeException again) {
                 // The receipt stays due; the retry loop takes it up again.
                 LOG.warn("could not note the failure of webhook receipt {} ({})", receipt.id(), describe(again));
             }
             if (attempts >= ATTENTION_AFTER) {
-                LOG.error("webhook receipt {} ({}) still not applied after {} attempts: {}; kept and retried every {} min",
-                        receipt.id(), receipt.kind(), attempts, error, MAX_BACKOFF.toMinutes());
+                LOG.error("webhook receipt {} ({}) still not applied after {} attempts: {}; kept and retried every {} s",
+                        receipt.id(), receipt.kind(), attempts, error, (busy ? MAX_BUSY_BACKOFF : MAX_BACKOFF).toSeconds());
             } else {
                 LOG.warn("webhook receipt {} ({}) recorded but not applied yet (attempt {}): {}; retrying",
                         receipt.id(), receipt.kind(), attempts, error);
@@ -202,6 +213,12 @@ public final class WebhookIntake implements AutoCloseable {
     static Duration backoff(int attempts) {
         long seconds = 1L << Math.min(attempts, 20);
         return seconds >= MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    /** After an attempt the busy database failed: doubling from a second, but never beyond {@link #MAX_BUSY_BACKOFF}. */
+    static Duration busyBackoff(int attempts) {
+        Duration backoff = backoff(attempts);
+        return backoff.compareTo(MAX_BUSY_BACKOFF) > 0 ? MAX_BUSY_BACKOFF : backoff;
     }
 
     /** Forgets the applied receipts that are old enough, if that is due; then finds when it is due next. */

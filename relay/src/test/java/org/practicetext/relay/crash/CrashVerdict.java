@@ -52,7 +52,11 @@ final class CrashVerdict {
         figures.put(name, value);
     }
 
-    /** Every acknowledged SID stored exactly once, where it belongs; no genuine webhook refused or left unacknowledged. */
+    /**
+     * Every acknowledged SID stored exactly once, where it belongs; no genuine webhook refused or left unacknowledged. A SID
+     * the relay recorded in its webhook journal but had not applied when it was stopped is not lost (the next start applies
+     * it) but late, and named as such.
+     */
     void judgeInbound(Collection<InboundStream.Webhook> webhooks, StoredFacts facts, Map<String, Long> practiceIds) {
         Map<String, List<MessageRow>> bySid = new HashMap<>();
         facts.messages().stream().filter(m -> m.sid() != null).forEach(m -> bySid.computeIfAbsent(m.sid(), k -> new ArrayList<>()).add(m));
@@ -61,6 +65,7 @@ final class CrashVerdict {
         List<String> misplaced = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         List<String> neverAcknowledged = new ArrayList<>();
+        List<String> notApplied = new ArrayList<>();
         long acknowledged = 0;
         for (InboundStream.Webhook w : webhooks) {
             if (w.refusedWith != 0) {
@@ -74,6 +79,10 @@ final class CrashVerdict {
             acknowledged++;
             List<MessageRow> rows = bySid.getOrDefault(w.sid, List.of());
             int unrouted = facts.unroutedSids().getOrDefault(w.sid, 0);
+            if (rows.isEmpty() && unrouted == 0 && facts.journalOnlySids().contains(w.sid)) {
+                notApplied.add(w.sid + (w.practice == null ? " (to the unknown number)" : ""));
+                continue;
+            }
             if (w.practice == null) {
                 if (unrouted == 0 && rows.isEmpty()) {
                     lost.add(w.sid + " (to the unknown number)");
@@ -100,8 +109,10 @@ final class CrashVerdict {
         figure("inbound SIDs", webhooks.size());
         figure("inbound acknowledged", acknowledged);
         figure("inbound lost", lost.size());
+        figure("inbound recorded but not applied at the end", notApplied.size());
         figure("inbound duplicated", duplicated.size());
         add("every acknowledged inbound SID is stored (lost: answered 200, stored nowhere)", lost);
+        add("every acknowledged inbound SID is applied by the end of the drain (recorded in the webhook journal, not applied yet)", notApplied);
         add("every acknowledged inbound SID is stored exactly once", duplicated);
         add("every acknowledged inbound SID is stored where it belongs (its practice, as inbound, its body; unknown numbers in unrouted_message only)", misplaced);
         add("no genuine webhook is refused with a 4xx (Twilio does not retry it)", refused);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.practicetext.relay.crash.StoredFacts.MessageRow;
 import org.practicetext.relay.crash.StoredFacts.PracticeRow;
@@ -40,6 +41,18 @@ class CrashVerdictTest {
         verdict.judgeInbound(List.of(acknowledged(SID, ALPHA, "Running late")), facts(List.of(), Map.of(SID, 1)), IDS);
 
         assertThat(verdict.findings().get(0).cases()).containsExactly(SID + " (only in unrouted_message)");
+    }
+
+    @Test
+    void anAcknowledgedSidStillOnlyInTheWebhookJournalIsLateNotLost() {
+        StoredFacts facts = new StoredFacts(List.of(new PracticeRow(1, "crash-alpha", 10, 10)), List.of(), Map.of(), Map.of(), Set.of(SID));
+
+        verdict.judgeInbound(List.of(acknowledged(SID, ALPHA, "Running late")), facts, IDS);
+
+        assertThat(invariants()).containsExactly(
+                "every acknowledged inbound SID is applied by the end of the drain (recorded in the webhook journal, not applied yet)");
+        assertThat(verdict.findings().get(0).cases()).containsExactly(SID);
+        assertThat(verdict.figures()).containsEntry("inbound lost", 0L).containsEntry("inbound recorded but not applied at the end", 1L);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +42,7 @@ final class RelayProcess {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1)).build();
     private final List<Duration> startups = new ArrayList<>();
-    private Process process;
+    private volatile Process process;
     private int starts;
 
     /**
@@ -170,6 +171,12 @@ final class RelayProcess {
             process.toHandle().destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The pid of the relay's JVM while one runs. */
+    OptionalLong pid() {
+        Process running = process;
+        return running != null && running.isAlive() ? OptionalLong.of(running.pid()) : OptionalLong.empty();
     }
 
     List<Duration> startups() {

@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the relay's H2 file holds after the run, read by the test JVM with the file opened
@@ -21,7 +23,12 @@ import java.util.Map;
  * does can repair or change the evidence.
  */
 record StoredFacts(List<PracticeRow> practices, List<MessageRow> messages, Map<String, Integer> unroutedSids,
-                   Map<Long, Long> messageEvents) {
+                   Map<Long, Long> messageEvents, Set<String> journalOnlySids) {
+
+    /** Facts with an empty webhook journal. */
+    StoredFacts(List<PracticeRow> practices, List<MessageRow> messages, Map<String, Integer> unroutedSids, Map<Long, Long> messageEvents) {
+        this(practices, messages, unroutedSids, messageEvents, Set.of());
+    }
 
     /** A practice's feed counter and its newest event ({@code maxSeq} 0 when it has none). */
     record PracticeRow(long id, String slug, long lastSeq, long maxSeq) {
@@ -86,7 +93,14 @@ record StoredFacts(List<PracticeRow> practices, List<MessageRow> messages, Map<S
                     events.put(rs.getLong(1), rs.getLong(2));
                 }
             }
-            return new StoredFacts(practices, messages, unrouted, events);
+            // Inbound texts the relay acknowledged and recorded in its webhook journal, but had not applied when it stopped.
+            Set<String> journal = new HashSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT sms_sid FROM webhook_receipt WHERE kind = 'sms' AND processed_at IS NULL AND sms_sid IS NOT NULL")) {
+                while (rs.next()) {
+                    journal.add(rs.getString(1));
+                }
+            }
+            return new StoredFacts(practices, messages, unrouted, events, Set.copyOf(journal));
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.crash;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import org.practicetext.protocol.Json;
 
 /**
  * Everyone who talks to the relay during the crash suite: Twilio's inbound webhooks, two desks'
@@ -96,6 +98,24 @@ final class Workload {
                     .count();
         }
         return waiting;
+    }
+
+    /**
+     * Webhooks the relay has recorded in its journal and not applied yet ({@code webhooksWaiting}
+     * of {@code GET /health}); 1 when the relay could not be read, so a drain never ends on a relay
+     * that does not answer.
+     */
+    long webhooksNotYetApplied() {
+        HttpRequest health = checks.request("/health", Duration.ofSeconds(10)).GET().build();
+        Optional<HttpResponse<String>> answer = checks.send("GET /health", health);
+        if (answer.isEmpty() || answer.get().statusCode() != 200) {
+            return 1;
+        }
+        try {
+            return Json.mapper().readTree(answer.get().body()).path("webhooksWaiting").asLong(1);
+        } catch (JsonProcessingException e) {
+            return 1;
+        }
     }
 
     /**
