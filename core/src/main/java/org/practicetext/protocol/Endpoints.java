@@ -26,6 +26,8 @@ public final class Endpoints {
     public static final String LIMIT = "limit";
 
     public static final Endpoint SEND_MESSAGE = new Endpoint(Method.POST, "/api/v1/messages");
+    /** Body: {@link RetryRequest}. A failed outbound message becomes a new attempt (the same message, queued again). */
+    public static final Endpoint MESSAGE_RETRY = new Endpoint(Method.POST, "/api/v1/messages/{id}/retry");
     public static final Endpoint CAMPAIGN_MESSAGE = new Endpoint(Method.POST, "/api/v1/campaign-messages");
     /** Served only while the relay runs with the simulated carrier. */
     public static final Endpoint SIMULATE_INBOUND = new Endpoint(Method.POST, "/api/v1/simulator/inbound");
@@ -61,7 +63,7 @@ public final class Endpoints {
     public static final Endpoint TEMPLATE_DELETE = new Endpoint(Method.DELETE, "/api/v1/templates/{id}");
 
     private static final List<Endpoint> ALL = List.of(HEALTH, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
-            SEND_MESSAGE, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
+            SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
             CONVERSATION_UNASSIGN, CONVERSATION_MOVE,
             CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,

@@ -2,6 +2,7 @@
 package org.practicetext.desktop;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
@@ -61,6 +62,14 @@ public final class UserActions {
 
     public void retry(long outboxItemId) {
         sync.outbox().retry(outboxItemId).ifPresent(this::announce);
+    }
+
+    /** Retries a failed message the relay had accepted; false when nothing was queued (it is not failed, or a retry of it already waits). */
+    public boolean retrySent(long messageId) {
+        Optional<Outbox.Entry> entry = sync.outbox().enqueueRetry(messageId);
+        entry.ifPresent(e -> sync.queued(List.of(new DeskChange.MessageChanged(e.conversationId(), messageId),
+                DeskChange.ConversationChanged.of(e.conversationId()))));
+        return entry.isPresent();
     }
 
     public void discard(long outboxItemId) {

@@ -41,6 +41,16 @@ public final class LocalChanges {
         sql.update("UPDATE contact SET blocked = ? WHERE id = ?", blocked, contactId);
     }
 
+    /** A relay message being retried: shown queued (so it offers no Retry) until the relay's answer or the feed says more. */
+    public static void retrying(Sql sql, long messageId) throws SQLException {
+        sql.update("UPDATE message SET status = 'queued', error_code = NULL, error_message = NULL WHERE id = ? AND id > 0", messageId);
+    }
+
+    /** A retry the relay refused: the message is failed again, with the refusal's words when there are some. */
+    public static void failedAgain(Sql sql, long messageId, String status, Integer errorCode, String errorMessage) throws SQLException {
+        sql.update("UPDATE message SET status = ?, error_code = ?, error_message = ? WHERE id = ? AND id > 0", status, errorCode, errorMessage, messageId);
+    }
+
     /** Back to what the relay last said about this conversation. */
     public static void revertConversation(Sql sql, long conversationId) throws SQLException {
         Optional<ConversationView> relay = sql.queryOne("SELECT relay_json FROM conversation WHERE id = ?", rs -> rs.getString(1), conversationId)

@@ -72,6 +72,11 @@ public final class LiveMessages implements Messages {
     }
 
     @Override
+    public boolean retrySent(long messageId) {
+        return actions.retrySent(messageId);
+    }
+
+    @Override
     public void discard(long outboxItemId) {
         actions.discard(outboxItemId);
     }

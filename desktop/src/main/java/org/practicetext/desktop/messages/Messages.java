@@ -32,7 +32,15 @@ public interface Messages {
     /** Sends to any number as typed (validated with the practice's region before it is queued). */
     String sendTo(String phone, String body) throws InvalidPhoneNumberException;
 
+    /** Sends a failed outbox item again (the relay never accepted it). */
     void retry(long outboxItemId);
+
+    /**
+     * Sends a failed message the relay had accepted again, as a new attempt of the same message:
+     * it shows queued at once and follows the new attempt's status. False when nothing was queued
+     * because the message is not failed any more or its retry already waits (one click, one attempt).
+     */
+    boolean retrySent(long messageId);
 
     void discard(long outboxItemId);
 }

@@ -86,6 +86,37 @@ public final class Outbox {
         return queued;
     }
 
+    /**
+     * Queues a retry of a failed message the relay had accepted, and shows it queued at once. Empty
+     * (nothing queued) when the message is not failed any more or a retry of it already waits:
+     * one click is one attempt, however often it arrives. Its client id names this attempt.
+     */
+    public Optional<Entry> enqueueRetry(long messageId) {
+        return db.writeDurably(sql -> {
+            Optional<OutboxAction.RetryPayload> failed = sql.queryOne("""
+                    SELECT conversation_id, status, error_code, error_message FROM message
+                    WHERE id = ? AND id > 0 AND direction = 'out' AND status IN ('failed', 'undelivered')""",
+                    rs -> new OutboxAction.RetryPayload(messageId, null, rs.getString(2), Sql.nullableInt(rs, "error_code"), rs.getString(4)), messageId);
+            boolean waiting = sql.query("SELECT payload_json FROM outbox WHERE kind = ? AND state = ?", rs -> rs.getString(1),
+                    OutboxAction.RETRY.kind(), PENDING).stream().anyMatch(p -> OutboxAction.payload(p, OutboxAction.RetryPayload.class).messageId() == messageId);
+            if (failed.isEmpty() || waiting) {
+                return Optional.<Entry>empty();
+            }
+            long conversationId = sql.queryOne("SELECT conversation_id FROM message WHERE id = ?", rs -> rs.getLong(1), messageId).orElseThrow();
+            String clientId = "retry-" + messageId + "-" + UUID.randomUUID();
+            OutboxAction.RetryPayload was = failed.get();
+            String payload = json(new OutboxAction.RetryPayload(messageId, clientId, was.status(), was.errorCode(), was.errorMessage()));
+            long id = insert(sql, clientId, OutboxAction.RETRY, conversationId, null, payload, "Retry a message");
+            OutboxAction.RETRY.apply(sql, conversationId, null, payload);
+            return byId(sql, id);
+        });
+    }
+
+    /** The message a retry item is about. */
+    static OutboxAction.RetryPayload retried(Entry entry) {
+        return OutboxAction.payload(entry.payload(), OutboxAction.RetryPayload.class);
+    }
+
     /** Queues a conversation or contact action and makes its change visible at once. */
     public Entry enqueue(OutboxAction action, Long conversationId, Long contactId, String payload, String summary) {
         Entry queued = db.writeDurably(sql -> {
@@ -115,8 +146,17 @@ public final class Outbox {
 
     /** The relay refused the item for good: it is kept as failed with the relay's reason, and its optimistic change undone. */
     void fail(Sql sql, Entry entry, String code, String message) throws SQLException {
+        if (entry.action() == OutboxAction.RETRY) {
+            // The bubble itself says why and offers Retry again; a failed item in the outbox would say it twice.
+            // A conflict is another desk's attempt already under way: the feed brings its state.
+            sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
+            if (!"conflict".equals(code)) {
+                LocalChanges.failedAgain(sql, retried(entry).messageId(), "failed", null, message);
+            }
+            return;
+        }
         sql.update("UPDATE outbox SET state = ?, error_code = ?, error_message = ?, attempts = attempts + 1 WHERE id = ?", FAILED, code, message, entry.id());
-        entry.action().revert(sql, entry.conversationId(), entry.contactId());
+        entry.action().revert(sql, entry.conversationId(), entry.contactId(), entry.payload());
         if (entry.action() == OutboxAction.SEND) {
             showLocal(sql, byId(sql, entry.id()).orElseThrow());
         }
@@ -151,7 +191,7 @@ public final class Outbox {
                 if (entry.get().action() == OutboxAction.SEND) {
                     LocalChanges.removeLocalMessage(sql, id);
                 } else {
-                    entry.get().action().revert(sql, entry.get().conversationId(), entry.get().contactId());
+                    entry.get().action().revert(sql, entry.get().conversationId(), entry.get().contactId(), entry.get().payload());
                 }
             }
             return entry;

@@ -19,6 +19,8 @@ import org.practicetext.protocol.MoveRequest;
  */
 public enum OutboxAction {
     SEND("send", Endpoints.SEND_MESSAGE),
+    /** A failed message the relay had accepted, sent again as a new attempt of the same message ({@link RetryPayload}). */
+    RETRY("retry", Endpoints.MESSAGE_RETRY),
     CLOSE("close", Endpoints.CONVERSATION_CLOSE),
     REOPEN("reopen", Endpoints.CONVERSATION_REOPEN),
     READ("read", Endpoints.CONVERSATION_READ),
@@ -51,10 +53,13 @@ public enum OutboxAction {
         return this == BLOCK || this == UNBLOCK;
     }
 
-    /** Where the relay takes this action: a send goes to the messages, the rest to their conversation or contact. */
-    Endpoint.Target target(Long conversationId, Long contactId) {
+    /** Where the relay takes this action: a send goes to the messages, a retry to its message, the rest to their conversation or contact. */
+    Endpoint.Target target(Long conversationId, Long contactId, String payload) {
         if (this == SEND) {
             return endpoint.at();
+        }
+        if (this == RETRY) {
+            return endpoint.at(payload(payload, RetryPayload.class).messageId());
         }
         return endpoint.at(onContact() ? contactId : conversationId);
     }
@@ -63,6 +68,7 @@ public enum OutboxAction {
     void apply(Sql sql, Long conversationId, Long contactId, String payload) throws SQLException {
         switch (this) {
             case SEND -> { }
+            case RETRY -> LocalChanges.retrying(sql, payload(payload, RetryPayload.class).messageId());
             case CLOSE -> LocalChanges.status(sql, conversationId, "closed");
             case REOPEN -> LocalChanges.status(sql, conversationId, "open");
             case READ -> LocalChanges.read(sql, conversationId);
@@ -76,8 +82,13 @@ public enum OutboxAction {
     }
 
     /** Undoes the optimistic change: the row goes back to the relay's last known state. */
-    void revert(Sql sql, Long conversationId, Long contactId) throws SQLException {
+    void revert(Sql sql, Long conversationId, Long contactId, String payload) throws SQLException {
         if (this == SEND) {
+            return;
+        }
+        if (this == RETRY) {
+            RetryPayload retry = payload(payload, RetryPayload.class);
+            LocalChanges.failedAgain(sql, retry.messageId(), retry.status(), retry.errorCode(), retry.errorMessage());
             return;
         }
         if (onContact()) {
@@ -87,8 +98,15 @@ public enum OutboxAction {
         }
     }
 
+    /**
+     * What a retry stores: the message, the client id of this attempt (the outbox item's), and the
+     * failure it replaces, so that a refused retry shows the message failed as it was.
+     */
+    public record RetryPayload(long messageId, String clientId, String status, Integer errorCode, String errorMessage) {
+    }
+
     /** The stored body of an action, read as the request type its endpoint takes. */
-    private static <T> T payload(String payload, Class<T> type) {
+    static <T> T payload(String payload, Class<T> type) {
         try {
             return Json.mapper().readValue(payload, type);
         } catch (IOException e) {

@@ -14,6 +14,7 @@ import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.FeedEvent;
+import org.practicetext.protocol.RetryRequest;
 
 /**
  * Delivers waiting outbox items to the relay, oldest first. An accepted item leaves the outbox
@@ -50,7 +51,7 @@ public final class OutboxDelivery {
     public void deliver(Outbox.Entry entry) throws RelayException {
         JsonNode answer;
         try {
-            answer = api.call(entry.action().target(entry.conversationId(), entry.contactId()), body(entry));
+            answer = api.call(entry.action().target(entry.conversationId(), entry.contactId(), entry.payload()), body(entry));
         } catch (RelayException e) {
             if (!e.permanent()) {
                 outbox.attempted(entry.id());
@@ -64,6 +65,8 @@ public final class OutboxDelivery {
             List<DeskChange> changes = new ArrayList<>(touched(entry));
             if (entry.action() == OutboxAction.SEND) {
                 changes.add(new DeskChange.MessageChanged(entry.conversationId(), -entry.id()));
+            } else if (entry.action() == OutboxAction.RETRY) {
+                changes.add(new DeskChange.MessageChanged(entry.conversationId(), Outbox.retried(entry).messageId()));
             }
             changed.accept(changes);
             return;
@@ -71,7 +74,7 @@ public final class OutboxDelivery {
         List<DeskChange> delivered = db.writeDurably(sql -> {
             sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
             List<DeskChange> changes = new ArrayList<>(touched(entry));
-            if (entry.action() == OutboxAction.SEND && answer != null && answer.hasNonNull("id")
+            if ((entry.action() == OutboxAction.SEND || entry.action() == OutboxAction.RETRY) && answer != null && answer.hasNonNull("id")
                     && sql.count("SELECT COUNT(*) FROM conversation WHERE id = ?", answer.path("conversationId").asLong()) > 0) {
                 changes.addAll(rows.apply(sql, List.of(new FeedEvent(0, EventTypes.MESSAGE, answer)), SyncState.read(sql).generation()));
             }
@@ -84,6 +87,7 @@ public final class OutboxDelivery {
     private static String body(Outbox.Entry entry) {
         return switch (entry.action()) {
             case SEND, ASSIGN, MOVE -> entry.payload();
+            case RETRY -> Outbox.json(new RetryRequest(entry.clientId()));
             default -> null;
         };
     }

@@ -24,6 +24,7 @@ import org.practicetext.relay.store.Users;
 /**
  * What a team member does to a conversation from the message list and the thread menu: close,
  * reopen, mark read or unread (shared by the whole practice), assign, unassign, move to an inbox.
+ * Only a team member who can reply ({@code sms.send}) can be assigned: the assignee is who answers.
  *
  * <p>Each answers the conversation's new view. An action that changes nothing (closing a closed
  * conversation) answers the current view and appends no event, so the desktop outbox can
@@ -56,6 +57,11 @@ public final class ConversationActions {
             Users.User user = users.byId(tx, c.practiceId(), userId).orElseThrow(() -> Refusal.notFound("The user " + userId));
             if (!user.active()) {
                 throw Refusal.invalid(user.name() + " is no longer an active team member; assign the conversation to someone else.");
+            }
+            if (!user.role().allows(Permission.SMS_SEND)) {
+                // An assignee is who answers the patient; someone who cannot reply would leave it unanswered.
+                throw Refusal.conflict(user.name() + " cannot reply to texts (role " + user.role().wire()
+                        + "), so the conversation cannot be assigned to them; assign it to someone who can reply.");
             }
             return setAssignee(tx, c, userId);
         });

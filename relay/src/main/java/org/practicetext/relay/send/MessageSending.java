@@ -28,6 +28,7 @@ import org.practicetext.relay.refusal.Refusal.Reason;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.StorageException;
@@ -151,6 +152,57 @@ public final class MessageSending {
         writes.events().conversationChanged(tx, practiceId, conversation.id());
         writes.events().changed(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return message;
+    }
+
+    /**
+     * Retries a failed outbound message: the same message becomes a new attempt, queued for the
+     * dispatcher, so the carrier gets exactly one send per attempt. The retry's client id makes a
+     * repeated request answer the attempt it started ({@code created} false); any other retry of a
+     * message that is not failed (an attempt under way, or already delivered) is refused, so two
+     * clicks or two desks never send it twice. Opted-out and blocked contacts are refused as for a
+     * new message.
+     */
+    public Accepted retry(Originator who, long messageId, String clientId) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw Refusal.invalid("clientId is required: 1-64 letters, digits or . _ : - (a new one for each retry).");
+        }
+        Accepted accepted = db.inTransaction(tx -> {
+            long practiceId = who.practiceId();
+            writes.lock(tx, practiceId);
+            Messages.Attempt attempt = messages.attempt(tx, practiceId, messageId).orElseThrow(() -> Refusal.notFound("The message " + messageId));
+            if (clientId.equals(attempt.retryClientId())) {
+                return new Accepted(messages.byId(tx, practiceId, messageId).orElseThrow(), false);
+            }
+            if (!"out".equals(attempt.direction())) {
+                throw Refusal.invalid("Only a message the practice sent can be retried.");
+            }
+            boolean failed = "failed".equals(attempt.status()) || "undelivered".equals(attempt.status());
+            boolean underWay = attempt.dispatchState().map(MessageSending::unfinished).orElse(false);
+            if (!failed || underWay) {
+                throw Refusal.conflict("This message is " + attempt.status() + ", not failed: it was already retried or is on its way, "
+                        + "so it is not sent again.");
+            }
+            MessageView message = messages.byId(tx, practiceId, messageId).orElseThrow();
+            ConversationView conversation = conversations.byId(tx, practiceId, message.conversationId()).orElseThrow();
+            refuseIfUnreachable(contacts.byId(tx, practiceId, conversation.contactId()).orElseThrow());
+            Instant now = clock.instant();
+            messages.startNewAttempt(tx, practiceId, messageId, clientId, now);
+            if (conversation.status() == ConversationStatus.CLOSED) {
+                conversations.setStatus(tx, conversation.id(), "open");
+            }
+            MessageView again = messages.byId(tx, practiceId, messageId).orElseThrow();
+            writes.events().conversationChanged(tx, practiceId, conversation.id());
+            writes.events().changed(tx, practiceId, EventTypes.MESSAGE, again.id(), again);
+            return new Accepted(again, true);
+        });
+        if (accepted.created()) {
+            wakeDispatcher.run();
+        }
+        return accepted;
+    }
+
+    private static boolean unfinished(DispatchState state) {
+        return state == DispatchState.PENDING || state == DispatchState.HANDING || state == DispatchState.CHECKING;
     }
 
     /** Opted-out and blocked contacts are refused here, so the carrier is never called for them. */

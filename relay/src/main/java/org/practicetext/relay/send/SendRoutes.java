@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.CampaignMessageRequest;
 import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.RetryRequest;
 import org.practicetext.protocol.SendMessageRequest;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.auth.AuthRoutes;
@@ -20,7 +21,8 @@ import org.practicetext.relay.store.ApiKeys;
 import org.practicetext.relay.store.Database;
 
 /**
- * {@code POST /api/v1/messages} (a team member, bearer token) and
+ * {@code POST /api/v1/messages} (a team member, bearer token), its retry
+ * {@code POST /api/v1/messages/{id}/retry}, and
  * {@code POST /api/v1/campaign-messages} (another system, {@code X-Api-Key}). Both answer 202:
  * the message is stored as queued and goes to the carrier in the background.
  */
@@ -38,6 +40,7 @@ public final class SendRoutes {
 
     public void install(JavalinConfig config) {
         Routes.add(config, Endpoints.SEND_MESSAGE, this::send);
+        Routes.add(config, Endpoints.MESSAGE_RETRY, this::retry);
         Routes.add(config, Endpoints.CAMPAIGN_MESSAGE, this::campaign);
     }
 
@@ -47,6 +50,26 @@ public final class SendRoutes {
         MessageSending.Accepted accepted = sending.accept(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())),
                 new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls()));
         answer(ctx, accepted);
+    }
+
+    /** Retrying needs what replying needs ({@code sms.send}); the message must be the caller's practice's (404 otherwise). */
+    private void retry(Context ctx) {
+        Principal who = AuthRoutes.principal(ctx, Permission.SMS_SEND);
+        long id = messageId(ctx.pathParam("id"));
+        RetryRequest request = JsonBody.read(ctx, RetryRequest.class);
+        answer(ctx, sending.retry(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())), id, request.clientId()));
+    }
+
+    private static long messageId(String text) {
+        try {
+            long id = Long.parseLong(text.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("The message id must be a positive whole number.");
     }
 
     private void campaign(Context ctx) {

@@ -63,6 +63,28 @@ public final class Messages {
         return id.isEmpty() ? Optional.empty() : byId(tx, practiceId, id.get());
     }
 
+    /** Where a message's current attempt is: its status, dispatch state and the client id of the retry that started it (null for the first). */
+    public record Attempt(String direction, String status, Optional<DispatchState> dispatchState, String retryClientId) {
+    }
+
+    public Optional<Attempt> attempt(Tx tx, long practiceId, long id) throws SQLException {
+        return tx.queryOne("SELECT direction, status, dispatch_state, retry_client_id FROM message WHERE practice_id = ? AND id = ?",
+                rs -> new Attempt(rs.getString(1), rs.getString(2), DispatchState.fromWire(rs.getString(3)), rs.getString(4)), practiceId, id);
+    }
+
+    /**
+     * Makes a failed message a new attempt: queued again, the failure and the old attempt's SID
+     * cleared (so a late report about the old attempt cannot touch the new one), waiting for the
+     * dispatcher from {@code now}.
+     */
+    public void startNewAttempt(Tx tx, long practiceId, long id, String retryClientId, Instant now) throws SQLException {
+        tx.update("""
+                UPDATE message SET status = 'queued', error_code = NULL, error_message = NULL, sid = NULL, retry_client_id = ?,
+                       dispatch_state = ?, next_attempt_at = ?, dispatch_attempts = 0, dispatch_note = NULL, attempt_started_at = NULL,
+                       claimed_by = NULL, updated_at = ?
+                WHERE id = ? AND practice_id = ?""", retryClientId, DispatchState.PENDING.wire(), now, now, id, practiceId);
+    }
+
     /** Hands a stored outbound message to the dispatcher: waiting, first attempt at {@code at}. */
     public void queueForDispatch(Tx tx, long id, Instant at) throws SQLException {
         tx.update("UPDATE message SET dispatch_state = ?, next_attempt_at = ? WHERE id = ?", DispatchState.PENDING.wire(), at, id);

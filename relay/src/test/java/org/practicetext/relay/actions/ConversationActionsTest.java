@@ -134,6 +134,16 @@ class ConversationActionsTest {
     }
 
     @Test
+    void aViewerCannotBeAssignedBecauseTheyCannotReply() {
+        Reply reply = clinic.post(clinic.staff, path("assign"), Map.of("userId", clinic.userId("viewer")));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.code()).isEqualTo("conflict");
+        assertThat(reply.message()).contains("Vic Viewer").contains("cannot reply");
+        assertThat(clinic.latest("conversation", conversation).get("assigneeId").isNull()).isTrue();
+    }
+
+    @Test
     void assigningAUserOfAnotherPracticeIsNotFound() {
         Clinic other = new Clinic(relay);
 

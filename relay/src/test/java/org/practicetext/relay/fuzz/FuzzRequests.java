@@ -39,7 +39,7 @@ final class FuzzRequests {
             "GET /health",
             "POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session",
             "GET /api/v1/events",
-            "POST /api/v1/messages", "POST /api/v1/campaign-messages", "POST /api/v1/simulator/inbound",
+            "POST /api/v1/messages", "POST /api/v1/messages/{id}/retry", "POST /api/v1/campaign-messages", "POST /api/v1/simulator/inbound",
             "POST /api/v1/conversations/{id}/close", "POST /api/v1/conversations/{id}/reopen",
             "POST /api/v1/conversations/{id}/read", "POST /api/v1/conversations/{id}/unread",
             "POST /api/v1/conversations/{id}/assign", "POST /api/v1/conversations/{id}/unassign",
@@ -96,8 +96,10 @@ final class FuzzRequests {
             signOut(d);
         } else if (pick < 18) {
             events(d);
-        } else if (pick < 30) {
+        } else if (pick < 28) {
             send(d);
+        } else if (pick < 30) {
+            retry(d);
         } else if (pick < 36) {
             campaign(d);
         } else if (pick < 39) {
@@ -270,6 +272,21 @@ final class FuzzRequests {
         }
         optional(d, fields, "body", FuzzValues.text(r, 1600, Units.UTF16, BODIES), 0.9);
         optional(d, fields, "mediaUrls", FuzzValues.mediaUrls(r), 0.3);
+        extraField(d, fields);
+        jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+        auth(d, p, false);
+    }
+
+    private void retry(Draft d) {
+        Practice p = pickPractice(d);
+        Practice other = world.other(p);
+        Val id = FuzzValues.pathId(d.r, p.messages, other.messages);
+        d.route = "POST /api/v1/messages/{id}/retry";
+        d.method = "POST";
+        d.path = "/api/v1/messages/" + id.json() + "/retry";
+        d.what.add("id: " + id.what());
+        List<String[]> fields = new ArrayList<>();
+        optional(d, fields, "clientId", clientId(d, 64), 0.9);
         extraField(d, fields);
         jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
         auth(d, p, false);

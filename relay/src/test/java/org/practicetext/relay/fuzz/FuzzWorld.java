@@ -42,6 +42,7 @@ final class FuzzWorld {
         String feedId;
         final List<Long> contacts = new ArrayList<>();
         final List<Long> conversations = new ArrayList<>();
+        final List<Long> messages = new ArrayList<>();
         final List<Long> inboxes = new ArrayList<>();
         final List<Long> templates = new ArrayList<>();
         final List<Long> users = new ArrayList<>();
@@ -133,6 +134,7 @@ final class FuzzWorld {
             switch (e.get("type").asText()) {
                 case "contact" -> p.contacts.add(id);
                 case "conversation" -> p.conversations.add(id);
+                case "message" -> p.messages.add(id);
                 case "inbox" -> p.inboxes.add(id);
                 case "template" -> p.templates.add(id);
                 case "user" -> {

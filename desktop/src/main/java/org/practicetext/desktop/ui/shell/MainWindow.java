@@ -65,6 +65,7 @@ public final class MainWindow {
         new IncomingTextWatcher(session, stage::isFocused,
                 id -> navigation.pageProperty().get() == Page.SMS && Long.valueOf(id).equals(sms.list().selectedIdProperty().get()),
                 text -> notifier.announce(text, () -> openConversation(text.conversationId())));
+        sms.thread().noticeProperty().addListener((o, was, notice) -> toasts.show(notice.text(), false, notice.action(), notice.actionLabel()));
         sms.thread().attentiveProperty().bind(stage.focusedProperty().and(navigation.pageProperty().isEqualTo(Page.SMS)));
         navigation.pageProperty().addListener((o, a, page) -> show(page));
         // The list first, then the badge (see NavigationViewModel).

@@ -31,29 +31,40 @@ public final class Toasts extends VBox {
     }
 
     public void show(String text, boolean danger, Runnable onOpen) {
+        show(text, danger, onOpen, "Open");
+    }
+
+    /** A toast whose action button says {@code actionLabel} ("Open", "Undo"); clicking it runs {@code onAction} once and closes the toast. */
+    public void show(String text, boolean danger, Runnable onAction, String actionLabel) {
+        Runnable onOpen = onAction;
+        boolean undo = !"Open".equals(actionLabel);
         Notification toast = new Notification(text, (danger ? Icons.ERROR : Icons.SMS).node(18));
         toast.getStyleClass().addAll(Styles.ELEVATED_2, danger ? Styles.DANGER : Styles.ACCENT, "pt-toast");
         toast.setPrefWidth(380);
         toast.setMaxWidth(380);
         toast.setOnClose(e -> getChildren().remove(toast));
         if (onOpen != null) {
-            Button open = new Button("Open");
+            Button open = new Button(actionLabel);
             open.getStyleClass().add(Styles.SMALL);
+            open.setId("toast-action");
             open.setOnAction(e -> {
                 getChildren().remove(toast);
                 onOpen.run();
             });
             toast.setPrimaryActions(open);
-            toast.setOnMouseClicked(e -> {
-                getChildren().remove(toast);
-                onOpen.run();
-            });
+            if ("Open".equals(actionLabel)) {
+                // Opening is harmless, so the whole toast opens; an Undo runs only from its button.
+                toast.setOnMouseClicked(e -> {
+                    getChildren().remove(toast);
+                    onOpen.run();
+                });
+            }
         }
         getChildren().addFirst(toast);
         while (getChildren().size() > MAX) {
             getChildren().removeLast();
         }
-        PauseTransition life = new PauseTransition(Duration.seconds(danger ? 10 : 6));
+        PauseTransition life = new PauseTransition(Duration.seconds(danger || undo ? 10 : 6));
         life.setOnFinished(e -> getChildren().remove(toast));
         life.play();
     }

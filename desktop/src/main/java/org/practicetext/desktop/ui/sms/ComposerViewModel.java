@@ -223,7 +223,7 @@ public final class ComposerViewModel {
 
     private void recount() {
         SegmentCount count = SmsSegments.count(text.get());
-        counter.set(SegmentCounterText.counter(count));
+        counter.set(SegmentCounterText.counter(text.get()));
         unicodeWarning.set(SegmentCounterText.unicodeWarning(count));
     }
 }

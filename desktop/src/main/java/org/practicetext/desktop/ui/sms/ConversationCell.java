@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.Icons;
 import org.practicetext.desktop.ui.common.MessageTimes;
@@ -43,6 +44,9 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private final MenuItem markUnread = new MenuItem("Mark as Unread");
     private final MenuItem closeOrReopen = new MenuItem();
     private final MenuButton menu = new MenuButton(null, Icons.MORE.node(16), markUnread, closeOrReopen);
+    /** Close/Reopen for a role without sms.send: greyed, with the reason. */
+    private final MenuItem closeDenied = DeniedItem.of("Close Conversation", Permission.SMS_SEND);
+    private final MenuItem reopenDenied = DeniedItem.of("Reopen Conversation", Permission.SMS_SEND);
     private final HBox root;
 
     ConversationCell(ConversationListViewModel model, MessageTimes times) {
@@ -117,6 +121,9 @@ final class ConversationCell extends ListCell<ConversationRow> {
         show(inbox, row.inboxName() != null);
         markUnread.setDisable(row.unreadCount() > 0);
         closeOrReopen.setText(row.isOpen() ? "Close Conversation" : "Reopen Conversation");
+        if (!model.can(Permission.SMS_SEND)) {
+            menu.getItems().setAll(markUnread, row.isOpen() ? closeDenied : reopenDenied);
+        }
         pseudoClassStateChanged(UNREAD, row.unreadCount() > 0);
         pseudoClassStateChanged(FAILED, row.lastOutboundFailed());
         setGraphic(root);

@@ -58,6 +58,9 @@ public final class ConversationListView extends VBox {
         pencil.setTooltip(new Tooltip("New message (Ctrl+N)"));
         pencil.setAccessibleText("New message");
         pencil.setOnAction(e -> newMessage.run());
+        // A role that cannot send has no new message to start: the pencil is not offered at all.
+        pencil.setVisible(model.can(org.practicetext.core.Permission.SMS_SEND));
+        pencil.setManaged(pencil.isVisible());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(8, title, gap, pencil);

@@ -251,6 +251,11 @@ public final class ConversationListViewModel {
         }
     }
 
+    /** Whether the user's role may do this (the row menu and the pencil follow it). */
+    public boolean can(org.practicetext.core.Permission permission) {
+        return session.can(permission);
+    }
+
     public void close(ConversationRow row) {
         session.tasks().run(() -> session.client().conversations().close(row.id()));
     }

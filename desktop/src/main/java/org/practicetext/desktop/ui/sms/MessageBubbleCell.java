@@ -17,7 +17,9 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * A message bubble. Built once; {@link #updateItem} sets texts and toggles the pseudo-classes
  * {@code :outgoing}, {@code :failed} and {@code :pending}, so the CSS decides how each looks.
  * Above an outgoing bubble: the team member's or the campaign's name. Below: time and delivery
- * status, and for a failed message the reason with Retry (and Discard for outbox failures).
+ * status, and for a failed message the reason with Retry (and Discard for outbox failures), for a
+ * team member who can reply. Retry to a known landline asks first, in the bubble ("Send anyway" /
+ * "Cancel"); once clicked, Retry is gone until the new attempt has a status of its own.
  * The first message of each day has the day above it. Showing the first row of the list asks the
  * model for older messages.
  */
@@ -36,7 +38,11 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     private final Label reason = new Label(null, Icons.ERROR.node(13));
     private final Button retry = new Button("Retry");
     private final Button discard = new Button("Discard");
-    private final HBox failureActions = new HBox(6, retry, discard);
+    private final Button sendAnyway = new Button("Send anyway");
+    private final Button cancel = new Button("Cancel");
+    private final HBox failureActions = new HBox(6, retry, discard, sendAnyway, cancel);
+    /** The message whose landline question is showing; reset when the cell shows another message. */
+    private Long asking;
     private final VBox column;
     private final HBox row;
     private final VBox dayAndRow;
@@ -57,7 +63,24 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         retry.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
         retry.setId("retry-message");
         discard.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        retry.setOnAction(e -> model.retry(getItem()));
+        sendAnyway.getStyleClass().addAll(Styles.SMALL, Styles.DANGER);
+        sendAnyway.setId("retry-anyway");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        cancel.setId("retry-cancel");
+        retry.setOnAction(e -> {
+            MessageRow message = getItem();
+            if (message != null && model.retryWarning(message).isPresent()) {
+                asking = message.id();
+                updateItem(message, false);
+            } else {
+                retryNow();
+            }
+        });
+        sendAnyway.setOnAction(e -> retryNow());
+        cancel.setOnAction(e -> {
+            asking = null;
+            updateItem(getItem(), getItem() == null);
+        });
         discard.setOnAction(e -> model.discard(getItem()));
         column = new VBox(3, sender, body, meta, reason, failureActions);
         column.getStyleClass().add("pt-bubble-column");
@@ -87,16 +110,24 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         }
         boolean outgoing = message.outgoing();
         boolean failed = message.failed();
+        if (asking != null && asking != message.id()) {
+            asking = null;
+        }
+        boolean canRetry = failed && outgoing && model.canReply() && !model.retrying(message);
+        boolean ask = canRetry && asking != null;
         boolean campaign = "campaign".equals(message.senderKind());
         sender.setText(outgoing ? (message.senderName() == null ? "" : message.senderName()) : "");
         show(sender, outgoing && message.senderName() != null);
         body.setText(message.body());
         String status = MessageStatusText.status(message);
         meta.setText(times.bubbleForm(message.createdAt()) + (status.isEmpty() ? "" : " · " + status));
-        reason.setText(failed ? MessageStatusText.failureReason(message) : "");
+        reason.setText(!failed ? "" : ask ? model.retryWarning(message).orElse("") : MessageStatusText.failureReason(message));
         show(reason, failed);
-        show(failureActions, failed && outgoing);
-        show(discard, MessageStatusText.discardable(message));
+        show(failureActions, canRetry);
+        show(retry, !ask);
+        show(discard, !ask && MessageStatusText.discardable(message));
+        show(sendAnyway, ask);
+        show(cancel, ask);
         int index = getIndex();
         MessageRow previous = index > 0 && index <= getListView().getItems().size() ? getListView().getItems().get(index - 1) : null;
         boolean newDay = previous == null || !times.sameDay(previous.createdAt(), message.createdAt());
@@ -109,6 +140,16 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());
         pseudoClassStateChanged(CAMPAIGN, campaign);
         setGraphic(dayAndRow);
+    }
+
+    /** One click, one attempt: the actions go at once, the model ignores a second call. */
+    private void retryNow() {
+        MessageRow message = getItem();
+        asking = null;
+        if (message != null) {
+            show(failureActions, false);
+            model.retry(message);
+        }
     }
 
     private static void show(javafx.scene.Node node, boolean visible) {

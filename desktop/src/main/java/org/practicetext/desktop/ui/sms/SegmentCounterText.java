@@ -5,24 +5,41 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsEncoding;
+import org.practicetext.core.SmsSegments;
 
 /**
- * The composer's counter in words: "42/160 · 1 segment", "200/306 · 2 segments", and the warning
- * that names the characters which switched the text to Unicode, because one emoji silently
- * halves what a segment holds and doubles what the practice pays.
+ * The composer's counter in a receptionist's words: "42 characters", "179 characters · 3 texts",
+ * "150 characters · 10 left in this text" near the end of a text, and "· emoji make it 2 texts"
+ * when characters outside the plain SMS alphabet are what pushed the count up, because one emoji
+ * silently halves what a text holds and doubles what the practice pays. "Text" here is what the
+ * carrier bills as one SMS segment.
  */
 public final class SegmentCounterText {
+    /** From this many characters left, the counter says how many are left in the current text. */
+    static final int NEAR_THE_END = 10;
+
     private SegmentCounterText() {
     }
 
-    /** "units/capacity · N segment(s)"; capacity is what the current number of segments holds. */
-    public static String counter(SegmentCount count) {
-        int segments = Math.max(1, count.segments());
-        int capacity = segments == 1 ? count.encoding().singleSegmentLimit() : segments * count.encoding().perSegmentLimit();
-        return count.units() + "/" + capacity + " · " + segments + (segments == 1 ? " segment" : " segments");
+    /** Characters typed (an emoji is one, as the person sees it), then the texts it takes when more than one, the room left near the end of a text, and why the count jumped. */
+    public static String counter(String body) {
+        String typed = body == null ? "" : body;
+        SegmentCount count = SmsSegments.count(typed);
+        int characters = typed.codePointCount(0, typed.length());
+        StringBuilder text = new StringBuilder().append(characters).append(characters == 1 ? " character" : " characters");
+        int texts = Math.max(1, count.segments());
+        if (texts > plainTexts(count.units())) {
+            text.append(" · ").append(culprit(count)).append(" it ").append(texts).append(" texts");
+        } else if (texts > 1) {
+            text.append(" · ").append(texts).append(" texts");
+        }
+        if (count.units() > 0 && count.remainingInSegment() <= NEAR_THE_END) {
+            text.append(count.remainingInSegment() == 0 ? " · this text is full" : " · " + count.remainingInSegment() + " left in this text");
+        }
+        return text.toString();
     }
 
-    /** Empty for GSM-7; otherwise "“😀” switches this text to Unicode: 70 characters per segment". */
+    /** Empty for GSM-7; otherwise "“😀” switches this text to Unicode: 70 characters per text". */
     public static String unicodeWarning(SegmentCount count) {
         if (count.encoding() != SmsEncoding.UCS2 || count.unicodeCharacters().isEmpty()) {
             return "";
@@ -32,7 +49,26 @@ public final class SegmentCounterText {
                 : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.getLast();
         String more = count.unicodeCharacters().size() > 3 ? " (and " + (count.unicodeCharacters().size() - 3) + " more)" : "";
         String verb = named.size() == 1 && more.isEmpty() ? " switches" : " switch";
-        return list + more + verb + " this text to Unicode: " + SmsEncoding.UCS2.singleSegmentLimit() + " characters per segment";
+        return list + more + verb + " this text to Unicode: " + SmsEncoding.UCS2.singleSegmentLimit() + " characters per text";
+    }
+
+    /** The texts the same length would take in the plain SMS alphabet: more than that means Unicode made it longer. */
+    private static int plainTexts(int units) {
+        SmsEncoding gsm = SmsEncoding.GSM7;
+        if (units <= gsm.singleSegmentLimit()) {
+            return 1;
+        }
+        return (units + gsm.perSegmentLimit() - 1) / gsm.perSegmentLimit();
+    }
+
+    /** "emoji make", "the emoji makes", "“á” makes", "special characters make". */
+    private static String culprit(SegmentCount count) {
+        List<String> unicode = count.unicodeCharacters();
+        boolean allEmoji = unicode.stream().allMatch(c -> c.codePoints().allMatch(cp -> Character.isEmoji(cp) || Character.isEmojiComponent(cp)));
+        if (allEmoji) {
+            return unicode.size() == 1 ? "the emoji makes" : "emoji make";
+        }
+        return unicode.size() == 1 ? quoted(unicode.getFirst()) + " makes" : "special characters make";
     }
 
     private static String quoted(String character) {

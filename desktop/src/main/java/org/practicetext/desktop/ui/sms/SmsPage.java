@@ -23,9 +23,11 @@ public final class SmsPage extends SplitPane {
     private final ConversationListView listView;
     private final ThreadView threadView;
     private final NewMessageView newMessageView;
+    private final UiSession session;
 
     public SmsPage(SmsPageViewModel model, UiSession session, Runnable manageInboxes) {
         this.model = model;
+        this.session = session;
         getStyleClass().add("pt-sms-page");
         setId("sms-page");
         listView = new ConversationListView(model.list(), session.times(), this::startNewMessage, manageInboxes, model::open);
@@ -81,6 +83,9 @@ public final class SmsPage extends SplitPane {
 
     /** Ctrl+N or the pencil. */
     public void startNewMessage() {
+        if (!session.can(org.practicetext.core.Permission.SMS_SEND)) {
+            return; // Ctrl+N for a role that cannot send: the pencil is hidden too
+        }
         model.startNewMessage();
         newMessageView.focusTo();
     }

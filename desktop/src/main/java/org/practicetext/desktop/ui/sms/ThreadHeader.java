@@ -13,16 +13,19 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
+import org.practicetext.desktop.ui.common.Confirmation;
 import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The thread's header: the contact's name and number, the Patient/Lead chip, opted-out or
  * blocked state, who it is assigned to and which inbox, and the three-dot menu: Assign to ▸,
  * Unassign, Move to inbox ▸, Block/Unblock, Close/Reopen. The menu is rebuilt when it opens,
- * so it always lists the current team and inboxes.
+ * so it always lists the current team and inboxes. What the user's role may not do is greyed
+ * with the reason in a tooltip ({@link DeniedItem}); Block asks first ({@link Confirmation}).
  */
 final class ThreadHeader extends HBox {
     private final ThreadViewModel model;
@@ -98,12 +101,20 @@ final class ThreadHeader extends HBox {
         if (row == null) {
             return;
         }
+        menu.getItems().addAll(assignItems(row));
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().addAll(blockItem(row), closeItem(row));
+    }
+
+    /** Assign to ▸ (only people who can reply), Unassign, Move to inbox ▸; greyed with the reason for a role without sms.assign. */
+    private java.util.List<MenuItem> assignItems(ConversationRow row) {
+        if (!model.canAssign()) {
+            return java.util.List.of(DeniedItem.of("Assign to", Permission.SMS_ASSIGN), DeniedItem.of("Unassign", Permission.SMS_ASSIGN),
+                    DeniedItem.of("Move to inbox", Permission.SMS_ASSIGN));
+        }
         Menu assign = new Menu("Assign to");
         assign.setId("assign-menu");
-        for (Directory.TeamMember member : model.team()) {
-            if (!member.active()) {
-                continue;
-            }
+        for (Directory.TeamMember member : model.assignees()) {
             MenuItem item = new MenuItem(member.name() + (row.assigneeId() != null && row.assigneeId() == member.id() ? "  ✓" : ""));
             item.setOnAction(e -> model.assign(member));
             assign.getItems().add(item);
@@ -119,19 +130,33 @@ final class ThreadHeader extends HBox {
             item.setOnAction(e -> model.move(inbox));
             move.getItems().add(item);
         }
-        assign.setDisable(!model.canAssign());
-        unassign.setDisable(unassign.isDisable() || !model.canAssign());
-        move.setDisable(!model.canAssign());
-        MenuItem block = new MenuItem(row.blocked() ? "Unblock" : "Block");
-        block.setDisable(!model.canBlock());
+        return java.util.List.of(assign, unassign, move);
+    }
+
+    /** Block asks first, naming the contact and what blocking does; Unblock acts at once. */
+    private MenuItem blockItem(ConversationRow row) {
+        String text = row.blocked() ? "Unblock" : "Block";
+        if (!model.canBlock()) {
+            return DeniedItem.of(text, Permission.CONTACTS_BLOCK);
+        }
+        MenuItem block = new MenuItem(text);
         block.setOnAction(e -> {
             if (row.blocked()) {
                 model.unblock();
-            } else {
+            } else if (Confirmation.ask(getScene() == null ? null : getScene().getWindow(), "Block " + model.contactLabel() + "?",
+                    model.blockQuestion(), "Block")) {
                 model.block();
             }
         });
-        MenuItem close = new MenuItem(row.isOpen() ? "Close Conversation" : "Reopen Conversation");
+        return block;
+    }
+
+    private MenuItem closeItem(ConversationRow row) {
+        String text = row.isOpen() ? "Close Conversation" : "Reopen Conversation";
+        if (!model.canReply()) {
+            return DeniedItem.of(text, Permission.SMS_SEND);
+        }
+        MenuItem close = new MenuItem(text);
         close.setOnAction(e -> {
             if (row.isOpen()) {
                 model.close();
@@ -139,6 +164,6 @@ final class ThreadHeader extends HBox {
                 model.reopen();
             }
         });
-        menu.getItems().addAll(assign, unassign, move, new SeparatorMenuItem(), block, close);
+        return close;
     }
 }

@@ -3,8 +3,10 @@ package org.practicetext.desktop.ui.sms;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,7 +15,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.Permission;
+import org.practicetext.core.Role;
 import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
@@ -38,6 +42,8 @@ import org.practicetext.desktop.ui.common.UiSession;
  */
 public final class ThreadViewModel {
     static final int PAGE = 50;
+    static final String LANDLINE_WARNING = "This number looks like a landline; texts usually don't arrive. Send anyway?";
+    private static final String LANDLINE = "landline";
 
     private final UiSession session;
     private final ReadOnlyObjectWrapper<ConversationRow> conversation = new ReadOnlyObjectWrapper<>();
@@ -53,6 +59,8 @@ public final class ThreadViewModel {
     private boolean loadingOlder;
     /** Opened, or a text arrived, and not yet marked read (the user was not looking then). */
     private boolean readPending;
+    private final Set<Long> retrying = new HashSet<>();
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
 
     public ThreadViewModel(UiSession session) {
         this.session = session;
@@ -99,6 +107,11 @@ public final class ThreadViewModel {
 
     public boolean canAssign() {
         return session.can(Permission.SMS_ASSIGN);
+    }
+
+    /** Replying, closing, reopening and retrying need {@code sms.send}, as on the relay. */
+    public boolean canReply() {
+        return session.can(Permission.SMS_SEND);
     }
 
     public boolean canBlock() {
@@ -163,10 +176,48 @@ public final class ThreadViewModel {
         act(id -> session.client().conversations().reopen(id));
     }
 
+    /** Team members the conversation can be assigned to: active, and able to reply (the assignee is who answers). */
+    public List<Directory.TeamMember> assignees() {
+        return team.stream().filter(Directory.TeamMember::active)
+                .filter(m -> Role.fromWire(m.role()).map(r -> r.allows(Permission.SMS_SEND)).orElse(false)).toList();
+    }
+
+    /** The open thread's contact in the block question and toast: the name, or the number for an unnamed lead. */
+    public String contactLabel() {
+        ConversationRow row = conversation.get();
+        if (row == null) {
+            return "";
+        }
+        return row.contactName() != null && !row.contactName().isBlank() ? row.contactName() : row.displayPhone();
+    }
+
+    /** What Block asks before it acts: what blocking does on the relay (the send refusal, the withheld texts, the quiet inbound). */
+    public String blockQuestion() {
+        String who = contactLabel();
+        return "No texts will be sent to " + who + ", including any still waiting to go out. Texts from " + who
+                + " still arrive and are kept in this conversation, but they won't reopen it, count as unread or move it to the top. "
+                + "You can unblock them at any time.";
+    }
+
+    /** Something the thread did that the shell shows as a toast, with an action (Undo). A new object each time. */
+    public record Notice(String text, String actionLabel, Runnable action) {
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Blocks the contact (the view asked first); the toast offers Undo, which unblocks the same contact. */
     public void block() {
         ConversationRow row = conversation.get();
         if (row != null) {
-            session.tasks().run(() -> session.client().directory().block(row.contactId()));
+            long contactId = row.contactId();
+            String who = contactLabel();
+            session.tasks().run(() -> {
+                session.client().directory().block(contactId);
+                return contactId;
+            }, blocked -> notice.set(new Notice(who + " is blocked: no texts will be sent to them.", "Undo",
+                    () -> session.tasks().run(() -> session.client().directory().unblock(contactId)))));
         }
     }
 
@@ -177,12 +228,47 @@ public final class ThreadViewModel {
         }
     }
 
-    /** Sends a failed message again: the outbox item itself, or the same text as a new message. */
+    /**
+     * Why Retry should ask first, or empty: the number is known to be a landline (its line type,
+     * or the carrier's landline codes such as 21614 and 30006), where texts usually don't arrive.
+     */
+    public Optional<String> retryWarning(MessageRow message) {
+        ConversationRow row = conversation.get();
+        ContactRow person = contact.get();
+        boolean landline = CarrierErrors.meansLandline(message.errorCode()) || row != null && LANDLINE.equals(row.lineType())
+                || person != null && LANDLINE.equals(person.lineType());
+        return landline ? Optional.of(LANDLINE_WARNING) : Optional.empty();
+    }
+
+    /** Whether a retry of this message was asked for and is being queued (its bubble offers no Retry meanwhile). */
+    public boolean retrying(MessageRow message) {
+        return retrying.contains(message.id());
+    }
+
+    /**
+     * Sends a failed message again, once: the outbox item itself, or (a message the relay had
+     * accepted) the same message as a new attempt whose status the bubble then follows. A second
+     * call before the first is queued does nothing, and the outbox refuses a second retry of a
+     * message that is not failed any more.
+     */
     public void retry(MessageRow message) {
+        if (!message.failed() || !canReply() || !retrying.add(message.id())) {
+            return;
+        }
+        Runnable done = () -> retrying.remove(message.id());
         if (message.local() && message.outboxItemId() != null) {
-            session.tasks().run(() -> session.client().messages().retry(message.outboxItemId()));
+            session.tasks().run(() -> {
+                session.client().messages().retry(message.outboxItemId());
+                return null;
+            }, x -> done.run(), e -> {
+                done.run();
+                session.tasks().failures().accept(e);
+            });
         } else {
-            session.tasks().run(() -> session.client().messages().send(message.conversationId(), message.body()));
+            session.tasks().run(() -> session.client().messages().retrySent(message.id()), x -> done.run(), e -> {
+                done.run();
+                session.tasks().failures().accept(e);
+            });
         }
     }
 

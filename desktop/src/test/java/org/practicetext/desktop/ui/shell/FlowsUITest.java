@@ -74,6 +74,8 @@ class FlowsUITest extends DeskWindowUITest {
         waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.displayName().equals("Anna Smith") && "Alex Rivera".equals(r.assigneeName())));
         robot.clickOn("#thread-menu");
         clickMenuItem(robot, "Block");
+        waitUntil(() -> robot.lookup("#confirm-yes").tryQuery().isPresent()); // Block asks first
+        robot.clickOn("#confirm-yes");
         waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().endsWith("Unblock to send."));
         robot.clickOn("#composer-unblock");
         waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().isEmpty());

@@ -65,6 +65,6 @@ class ComposerToolsUITest extends DeskWindowUITest {
         robot.clickOn(robot.lookup(".pt-emoji").match((Node n) -> "🦷".equals(n.getUserData())).queryAs(Node.class));
         waitUntil(() -> text.getText().equals("See you soon 🦷"));
         Label unicode = robot.lookup("#composer-unicode").match(NodeQueryUtils.isVisible()).queryAs(Label.class);
-        assertThat(unicode.getText()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per segment");
+        assertThat(unicode.getText()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per text");
     }
 }

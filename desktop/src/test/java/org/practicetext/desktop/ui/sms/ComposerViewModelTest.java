@@ -36,17 +36,17 @@ class ComposerViewModelTest {
     void counterShowsCharactersAndSegments() {
         ComposerViewModel composer = composerAs("jordan");
         composer.textProperty().set("x".repeat(42));
-        assertThat(composer.counterProperty().get()).isEqualTo("42/160 · 1 segment");
+        assertThat(composer.counterProperty().get()).isEqualTo("42 characters");
         composer.textProperty().set("x".repeat(161));
-        assertThat(composer.counterProperty().get()).isEqualTo("161/306 · 2 segments");
+        assertThat(composer.counterProperty().get()).isEqualTo("161 characters · 2 texts");
     }
 
     @Test
     void anEmojiSwitchesToUnicodeAndTheWarningNamesIt() {
         ComposerViewModel composer = composerAs("jordan");
         composer.textProperty().set("See you soon 😀");
-        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“😀” switches this text to Unicode: 70 characters per segment");
-        assertThat(composer.counterProperty().get()).endsWith("/70 · 1 segment");
+        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“😀” switches this text to Unicode: 70 characters per text");
+        assertThat(composer.counterProperty().get()).isEqualTo("14 characters");
         composer.textProperty().set("See you soon");
         assertThat(composer.unicodeWarningProperty().get()).isEmpty();
     }
@@ -57,7 +57,7 @@ class ComposerViewModelTest {
         composer.textProperty().set("See you tomorrow");
         composer.insert("🦷", 8, 8);
         assertThat(composer.textProperty().get()).isEqualTo("See you 🦷tomorrow");
-        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per segment");
+        assertThat(composer.unicodeWarningProperty().get()).isEqualTo("“🦷” switches this text to Unicode: 70 characters per text");
     }
 
     @Test

@@ -8,14 +8,44 @@ import org.practicetext.core.SmsSegments;
 
 class SegmentCounterTextTest {
     @Test
-    void emptyTextIsZeroOfOneSegment() {
-        assertThat(SegmentCounterText.counter(SmsSegments.count(""))).isEqualTo("0/160 · 1 segment");
+    void emptyTextIsZeroCharacters() {
+        assertThat(SegmentCounterText.counter("")).isEqualTo("0 characters");
+    }
+
+    @Test
+    void oneTextSaysOnlyTheCharacters() {
+        assertThat(SegmentCounterText.counter("x".repeat(42))).isEqualTo("42 characters");
+        assertThat(SegmentCounterText.counter("x")).isEqualTo("1 character");
+    }
+
+    @Test
+    void severalTextsAreCountedInTexts() {
+        assertThat(SegmentCounterText.counter("x".repeat(400))).isEqualTo("400 characters · 3 texts");
+    }
+
+    @Test
+    void nearTheEndOfATextItSaysHowManyAreLeft() {
+        assertThat(SegmentCounterText.counter("x".repeat(150))).isEqualTo("150 characters · 10 left in this text");
+        assertThat(SegmentCounterText.counter("x".repeat(160))).isEqualTo("160 characters · this text is full");
+        assertThat(SegmentCounterText.counter("x".repeat(300))).isEqualTo("300 characters · 2 texts · 6 left in this text");
+    }
+
+    @Test
+    void anEmojiIsOneCharacterAndSaysWhyTheTextsCountJumped() {
+        assertThat(SegmentCounterText.counter("See you soon 😀")).isEqualTo("14 characters");
+        assertThat(SegmentCounterText.counter("x".repeat(100) + "😀")).isEqualTo("101 characters · the emoji makes it 2 texts");
+        assertThat(SegmentCounterText.counter("x".repeat(100) + "😀🦷")).isEqualTo("102 characters · emoji make it 2 texts");
+    }
+
+    @Test
+    void anAccentedLetterThatSwitchesEncodingIsNamed() {
+        assertThat(SegmentCounterText.counter("x".repeat(100) + "ł")).isEqualTo("101 characters · “ł” makes it 2 texts");
     }
 
     @Test
     void severalUnicodeCharactersAreAllNamed() {
         assertThat(SegmentCounterText.unicodeWarning(SmsSegments.count("Olá 😀 ✓")))
-                .isEqualTo("“á”, “😀” and “✓” switch this text to Unicode: 70 characters per segment");
+                .isEqualTo("“á”, “😀” and “✓” switch this text to Unicode: 70 characters per text");
     }
 
     @Test
@@ -26,5 +56,6 @@ class SegmentCounterTextTest {
     @Test
     void gsmExtensionCharactersDoNotWarn() {
         assertThat(SegmentCounterText.unicodeWarning(SmsSegments.count("Cost: 5€ [approx]"))).isEmpty();
+        assertThat(SegmentCounterText.counter("Cost: 5€ [approx]")).isEqualTo("17 characters");
     }
 }

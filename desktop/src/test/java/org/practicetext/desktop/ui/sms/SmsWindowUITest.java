@@ -11,6 +11,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.MessageRow;
 import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -124,9 +125,55 @@ class SmsWindowUITest extends DeskWindowUITest {
         waitForList(robot);
         clickConversation(robot, "Tom Wilson");
         waitUntil(() -> robot.lookup(".pt-failure-reason").tryQuery().map(n -> ((Label) n).getText().contains("landline")).orElse(false));
-        int before = robot.lookup("#thread-messages").queryListView().getItems().size();
-        robot.clickOn("#retry-message");
-        waitUntil(() -> robot.lookup("#thread-messages").queryListView().getItems().size() == before + 1);
+        ListView<?> bubbles = robot.lookup("#thread-messages").queryListView();
+        int before = bubbles.getItems().size();
+        MessageRow failed = failedMessage(bubbles);
+        String body = failed.body();
+
+        robot.clickOn(shownNode(robot, "#retry-message"));
+        waitUntil(() -> reasonShown(robot, ThreadViewModel.LANDLINE_WARNING));
+        assertThat(desk.relayCount("SELECT COUNT(*) FROM message WHERE id = ? AND status = 'undelivered'", failed.id())).isEqualTo(1);
+        Button anyway = (Button) shownNode(robot, "#retry-anyway");
+        robot.interact(() -> {
+            anyway.fire();
+            anyway.fire(); // a double click: the second must not send again
+        });
+
+        waitUntil(() -> !showing(robot, "#retry-message") && !showing(robot, "#retry-anyway")
+                && bubble(bubbles, failed.id()).map(m -> !m.failed()).orElse(false));
+        waitUntil(() -> bubble(bubbles, failed.id()).map(m -> m.status().equals("delivered")).orElse(false));
+        assertThat(bubbles.getItems()).hasSize(before);
+        assertThat(desk.relayCount("SELECT COUNT(*) FROM message WHERE body = ?", body)).isEqualTo(1);
+        assertThat(desk.relayCount("SELECT dispatch_attempts FROM message WHERE id = ?", failed.id())).isEqualTo(1);
+        assertThat(desk.client.messages().outbox()).isEmpty();
+    }
+
+    @Test
+    void cancellingTheLandlineQuestionSendsNothing(FxRobot robot) {
+        waitForList(robot);
+        clickConversation(robot, "Tom Wilson");
+        waitUntil(() -> showing(robot, "#retry-message"));
+        MessageRow failed = failedMessage(robot.lookup("#thread-messages").queryListView());
+
+        robot.clickOn(shownNode(robot, "#retry-message"));
+        robot.clickOn(shownNode(robot, "#retry-cancel"));
+
+        waitUntil(() -> showing(robot, "#retry-message") && !showing(robot, "#retry-anyway"));
+        assertThat(reasonShown(robot, ThreadViewModel.LANDLINE_WARNING)).isFalse();
+        assertThat(desk.client.messages().outbox()).isEmpty();
+        assertThat(desk.relayCount("SELECT COUNT(*) FROM message WHERE id = ? AND status = 'undelivered'", failed.id())).isEqualTo(1);
+    }
+
+    private static boolean reasonShown(FxRobot robot, String text) {
+        return robot.lookup(".pt-failure-reason").queryAll().stream().anyMatch(n -> ((Label) n).getText().equals(text) && n.isVisible());
+    }
+
+    private static MessageRow failedMessage(ListView<?> bubbles) {
+        return bubbles.getItems().stream().map(MessageRow.class::cast).filter(MessageRow::failed).findFirst().orElseThrow();
+    }
+
+    private static java.util.Optional<MessageRow> bubble(ListView<?> bubbles, long id) {
+        return bubbles.getItems().stream().map(MessageRow.class::cast).filter(m -> m.id() == id).findFirst();
     }
 
     @Test

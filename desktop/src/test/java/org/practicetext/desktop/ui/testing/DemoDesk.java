@@ -221,6 +221,11 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         }
     }
 
+    /** A number the relay's own database answers ({@code SELECT COUNT(*) …}): what reached the relay, whatever the desk shows. */
+    public long relayCount(String sql, Object... params) {
+        return relay.server().database().read(tx -> tx.queryOne(sql, rs -> rs.getLong(1), params)).orElseThrow();
+    }
+
     @Override
     public void close() {
         client.close();

@@ -100,6 +100,26 @@ public abstract class DeskWindowUITest {
                 .queryAs(Node.class));
     }
 
+    /** Whether any node matching {@code query} is showing: it and every parent visible, in a scene (cells keep hidden nodes around). */
+    protected static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().anyMatch(DeskWindowUITest::shown);
+    }
+
+    /** The showing node matching {@code query} (to click it rather than a hidden one of a reused cell). */
+    protected static Node shownNode(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().filter(DeskWindowUITest::shown).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing showing matches " + query));
+    }
+
+    private static boolean shown(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
     protected static <T extends Node> T lookup(FxRobot robot, String query) {
         return robot.lookup(query).query();
     }
