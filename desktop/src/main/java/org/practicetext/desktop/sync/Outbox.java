@@ -92,7 +92,7 @@ public final class Outbox {
      * one click is one attempt, however often it arrives. Its client id names this attempt.
      */
     public Optional<Entry> enqueueRetry(long messageId) {
-        return db.writeDurably(sql -> {
+        Optional<Entry> queued = db.writeDurably(sql -> {
             Optional<OutboxAction.RetryPayload> failed = sql.queryOne("""
                     SELECT conversation_id, status, error_code, error_message FROM message
                     WHERE id = ? AND id > 0 AND direction = 'out' AND status IN ('failed', 'undelivered')""",
@@ -110,6 +110,9 @@ public final class Outbox {
             OutboxAction.RETRY.apply(sql, conversationId, null, payload);
             return byId(sql, id);
         });
+        // A retry waits in the outbox like a send: offline, the status line counts it at once.
+        queued.ifPresent(entry -> waitingChanged());
+        return queued;
     }
 
     /** The message a retry item is about. */
