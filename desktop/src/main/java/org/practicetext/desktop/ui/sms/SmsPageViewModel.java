@@ -42,6 +42,7 @@ public final class SmsPageViewModel {
             thread.open(id);
             composer.clearTarget();
         });
+        thread.setMarkUnread(list::markUnread);
         thread.conversationProperty().addListener((o, was, row) -> showComposer());
         thread.contactProperty().addListener((o, was, row) -> showComposer());
         newMessage.setOpenConversation(this::open);

@@ -101,6 +101,9 @@ final class ThreadHeader extends HBox {
         if (row == null) {
             return;
         }
+        MenuItem unread = new MenuItem("Mark as Unread");
+        unread.setOnAction(e -> model.markUnread());
+        menu.getItems().addAll(unread, new SeparatorMenuItem());
         menu.getItems().addAll(assignItems(row));
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(blockItem(row), closeItem(row));

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,6 +60,7 @@ public final class ThreadViewModel {
     private boolean loadingOlder;
     /** Opened, or a text arrived, and not yet marked read (the user was not looking then). */
     private boolean readPending;
+    private Consumer<ConversationRow> markUnread = row -> { };
     private final Set<Long> retrying = new HashSet<>();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
 
@@ -170,6 +172,19 @@ public final class ThreadViewModel {
 
     public void close() {
         act(id -> session.client().conversations().close(id));
+    }
+
+    /** Where the thread's "Mark as Unread" goes: the list marks it and leaves the open thread (set by the SMS page). */
+    public void setMarkUnread(Consumer<ConversationRow> markUnread) {
+        this.markUnread = markUnread;
+    }
+
+    /** Mark as Unread from the thread's menu: the same act as the list row's, so the thread is left and nothing re-marks it read. */
+    public void markUnread() {
+        ConversationRow row = conversation.get();
+        if (row != null) {
+            markUnread.accept(row);
+        }
     }
 
     public void reopen() {

@@ -171,6 +171,22 @@ class SelectionUITest extends DeskWindowUITest {
     }
 
     @Test
+    void markAsUnreadInTheThreadsMenuLeavesTheThreadSoItStaysUnread(FxRobot robot) {
+        watchSelection(robot);
+        clickConversation(robot, "Tom Wilson");
+        waitUntil(() -> "Tom Wilson".equals(threadName(robot)));
+        waitUntil(() -> desk.conversationOf(TOM).unreadCount() == 0);
+        robot.clickOn("#thread-menu");
+        clickMenuItem(robot, "Mark as Unread");
+        waitUntil(() -> threadName(robot) == null);
+        waitUntil(() -> desk.conversationOf(TOM).unreadCount() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list(robot).getSelectionModel().getSelectedItem()).isNull();
+        assertThat(list(robot).getItems().stream().filter(r -> r.displayName().equals("Tom Wilson")).findFirst().orElseThrow().unreadCount())
+                .isPositive();
+    }
+
+    @Test
     void cancellingNewMessageGoesBackToTheThreadThatWasOpen(FxRobot robot) {
         watchSelection(robot);
         clickConversation(robot, "Marcus Johnson");

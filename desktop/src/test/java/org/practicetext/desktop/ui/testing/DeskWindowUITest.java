@@ -89,8 +89,18 @@ public abstract class DeskWindowUITest {
 
     /** Clicks the message-list row of this conversation. */
     protected static void clickConversation(FxRobot robot, String name) {
-        robot.clickOn(robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<org.practicetext.desktop.cache.ConversationRow> cell) ->
-                cell.getItem() != null && cell.getItem().displayName().equals(name)).queryAs(Node.class));
+        // The list may still be filling from the first sync: wait for the row before clicking it.
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> conversationCell(robot, name).tryQuery().isPresent()).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no row \"" + name + "\" in the message list within 20 s", e);
+        }
+        robot.clickOn(conversationCell(robot, name).queryAs(Node.class));
+    }
+
+    private static org.testfx.service.query.NodeQuery conversationCell(FxRobot robot, String name) {
+        return robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<org.practicetext.desktop.cache.ConversationRow> cell) ->
+                cell.getItem() != null && cell.getItem().displayName().equals(name));
     }
 
     /** Clicks the item with this text in the open menu (a pop-up window), not a label of the same text behind it. */
