@@ -49,7 +49,7 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "smoke: SKIPPED installing the .deb: needs root and apt-get (this is uid $(id -u))"
   exit 0
 fi
-if dpkg -s practicetext >/dev/null 2>&1; then
+if dpkg-query -W -f='${Status}' practicetext 2>/dev/null | grep -q "ok installed"; then
   echo "smoke: practicetext is already installed on this machine; not touching it: SKIPPED the install test"
   exit 0
 fi
