@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.Account;
@@ -20,7 +23,9 @@ import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DemoTools;
 import org.practicetext.desktop.ui.shell.DesktopApp;
+import org.practicetext.desktop.ui.signin.MachineConfig;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
+import org.practicetext.desktop.ui.sms.ConversationListViewModel;
 import org.practicetext.relay.RelayConfig;
 import org.practicetext.relay.RelayServer;
 import org.practicetext.relay.demo.DemoPractice;
@@ -28,11 +33,13 @@ import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.store.Database;
 
 /**
- * The composition root of the desktop app. With a relay configured ({@code PT_RELAY_URL}) or a
- * remembered account, it resumes that account or shows the sign-in screen. With neither, it
- * starts an embedded relay on loopback with the simulated carrier and the demo practice, and
- * signs in as a demo team member ({@code PT_DEMO_USER}: alex, jordan, sam or casey) — one command shows
- * a working product. Only this class sees both the relay and the desktop.
+ * The composition root of the desktop app. With a relay configured ({@code PT_RELAY_URL}, else
+ * the workstation's {@link MachineConfig} file) or a remembered account, it resumes that account
+ * or shows the sign-in screen. With neither, the developer's run starts an embedded relay on
+ * loopback with the simulated carrier and the demo practice, and signs in as a demo team member
+ * ({@code PT_DEMO_USER}: alex, jordan, sam or casey) — one command shows a working product; the
+ * installed app ({@code -Dpracticetext.packaged=true}, set by its launcher) shows the sign-in
+ * screen instead, unless {@code PT_DEMO=1}. Only this class sees both the relay and the desktop.
  */
 public final class Main {
     /** Loopback port of the embedded demo relay; fixed so the demo's cache is resumed next time. */
@@ -49,7 +56,7 @@ public final class Main {
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         Path dataRoot = dataRoot(env);
-        Optional<Account> known = rememberedFor(env, dataRoot);
+        Optional<Account> known = rememberedFor(relayUrl(env, machineConfig(env)), dataRoot);
         known.ifPresent(account -> {
             earlyAccount = account;
             earlyResume = CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()),
@@ -72,10 +79,30 @@ public final class Main {
         return env.containsKey("PT_DATA_DIR") ? Path.of(env.get("PT_DATA_DIR")) : DesktopClients.defaultDataRoot();
     }
 
-    static Optional<Account> rememberedFor(Map<String, String> env, Path dataRoot) {
-        String relayUrl = env.get("PT_RELAY_URL");
+    /** The workstation's file, which {@code PT_RELAY_URL} (a developer's or a test's choice) overrides. */
+    static MachineConfig machineConfig(Map<String, String> env) {
+        return env.containsKey("PT_RELAY_URL") ? MachineConfig.none() : MachineConfig.load(MachineConfig.location(env));
+    }
+
+    /** The relay the app is told to use: {@code PT_RELAY_URL}, else the workstation file's; null for neither. */
+    static String relayUrl(Map<String, String> env, MachineConfig machine) {
+        return env.containsKey("PT_RELAY_URL") ? env.get("PT_RELAY_URL") : machine.relay().map(URI::toString).orElse(null);
+    }
+
+    static Optional<Account> rememberedFor(String relayUrl, Path dataRoot) {
         return new RememberedAccount(dataRoot.resolve("account.properties")).load()
                 .filter(a -> relayUrl == null || a.relayUrl().equals(URI.create(relayUrl)));
+    }
+
+    /**
+     * Whether to start the embedded demo: when asked ({@code PT_DEMO=1}), or when nothing names a
+     * relay (no relay URL, no remembered account, no workstation file) in the developer's run.
+     */
+    static boolean startsDemo(Map<String, String> env, boolean packaged, MachineConfig machine, String relayUrl, Optional<Account> known) {
+        if ("1".equals(env.get("PT_DEMO"))) {
+            return true;
+        }
+        return !packaged && relayUrl == null && known.isEmpty() && !machine.present();
     }
 
     /** The JavaFX application the launcher starts. */
@@ -93,10 +120,16 @@ public final class Main {
             new ThemeSwitcher(settings.appearance());
             tasks = new FxUiTasks();
             RememberedAccount remembered = new RememberedAccount(dataRoot.resolve("account.properties"));
+            MachineConfig machine = machineConfig(env);
             ClientSource clients = new ClientSource() {
                 @Override
                 public DesktopClient signIn(Account account, char[] password) throws Exception {
                     return DesktopClients.signIn(account, password, dataRoot, clock);
+                }
+
+                @Override
+                public MachineConfig machineConfig() {
+                    return machine;
                 }
 
                 @Override
@@ -112,9 +145,12 @@ public final class Main {
             // DesktopApp places the window (the saved place on this workstation, or the default fitted to the screen).
             app = new DesktopApp(stage, tasks, settings, clients, remembered, clock);
             stage.show();
-            String relayUrl = env.get("PT_RELAY_URL");
-            Optional<Account> known = rememberedFor(env, dataRoot);
-            if (relayUrl != null || known.isPresent()) {
+            if ("1".equals(env.get(FirstPaintExit.ENV))) {
+                FirstPaintExit.install(stage.getScene(), app);
+            }
+            String relayUrl = relayUrl(env, machine);
+            Optional<Account> known = rememberedFor(relayUrl, dataRoot);
+            if (!startsDemo(env, Boolean.getBoolean("practicetext.packaged"), machine, relayUrl, known)) {
                 app.resumeOrSignIn(known, relayUrl);
                 return;
             }
@@ -166,6 +202,37 @@ public final class Main {
             if (demoRelay != null) {
                 demoRelay.close();
             }
+        }
+    }
+
+    /**
+     * The packaged app's smoke test hook ({@code PT_SMOKE_EXIT_AFTER_PAINT=1}): after the first pulse
+     * that lays out an SMS list with rows, print {@code painted: SMS list} with the row count and the
+     * milliseconds since the process started, and quit the app the normal way (its stop closes the
+     * client and the demo relay), so a script can tell a working installed app from one that hangs
+     * or fails. packaging/smoke-test.sh uses it.
+     */
+    static final class FirstPaintExit {
+        static final String ENV = "PT_SMOKE_EXIT_AFTER_PAINT";
+
+        private FirstPaintExit() {
+        }
+
+        static void install(Scene scene, DesktopApp app) {
+            Runnable[] check = new Runnable[1];
+            check[0] = () -> {
+                if (app.window() == null) {
+                    return;
+                }
+                ConversationListViewModel list = app.window().sms().list();
+                if (list.loadedProperty().get() && !list.conversations().isEmpty()) {
+                    scene.removePostLayoutPulseListener(check[0]);
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("painted: SMS list, " + list.conversations().size() + " conversations, " + ms + " ms after start");
+                    Platform.runLater(Platform::exit);
+                }
+            };
+            scene.addPostLayoutPulseListener(check[0]);
         }
     }
 }

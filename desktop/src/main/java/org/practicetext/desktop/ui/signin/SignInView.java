@@ -12,19 +12,41 @@ import javafx.scene.layout.VBox;
 import org.practicetext.desktop.ui.common.Icons;
 import org.practicetext.desktop.ui.common.StyleSheets;
 
-/** The sign-in screen: a card with the four fields, the relay's answer, and Sign in. */
+/**
+ * The sign-in screen: a card with the four fields, the relay's answer, and Sign in. Fields the
+ * workstation's configuration presets are read-only with "Set by your IT administrator" under
+ * them; a configuration file that could not be used is explained above the fields.
+ */
 public final class SignInView extends StackPane {
     public SignInView(SignInViewModel model) {
         getStyleClass().add("pt-signin");
         getStylesheets().addAll(StyleSheets.all());
         Label title = new Label("Sign in to PracticeText");
         title.getStyleClass().add(Styles.TITLE_2);
-        Label subtitle = new Label("Your practice's relay address and your team login.");
+        boolean managed = model.relayPreset() || model.practicePreset();
+        Label subtitle = new Label(managed ? "Your team login." : "Your practice's relay address and your team login.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         TextField relay = field("signin-relay", "Relay address, e.g. https://relay.example.org");
         relay.textProperty().bindBidirectional(model.relayUrlProperty());
         TextField practice = field("signin-practice", "Practice (e.g. bright-smile)");
         practice.textProperty().bindBidirectional(model.practiceProperty());
+        if (model.relayPreset()) {
+            preset(relay);
+        }
+        if (model.practicePreset()) {
+            preset(practice);
+        }
+        Label presetNote = new Label("Set by your IT administrator");
+        presetNote.setId("signin-preset-note");
+        presetNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        presetNote.setVisible(managed);
+        presetNote.setManaged(managed);
+        Label machineProblem = new Label(model.machineProblem(), Icons.ERROR.node(14));
+        machineProblem.setId("signin-machine-problem");
+        machineProblem.getStyleClass().add("pt-field-error");
+        machineProblem.setWrapText(true);
+        machineProblem.setVisible(!model.machineProblem().isEmpty());
+        machineProblem.setManaged(machineProblem.isVisible());
         TextField username = field("signin-username", "Username");
         username.textProperty().bindBidirectional(model.usernameProperty());
         javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
@@ -49,8 +71,8 @@ public final class SignInView extends StackPane {
         signIn.setOnAction(e -> model.signIn());
         javafx.scene.Node logo = Icons.SMS.node(36);
         logo.getStyleClass().add("pt-signin-logo");
-        VBox form = new VBox(12, logo, new VBox(4, title, subtitle), label("Relay", relay), label("Practice", practice),
-                label("Username", username), label("Password", password), error, signIn);
+        VBox form = new VBox(12, logo, new VBox(4, title, subtitle), machineProblem, label("Relay", relay), label("Practice", practice),
+                presetNote, label("Username", username), label("Password", password), error, signIn);
         form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
         Card card = new Card();
         card.setBody(form);
@@ -66,6 +88,13 @@ public final class SignInView extends StackPane {
         field.setId(id);
         field.setPromptText(prompt);
         return field;
+    }
+
+    /** A preset field: shown, not editable, skipped by Tab. */
+    private static void preset(TextField field) {
+        field.setEditable(false);
+        field.setFocusTraversable(false);
+        field.getStyleClass().add("pt-preset");
     }
 
     private static VBox label(String text, javafx.scene.Node field) {

@@ -20,7 +20,9 @@ import org.practicetext.desktop.ui.common.UiTasks;
 
 /**
  * The sign-in form: relay URL, practice, username, password. Checks the URL before asking the
- * relay, shows the relay's refusal in its own words, and hands the opened client on.
+ * relay, shows the relay's refusal in its own words, and hands the opened client on. When the
+ * workstation's {@link MachineConfig} presets the relay or the practice, those fields keep the
+ * preset whatever is set into them, and sign-in uses it: only IT changes them.
  */
 public final class SignInViewModel {
     private final UiTasks tasks;
@@ -32,14 +34,43 @@ public final class SignInViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canSignIn;
+    private final MachineConfig machine;
     private BiConsumer<DesktopClient, Account> signedIn = (client, account) -> {
     };
 
     public SignInViewModel(UiTasks tasks, Authenticator authenticator) {
         this.tasks = tasks;
         this.authenticator = authenticator;
+        this.machine = authenticator.machineConfig();
+        machine.relay().ifPresent(preset -> keep(relayUrl, preset.toString()));
+        machine.practice().ifPresent(preset -> keep(practice, preset));
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !relayUrl.get().isBlank() && !practice.get().isBlank()
                 && !username.get().isBlank() && !password.get().isEmpty(), busy, relayUrl, practice, username, password);
+    }
+
+    /** Holds {@code property} at {@code preset}: the window may set the last account's values into it. */
+    private static void keep(StringProperty property, String preset) {
+        property.set(preset);
+        property.addListener((o, was, now) -> {
+            if (!preset.equals(now)) {
+                property.set(preset);
+            }
+        });
+    }
+
+    /** Whether the relay address is set by the workstation's configuration (the field is read-only). */
+    public boolean relayPreset() {
+        return machine.relay().isPresent();
+    }
+
+    /** Whether the practice is set by the workstation's configuration (the field is read-only). */
+    public boolean practicePreset() {
+        return machine.practice().isPresent();
+    }
+
+    /** Why the workstation's configuration file could not be used; empty when it is fine or absent. */
+    public String machineProblem() {
+        return machine.problem().orElse("");
     }
 
     public StringProperty relayUrlProperty() {
