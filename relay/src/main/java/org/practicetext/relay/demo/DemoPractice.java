@@ -182,7 +182,9 @@ public final class DemoPractice {
     private DemoThread thread(Tx tx, long practiceId, Practices.PracticeNumber number, String phone, String kind, String name, long inboxId) throws SQLException {
         Instant now = clock.instant();
         Optional<ContactView> existing = contacts.byPhone(tx, practiceId, phone);
-        ContactView contact = existing.isPresent() ? existing.get() : contacts.create(tx, practiceId, phone, kind, name, null, now);
+        // Patients carry the id the practice software gave them (shown on the Patients page); leads have none yet.
+        String patientId = "patient".equals(kind) ? "PMS-" + phone.substring(phone.length() - 4) : null;
+        ContactView contact = existing.isPresent() ? existing.get() : contacts.create(tx, practiceId, phone, kind, name, patientId, now);
         ConversationView conversation = conversations.create(tx, practiceId, number.id(), contact.id(), inboxId, now);
         return new DemoThread(tx, practiceId, contact, conversation);
     }
