@@ -42,6 +42,7 @@ public final class ConversationListView extends VBox {
     /** What the list shows: the model's rows, copied in while the list's own selection changes are ignored. */
     private final ObservableList<ConversationRow> shown = FXCollections.observableArrayList();
     private final Button newAbove = new Button();
+    private Runnable onRowClicked;
     private boolean syncingSelection;
     private int unseenAbove;
 
@@ -91,6 +92,12 @@ public final class ConversationListView extends VBox {
         list.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncingSelection && row != null) {
                 model.select(row.id());
+            }
+        });
+        // A click on a row (not on its menu) is someone about to answer: the page moves the focus to the composer.
+        list.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && onRowClicked != null && clickedRow(e.getPickResult().getIntersectedNode())) {
+                onRowClicked.run();
             }
         });
         model.selectedProperty().addListener((o, a, row) -> {
@@ -255,5 +262,23 @@ public final class ConversationListView extends VBox {
             snippet.setText(hit.snippet());
             setGraphic(root);
         }
+    }
+
+    /** What a click on a row does besides selecting it (the SMS page focuses the composer). */
+    void setOnRowClicked(Runnable onRowClicked) {
+        this.onRowClicked = onRowClicked;
+    }
+
+    /** Whether the click landed on a conversation row and not on the row's menu button. */
+    private static boolean clickedRow(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.MenuButton) {
+                return false;
+            }
+            if (n instanceof ConversationCell cell) {
+                return cell.getItem() != null;
+            }
+        }
+        return false;
     }
 }

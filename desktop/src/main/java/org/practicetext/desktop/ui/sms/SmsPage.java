@@ -2,6 +2,7 @@
 package org.practicetext.desktop.ui.sms;
 
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.Icons;
 import org.practicetext.desktop.ui.common.UiSession;
 
@@ -44,6 +46,23 @@ public final class SmsPage extends SplitPane {
         SplitPane.setResizableWithParent(listView, false);
         listView.setMinWidth(300);
         listView.setMaxWidth(520);
+        // Clicking a conversation means answering it: typing goes to the composer, once the thread
+        // it opens is shown (at once when it was open already). Keys keep the focus in the list.
+        listView.setOnRowClicked(() -> {
+            focusComposerWhenShown = true;
+            Platform.runLater(this::focusComposerIfShown);
+        });
+        model.thread().conversationProperty().addListener((o, was, row) -> Platform.runLater(this::focusComposerIfShown));
+    }
+
+    private boolean focusComposerWhenShown;
+
+    private void focusComposerIfShown() {
+        ConversationRow shown = model.thread().conversationProperty().get();
+        if (focusComposerWhenShown && shown != null && Long.valueOf(shown.id()).equals(model.list().selectedIdProperty().get())) {
+            focusComposerWhenShown = false;
+            threadView.composer().focusText();
+        }
     }
 
     /** The bar over a thread that stays open while the filters or the search do not list it. */

@@ -187,6 +187,20 @@ class SelectionUITest extends DeskWindowUITest {
     }
 
     @Test
+    void clickingAConversationPutsTheTypingInItsComposer(FxRobot robot) {
+        clickConversation(robot, "Anna Smith");
+        waitUntil(() -> "Anna Smith".equals(threadName(robot)));
+        javafx.scene.control.TextArea composer = lookup(robot, "#composer-text");
+        waitUntil(composer::isFocused);
+        robot.write("See you at 10");
+        assertThat(composer.getText()).isEqualTo("See you at 10");
+
+        clickConversation(robot, "Marcus Johnson");
+        waitUntil(() -> "Marcus Johnson".equals(threadName(robot)));
+        waitUntil(() -> composer.isFocused() && composer.getText().isEmpty());
+    }
+
+    @Test
     void cancellingNewMessageGoesBackToTheThreadThatWasOpen(FxRobot robot) {
         watchSelection(robot);
         clickConversation(robot, "Marcus Johnson");
