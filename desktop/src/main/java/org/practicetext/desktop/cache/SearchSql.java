@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class SearchSql {
     private static final String NAME_KEY = " IN (SELECT w.contact_id FROM contact_word w WHERE w.word >= ? AND w.word < ?";
+    private static final String WORD_START = " IN (SELECT w.contact_id FROM contact_word w WHERE w.word_start = TRUE AND w.word >= ? AND w.word < ?)";
     private static final String PHONE_KEY = " IN (SELECT p.contact_id FROM phone_suffix p WHERE p.suffix >= ? AND p.suffix < ?)";
 
     private SearchSql() {
@@ -34,8 +35,7 @@ final class SearchSql {
             where.append("(");
             for (int i = 0; i < words.size(); i++) {
                 String word = words.get(i);
-                where.append(i == 0 ? "" : " AND ").append(contactId).append(NAME_KEY)
-                        .append(word.length() < TextKey.MIN_INFIX ? " AND w.word_start)" : ")");
+                where.append(i == 0 ? "" : " AND ").append(contactId).append(word.length() < TextKey.MIN_INFIX ? WORD_START : NAME_KEY + ")");
                 params.add(word);
                 params.add(TextKey.prefixEnd(word));
             }
@@ -73,7 +73,7 @@ final class SearchSql {
         String column = contactIdValue == null ? contactId : "CAST(? AS BIGINT)";
         StringBuilder rank = new StringBuilder("CASE WHEN (");
         for (int i = 0; i < words.size(); i++) {
-            rank.append(i == 0 ? "" : " AND ").append(column).append(NAME_KEY).append(" AND w.word_start)");
+            rank.append(i == 0 ? "" : " AND ").append(column).append(WORD_START);
             if (contactIdValue != null) {
                 params.add(contactIdValue);
             }
