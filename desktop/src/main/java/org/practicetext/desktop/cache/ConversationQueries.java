@@ -14,7 +14,8 @@ import org.practicetext.core.ConversationFilter;
  * first (with a search: names matched at a word start before those matched inside a word, see
  * {@link SearchSql}), as ONE parameterised statement over the cache, the outbox's waiting counts joined in
  * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
- * with no activity yet sorts last.
+ * with no activity yet sorts last. A search of one or two letters that starts many names
+ * ({@link SearchSql#broad}, one bounded count before) walks the list in its order instead.
  */
 public final class ConversationQueries {
     private static final String SELECT = """

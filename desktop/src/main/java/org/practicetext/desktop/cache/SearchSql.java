@@ -11,7 +11,8 @@ import java.util.List;
  * {@code contact_word}, which holds every suffix of every name word. Or the typed digits must
  * appear anywhere in the phone number (the prefix of one of its suffixes). Contacts whose every
  * typed word starts a name word (or whose number has the digits) rank before those matched
- * only inside a word. The conditions use only {@code ?}, so one statement answers a keystroke.
+ * only inside a word. The conditions use only {@code ?}, so one statement answers a keystroke
+ * (the list's {@link #broad} check aside).
  */
 final class SearchSql {
     private static final String NAME_KEY = "SELECT w.contact_id FROM contact_word w WHERE w.word >= ? AND w.word < ?";
