@@ -7,6 +7,9 @@
 -- that begin a word: they rank first, and one or two typed letters match only them.
 DELETE FROM contact_word;
 ALTER TABLE contact_word ADD COLUMN word_start BOOLEAN NOT NULL;
+-- One or two typed letters, and the rank, look at word starts only: their own range, not one
+-- that also walks every suffix beginning with the same letter.
+CREATE INDEX contact_word_start ON contact_word (word_start, word, contact_id);
 
 -- One row per word and block of 65,536 message ids: a serialised RoaringBitmap of the low 16
 -- bits of the ids of the messages whose body has that word (block = id >> 16; local bubbles

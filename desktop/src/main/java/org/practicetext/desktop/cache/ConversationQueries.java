@@ -14,7 +14,8 @@ import org.practicetext.core.ConversationFilter;
  * first (with a search: names matched at a word start before those matched inside a word, see
  * {@link SearchSql}), as ONE parameterised statement over the cache, the outbox's waiting counts joined in
  * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
- * with no activity yet sorts last.
+ * with no activity yet sorts last. A search of one or two letters that starts many names
+ * ({@link SearchSql#broad}, one bounded count before) walks the list in its order instead.
  */
 public final class ConversationQueries {
     private static final String SELECT = """
@@ -50,6 +51,10 @@ public final class ConversationQueries {
      * beyond what the list's own placing corrects.
      */
     public List<ConversationRow> list(ConversationFilter filter, Long meId, ConversationRow after, int limit) {
+        return db.read(q -> list(q, filter, meId, after, limit));
+    }
+
+    private static List<ConversationRow> list(Sql q, ConversationFilter filter, Long meId, ConversationRow after, int limit) throws SQLException {
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         switch (filter.status()) {
@@ -75,7 +80,11 @@ public final class ConversationQueries {
             where.append(" AND c.inbox_id = ?");
             params.add(filter.inboxId());
         }
-        SearchSql.append(filter.search(), "c.contact_id", where, params);
+        if (SearchSql.broad(q, filter.search())) {
+            SearchSql.appendProbes(filter.search(), "c.contact_id", where, params);
+        } else {
+            SearchSql.append(filter.search(), "c.contact_id", where, params);
+        }
         if (after != null) {
             // A ranked search lists word-start matches first: the page continues inside the rank
             // the last shown row had, then takes the whole next rank.
@@ -93,10 +102,20 @@ public final class ConversationQueries {
                 appendAfter(after, where, params);
             }
         }
-        String rank = SearchSql.rank(filter.search(), "c.contact_id", params);
+        List<Object> rankParams = new ArrayList<>();
+        String rank = SearchSql.rankOf(filter.search(), "c.contact_id", null, rankParams);
+        params.addAll(0, rankParams);
         params.add(limit);
-        String sql = SELECT + where + " ORDER BY " + rank + "c.last_message_at DESC NULLS LAST, c.id DESC FETCH FIRST ? ROWS ONLY";
-        return db.read(q -> q.query(sql, ConversationQueries::row, params.toArray()));
+        // The page's ids first, from the conversation table alone (the contact only when a filter
+        // needs it): a broad search sorts its matches on three columns, and only the page's rows
+        // are then joined to names, inboxes and waiting counts.
+        String contact = where.indexOf("ct.") >= 0 ? " LEFT JOIN contact ct ON ct.id = c.contact_id" : "";
+        String order = "c.last_message_at DESC NULLS LAST, c.id DESC";
+        String page = "SELECT c.id" + (rank.isEmpty() ? "" : ", " + rank + " AS list_rank") + " FROM conversation c" + contact
+                + " WHERE 1 = 1" + where + " ORDER BY " + (rank.isEmpty() ? "" : "list_rank, ") + order + " FETCH FIRST ? ROWS ONLY";
+        String sql = SELECT.replace("FROM conversation c", "FROM (" + page + ") pg JOIN conversation c ON c.id = pg.id")
+                + " ORDER BY " + (rank.isEmpty() ? "" : "pg.list_rank, ") + order;
+        return q.query(sql, ConversationQueries::row, params.toArray());
     }
 
     /** The keyset of the list's order (last activity, newest first, no activity last; then id). */
