@@ -2,7 +2,6 @@
 package org.practicetext.desktop.ui.sms;
 
 import atlantafx.base.theme.Styles;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -50,9 +49,9 @@ public final class SmsPage extends SplitPane {
         // it opens is shown (at once when it was open already). Keys keep the focus in the list.
         listView.setOnRowClicked(() -> {
             focusComposerWhenShown = true;
-            Platform.runLater(this::focusComposerIfShown);
+            session.tasks().onUiThread(this::focusComposerIfShown);
         });
-        model.thread().conversationProperty().addListener((o, was, row) -> Platform.runLater(this::focusComposerIfShown));
+        model.thread().conversationProperty().addListener((o, was, row) -> session.tasks().onUiThread(this::focusComposerIfShown));
     }
 
     private boolean focusComposerWhenShown;
