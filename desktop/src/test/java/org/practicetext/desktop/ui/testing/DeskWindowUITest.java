@@ -87,15 +87,35 @@ public abstract class DeskWindowUITest {
         }
     }
 
-    /** Clicks the message-list row of this conversation. */
+    /**
+     * Clicks the message-list row of this conversation until the list has it selected. The list
+     * may still be filling or re-sorting from the sync (a status update moves a row): a row found
+     * at one place can be somewhere else by the time the pointer gets there, as it would for a
+     * person, so a click that selected another row is made again on the row's new place.
+     */
     protected static void clickConversation(FxRobot robot, String name) {
-        // The list may still be filling from the first sync: wait for the row before clicking it.
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> conversationCell(robot, name).tryQuery().isPresent()).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no row \"" + name + "\" in the message list within 20 s", e);
+        for (int attempt = 1; ; attempt++) {
+            // The list may still be filling from the first sync: wait for the row before clicking it.
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> conversationCell(robot, name).tryQuery().isPresent()).get());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("no row \"" + name + "\" in the message list within 20 s", e);
+            }
+            robot.clickOn(conversationCell(robot, name).queryAs(Node.class));
+            try {
+                WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> selectedIs(robot, name)).get());
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) {
+                    throw new AssertionError("three clicks on the row \"" + name + "\" did not select it", e);
+                }
+            }
         }
-        robot.clickOn(conversationCell(robot, name).queryAs(Node.class));
+    }
+
+    private static boolean selectedIs(FxRobot robot, String name) {
+        javafx.scene.control.ListView<?> list = robot.lookup("#conversation-list").queryAs(javafx.scene.control.ListView.class);
+        return list.getSelectionModel().getSelectedItem() instanceof org.practicetext.desktop.cache.ConversationRow row && row.displayName().equals(name);
     }
 
     private static org.testfx.service.query.NodeQuery conversationCell(FxRobot robot, String name) {
