@@ -63,8 +63,7 @@ class SelectionUITest extends DeskWindowUITest {
     }
 
     private void openRowMenu(FxRobot robot, String name) {
-        robot.clickOn(robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<ConversationRow> cell) ->
-                cell.getItem() != null && cell.getItem().displayName().equals(name)).lookup(".pt-row-menu").queryAs(Node.class));
+        robot.clickOn(conversationCell(robot, name).lookup(".pt-row-menu").queryAs(Node.class));
     }
 
     @Test

@@ -181,8 +181,7 @@ class SmsWindowUITest extends DeskWindowUITest {
         waitForList(robot);
         ConversationRow tom = list(robot).getItems().stream().filter(r -> r.displayName().equals("Tom Wilson")).findFirst().orElseThrow();
         assertThat(tom.unreadCount()).isZero();
-        robot.clickOn(robot.lookup(".pt-conversation-cell").match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() == tom)
-                .lookup(".pt-row-menu").queryAs(javafx.scene.Node.class));
+        robot.clickOn(conversationCell(robot, tom.displayName()).lookup(".pt-row-menu").queryAs(javafx.scene.Node.class));
         clickMenuItem(robot, "Mark as Unread");
         waitUntil(() -> list(robot).getItems().stream().anyMatch(r -> r.id() == tom.id() && r.unreadCount() > 0));
     }

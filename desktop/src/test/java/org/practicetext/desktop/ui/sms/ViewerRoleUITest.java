@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -62,9 +60,7 @@ class ViewerRoleUITest extends DeskWindowUITest {
     @Test
     void theRowMenuGreysCloseAndThePencilIsNotOffered(FxRobot robot) {
         waitUntil(() -> robot.lookup(".pt-conversation-cell").tryQuery().isPresent());
-        MenuButton rowMenu = robot.lookup(".pt-conversation-cell")
-                .match((ListCell<ConversationRow> cell) -> cell.getItem() != null && cell.getItem().displayName().equals("Anna Smith"))
-                .lookup(".pt-row-menu").queryAs(MenuButton.class);
+        MenuButton rowMenu = conversationCell(robot, "Anna Smith").lookup(".pt-row-menu").queryAs(MenuButton.class);
 
         assertThat(denied(rowMenu.getItems())).containsExactly("Your role can read conversations but not reply to, close or reopen them.");
         assertThat(rowMenu.getItems().getFirst().getText()).isEqualTo("Mark as Unread");

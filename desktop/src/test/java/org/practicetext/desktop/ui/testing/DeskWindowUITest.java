@@ -77,14 +77,19 @@ public abstract class DeskWindowUITest {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         } catch (java.util.concurrent.TimeoutException e) {
-            java.nio.file.Path shot = java.nio.file.Path.of("target", "ui-failures", getClass().getSimpleName() + "-" + System.nanoTime() + ".png");
-            try {
-                WaitForAsyncUtils.asyncFx(() -> PngSnapshots.write(stage.getScene(), shot)).get();
-            } catch (Exception ignored) {
-                // the assertion below is what matters
-            }
-            throw new AssertionError("condition not met within 20 s (window saved to " + shot + ")", e);
+            throw new AssertionError("condition not met within 20 s (window saved to " + saveWindow() + ")", e);
         }
+    }
+
+    /** Saves the window as it is now under target/ui-failures (for a failure's message). */
+    protected java.nio.file.Path saveWindow() {
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "ui-failures", getClass().getSimpleName() + "-" + System.nanoTime() + ".png");
+        try {
+            WaitForAsyncUtils.asyncFx(() -> PngSnapshots.write(stage.getScene(), shot)).get();
+        } catch (Exception ignored) {
+            // the assertion that asked for it is what matters
+        }
+        return shot;
     }
 
     /**
@@ -93,7 +98,7 @@ public abstract class DeskWindowUITest {
      * at one place can be somewhere else by the time the pointer gets there, as it would for a
      * person, so a click that selected another row is made again on the row's new place.
      */
-    protected static void clickConversation(FxRobot robot, String name) {
+    protected void clickConversation(FxRobot robot, String name) {
         for (int attempt = 1; ; attempt++) {
             // The list may still be filling from the first sync: wait for the row before clicking it.
             try {
@@ -107,7 +112,7 @@ public abstract class DeskWindowUITest {
                 return;
             } catch (java.util.concurrent.TimeoutException e) {
                 if (attempt == 3) {
-                    throw new AssertionError("three clicks on the row \"" + name + "\" did not select it", e);
+                    throw new AssertionError("three clicks on the row \"" + name + "\" did not select it (window saved to " + saveWindow() + ")", e);
                 }
             }
         }
@@ -118,9 +123,12 @@ public abstract class DeskWindowUITest {
         return list.getSelectionModel().getSelectedItem() instanceof org.practicetext.desktop.cache.ConversationRow row && row.displayName().equals(name);
     }
 
-    private static org.testfx.service.query.NodeQuery conversationCell(FxRobot robot, String name) {
+    /** The showing message-list row of this conversation. */
+    protected static org.testfx.service.query.NodeQuery conversationCell(FxRobot robot, String name) {
+        // Only a cell that is showing: the list's virtual flow keeps an invisible cell (the one it
+        // measures rows with) that may hold any row, and a click on where it sits hits another row.
         return robot.lookup(".pt-conversation-cell").match((javafx.scene.control.ListCell<org.practicetext.desktop.cache.ConversationRow> cell) ->
-                cell.getItem() != null && cell.getItem().displayName().equals(name));
+                cell.getItem() != null && cell.getItem().displayName().equals(name) && shown(cell));
     }
 
     /** Clicks the item with this text in the open menu (a pop-up window), not a label of the same text behind it. */
