@@ -62,6 +62,10 @@ public abstract class DeskWindowUITest {
         Scene scene = new Scene(window.content(), 1280, 800);
         window.installShortcuts(scene);
         stage.setScene(scene);
+        // One stage for every robot test of the JVM: a test that resized it (WindowFitUITest's
+        // smallest window) must not leave the next class a window where some rows are out of view.
+        stage.setWidth(scene.getWidth());
+        stage.setHeight(scene.getHeight());
         stage.show();
         stage.toFront();
     }
@@ -104,7 +108,7 @@ public abstract class DeskWindowUITest {
             try {
                 WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> conversationCell(robot, name).tryQuery().isPresent()).get());
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("no row \"" + name + "\" in the message list within 20 s", e);
+                throw new AssertionError("no row \"" + name + "\" showing in the message list within 20 s (window saved to " + saveWindow() + ")", e);
             }
             robot.clickOn(conversationCell(robot, name).queryAs(Node.class));
             try {
