@@ -61,6 +61,11 @@ public final class SignInView extends StackPane {
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        javafx.scene.control.Hyperlink download = new javafx.scene.control.Hyperlink("Download the newer version");
+        download.setId("signin-download");
+        download.setOnAction(e -> model.openDownload());
+        download.visibleProperty().bind(model.downloadProperty().isNotNull());
+        download.managedProperty().bind(download.visibleProperty());
         Button signIn = new Button("Sign in");
         signIn.setId("signin-submit");
         signIn.getStyleClass().add(Styles.ACCENT);
@@ -72,7 +77,7 @@ public final class SignInView extends StackPane {
         javafx.scene.Node logo = Icons.SMS.node(36);
         logo.getStyleClass().add("pt-signin-logo");
         VBox form = new VBox(12, logo, new VBox(4, title, subtitle), machineProblem, label("Relay", relay), label("Practice", practice),
-                presetNote, label("Username", username), label("Password", password), error, signIn);
+                presetNote, label("Username", username), label("Password", password), error, download, signIn);
         form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
         Card card = new Card();
         card.setBody(form);
@@ -81,6 +86,21 @@ public final class SignInView extends StackPane {
         card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
+        // The desk types at once: into the first field that still needs it (the username when IT preset the rest).
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                firstToFill(relay, practice, username, password).requestFocus();
+            }
+        });
+    }
+
+    private static TextField firstToFill(TextField... fields) {
+        for (TextField field : fields) {
+            if (field.isEditable() && field.getText().isBlank()) {
+                return field;
+            }
+        }
+        return fields[fields.length - 1];
     }
 
     private static TextField field(String id, String prompt) {
