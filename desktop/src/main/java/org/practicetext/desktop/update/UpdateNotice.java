@@ -43,8 +43,7 @@ public record UpdateNotice(AppVersion running, Optional<AppVersion> latest, Opti
         String what = latest.map(v -> "version " + v).orElse("the newest version");
         return "This version of PracticeText (" + running.numbers() + ") is too old for your practice's relay. "
                 + download.map(uri -> "Install " + what + " from " + uri + ".")
-                        .orElse("Ask your IT administrator to install " + what + ".")
-                + " Your conversations stay readable here and unsent messages wait until then.";
+                        .orElse("Ask your IT administrator to install " + what + ".");
     }
 
     private static Optional<AppVersion> version(String text) {

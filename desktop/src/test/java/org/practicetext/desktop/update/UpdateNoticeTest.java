@@ -43,7 +43,7 @@ class UpdateNoticeTest {
 
         assertThat(notice.tooOld()).isTrue();
         assertThat(notice.words()).isEqualTo("This version of PracticeText (0.1.0) is too old for your practice's relay. "
-                + "Install version 1.4.2 from https://example.org/get. Your conversations stay readable here and unsent messages wait until then.");
+                + "Install version 1.4.2 from https://example.org/get.");
     }
 
     @Test

@@ -25,10 +25,12 @@ final class UpdateBanner extends HBox {
         text.setWrapText(true);
         text.textProperty().bind(model.textProperty());
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(text, Priority.ALWAYS);
         Hyperlink download = new Hyperlink("Download");
         download.setId("update-download");
         download.setOnAction(e -> model.download());
+        download.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         download.visibleProperty().bind(model.linkProperty().isNotNull());
         download.managedProperty().bind(download.visibleProperty());
         model.linkProperty().addListener((o, was, now) -> download.setTooltip(now == null ? null : new Tooltip(now.toString())));
@@ -37,6 +39,7 @@ final class UpdateBanner extends HBox {
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         close.setTooltip(new Tooltip("Hide until PracticeText starts again"));
         close.setOnAction(e -> model.dismiss());
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         close.visibleProperty().bind(model.tooOldProperty().not());
         close.managedProperty().bind(close.visibleProperty());
         getChildren().addAll(text, download, close);

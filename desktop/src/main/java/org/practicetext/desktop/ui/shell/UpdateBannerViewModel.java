@@ -29,6 +29,8 @@ public final class UpdateBannerViewModel {
     private final ReadOnlyBooleanWrapper tooOld = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<URI> link = new ReadOnlyObjectWrapper<>();
+    /** What a desk that stopped syncing still has. */
+    static final String KEPT = "Your conversations stay readable here and unsent messages wait until then.";
     private UpdateNotice shown;
     private AppVersion dismissed;
     private boolean answered;
@@ -66,7 +68,7 @@ public final class UpdateBannerViewModel {
         UpdateNotice n = notice.get();
         shown = n;
         tooOld.set(n.tooOld());
-        text.set(n.words());
+        text.set(n.tooOld() ? n.words() + " " + KEPT : n.words());
         link.set(n.download().orElse(null));
         visible.set(n.tooOld() || !n.latest().equals(Optional.ofNullable(dismissed)));
     }

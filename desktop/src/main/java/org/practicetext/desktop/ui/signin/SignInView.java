@@ -58,6 +58,7 @@ public final class SignInView extends StackPane {
         error.setId("signin-error");
         error.getStyleClass().add("pt-field-error");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
@@ -79,7 +80,13 @@ public final class SignInView extends StackPane {
         VBox form = new VBox(12, logo, new VBox(4, title, subtitle), machineProblem, label("Relay", relay), label("Practice", practice),
                 presetNote, label("Username", username), label("Password", password), error, download, signIn);
         form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
-        Card card = new Card();
+        Card card = new Card() {
+            // Sized by its width, so that a wrapped message (a long refusal) makes the card taller instead of being cut.
+            @Override
+            public javafx.geometry.Orientation getContentBias() {
+                return javafx.geometry.Orientation.HORIZONTAL;
+            }
+        };
         card.setBody(form);
         card.setMaxWidth(440);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
