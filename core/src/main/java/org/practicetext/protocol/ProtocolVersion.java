@@ -11,7 +11,7 @@ package org.practicetext.protocol;
 public final class ProtocolVersion {
     /** The protocol this build speaks: 2 sends the version headers and understands {@code client_too_old}. */
     public static final int CURRENT = 2;
-    /** What a request without {@link #HEADER} speaks: the desks from before the header (0.1.0 and older). */
+    /** What a request without {@link #HEADER} speaks: the desks built before the header was sent. */
     public static final int UNVERSIONED = 1;
     public static final String HEADER = "PracticeText-Protocol";
     /** The desk's own version (e.g. {@code 0.1.0}); for the relay's operator, never a reason to refuse. */
