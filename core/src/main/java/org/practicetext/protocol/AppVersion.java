@@ -44,6 +44,11 @@ public record AppVersion(int major, int minor, int patch, String qualifier) impl
         return major + "." + minor + "." + patch;
     }
 
+    /** The release of these numbers: what the installers carry for a qualified build (0.1.0-SNAPSHOT → 0.1.0). */
+    public AppVersion withoutQualifier() {
+        return new AppVersion(major, minor, patch, null);
+    }
+
     public boolean newerThan(AppVersion other) {
         return compareTo(other) > 0;
     }

@@ -24,6 +24,7 @@ class AppVersionTest {
         assertThat(AppVersion.parse("0.1.0").newerThan(snapshot)).isTrue();
         assertThat(snapshot.newerThan(AppVersion.parse("0.0.9"))).isTrue();
         assertThat(snapshot).hasToString("0.1.0-SNAPSHOT");
+        assertThat(snapshot.withoutQualifier()).isEqualTo(AppVersion.parse("0.1.0"));
     }
 
     @Test

@@ -22,7 +22,8 @@ public record UpdateNotice(AppVersion running, Optional<AppVersion> latest, Opti
         Optional<AppVersion> latest = version(relay.latestDesktop());
         Optional<URI> download = link(relay.downloadUrl());
         boolean tooOld = app.protocol() < relay.oldestProtocol();
-        boolean newer = latest.isPresent() && latest.get().newerThan(app.version()) && download.isPresent();
+        // By the numbers the installers carry: a 0.1.0-SNAPSHOT build is installed as 0.1.0, which an announced 0.1.0 is not newer than.
+        boolean newer = latest.isPresent() && latest.get().newerThan(app.version().withoutQualifier()) && download.isPresent();
         return tooOld || newer ? Optional.of(new UpdateNotice(app.version(), latest, download, tooOld)) : Optional.empty();
     }
 

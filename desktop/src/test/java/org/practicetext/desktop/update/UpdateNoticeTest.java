@@ -31,10 +31,11 @@ class UpdateNoticeTest {
     }
 
     @Test
-    void aBuildOfTheAnnouncedNumbersIsOlderThanTheRelease() {
+    void aBuildIsComparedByTheNumbersItsInstallerCarries() {
         AppInfo snapshot = new AppInfo(AppVersion.parse("0.2.0-SNAPSHOT"), 2);
 
-        assertThat(UpdateNotice.of(snapshot, new VersionInfo(2, 1, "0.2.0", "https://example.org/get"))).isPresent();
+        assertThat(UpdateNotice.of(snapshot, new VersionInfo(2, 1, "0.2.0", "https://example.org/get"))).isEmpty();
+        assertThat(UpdateNotice.of(snapshot, new VersionInfo(2, 1, "0.2.1", "https://example.org/get"))).isPresent();
     }
 
     @Test
