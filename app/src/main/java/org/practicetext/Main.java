@@ -144,6 +144,7 @@ public final class Main {
             };
             // DesktopApp places the window (the saved place on this workstation, or the default fitted to the screen).
             app = new DesktopApp(stage, tasks, settings, clients, remembered, clock);
+            app.setLinkOpener(link -> getHostServices().showDocument(link.toString()));
             stage.show();
             if ("1".equals(env.get(FirstPaintExit.ENV))) {
                 FirstPaintExit.install(stage.getScene(), app);

@@ -11,6 +11,11 @@ import org.practicetext.protocol.Endpoint.Method;
  */
 public final class Endpoints {
     public static final Endpoint HEALTH = new Endpoint(Method.GET, "/health");
+    /**
+     * The relay's protocol versions and the newest desktop release ({@link VersionInfo}); no sign-in
+     * needed, and served to every desk, however old, so the sign-in screen can ask first.
+     */
+    public static final Endpoint VERSION = new Endpoint(Method.GET, "/api/v1/version");
 
     public static final Endpoint TWILIO_SMS = new Endpoint(Method.POST, "/twilio/sms");
     public static final Endpoint TWILIO_STATUS = new Endpoint(Method.POST, "/twilio/status");
@@ -62,7 +67,7 @@ public final class Endpoints {
     public static final Endpoint TEMPLATE_UPDATE = new Endpoint(Method.PATCH, "/api/v1/templates/{id}");
     public static final Endpoint TEMPLATE_DELETE = new Endpoint(Method.DELETE, "/api/v1/templates/{id}");
 
-    private static final List<Endpoint> ALL = List.of(HEALTH, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
+    private static final List<Endpoint> ALL = List.of(HEALTH, VERSION, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
             CONVERSATION_UNASSIGN, CONVERSATION_MOVE,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.protocol.SessionResponse;
 
 /**
@@ -33,7 +35,7 @@ public final class DesktopClients {
 
     /** Signs in, stores the token, opens (or migrates) the account's cache and starts the sync loop. */
     public static DesktopClient signIn(Account account, char[] password, Path dataRoot, Clock clock, ClientOptions options) throws RelayException {
-        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout());
+        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app());
         SessionResponse session;
         try {
             session = api.signIn(account.practice(), account.username(), password);
@@ -80,9 +82,19 @@ public final class DesktopClients {
             db.close();
             return Optional.empty();
         }
-        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout());
+        RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app());
         api.useToken(token.get().token());
         return Optional.of(new LiveDesktopClient(account, db, api, tokens, clock, options));
+    }
+
+    /**
+     * What {@code relayUrl} says about this app's version, before any sign-in (the sign-in screen
+     * asks); empty when there is nothing to say. Fails like any call when the relay cannot be reached.
+     */
+    public static Optional<UpdateNotice> updateNotice(URI relayUrl, AppInfo app) throws RelayException {
+        try (RelayApi api = new RelayApi(relayUrl, java.time.Duration.ofSeconds(10), app)) {
+            return UpdateNotice.of(app, api.versions());
+        }
     }
 
     static TokenStore tokens(Path dataRoot) {

@@ -44,7 +44,7 @@ public final class LiveDesktopClient implements DesktopClient {
         this.api = api;
         // The sender's name is asked for only when a message is sent, after this constructor.
         this.sync = new SyncEngine(api, db, clock, options.sync(), this::senderName, () -> tokens.delete(account));
-        this.session = new LiveSession(account, db, api, tokens, sync);
+        this.session = new LiveSession(account, db, api, tokens, sync, options.app());
         UserActions actions = new UserActions(db, sync, api::write);
         this.conversations = new LiveConversations(db, session, actions);
         this.messages = new LiveMessages(db, session, sync, actions);

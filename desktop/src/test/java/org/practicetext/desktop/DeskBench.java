@@ -130,6 +130,11 @@ final class DeskBench implements AutoCloseable, BeforeEachCallback, AfterEachCal
         relay = relays.restart();
     }
 
+    /** The relay comes back with {@code env} on top of its settings (its operator changed one). */
+    void startRelay(Map<String, String> env) {
+        relay = relays.restart(env);
+    }
+
     static void awaitState(DesktopClient client, ConnectionState.Kind kind) {
         Await.until("the client is " + kind, () -> client.session().connection().kind() == kind, () -> "It is " + client.session().connection() + ".");
     }

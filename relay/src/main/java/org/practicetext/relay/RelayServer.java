@@ -43,6 +43,7 @@ import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.InProcessDispatchSignal;
 import org.practicetext.relay.tenancy.Tenancy;
+import org.practicetext.relay.versions.VersionRoutes;
 import org.practicetext.relay.webhook.InboundMessages;
 import org.practicetext.relay.webhook.TwilioSignature;
 import org.practicetext.relay.webhook.WebhookIntake;
@@ -139,6 +140,7 @@ public final class RelayServer implements AutoCloseable {
             });
             ErrorHandling.install(cfg);
             webhooks.install(cfg);
+            new VersionRoutes(config.desktopVersions()).install(cfg);
             auth.install(cfg);
             feedRoutes.install(cfg);
             sendRoutes.install(cfg);

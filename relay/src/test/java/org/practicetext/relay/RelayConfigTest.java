@@ -42,4 +42,37 @@ class RelayConfigTest {
         assertThatThrownBy(() -> config("PT_HEADER_TIMEOUT_SECONDS", "ten")).hasMessageContaining("PT_HEADER_TIMEOUT_SECONDS");
         assertThatThrownBy(() -> config("PT_TRUSTED_PROXIES", "10.0.0.0/8, proxy")).hasMessageContaining("proxy");
     }
+
+    @Test
+    void byDefaultEveryDeskIsServedAndNoUpdateIsAnnounced() {
+        var versions = config().desktopVersions();
+
+        assertThat(versions.oldestProtocol()).isEqualTo(1);
+        assertThat(versions.latestDesktop()).isNull();
+        assertThat(versions.downloadUrl()).isNull();
+    }
+
+    @Test
+    void theDesktopVersionsAreReadAndAnnounced() {
+        var versions = config("PT_OLDEST_PROTOCOL", "2", "PT_DESKTOP_LATEST_VERSION", "1.4.2",
+                "PT_DESKTOP_DOWNLOAD_URL", "https://example.org/practicetext").desktopVersions();
+
+        assertThat(versions.info()).isEqualTo(new org.practicetext.protocol.VersionInfo(2, 2, "1.4.2", "https://example.org/practicetext"));
+    }
+
+    @Test
+    void desktopVersionsThatCannotWorkStopTheRelayByName() {
+        assertThatThrownBy(() -> config("PT_OLDEST_PROTOCOL", "3")).hasMessageContaining("PT_OLDEST_PROTOCOL must be a whole number from 1 to 2");
+        assertThatThrownBy(() -> config("PT_OLDEST_PROTOCOL", "0")).hasMessageContaining("PT_OLDEST_PROTOCOL");
+        assertThatThrownBy(() -> config("PT_OLDEST_PROTOCOL", "two")).hasMessageContaining("PT_OLDEST_PROTOCOL");
+        assertThatThrownBy(() -> config("PT_DESKTOP_LATEST_VERSION", "1.4.x", "PT_DESKTOP_DOWNLOAD_URL", "https://example.org/d"))
+                .hasMessageContaining("PT_DESKTOP_LATEST_VERSION must be a release version like 1.4.2, not 1.4.x");
+        assertThatThrownBy(() -> config("PT_DESKTOP_LATEST_VERSION", "1.5.0-SNAPSHOT", "PT_DESKTOP_DOWNLOAD_URL", "https://example.org/d"))
+                .hasMessageContaining("no -qualifier");
+        assertThatThrownBy(() -> config("PT_DESKTOP_LATEST_VERSION", "1.4.2"))
+                .hasMessageContaining("PT_DESKTOP_DOWNLOAD_URL is not");
+        for (String bad : new String[] {"example.org/download", "ftp://example.org/d", "https://", "https://user:pw@example.org/d", "https://exa mple.org"}) {
+            assertThatThrownBy(() -> config("PT_DESKTOP_DOWNLOAD_URL", bad)).as(bad).hasMessageContaining("PT_DESKTOP_DOWNLOAD_URL must be an absolute http(s) URL");
+        }
+    }
 }

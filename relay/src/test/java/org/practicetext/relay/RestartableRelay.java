@@ -51,7 +51,13 @@ public final class RestartableRelay implements AutoCloseable {
 
     /** The relay comes back on the same port and file; answers the new fixture. */
     public RelayFixture restart() {
+        return restart(Map.of());
+    }
+
+    /** The relay comes back on the same port and file with {@code more} settings on top (its operator changed one). */
+    public RelayFixture restart(Map<String, String> more) {
         Map<String, String> samePort = new HashMap<>(env);
+        samePort.putAll(more);
         samePort.put("PT_PORT", Integer.toString(port));
         fixture = new RelayFixture(folder, samePort);
         return fixture;

@@ -78,12 +78,17 @@ public final class DemoRelayServer implements AutoCloseable, BeforeAllCallback, 
     }
 
     private void startRelay(int onPort) {
+        startRelay(onPort, Map.of());
+    }
+
+    private void startRelay(int onPort, Map<String, String> more) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "PT_HOST", "127.0.0.1",
                 "PT_PORT", Integer.toString(onPort),
                 "PT_CARRIER", "simulated",
                 "PT_DB_URL", Database.h2Url(folder.resolve("relay").toAbsolutePath().toString())));
         env.putAll(extraEnv);
+        env.putAll(more);
         server = new RelayServer(RelayConfig.fromEnvironment(env), clock).start();
     }
 
@@ -127,6 +132,14 @@ public final class DemoRelayServer implements AutoCloseable, BeforeAllCallback, 
             throw new IllegalStateException("the demo relay is running");
         }
         startRelay(port);
+    }
+
+    /** The relay comes back on the same port and file with {@code env} on top (its operator changed a setting, e.g. {@code PT_OLDEST_PROTOCOL}). */
+    public void restart(Map<String, String> env) {
+        if (server != null) {
+            throw new IllegalStateException("the demo relay is running");
+        }
+        startRelay(port, env);
     }
 
     @Override

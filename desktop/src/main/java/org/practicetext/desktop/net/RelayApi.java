@@ -14,21 +14,27 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.practicetext.desktop.AppInfo;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.protocol.Endpoint;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.ErrorResponse;
 import org.practicetext.protocol.FeedPage;
 import org.practicetext.protocol.Json;
+import org.practicetext.protocol.ProtocolVersion;
 import org.practicetext.protocol.SessionRequest;
 import org.practicetext.protocol.SessionResponse;
+import org.practicetext.protocol.TooOldResponse;
+import org.practicetext.protocol.VersionInfo;
 
 /**
  * The relay's HTTP API as the desktop uses it, over OkHttp. Every call names its route by an
  * {@link Endpoint} of the protocol (which also gives the method), never by a path written here.
  * Every failure becomes a
  * {@link RelayException} carrying the relay's own code and message (status 0 when the relay
- * could not be reached). The read timeout is kept above the long-poll's wait, and the poll in
+ * could not be reached). Every request says which protocol and app version this desk is
+ * ({@link ProtocolVersion#HEADER}); a relay too new for it answers 426, carried as
+ * {@link RelayException#tooOld()} with the relay's versions. The read timeout is kept above the long-poll's wait, and the poll in
  * flight can be cancelled so the sync loop turns to new outbox work at once.
  */
 public final class RelayApi implements AutoCloseable {
@@ -40,10 +46,17 @@ public final class RelayApi implements AutoCloseable {
     private final HttpUrl base;
     private final OkHttpClient http;
     private final ObjectMapper json = Json.mapper();
+    private final AppInfo app;
     private volatile String token;
     private volatile Call poll;
 
     public RelayApi(URI relayUrl, Duration readTimeout) {
+        this(relayUrl, readTimeout, AppInfo.build());
+    }
+
+    /** A connection for {@code app} (its protocol and version go with every request). */
+    public RelayApi(URI relayUrl, Duration readTimeout, AppInfo app) {
+        this.app = app;
         this.base = HttpUrl.get(relayUrl.toString());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -59,6 +72,11 @@ public final class RelayApi implements AutoCloseable {
     public SessionResponse signIn(String practice, String username, char[] password) throws RelayException {
         String body = write(new SessionRequest(practice, username, new String(password)));
         return read(execute(request(Endpoints.SIGN_IN.at(), RequestBody.create(body, JSON))), SessionResponse.class);
+    }
+
+    /** The relay's protocol versions and newest desktop release; no sign-in needed, and answered to a desk of any age. */
+    public VersionInfo versions() throws RelayException {
+        return read(execute(request(Endpoints.VERSION.at(), null)), VersionInfo.class);
     }
 
     /** Ends the session on the relay; a relay that cannot be reached is fine (the token is dropped here anyway). */
@@ -129,7 +147,9 @@ public final class RelayApi implements AutoCloseable {
     private Request request(Endpoint.Target target, RequestBody body) {
         HttpUrl.Builder url = base.newBuilder().encodedPath(target.path());
         target.query().forEach(q -> url.addQueryParameter(q.name(), q.value()));
-        Request.Builder builder = new Request.Builder().url(url.build());
+        Request.Builder builder = new Request.Builder().url(url.build())
+                .header(ProtocolVersion.HEADER, Integer.toString(app.protocol()))
+                .header(ProtocolVersion.APP_HEADER, app.version().toString());
         String current = token;
         if (current != null) {
             builder.header("Authorization", "Bearer " + current);
@@ -177,13 +197,21 @@ public final class RelayApi implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // not the relay's JSON (a proxy's page): keep the generic words
         }
+        VersionInfo versions = null;
+        if (status == 426) {
+            try {
+                versions = json.readValue(body, TooOldResponse.class).versions();
+            } catch (IOException | RuntimeException e) {
+                // a 426 of something in between (a proxy): the desk still says it is too old, without a version to name
+            }
+        }
         long wait = 0;
         try {
             wait = retryAfter == null ? 0 : Long.parseLong(retryAfter.strip());
         } catch (NumberFormatException e) {
             // an HTTP date: fall back to our own backoff
         }
-        return new RelayException(status, code, message, wait);
+        return new RelayException(status, code, message, wait, versions);
     }
 
     private <T> T read(Answer answer, Class<T> type) throws RelayException {

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.session;
 
+import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.AppInfo;
+import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 
@@ -23,10 +27,12 @@ public final class LiveSession implements Session {
     private final RelayApi api;
     private final TokenStore tokens;
     private final SyncEngine sync;
+    private final AppInfo app;
     private volatile UserView me;
     private volatile PracticeView practice;
 
-    public LiveSession(Account account, CacheDatabase db, RelayApi api, TokenStore tokens, SyncEngine sync) {
+    public LiveSession(Account account, CacheDatabase db, RelayApi api, TokenStore tokens, SyncEngine sync, AppInfo app) {
+        this.app = app;
         this.account = account;
         this.db = db;
         this.api = api;
@@ -60,6 +66,18 @@ public final class LiveSession implements Session {
     @Override
     public ConnectionState connection() {
         return sync.status().current();
+    }
+
+    @Override
+    public Optional<UpdateNotice> checkForUpdate() throws RelayException {
+        try {
+            return UpdateNotice.of(app, api.versions());
+        } catch (RelayException e) {
+            if (e.tooOld()) {
+                return Optional.of(UpdateNotice.tooOld(app, e.versions()));
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.session;
 
+import java.util.Optional;
 import org.practicetext.core.Permission;
+import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.sync.ConnectionState;
+import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 
@@ -18,6 +21,12 @@ public interface Session {
     boolean can(Permission permission);
 
     ConnectionState connection();
+
+    /**
+     * Asks the relay what it says about this app's version (network: call off the FX thread);
+     * empty when there is nothing to tell the desk. A relay that answers 426 is a too-old notice.
+     */
+    Optional<UpdateNotice> checkForUpdate() throws RelayException;
 
     /** Forgets the token on this workstation and tells the relay; the cache stays for the next sign-in. */
     void signOut();

@@ -43,6 +43,10 @@ public final class ConnectionStatus {
         publish(Kind.SIGNED_OUT, null, 0, 0, why);
     }
 
+    public void tooOld(String why) {
+        publish(Kind.TOO_OLD, null, 0, 0, why);
+    }
+
     /** The outbox changed: the same state with the new count. */
     public void outboxChanged() {
         ConnectionState now = current();

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * cursor (a long-poll once online), apply the page, tell the listeners; on failure wait with
  * backoff. A new outbox item wakes it: the long-poll in flight is cancelled so the item goes at
  * once. A 410 or a changed feed id starts a full resync (the outbox is untouched); a 401 ends the
- * loop in SIGNED_OUT, keeping the cache and the outbox.
+ * loop in SIGNED_OUT, keeping the cache and the outbox; a 426 (this app is older than the relay
+ * serves) ends it in TOO_OLD, keeping the cache, the outbox and the token, so it does not ask again
+ * and again what cannot change until a newer version is installed (which resumes the same sign-in).
  */
 public final class SyncLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
@@ -138,6 +140,13 @@ public final class SyncLoop implements Runnable {
             stopped = true;
             status.signedOut(e.getMessage());
             onSignedOut.run();
+            return;
+        }
+        if (e.tooOld()) {
+            stopped = true;
+            catchUp = null;
+            LOG.warn("the relay serves only newer desks (426); sync stopped until a newer version is installed");
+            status.tooOld(e.getMessage());
             return;
         }
         if (e.status() == 410) {

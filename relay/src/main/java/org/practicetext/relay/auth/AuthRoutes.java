@@ -33,6 +33,9 @@ public final class AuthRoutes {
             if (path.equals(Endpoints.CAMPAIGN_MESSAGE.template())) {
                 return; // authenticated by API key instead
             }
+            if (path.equals(Endpoints.VERSION.template())) {
+                return; // open: the sign-in screen asks before anyone signs in
+            }
             String token = bearer(ctx);
             ctx.attribute(PRINCIPAL, sessions.authenticate(token));
             ctx.attribute(TOKEN_HASH, Tokens.hash(token));

@@ -36,7 +36,7 @@ final class FuzzRequests {
 
     /** Every route the relay serves, as "METHOD /path/{param}". */
     static final List<String> ROUTES = List.of(
-            "GET /health",
+            "GET /health", "GET /api/v1/version",
             "POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session",
             "GET /api/v1/events",
             "POST /api/v1/messages", "POST /api/v1/messages/{id}/retry", "POST /api/v1/campaign-messages", "POST /api/v1/simulator/inbound",
@@ -85,7 +85,11 @@ final class FuzzRequests {
         d.focused = d.r.nextBoolean();
         int pick = d.r.nextInt(100);
         if (pick < 1) {
-            health(d);
+            if (d.r.nextBoolean()) {
+                health(d);
+            } else {
+                version(d);
+            }
         } else if (pick < 4) {
             noRoute(d);
         } else if (pick < 7) {
@@ -125,7 +129,22 @@ final class FuzzRequests {
             d.focused = false;
             webhooks.statusCallback(d);
         }
+        protocolHeader(d, new Random(mix(seed ^ 0x50C0L, index)));
         return d.build();
+    }
+
+    /** Values of the desk's protocol header: the old, current and newer ones, and garbage (400). */
+    private static final List<String> PROTOCOLS = List.of("1", "2", "3", "9999", "0", "-1", "2.0", "two", "", " 2 ", "2, 3", "10000", "٢");
+
+    /**
+     * One desk call in ten (of {@code /api/v1}) says which protocol it speaks, from its own stream so
+     * the rest of the request is as before. The relay under fuzz serves every protocol, so a number is
+     * served and anything else is a 400.
+     */
+    private static void protocolHeader(Draft d, Random v) {
+        if (d.path.startsWith("/api/v1") && v.nextInt(10) == 0) {
+            Draft.header(d, org.practicetext.protocol.ProtocolVersion.HEADER, pick(v, PROTOCOLS), "protocol header");
+        }
     }
 
     // ---- the API ----
@@ -135,6 +154,17 @@ final class FuzzRequests {
         d.method = "GET";
         d.path = pick(d.r, "/health", "/health/", "/health?x=%00", "/health?" + "a=1&".repeat(500));
         auth(d, pickPractice(d), true);
+    }
+
+    private void version(Draft d) {
+        d.route = "GET /api/v1/version";
+        d.method = "GET";
+        d.path = pick(d.r, "/api/v1/version", "/api/v1/version/", "/api/v1/version?x=%00", "/api/v1/version?" + "a=1&".repeat(500));
+        if (d.r.nextBoolean()) {
+            auth(d, pickPractice(d), true);
+        } else {
+            d.what.add("no sign-in");
+        }
     }
 
     private void noRoute(Draft d) {

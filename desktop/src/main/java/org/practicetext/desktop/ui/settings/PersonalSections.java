@@ -26,6 +26,9 @@ final class PersonalSections {
         facts.addRow(0, CommunicationSections.muted("Signed in as"), bold(session.me().name() + " (" + session.me().username() + ")"));
         facts.addRow(1, CommunicationSections.muted("Role"), bold(capitalized(session.me().role())));
         facts.addRow(2, CommunicationSections.muted("Practice"), bold(session.practice().name() + " (" + session.practice().slug() + ")"));
+        Label version = bold("PracticeText " + org.practicetext.desktop.AppInfo.build().version());
+        version.setId("app-version");
+        facts.addRow(3, CommunicationSections.muted("Version"), version);
         Button switchUser = new Button("Switch user");
         switchUser.setId("switch-user");
         switchUser.setOnAction(e -> actions.switchUser());

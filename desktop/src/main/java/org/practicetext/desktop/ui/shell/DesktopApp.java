@@ -19,6 +19,7 @@ import javafx.stage.WindowEvent;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.ui.common.FxUiTasks;
+import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.StyleSheets;
@@ -47,6 +48,7 @@ public final class DesktopApp implements SessionActions {
     private Optional<DemoTools> demo = Optional.empty();
     private MainWindow window;
     private WindowBounds normal;
+    private LinkOpener links = LinkOpener.none();
 
     public DesktopApp(Stage stage, FxUiTasks tasks, LocalSettings settings, ClientSource clients, RememberedAccount remembered, Clock clock) {
         this.stage = stage;
@@ -98,6 +100,11 @@ public final class DesktopApp implements SessionActions {
         }
     }
 
+    /** How links (the update notice's download page) open in the browser; the composition root gives HostServices. */
+    public void setLinkOpener(LinkOpener opener) {
+        this.links = opener;
+    }
+
     /** The signed-in window, once there is one (the benchmark and tests read it). */
     public MainWindow window() {
         return window;
@@ -129,7 +136,7 @@ public final class DesktopApp implements SessionActions {
         }
         scene.setRoot(starting("Opening " + signedIn.practice() + "…"));
         tasks.run(() -> UiSession.open(opened, tasks, settings, clock), session -> {
-            window = new MainWindow(stage, session, this, demoTools);
+            window = new MainWindow(stage, session, this, demoTools, links);
             scene.setRoot(window.content());
             window.installShortcuts(scene);
             stage.setTitle("PracticeText — " + session.practice().name());
@@ -137,7 +144,7 @@ public final class DesktopApp implements SessionActions {
     }
 
     public void showSignIn(String relayUrl, String practice) {
-        SignInViewModel model = new SignInViewModel(tasks, clients);
+        SignInViewModel model = new SignInViewModel(tasks, clients, links);
         if (relayUrl != null) {
             model.relayUrlProperty().set(relayUrl);
         }
@@ -146,6 +153,7 @@ public final class DesktopApp implements SessionActions {
         }
         model.setOnSignedIn((opened, who) -> open(opened, who, demo));
         scene.setRoot(new SignInView(model));
+        model.checkRelay();
         stage.setTitle("PracticeText — Sign in");
     }
 

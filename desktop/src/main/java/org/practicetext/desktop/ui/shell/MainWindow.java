@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.StyleSheets;
 import org.practicetext.desktop.ui.common.UiSession;
@@ -47,10 +48,16 @@ public final class MainWindow {
     private final SessionActions sessionActions;
     private final Optional<DemoTools> demo;
     private final BorderPane root = new BorderPane();
+    private final UpdateBannerViewModel updates;
     private SmsPage smsPage;
     private SettingsPage settingsPage;
 
     public MainWindow(Stage stage, UiSession session, SessionActions sessionActions, Optional<DemoTools> demo) {
+        this(stage, session, sessionActions, demo, LinkOpener.none());
+    }
+
+    /** With {@code links} opening the update notice's download page in the browser. */
+    public MainWindow(Stage stage, UiSession session, SessionActions sessionActions, Optional<DemoTools> demo, LinkOpener links) {
         this.stage = stage;
         this.session = session;
         this.sessionActions = sessionActions;
@@ -76,7 +83,8 @@ public final class MainWindow {
         }
 
         root.getStyleClass().add("pt-root");
-        root.setTop(new VBox(menuBar(), offlineBanner()));
+        this.updates = new UpdateBannerViewModel(session, links);
+        root.setTop(new VBox(menuBar(), new UpdateBanner(updates), offlineBanner()));
         root.setCenter(pages);
         root.setBottom(new NavigationBar(navigation, status, session.me().name() + " · " + session.practice().name()));
         show(navigation.pageProperty().get());
@@ -95,6 +103,11 @@ public final class MainWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), this::newMessage);
         scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Down"), () -> sms.list().selectNext());
         scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Up"), () -> sms.list().selectPrevious());
+    }
+
+    /** The update notice above the pages. */
+    public UpdateBannerViewModel updates() {
+        return updates;
     }
 
     public NavigationViewModel navigation() {

@@ -89,7 +89,8 @@ public final class NavigationBar extends HBox {
 
     private static void applyStatus(HBox box, org.practicetext.desktop.sync.ConnectionState.Kind kind) {
         box.pseudoClassStateChanged(OFFLINE, kind == org.practicetext.desktop.sync.ConnectionState.Kind.OFFLINE
-                || kind == org.practicetext.desktop.sync.ConnectionState.Kind.SIGNED_OUT);
+                || kind == org.practicetext.desktop.sync.ConnectionState.Kind.SIGNED_OUT
+                || kind == org.practicetext.desktop.sync.ConnectionState.Kind.TOO_OLD);
         box.pseudoClassStateChanged(BUSY, kind == org.practicetext.desktop.sync.ConnectionState.Kind.CATCHING_UP
                 || kind == org.practicetext.desktop.sync.ConnectionState.Kind.CONNECTING);
     }

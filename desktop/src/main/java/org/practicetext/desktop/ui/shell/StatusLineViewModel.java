@@ -65,6 +65,7 @@ public final class StatusLineViewModel {
                     : "Catching up…";
             case OFFLINE -> "Offline — showing cached messages, last synced " + times.clockTime(state.lastSyncedAt());
             case SIGNED_OUT -> "Signed out" + (state.detail() == null ? "" : " — " + state.detail());
+            case TOO_OLD -> "Not syncing — this version is too old for the relay";
         };
         if (state.waitingToSend() > 0) {
             main += " · " + n.format(state.waitingToSend()) + " waiting to send";

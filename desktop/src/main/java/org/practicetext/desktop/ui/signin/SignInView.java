@@ -58,9 +58,15 @@ public final class SignInView extends StackPane {
         error.setId("signin-error");
         error.getStyleClass().add("pt-field-error");
         error.setWrapText(true);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        javafx.scene.control.Hyperlink download = new javafx.scene.control.Hyperlink("Download the newer version");
+        download.setId("signin-download");
+        download.setOnAction(e -> model.openDownload());
+        download.visibleProperty().bind(model.downloadProperty().isNotNull());
+        download.managedProperty().bind(download.visibleProperty());
         Button signIn = new Button("Sign in");
         signIn.setId("signin-submit");
         signIn.getStyleClass().add(Styles.ACCENT);
@@ -72,15 +78,36 @@ public final class SignInView extends StackPane {
         javafx.scene.Node logo = Icons.SMS.node(36);
         logo.getStyleClass().add("pt-signin-logo");
         VBox form = new VBox(12, logo, new VBox(4, title, subtitle), machineProblem, label("Relay", relay), label("Practice", practice),
-                presetNote, label("Username", username), label("Password", password), error, signIn);
+                presetNote, label("Username", username), label("Password", password), error, download, signIn);
         form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
-        Card card = new Card();
+        Card card = new Card() {
+            // Sized by its width, so that a wrapped message (a long refusal) makes the card taller instead of being cut.
+            @Override
+            public javafx.geometry.Orientation getContentBias() {
+                return javafx.geometry.Orientation.HORIZONTAL;
+            }
+        };
         card.setBody(form);
         card.setMaxWidth(440);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
         StackPane.setAlignment(card, Pos.CENTER);
         getChildren().add(card);
+        // The desk types at once: into the first field that still needs it (the username when IT preset the rest).
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                firstToFill(relay, practice, username, password).requestFocus();
+            }
+        });
+    }
+
+    private static TextField firstToFill(TextField... fields) {
+        for (TextField field : fields) {
+            if (field.isEditable() && field.getText().isBlank()) {
+                return field;
+            }
+        }
+        return fields[fields.length - 1];
     }
 
     private static TextField field(String id, String prompt) {

@@ -9,14 +9,19 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.AppInfo;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.UiTasks;
+import org.practicetext.desktop.update.UpdateNotice;
 
 /**
  * The sign-in form: relay URL, practice, username, password. Checks the URL before asking the
@@ -33,12 +38,20 @@ public final class SignInViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<URI> download = new ReadOnlyObjectWrapper<>();
+    private final LinkOpener links;
     private final BooleanBinding canSignIn;
     private final MachineConfig machine;
     private BiConsumer<DesktopClient, Account> signedIn = (client, account) -> {
     };
 
     public SignInViewModel(UiTasks tasks, Authenticator authenticator) {
+        this(tasks, authenticator, LinkOpener.none());
+    }
+
+    /** With {@code links} opening the download page when this app is too old for the relay. */
+    public SignInViewModel(UiTasks tasks, Authenticator authenticator, LinkOpener links) {
+        this.links = links;
         this.tasks = tasks;
         this.authenticator = authenticator;
         this.machine = authenticator.machineConfig();
@@ -93,6 +106,38 @@ public final class SignInViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** The newer version's download page when the relay said this app is too old for it; null otherwise. */
+    public ReadOnlyObjectProperty<URI> downloadProperty() {
+        return download.getReadOnlyProperty();
+    }
+
+    /** Opens the download page in the browser. */
+    public void openDownload() {
+        if (download.get() != null) {
+            links.open(download.get());
+        }
+    }
+
+    /**
+     * Asks the relay in the address field, before anyone signs in, whether this app is too old for
+     * it, and says so in place of an error; quiet when the relay cannot be reached or has nothing to say.
+     */
+    public void checkRelay() {
+        URI uri;
+        try {
+            uri = parseUrl(relayUrl.get());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        tasks.run(() -> authenticator.updateNotice(uri), notice -> notice.filter(UpdateNotice::tooOld).ifPresent(this::tooOld), failure -> {
+        });
+    }
+
+    private void tooOld(UpdateNotice notice) {
+        error.set(notice.words());
+        download.set(notice.download().orElse(null));
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -129,6 +174,7 @@ public final class SignInViewModel {
         password.set("");
         busy.set(true);
         error.set("");
+        download.set(null);
         tasks.run(() -> {
             try {
                 return authenticator.signIn(account, secret);
@@ -140,7 +186,11 @@ public final class SignInViewModel {
             signedIn.accept(client, account);
         }, e -> {
             busy.set(false);
-            error.set(explain(e));
+            if (e instanceof RelayException relay && relay.tooOld()) {
+                tooOld(UpdateNotice.tooOld(AppInfo.build(), relay.versions()));
+            } else {
+                error.set(explain(e));
+            }
         });
     }
 

@@ -87,7 +87,10 @@ class SignInUITest {
         waitUntil(() -> app.window() != null && robot.lookup("#conversation-list").tryQuery().isPresent()
                 && !robot.lookup("#conversation-list").queryListView().getItems().isEmpty());
         waitUntil(() -> new RememberedAccount(data.resolve("desktop/account.properties")).load().isPresent());
-        robot.clickOn("#nav-settings").clickOn("#settings-account").clickOn("#sign-out");
+        robot.clickOn("#nav-settings").clickOn("#settings-account");
+        org.assertj.core.api.Assertions.assertThat(robot.lookup("#app-version").queryAs(Label.class).getText())
+                .isEqualTo("PracticeText " + org.practicetext.desktop.AppInfo.build().version());
+        robot.clickOn("#sign-out");
         waitUntil(() -> robot.lookup("#signin-submit").tryQuery().isPresent());
         waitUntil(() -> new RememberedAccount(data.resolve("desktop/account.properties")).load().isEmpty());
     }
