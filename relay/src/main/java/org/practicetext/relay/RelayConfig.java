@@ -8,6 +8,7 @@ import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.feed.PollCaps;
 import org.practicetext.relay.http.ConnectionLimits;
 import org.practicetext.relay.http.TrustedProxies;
+import org.practicetext.relay.ops.OperatorSettings;
 
 /**
  * The relay's configuration, read from environment variables (see README): {@code PT_PORT},
@@ -16,7 +17,7 @@ import org.practicetext.relay.http.TrustedProxies;
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
  * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
  * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
- * {@code PT_MAX_POLLS_PER_PRACTICE}.
+ * {@code PT_MAX_POLLS_PER_PRACTICE}, {@code PT_SHUTDOWN_SECONDS}, {@code PT_METRICS_TOKEN}, {@code PT_LOG_FORMAT}.
  */
 public record RelayConfig(
         String host,
@@ -35,7 +36,8 @@ public record RelayConfig(
         String nodeId,
         TrustedProxies trustedProxies,
         ConnectionLimits connectionLimits,
-        PollCaps pollCaps) {
+        PollCaps pollCaps,
+        OperatorSettings operations) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -77,7 +79,9 @@ public record RelayConfig(
                 TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")),
                 connectionLimits(env),
                 new PollCaps(positive(env, "PT_MAX_POLLS_PER_TOKEN", PollCaps.DEFAULT_PER_TOKEN),
-                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)));
+                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)),
+                new OperatorSettings(Duration.ofSeconds(positive(env, "PT_SHUTDOWN_SECONDS", (int) OperatorSettings.DEFAULT_SHUTDOWN.toSeconds())),
+                        blankToNull(env.get("PT_METRICS_TOKEN")), java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_LOG_FORMAT")), "text").strip()));
     }
 
     private static ConnectionLimits connectionLimits(Map<String, String> env) {
