@@ -146,8 +146,9 @@ public final class RelayServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             RequestIds.install(cfg); // first, so every later filter's log lines carry the id
             cfg.routes.after(ctx -> {
-                if (ctx.path().equals(Endpoints.TWILIO_SMS.template()) || ctx.path().equals(Endpoints.TWILIO_STATUS.template())) {
-                    metrics.webhook(ctx.path().endsWith("/sms") ? "sms" : "status", ctx.statusCode());
+                String path = ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path(); // trailing slashes don't matter
+                if (path.equals(Endpoints.TWILIO_SMS.template()) || path.equals(Endpoints.TWILIO_STATUS.template())) {
+                    metrics.webhook(path.equals(Endpoints.TWILIO_SMS.template()) ? "sms" : "status", ctx.statusCode());
                 }
             });
             cfg.routes.before(BodyLimits::check);

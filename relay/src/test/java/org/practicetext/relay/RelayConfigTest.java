@@ -42,4 +42,17 @@ class RelayConfigTest {
         assertThatThrownBy(() -> config("PT_HEADER_TIMEOUT_SECONDS", "ten")).hasMessageContaining("PT_HEADER_TIMEOUT_SECONDS");
         assertThatThrownBy(() -> config("PT_TRUSTED_PROXIES", "10.0.0.0/8, proxy")).hasMessageContaining("proxy");
     }
+
+    @Test
+    void operatorSettingsHaveTheirDefaultsAndRefuseWhatCannotWork() {
+        assertThat(config().operations().shutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config().operations().metricsToken()).isNull();
+        assertThat(config().operations().logFormat()).isEqualTo("text");
+        assertThat(config("PT_LOG_FORMAT", "json", "PT_SHUTDOWN_SECONDS", "45").operations())
+                .extracting(o -> o.logFormat(), o -> o.shutdownTimeout()).containsExactly("json", Duration.ofSeconds(45));
+
+        assertThatThrownBy(() -> config("PT_LOG_FORMAT", "JSON")).hasMessageContaining("PT_LOG_FORMAT must be text or json");
+        assertThatThrownBy(() -> config("PT_SHUTDOWN_SECONDS", "2")).hasMessageContaining("PT_SHUTDOWN_SECONDS must be at least 5");
+        assertThatThrownBy(() -> config("PT_METRICS_TOKEN", "short")).hasMessageContaining("PT_METRICS_TOKEN must be at least 16");
+    }
 }
