@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -38,16 +41,28 @@ class JsonLogTest {
     @TempDir
     Path dir;
 
-    /** The encoder of the "json" appender, as logback.xml configures it when PT_LOG_FORMAT=json. */
-    private static Encoder<ILoggingEvent> shippedJsonEncoder() throws Exception {
+    /**
+     * The encoder of the console appender as the shipped logback.xml configures it for
+     * {@code PT_LOG_FORMAT=format}; the configuration must not warn (a warning makes logback
+     * print its status on standard output, lines that are not JSON).
+     */
+    private static Encoder<ILoggingEvent> shippedEncoder(String format) throws Exception {
         LoggerContext fresh = new LoggerContext();
-        fresh.putProperty("PT_LOG_FORMAT", "json");
+        fresh.putProperty("PT_LOG_FORMAT", format);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(fresh);
         configurator.doConfigure(JsonLogTest.class.getResource("/logback.xml"));
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) fresh.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("json");
-        assertThat(console).as("PT_LOG_FORMAT=json selects the json appender").isNotNull();
+        assertThat(fresh.getStatusManager().getCopyOfStatusList()).as("logback's status for %s", format)
+                .allSatisfy(status -> assertThat(status.getLevel()).as(status.getMessage()).isLessThan(Status.WARN));
+        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) fresh.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("out");
+        assertThat(console).as("PT_LOG_FORMAT=%s gives the root logger its console appender", format).isNotNull();
         return console.getEncoder();
+    }
+
+    @Test
+    void textIsTheDefaultAndJsonIsOneSetting() throws Exception {
+        assertThat(shippedEncoder("text")).isInstanceOf(PatternLayoutEncoder.class);
+        assertThat(shippedEncoder("json")).isInstanceOf(JsonEncoder.class);
     }
 
     @Test
@@ -56,7 +71,7 @@ class JsonLogTest {
         LoggerContext relayContext = (LoggerContext) LoggerFactory.getILoggerFactory();
         OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
         appender.setContext(relayContext);
-        appender.setEncoder(shippedJsonEncoder());
+        appender.setEncoder(shippedEncoder("json"));
         appender.setOutputStream(bytes);
         appender.setImmediateFlush(true);
         appender.start();
