@@ -53,7 +53,7 @@ public final class OperatorRoutes {
 
     private void ready(Context ctx) {
         ReadyView view = readiness.check();
-        if (view.checks().values().stream().allMatch(ReadyView.Check::ok)) {
+        if (view.ready()) {
             Map<String, Long> backlog = webhookBacklog.get();
             view = view.withBacklog(backlog.get("webhooksWaiting"), backlog.get("webhooksFailing"));
         }

@@ -37,8 +37,15 @@ public final class Readiness {
         return stopping;
     }
 
-    /** Runs every check. After the first failure the rest are reported as not run, so a dead database costs one timeout. */
+    /**
+     * Runs every check. After the first failure the rest are reported as not run, so a dead
+     * database costs one timeout. While stopping none runs: the answer is {@code stopping}
+     * whatever they would say, and the pool may be closing under them.
+     */
     public ReadyView check() {
+        if (stopping) {
+            return new ReadyView(ReadyView.Status.STOPPING, Map.of());
+        }
         Map<String, ReadyView.Check> results = new LinkedHashMap<>();
         boolean failed = false;
         Map<String, Supplier<Optional<String>>> all;
@@ -54,7 +61,7 @@ public final class Readiness {
             results.put(check.getKey(), new ReadyView.Check(problem.isEmpty(), problem.orElse(null)));
             failed = problem.isPresent();
         }
-        ReadyView.Status status = stopping ? ReadyView.Status.STOPPING : failed ? ReadyView.Status.NOT_READY : ReadyView.Status.READY;
+        ReadyView.Status status = failed ? ReadyView.Status.NOT_READY : ReadyView.Status.READY;
         return new ReadyView(status, results);
     }
 
