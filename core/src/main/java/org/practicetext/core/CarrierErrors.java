@@ -33,6 +33,11 @@ public final class CarrierErrors {
     private CarrierErrors() {
     }
 
+    /** The codes {@link #explain} knows by name (the relay's metrics label only these, the rest as "other"). */
+    public static java.util.Set<Integer> known() {
+        return EXPLANATIONS.keySet();
+    }
+
     /** Never null: unknown codes get a generic sentence that still names the code. */
     public static String explain(Integer code) {
         if (code == null) {

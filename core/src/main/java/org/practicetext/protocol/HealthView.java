@@ -4,14 +4,13 @@ package org.practicetext.protocol;
 import org.practicetext.core.WireWord;
 
 /**
- * Answer of {@code GET /health}. {@code status} is "ok", or "attention" while some verified
- * webhook keeps failing to be applied ({@code webhooksFailing} above 0).
+ * Answer of {@code GET /health}: the process is alive and serving HTTP. It touches nothing else
+ * (a relay whose database is down is still alive; {@code GET /ready} says whether it can serve).
  */
-public record HealthView(Status status, long webhooksWaiting, long webhooksFailing) {
+public record HealthView(Status status) {
     /** The relay's state in one word. */
     public enum Status implements WireWord {
-        OK("ok"),
-        ATTENTION("attention");
+        OK("ok");
 
         private final String wire;
 

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.practicetext.core.CarrierErrors;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.HealthView;
 import org.practicetext.protocol.Json;
@@ -30,8 +32,11 @@ import org.practicetext.relay.http.BodyLimits;
 import org.practicetext.relay.http.ContentTypes;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JettyErrors;
+import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
-import java.net.URI;
+import org.practicetext.relay.ops.Metrics;
+import org.practicetext.relay.ops.OperatorRoutes;
+import org.practicetext.relay.ops.Readiness;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;
@@ -40,6 +45,7 @@ import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.send.SimulatorRoutes;
 import org.practicetext.relay.send.TwilioCarrier;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchQueue;
 import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.InProcessDispatchSignal;
 import org.practicetext.relay.tenancy.Tenancy;
@@ -72,6 +78,8 @@ public final class RelayServer implements AutoCloseable {
     private final UncleanStops uncleanStops;
     /** Wakes the dispatcher after a commit that gave it work; of this process only, until nodes share one (LISTEN/NOTIFY). */
     private final DispatchSignal dispatchSignal = new InProcessDispatchSignal();
+    private final Metrics metrics = new Metrics(CarrierErrors.known());
+    private final Readiness readiness = new Readiness();
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -91,8 +99,10 @@ public final class RelayServer implements AutoCloseable {
         this.carrierFactory = carrierFactory;
         this.config = config;
         this.clock = clock;
-        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections);
+        this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections, metrics.registry());
         this.feed = new ChangeFeed(new FeedHub());
+        metrics.parkedPolls(feed.hub()::parked);
+        readiness.register("database", () -> db.unreachable(2)).register("migrations", db::migrationsMissing);
         this.uncleanStops = new UncleanStops(db, config.nodeId(), config.dbUrl().startsWith("jdbc:h2:"));
         uncleanStops.starting(clock.instant());
         for (ChangeFeed.Repair repair : db.inTransaction(feed::repairCounters)) {
@@ -114,10 +124,14 @@ public final class RelayServer implements AutoCloseable {
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions);
         sessions.onRevoke(feed.hub()::endSession);
-        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
+        FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps(), metrics::wokeUp);
         carrier = carrierFactory.apply(this);
         dispatcher = new Dispatcher(db, feed, carrier, statuses, clock, () -> URI.create(webhookUrls.primary(Endpoints.TWILIO_STATUS.template())),
                 config.twilioMessagingServiceSid(), config.nodeId(), dispatchSignal, sharedDatabase);
+        dispatcher.meter(metrics);
+        DispatchQueue queue = new DispatchQueue();
+        OperatorRoutes operator = new OperatorRoutes(readiness, intake::backlog, metrics, () -> db.read(queue::backlog),
+                config.operations().metricsToken());
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
@@ -131,9 +145,22 @@ public final class RelayServer implements AutoCloseable {
             cfg.jetty.addConnector((server, http) -> config.connectionLimits().connector(server, http, config.host(), config.port()));
             cfg.contextResolver.ip = config.trustedProxies()::clientAddress;
             cfg.startup.showJavalinBanner = false;
+            RequestIds.install(cfg); // first, so every later filter's log lines carry the id
+            cfg.routes.after(ctx -> {
+                String path = ctx.path().endsWith("/") ? ctx.path().substring(0, ctx.path().length() - 1) : ctx.path(); // trailing slashes don't matter
+                if (path.equals(Endpoints.TWILIO_SMS.template()) || path.equals(Endpoints.TWILIO_STATUS.template())) {
+                    metrics.webhook(path.equals(Endpoints.TWILIO_SMS.template()) ? "sms" : "status", ctx.statusCode());
+                }
+            });
             cfg.routes.before(BodyLimits::check);
             cfg.routes.before(ContentTypes::check);
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors());
+                // Graceful stop: connectors stop accepting, requests in flight finish (new ones on open
+                // connections get 503), within the stop's bound; see close().
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(config.operations().shutdownTimeout().toMillis());
+            });
             cfg.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JettyErrors());
                 BodyLimits.install(context);
@@ -152,7 +179,8 @@ public final class RelayServer implements AutoCloseable {
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
-            Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
+            Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(new HealthView(HealthView.Status.OK)));
+            operator.install(cfg);
         });
         app.start();
         int port = app.port();
@@ -167,13 +195,6 @@ public final class RelayServer implements AutoCloseable {
         intake.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
         return this;
-    }
-
-    /** {@code ok}, or {@code attention} while some webhook keeps failing to be applied (see the log). */
-    private HealthView health() {
-        java.util.Map<String, Long> backlog = intake.backlog();
-        long failing = backlog.get("webhooksFailing");
-        return new HealthView(failing > 0 ? HealthView.Status.ATTENTION : HealthView.Status.OK, backlog.get("webhooksWaiting"), failing);
     }
 
     /**
@@ -232,22 +253,45 @@ public final class RelayServer implements AutoCloseable {
         return dispatchSignal;
     }
 
+    /** What {@code GET /ready} checks; a later listener (LISTEN/NOTIFY) registers its own check here. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /**
-     * Stops in an order that leaves no transaction half-done: first no new requests (in-flight
-     * ones finish), then the background loops, and only then the database. H2's own shutdown
-     * hook is off (see {@link Database#h2Url}), so it cannot close the database under a
-     * transaction that is still running.
+     * Stops gracefully within {@code PT_SHUTDOWN_SECONDS}, in an order that leaves no transaction
+     * half-done and no request cut:
+     * <ol>
+     * <li>{@code /ready} answers 503 {@code stopping}, so a balancer sends nothing new;</li>
+     * <li>every parked long-poll is answered at once with its current page (no poll parks from
+     *     now on), so a desk re-polls elsewhere instead of seeing its connection cut;</li>
+     * <li>the HTTP server stops accepting and waits for the requests in flight (a webhook is
+     *     acknowledged only once stored, so it finishes or was never acknowledged);</li>
+     * <li>the webhook journal's loop, then the dispatcher: its loop first, then the hand-offs it
+     *     started, so nothing claimed is left unstarted and nothing is handed over twice;</li>
+     * <li>the carrier, background reads, the clean-stop record, and the database last.</li>
+     * </ol>
+     * H2's own shutdown hook is off (see {@link Database#h2Url}), so it cannot close the database
+     * under a transaction that is still running.
      */
     @Override
     public void close() {
+        long started = System.nanoTime();
+        long bound = config.operations().shutdownTimeout().toNanos();
+        readiness.stopping();
+        int answered = feed.hub().stop();
         if (app != null) {
-            app.stop();
+            app.stop(); // Jetty's graceful stop, bounded by its stop timeout (the same bound)
         }
         if (intake != null) {
             intake.close();
         }
         if (dispatcher != null) {
-            dispatcher.close();
+            dispatcher.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));
         }
         if (carrier instanceof AutoCloseable closeable) {
             try {
@@ -269,5 +313,8 @@ public final class RelayServer implements AutoCloseable {
             LOG.warn("could not record the clean stop ({})", e.getMessage());
         }
         db.close();
+        if (app != null) {
+            LOG.info("relay stopped in {} ms ({} parked poll(s) answered)", (System.nanoTime() - started) / 1_000_000, answered);
+        }
     }
 }

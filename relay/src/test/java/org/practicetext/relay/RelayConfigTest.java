@@ -75,4 +75,17 @@ class RelayConfigTest {
             assertThatThrownBy(() -> config("PT_DESKTOP_DOWNLOAD_URL", bad)).as(bad).hasMessageContaining("PT_DESKTOP_DOWNLOAD_URL must be an absolute http(s) URL");
         }
     }
+
+    @Test
+    void operatorSettingsHaveTheirDefaultsAndRefuseWhatCannotWork() {
+        assertThat(config().operations().shutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config().operations().metricsToken()).isNull();
+        assertThat(config().operations().logFormat()).isEqualTo("text");
+        assertThat(config("PT_LOG_FORMAT", "json", "PT_SHUTDOWN_SECONDS", "45").operations())
+                .extracting(o -> o.logFormat(), o -> o.shutdownTimeout()).containsExactly("json", Duration.ofSeconds(45));
+
+        assertThatThrownBy(() -> config("PT_LOG_FORMAT", "JSON")).hasMessageContaining("PT_LOG_FORMAT must be text or json");
+        assertThatThrownBy(() -> config("PT_SHUTDOWN_SECONDS", "2")).hasMessageContaining("PT_SHUTDOWN_SECONDS must be at least 5");
+        assertThatThrownBy(() -> config("PT_METRICS_TOKEN", "short")).hasMessageContaining("PT_METRICS_TOKEN must be at least 16");
+    }
 }

@@ -4,18 +4,23 @@ package org.practicetext.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.protocol.Endpoint;
 import org.practicetext.protocol.Endpoints;
+import org.practicetext.relay.ops.OperatorRoutes;
 
 /**
  * The relay's route table is the protocol's: every {@link Endpoints} constant (the only paths
  * the desktop can call, since only {@code Endpoints} makes an {@link Endpoint}) is served with
- * the same method, and the relay serves no route the protocol does not name.
+ * the same method, and the relay serves no route the protocol does not name, except the
+ * operator's {@link OperatorRoutes} ({@code /ready}, and {@code /metrics} when a token is set),
+ * which no desk calls.
  */
 class RouteTableTest {
     @TempDir
@@ -24,7 +29,8 @@ class RouteTableTest {
 
     @BeforeAll
     static void start() {
-        relay = new RelayFixture(dir); // the simulated carrier, so the simulator's route is there too
+        // The simulated carrier, so the simulator's route is there too; a metrics token, so /metrics is.
+        relay = new RelayFixture(dir, Map.of("PT_METRICS_TOKEN", "route-table-metrics-token"));
     }
 
     @AfterAll
@@ -34,10 +40,21 @@ class RouteTableTest {
 
     @Test
     void everyEndpointIsServedWithItsMethodAndNothingElseIs() {
-        List<RelayServer.Route> expected = Endpoints.all().stream()
-                .map(e -> new RelayServer.Route(e.method().name(), e.template())).toList();
+        List<RelayServer.Route> expected = new ArrayList<>(Endpoints.all().stream()
+                .map(e -> new RelayServer.Route(e.method().name(), e.template())).toList());
+        for (String route : OperatorRoutes.routes(true)) {
+            expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
+        }
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void withoutAMetricsTokenThereIsNoMetricsRoute(@TempDir Path other) {
+        try (RelayFixture plain = new RelayFixture(other)) {
+            assertThat(plain.server.routes()).contains(new RelayServer.Route("GET", OperatorRoutes.READY))
+                    .doesNotContain(new RelayServer.Route("GET", OperatorRoutes.METRICS));
+        }
     }
 
     @Test

@@ -23,11 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FeedHub {
     /** The wake-up of a poll whose sign-in was revoked; it re-checks its token and ends. */
     public static final long SIGNED_OUT = -2;
+    /** The wake-up of every poll when the relay stops: it answers at once with its current page. */
+    public static final long STOPPING = -3;
 
     private final Object lock = new Object();
     private final Map<Long, Set<CompletableFuture<Long>>> byPractice = new HashMap<>();
     private final Map<String, Set<CompletableFuture<Long>>> bySession = new HashMap<>();
     private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<Long, Long> signalledAt = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     /**
      * A future that completes with the wake generation at the practice's next committed change,
@@ -38,6 +42,9 @@ public final class FeedHub {
     public CompletableFuture<Long> register(long practiceId, String session, PollCaps caps) {
         CompletableFuture<Long> waiter = new CompletableFuture<>();
         synchronized (lock) {
+            if (stopping) {
+                return CompletableFuture.completedFuture(STOPPING); // not parked: answered with what there is
+            }
             Set<CompletableFuture<Long>> practice = byPractice.computeIfAbsent(practiceId, id -> new HashSet<>());
             Set<CompletableFuture<Long>> mine = bySession.computeIfAbsent(session, s -> new HashSet<>());
             if (practice.size() >= caps.perPractice() || mine.size() >= caps.perToken()) {
@@ -65,6 +72,7 @@ public final class FeedHub {
 
     /** Called after a transaction that appended events for the practice has committed. */
     public void signal(long practiceId) {
+        signalledAt.put(practiceId, System.nanoTime());
         long generation = generations.computeIfAbsent(practiceId, id -> new AtomicLong()).incrementAndGet();
         // Completed outside the lock: completing runs the polls' continuations, which take it again.
         snapshot(byPractice, practiceId).forEach(waiter -> waiter.complete(generation));
@@ -73,6 +81,26 @@ public final class FeedHub {
     /** Ends the parked polls of a sign-in that was just revoked. */
     public void endSession(String session) {
         snapshot(bySession, session).forEach(waiter -> waiter.complete(SIGNED_OUT));
+    }
+
+    /**
+     * The relay is stopping: every parked poll is woken with {@link #STOPPING}, so it answers
+     * its current page now rather than be cut, and no poll parks from now on. Returns how many
+     * were parked.
+     */
+    public int stop() {
+        List<CompletableFuture<Long>> all;
+        synchronized (lock) {
+            stopping = true;
+            all = byPractice.values().stream().flatMap(Set::stream).toList();
+        }
+        all.forEach(waiter -> waiter.complete(STOPPING));
+        return all.size();
+    }
+
+    /** {@link System#nanoTime()} of the practice's latest {@link #signal}, for the wake-up latency; 0 if none yet. */
+    public long signalledAt(long practiceId) {
+        return signalledAt.getOrDefault(practiceId, 0L);
     }
 
     /** Parked polls right now, for metrics and tests. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.practicetext.core.Permission;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.Json;
@@ -40,10 +41,17 @@ public final class FeedRoutes {
     private final Executor executor;
     private final Sessions sessions;
     private final PollCaps caps;
+    private final LongConsumer wokeUp;
     private final Map<Long, WakeReads> wakeReads = new ConcurrentHashMap<>();
     private static final long TIMED_OUT = -1;
 
     public FeedRoutes(Database db, ChangeFeed feed, Executor executor, Sessions sessions, PollCaps caps) {
+        this(db, feed, executor, sessions, caps, nanos -> { });
+    }
+
+    /** With {@code wokeUp} told, for each poll a commit woke, the nanoseconds from that commit's signal to the answer. */
+    public FeedRoutes(Database db, ChangeFeed feed, Executor executor, Sessions sessions, PollCaps caps, LongConsumer wokeUp) {
+        this.wokeUp = wokeUp;
         this.db = db;
         this.feed = feed;
         this.executor = executor;
@@ -89,16 +97,27 @@ public final class FeedRoutes {
             return;
         }
         // However it wakes, the token is checked again before anything is served: it may have been
-        // revoked (here or on another node) or have expired while the poll was parked.
+        // revoked (here or on another node) or have expired while the poll was parked. A poll woken
+        // because the relay stops (FeedHub.STOPPING) is answered with its current page, like a timeout.
+        long[] woken = {-1};
         ctx.future(() -> change
                 .completeOnTimeout(TIMED_OUT, wait, TimeUnit.SECONDS)
-                .thenCompose(generation -> generation >= 0
-                        ? sharedRead(who.practiceId(), generation, session, after, limit, texts)
-                        : CompletableFuture.supplyAsync(() -> {
+                .thenCompose(generation -> {
+                    if (generation < 0) {
+                        return CompletableFuture.supplyAsync(() -> {
                             sessions.authenticateHash(session);
                             return json(read(who.practiceId(), after, limit).visibleTo(texts));
-                        }, executor))
-                .thenAccept(body -> ctx.contentType("application/json").result(body)));
+                        }, executor);
+                    }
+                    woken[0] = feed.hub().signalledAt(who.practiceId());
+                    return sharedRead(who.practiceId(), generation, session, after, limit, texts);
+                })
+                .thenAccept(body -> {
+                    ctx.contentType("application/json").result(body);
+                    if (woken[0] > 0) {
+                        wokeUp.accept(System.nanoTime() - woken[0]);
+                    }
+                }));
     }
 
     /**

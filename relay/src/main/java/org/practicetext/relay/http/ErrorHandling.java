@@ -31,11 +31,11 @@ public final class ErrorHandling {
         config.routes.exception(JsonProcessingException.class, (e, ctx) ->
                 write(ctx, 400, "malformed_json", "The request body is not valid JSON: " + e.getOriginalMessage()));
         config.routes.exception(StorageException.class, (e, ctx) -> {
-            LOG.error("storage failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("storage failure on {}", route(ctx), e);
             write(ctx, 503, "storage_unavailable", "The relay could not reach its database. Nothing was stored; try again.");
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("unexpected failure on {}", route(ctx), e);
             write(ctx, 500, "internal_error", "Something went wrong on the relay. Nothing was lost; try again.");
         });
         config.routes.error(404, "*", ctx -> {
@@ -52,6 +52,19 @@ public final class ErrorHandling {
 
     public static void write(Context ctx, int status, String code, String message) {
         ctx.status(status).json(ErrorResponse.of(code, message));
+    }
+
+    /**
+     * "METHOD /path" of the request, for the log. A request that had already ended (an async
+     * answer completing as the server stops) has no method any more; asking for it threw a
+     * NullPointerException inside this handler, which Jetty then logged as a WARN of its own.
+     */
+    static String route(Context ctx) {
+        try {
+            return ctx.method() + " " + ctx.path();
+        } catch (RuntimeException e) {
+            return "a request that had already ended";
+        }
     }
 
     /** The HTTP status a refusal is answered with. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -76,6 +77,7 @@ public final class Dispatcher implements AutoCloseable {
     private final boolean sharedDatabase;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
+    private volatile DispatchMeter meter = DispatchMeter.NONE;
     private Thread loop;
 
     public Dispatcher(Database db, ChangeFeed feed, Carrier carrier, StatusUpdates statuses, Clock clock, Supplier<URI> statusCallback,
@@ -123,6 +125,11 @@ public final class Dispatcher implements AutoCloseable {
         loop = Thread.ofVirtual().name("dispatcher").start(this::run);
     }
 
+    /** Where attempts' outcomes and carrier error codes are counted (the relay's metrics); set before {@link #start()}. */
+    public void meter(DispatchMeter meter) {
+        this.meter = meter;
+    }
+
     /** Runs a round soon: at once if the loop waits, right after the current round if one runs. */
     public void wake() {
         alarm.wake();
@@ -131,7 +138,7 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                claimDue(claim -> calls.submit(() -> attempt(claim)));
+                claimDue(this::startAttempt);
                 alarm.await(alarm.lookingOut(db.read(queue::nextDue), sharedDatabase));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,6 +147,19 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.error("dispatcher round failed; retrying", e);
                 sleepQuietly();
             }
+        }
+    }
+
+    /**
+     * Starts a claimed attempt. {@link #close} stops the loop before it stops taking attempts, so
+     * this is refused only when the loop outlived the close's bound; the claim is then this
+     * node's {@code handing} or {@code checking}, looked up with the carrier at the next start.
+     */
+    private void startAttempt(Claim claim) {
+        try {
+            calls.submit(() -> attempt(claim));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("message {} was claimed as the relay stopped; it will be checked with the carrier at the next start", claim.messageId());
         }
     }
 
@@ -156,7 +176,12 @@ public final class Dispatcher implements AutoCloseable {
             queue.expireLeases(tx, now);
             return queue.due(tx, now, ROUND_LIMIT);
         });
-        dueByPractice.forEach((practiceId, ids) -> db.inTransaction(tx -> claimIn(tx, practiceId, ids)).forEach(start));
+        for (Map.Entry<Long, List<Long>> practice : dueByPractice.entrySet()) {
+            if (!running) {
+                return; // stopping: what is still due stays pending for the next start, or for another node
+            }
+            db.inTransaction(tx -> claimIn(tx, practice.getKey(), practice.getValue())).forEach(start);
+        }
     }
 
     /**
@@ -174,6 +199,7 @@ public final class Dispatcher implements AutoCloseable {
             Optional<String> refusal = queue.pendingRecipient(tx, id).flatMap(r -> Consent.refusal(r.optedOut(), r.blocked()));
             if (refusal.isPresent()) {
                 if (Consent.withhold(tx, feed, practiceId, id, refusal.get(), now)) {
+                    meter.attempt("withheld");
                     LOG.info("message {} withheld: its contact opted out or was blocked before it was handed to the carrier", id);
                 }
                 continue;
@@ -216,6 +242,7 @@ public final class Dispatcher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.error("dispatch of message {} failed unexpectedly; it will be checked before any resend", claim.messageId(), e);
+            meter.attempt("error");
             db.inTransaction(tx -> {
                 queue.reschedule(tx, claim.messageId(), DispatchState.CHECKING, clock.instant().plus(CHECK_DELAY));
                 return null;
@@ -231,15 +258,24 @@ public final class Dispatcher implements AutoCloseable {
             receipt = carrier.send(claim.text());
         } catch (CarrierException e) {
             switch (e.kind()) {
-                case REJECTED -> rejected(claim, e.errorCode());
-                case NOT_SENT -> notSent(claim, e);
+                case REJECTED -> {
+                    meter.attempt("rejected");
+                    meter.carrierError(e.errorCode());
+                    rejected(claim, e.errorCode());
+                }
+                case NOT_SENT -> {
+                    meter.attempt("not_sent");
+                    notSent(claim, e);
+                }
                 case UNCERTAIN -> {
+                    meter.attempt("uncertain");
                     LOG.warn("carrier answer for message {} was lost ({}); checking before any resend", claim.messageId(), e.getMessage());
                     reschedule(claim, DispatchState.CHECKING, clock.instant().plus(CHECK_DELAY));
                 }
             }
             return;
         }
+        meter.attempt("handed");
         handed(claim, receipt);
     }
 
@@ -249,6 +285,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             found = carrier.findSent(claim.text(), since);
         } catch (CarrierException e) {
+            meter.attempt("check_failed");
             if (clock.instant().isAfter(since.plus(GIVE_UP_CHECKING_AFTER))) {
                 attention(claim, "The carrier did not confirm whether this message was sent, and could not be asked. "
                         + "It may have reached the patient: check before sending it again.");
@@ -257,6 +294,7 @@ public final class Dispatcher implements AutoCloseable {
             }
             return;
         }
+        meter.attempt(found.isPresent() ? "found" : "not_found");
         if (found.isPresent()) {
             LOG.info("message {} was accepted by the carrier after all; not sending it again", claim.messageId());
             handed(claim, found.get());
@@ -328,20 +366,33 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops the loop and lets the attempts in flight finish. Nothing is interrupted: a thread
-     * interrupted inside the database's file I/O can take the database down with it.
-     */
     @Override
     public void close() {
+        close(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Stops the loop, then lets the attempts in flight finish, within {@code bound} in all. The
+     * loop is stopped first: it finishes the claim it is in (a claim's transaction and its start
+     * are one step) and claims nothing more, and only then are attempts refused, so no claimed
+     * message is left unstarted (that order once threw {@link RejectedExecutionException} at
+     * every stop during a round). Nothing is interrupted: a thread interrupted inside the
+     * database's file I/O can take the database down with it. An attempt still running at the
+     * bound keeps its claim ({@code handing}), which the next start looks up with the carrier
+     * before any resend.
+     */
+    public void close(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
         running = false;
         alarm.wake();
-        calls.shutdown();
         try {
             if (loop != null) {
-                loop.join(java.time.Duration.ofSeconds(10));
+                loop.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             }
-            calls.awaitTermination(10, TimeUnit.SECONDS);
+            calls.shutdown();
+            if (!calls.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                LOG.warn("hand-offs to the carrier were still running when the stop's time was up; they are checked at the next start");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

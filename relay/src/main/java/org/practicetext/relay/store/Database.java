@@ -3,13 +3,17 @@ package org.practicetext.relay.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.util.DriverDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
+    private final Flyway flyway;
 
     public Database(String url, String user, String password) {
         this(url, user, password, null);
@@ -34,7 +39,15 @@ public final class Database implements AutoCloseable {
      * the relay runs with it (an idle relay runs none).
      */
     public Database(String url, String user, String password, UnaryOperator<DataSource> connections) {
+        this(url, user, password, connections, null);
+    }
+
+    /** With the pool's own meters (Hikari's {@code hikaricp_*}) in {@code meters}, when it is not {@code null}. */
+    public Database(String url, String user, String password, UnaryOperator<DataSource> connections, MeterRegistry meters) {
         HikariConfig config = new HikariConfig();
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         String jdbcUrl = withoutH2ShutdownHook(url);
         if (connections == null) {
             config.setJdbcUrl(jdbcUrl);
@@ -47,7 +60,8 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         config.setPoolName("relay-db");
         this.pool = new HikariDataSource(config);
-        var result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        this.flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+        var result = flyway.migrate();
         LOG.info("database ready ({} migration(s) applied, schema {})", result.migrationsExecuted, result.targetSchemaVersion);
     }
 
@@ -106,6 +120,29 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("rollback failed: {}", SqlFailure.of(e)); // never the driver's message: it may quote values
         }
+    }
+
+    /**
+     * Empty when the pool hands out a connection that answers within {@code seconds}; otherwise
+     * why not, in words without the driver's message (it may quote a value).
+     */
+    public Optional<String> unreachable(int seconds) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(seconds) ? Optional.empty() : Optional.of("the database did not answer within " + seconds + " s");
+        } catch (SQLException e) {
+            return Optional.of("no connection to the database (" + SqlFailure.of(e) + ")");
+        }
+    }
+
+    /** Empty when every migration this relay ships has been applied and none failed; otherwise what is missing. */
+    public Optional<String> migrationsMissing() {
+        MigrationInfoService info = flyway.info();
+        int pending = info.pending().length;
+        long failed = java.util.Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).count();
+        if (failed > 0) {
+            return Optional.of(failed + " migration(s) failed");
+        }
+        return pending == 0 ? Optional.empty() : Optional.of(pending + " migration(s) not applied yet");
     }
 
     @Override

@@ -99,6 +99,17 @@ public final class DispatchQueue {
         return attempt.isPresent() && attempt.get().isBefore(lease.get()) ? attempt : lease;
     }
 
+    /** Unfinished outbound messages of every practice, by state word ({@code pending}, {@code handing}, {@code checking}); for the metrics. */
+    public Map<String, Long> backlog(Tx tx) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (DispatchState state : List.of(PENDING, HANDING, CHECKING)) {
+            counts.put(state.wire(), 0L);
+        }
+        tx.query("SELECT dispatch_state, COUNT(*) FROM message WHERE dispatch_state IN (?, ?, ?) GROUP BY dispatch_state",
+                rs -> counts.put(rs.getString(1), rs.getLong(2)), PENDING.wire(), HANDING.wire(), CHECKING.wire());
+        return counts;
+    }
+
     /** The consent of the contact of a message that is still pending; empty if it is not pending (any more). */
     public Optional<Recipient> pendingRecipient(Tx tx, long id) throws SQLException {
         return tx.queryOne("""

@@ -29,7 +29,8 @@ public final class StorageException extends RuntimeException {
     private final boolean busy;
 
     public StorageException(SQLException driverFailure) {
-        this(SqlFailure.of(driverFailure), driverFailure instanceof SQLTransientException || BUSY_STATES.contains(driverFailure.getSQLState()));
+        this(SqlFailure.of(driverFailure), driverFailure instanceof SQLTransientException
+                || driverFailure.getSQLState() != null && BUSY_STATES.contains(driverFailure.getSQLState()));
         setStackTrace(driverFailure.getStackTrace());
     }
 

@@ -102,12 +102,12 @@ final class Workload {
 
     /**
      * Webhooks the relay has recorded in its journal and not applied yet ({@code webhooksWaiting}
-     * of {@code GET /health}); 1 when the relay could not be read, so a drain never ends on a relay
+     * of {@code GET /ready}); 1 when the relay could not be read, so a drain never ends on a relay
      * that does not answer.
      */
     long webhooksNotYetApplied() {
-        HttpRequest health = checks.request("/health", Duration.ofSeconds(10)).GET().build();
-        Optional<HttpResponse<String>> answer = checks.send("GET /health", health);
+        HttpRequest ready = checks.request("/ready", Duration.ofSeconds(10)).GET().build();
+        Optional<HttpResponse<String>> answer = checks.send("GET /ready", ready);
         if (answer.isEmpty() || answer.get().statusCode() != 200) {
             return 1;
         }

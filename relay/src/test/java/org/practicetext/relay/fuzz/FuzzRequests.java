@@ -33,10 +33,12 @@ import org.practicetext.relay.fuzz.RawHttp.Transfer;
  */
 final class FuzzRequests {
     static final String NO_ROUTE = "(no route)";
+    /** The fuzzed relay's PT_METRICS_TOKEN. */
+    static final String METRICS_TOKEN = "fuzz-metrics-token-0123456789";
 
     /** Every route the relay serves, as "METHOD /path/{param}". */
     static final List<String> ROUTES = List.of(
-            "GET /health", "GET /api/v1/version",
+            "GET /health", "GET /api/v1/version", "GET /ready", "GET /metrics",
             "POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session",
             "GET /api/v1/events",
             "POST /api/v1/messages", "POST /api/v1/messages/{id}/retry", "POST /api/v1/campaign-messages", "POST /api/v1/simulator/inbound",
@@ -84,14 +86,14 @@ final class FuzzRequests {
         Draft d = new Draft(index, new Random(mix(seed, index)));
         d.focused = d.r.nextBoolean();
         int pick = d.r.nextInt(100);
-        if (pick < 1) {
-            if (d.r.nextBoolean()) {
-                health(d);
-            } else {
+        if (pick < 2) {
+            if (d.r.nextInt(4) == 0) {
                 version(d);
+            } else {
+                health(d);
             }
         } else if (pick < 4) {
-            noRoute(d);
+            noRoute(d); // (2 of 100 since the probes took one more)
         } else if (pick < 7) {
             signIn(d);
         } else if (pick < 9) {
@@ -149,11 +151,31 @@ final class FuzzRequests {
 
     // ---- the API ----
 
+    /** The probes and the scrape: /health, /ready, /metrics (with the right token, a wrong one, none). */
     private void health(Draft d) {
-        d.route = "GET /health";
         d.method = "GET";
-        d.path = pick(d.r, "/health", "/health/", "/health?x=%00", "/health?" + "a=1&".repeat(500));
-        auth(d, pickPractice(d), true);
+        switch (d.r.nextInt(3)) {
+            case 0 -> {
+                d.route = "GET /health";
+                d.path = pick(d.r, "/health", "/health/", "/health?x=%00", "/health?" + "a=1&".repeat(500));
+                auth(d, pickPractice(d), true);
+            }
+            case 1 -> {
+                d.route = "GET /ready";
+                d.path = pick(d.r, "/ready", "/ready/", "/ready?x=%00");
+                auth(d, pickPractice(d), true);
+            }
+            default -> {
+                // No practice's caller: the answer is then checked for every practice's data (AnswerChecks.leaks).
+                d.route = "GET /metrics";
+                d.path = pick(d.r, "/metrics", "/metrics/", "/metrics?name[]=x");
+                String token = pick(d.r, METRICS_TOKEN, METRICS_TOKEN, "wrong-token-0123456789", "");
+                if (!token.isEmpty()) {
+                    d.headers.add(Header.of("Authorization", "Bearer " + token));
+                }
+                d.what.add(token.equals(METRICS_TOKEN) ? "with the metrics token" : token.isEmpty() ? "without a token" : "with a wrong token");
+            }
+        }
     }
 
     private void version(Draft d) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
@@ -30,8 +31,9 @@ import org.practicetext.relay.fuzz.RawHttp.Answer;
 class RelayFuzzTest {
     static final int DEFAULT_REQUESTS = 3_000;
 
+    /** With a metrics token, so {@code GET /metrics} is served (and fuzzed) too. */
     @RegisterExtension
-    static final RelayExtension relay = RelayExtension.create();
+    static final RelayExtension relay = RelayExtension.create().withEnv(Map.of("PT_METRICS_TOKEN", FuzzRequests.METRICS_TOKEN));
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {
