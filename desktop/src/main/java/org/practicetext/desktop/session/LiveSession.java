@@ -3,12 +3,15 @@ package org.practicetext.desktop.session;
 
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.PasswordChange;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 
@@ -60,6 +63,11 @@ public final class LiveSession implements Session {
     @Override
     public ConnectionState connection() {
         return sync.status().current();
+    }
+
+    @Override
+    public void changePassword(char[] current, char[] next) throws RelayException {
+        api.call(Endpoints.ACCOUNT_PASSWORD.at(), new PasswordChange(new String(current), new String(next)), Void.class);
     }
 
     @Override
