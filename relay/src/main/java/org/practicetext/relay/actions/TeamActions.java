@@ -54,11 +54,13 @@ public final class TeamActions {
         Principal who = manager(ctx);
         long id = RequestInput.pathId(ctx, "team member");
         RequestInput input = RequestInput.body(ctx);
-        if (!input.has("role") && !input.has("name")) {
+        // A field sent as null (as a client's record writes one it does not change) keeps it, like a field left out.
+        String roleWord = input.text("role", 20);
+        String name = input.text("name", NAME_FIELD_MAX);
+        if (roleWord == null && name == null) {
             throw Refusal.invalid("Nothing to change: send role or name.");
         }
-        Role role = input.has("role") ? role(input.requiredLine("role", 20)) : null;
-        String name = input.has("name") ? input.requiredLine("name", NAME_FIELD_MAX) : null;
+        Role role = roleWord == null ? null : role(roleWord);
         ctx.json(team.change(who.practiceId(), id, role, name));
     }
 

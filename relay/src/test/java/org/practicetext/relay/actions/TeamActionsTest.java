@@ -153,6 +153,19 @@ class TeamActionsTest {
     }
 
     @Test
+    void aFieldSentAsNullIsLeftAsItIs() {
+        java.util.Map<String, Object> change = new java.util.HashMap<>();
+        change.put("role", "staff");
+        change.put("name", null);
+
+        Reply reply = clinic.patch(clinic.admin, "/api/v1/team/" + clinic.userId("viewer"), change);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.body().get("name").asText()).isEqualTo("Vic Viewer");
+        assertThat(reply.body().get("role").asText()).isEqualTo("staff");
+    }
+
+    @Test
     void anotherPracticesMembersAreNotFound() {
         Clinic other = new Clinic(relay);
         long theirStaff = other.userId("staff");
@@ -209,7 +222,15 @@ class TeamActionsTest {
     void aDeactivatedMembersTokenIsRefusedAtOnceAndTheirParkedPollEnds() throws Exception {
         long staff = clinic.userId("staff");
         long head = clinic.cursor();
+        int parkedBefore = relay.server.feed().hub().parked();
         CompletableFuture<HttpResponse<String>> parked = relay.getAsync("/api/v1/events?after=" + head + "&wait=25", clinic.staff);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (relay.server.feed().hub().parked() <= parkedBefore) { // parked, not still on its way in
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the poll never parked");
+            }
+            Thread.sleep(10);
+        }
 
         Reply reply = clinic.post(clinic.admin, "/api/v1/team/" + staff + "/deactivate");
 
