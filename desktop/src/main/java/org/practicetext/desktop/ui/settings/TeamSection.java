@@ -46,8 +46,8 @@ final class TeamSection {
         list.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list", Styles.BORDERED);
         list.setCellFactory(l -> new MemberCell());
         list.setPlaceholder(CommunicationSections.muted("Loading the team…"));
-        list.setPrefWidth(320);
-        list.setMinWidth(220);
+        list.setPrefWidth(300);
+        list.setMinWidth(260);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -65,10 +65,13 @@ final class TeamSection {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox body = new HBox(16, list, right);
         VBox.setVgrow(body, Priority.ALWAYS);
-        return CommunicationSections.section("Team",
+        VBox section = CommunicationSections.section("Team",
                 "The people who sign in to this practice. A new member signs in first with a one-time password or an invite code "
                         + "and then chooses their own password. Deactivating signs a member out at once; their past messages keep their name.",
                 body);
+        // Taller than the window (the secret box open): scroll rather than cut the wrapped texts.
+        section.setMinHeight(Region.USE_PREF_SIZE);
+        return section;
     }
 
     private static VBox addForm(TeamViewModel model) {
@@ -94,10 +97,10 @@ final class TeamSection {
         oneTime.setOnAction(e -> model.setupProperty().set(OneTimeSecret.PASSWORD));
         invite.setOnAction(e -> model.setupProperty().set(OneTimeSecret.INVITE));
         GridPane form = new GridPane(12, 8);
-        form.addRow(0, CommunicationSections.muted("Username"), username);
-        form.addRow(1, CommunicationSections.muted("Name"), name);
-        form.addRow(2, CommunicationSections.muted("Role"), role);
-        form.addRow(3, CommunicationSections.muted("First sign-in"), new VBox(6, oneTime, invite));
+        form.addRow(0, fieldLabel("Username"), username);
+        form.addRow(1, fieldLabel("Name"), name);
+        form.addRow(2, fieldLabel("Role"), role);
+        form.addRow(3, fieldLabel("First sign-in"), new VBox(6, oneTime, invite));
         GridPane.setHgrow(username, Priority.ALWAYS);
         Button add = new Button("Add member");
         add.setId("team-add");
@@ -166,9 +169,15 @@ final class TeamSection {
         done.setOnAction(e -> model.dismissSecret());
         Label note = CommunicationSections.muted("");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.textProperty().bind(model.secretProperty().map(s -> "Shown only now: PracticeText keeps no copy. It works once, until "
                 + java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, h:mm a").withZone(java.time.ZoneId.systemDefault()).format(s.expiresAt())
                 + "; at the first sign-in they choose their own password.").orElse(""));
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        secret.setMinWidth(Region.USE_PREF_SIZE);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        done.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, secret, copy, done);
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(6, title, row, note);
@@ -205,6 +214,12 @@ final class TeamSection {
             }
         });
         return box;
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = CommunicationSections.muted(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static Label heading(String text) {

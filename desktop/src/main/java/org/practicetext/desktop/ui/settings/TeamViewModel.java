@@ -126,7 +126,7 @@ public final class TeamViewModel {
     /** How a status reads in the list. */
     public static String statusLabel(TeamMemberView member) {
         return switch (member.status()) {
-            case TeamMemberView.INVITED -> "Invited — has not chosen a password yet";
+            case TeamMemberView.INVITED -> "Invited (no own password yet)";
             case TeamMemberView.DEACTIVATED -> "Deactivated";
             default -> "Active";
         };
@@ -149,7 +149,7 @@ public final class TeamViewModel {
             secret.set(made);
             username.set("");
             name.set("");
-            say("Added " + made.member().name() + ". Give them the " + secretWord(made) + " below; it is shown only now.", false);
+            say("Added " + made.member().name() + ". Give them the " + secretWord(made) + " above; it is shown only now.", false);
             refresh();
         });
     }
@@ -177,7 +177,7 @@ public final class TeamViewModel {
         }
         run(() -> session.client().practice().resetPassword(member.id()), made -> {
             secret.set(made);
-            say("Reset " + made.member().name() + "'s password. Give them the one-time password below; it is shown only now.", false);
+            say("Reset " + made.member().name() + "'s password. Give them the one-time password above; it is shown only now.", false);
             refresh();
         });
     }

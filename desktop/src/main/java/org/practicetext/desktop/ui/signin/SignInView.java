@@ -94,6 +94,8 @@ public final class SignInView extends StackPane {
                 + "only you will know it.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
         subtitle.setWrapText(true);
+        subtitle.setPrefWidth(380); // its wrapped height is then known when the card is sized
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.PasswordField next = new javafx.scene.control.PasswordField();
         next.setId("signin-new-password");
         next.setPromptText("New password");
@@ -107,6 +109,8 @@ public final class SignInView extends StackPane {
         rule.setId("signin-password-rule");
         rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         rule.setWrapText(true);
+        rule.setPrefWidth(380);
+        rule.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rule.textProperty().bind(model.newPasswordFlawProperty());
         Label error = new Label(null, Icons.ERROR.node(14));
         error.setId("signin-choose-error");
@@ -116,21 +120,27 @@ public final class SignInView extends StackPane {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         Button set = new Button("Set password and open the inbox");
+        set.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         set.setId("signin-choose-submit");
         set.getStyleClass().add(Styles.ACCENT);
         set.setMaxWidth(Double.MAX_VALUE);
         set.disableProperty().bind(model.canChooseProperty().not());
         set.setOnAction(e -> model.choosePassword());
-        Button back = new Button("Back to sign-in");
+        Button back = new Button("Back");
         back.setId("signin-choose-back");
         back.getStyleClass().add(Styles.FLAT);
         back.setOnAction(e -> model.backToSignIn());
-        VBox form = new VBox(12, new VBox(4, title, subtitle), label("New password", next), label("Confirm", again), rule, error, set, back);
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, set, back);
+        javafx.scene.layout.HBox.setHgrow(set, javafx.scene.layout.Priority.ALWAYS);
+        VBox form = new VBox(12, new VBox(4, title, subtitle), label("New password", next), label("Confirm", again), rule, error, buttons);
+        form.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
         Card card = new Card();
         card.setId("signin-choose");
         card.setBody(form);
         card.setMaxWidth(440);
+        // The card's own preferred height leaves out part of the wrapped explanation (seen under Xvfb): room for it and an error.
+        card.setPrefHeight(390);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
         StackPane.setAlignment(card, Pos.CENTER);

@@ -75,6 +75,8 @@ public final class TeamScreenshots {
         String secret = FxThread.call(() -> ((Label) stage[0].getScene().lookup("#team-secret")).getText());
         FxThread.settle(800);
         FxThread.run(() -> PngSnapshots.write(stage[0].getScene(), out.resolve("settings-team-added-light.png")));
+        // -Dpt.tour.hold=SECONDS keeps this page on screen, e.g. for a capture of the whole display under Xvfb.
+        Thread.sleep(Long.getLong("pt.tour.hold", 0) * 1000);
         FxThread.run(() -> fire(stage[0], "#settings-numbers"));
         FxThread.await("the numbers", 20, () -> !((ListView<?>) stage[0].getScene().lookup("#numbers-list")).getItems().isEmpty());
         FxThread.settle(600);
