@@ -33,8 +33,14 @@ public final class DesktopClients {
         return signIn(account, password, dataRoot, clock, ClientOptions.defaults());
     }
 
-    /** Signs in, stores the token, opens (or migrates) the account's cache and starts the sync loop. */
-    public static DesktopClient signIn(Account account, char[] password, Path dataRoot, Clock clock, ClientOptions options) throws RelayException {
+    /**
+     * Signs in, stores the token, opens (or migrates) the account's cache and starts the sync loop.
+     * A one-time password or invite code opens nothing yet: it throws {@link PasswordChangeRequired},
+     * whose {@link PasswordChangeRequired#choose} sets the person's own password and then opens the
+     * client (nothing is stored on this workstation before that).
+     */
+    public static DesktopClient signIn(Account account, char[] password, Path dataRoot, Clock clock, ClientOptions options)
+            throws RelayException {
         RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app());
         SessionResponse session;
         try {
@@ -43,6 +49,14 @@ public final class DesktopClients {
             api.close();
             throw e;
         }
+        if (session.passwordChangeRequired()) {
+            api.useToken(session.token());
+            throw new PasswordChangeRequired(account, password, api, () -> open(account, session, api, dataRoot, clock, options));
+        }
+        return open(account, session, api, dataRoot, clock, options);
+    }
+
+    private static DesktopClient open(Account account, SessionResponse session, RelayApi api, Path dataRoot, Clock clock, ClientOptions options) {
         TokenStore tokens = tokens(dataRoot);
         tokens.save(account, new StoredToken(session.token(), session.expiresAt()));
         api.useToken(session.token());

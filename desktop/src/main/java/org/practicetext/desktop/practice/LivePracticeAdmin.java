@@ -8,16 +8,55 @@ import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.ImportReport;
+import org.practicetext.protocol.NumberView;
+import org.practicetext.protocol.OneTimeSecret;
+import org.practicetext.protocol.TeamMemberChange;
+import org.practicetext.protocol.TeamMemberRequest;
+import org.practicetext.protocol.TeamMemberView;
 
 /** The practice's settings over the relay ({@link PracticeSettings}); each change is announced so lists refresh before the feed catches up. */
 public final class LivePracticeAdmin implements PracticeAdmin {
     private final PracticeSettings settings;
     private final SyncEngine sync;
+    private final RelayApi api;
 
     public LivePracticeAdmin(RelayApi api, CacheDatabase db, SyncEngine sync) {
         this.settings = new PracticeSettings(api, db);
         this.sync = sync;
+        this.api = api;
+    }
+
+    // The team's changes reach the directory (assignee lists, who is who) as the feed's user events.
+    @Override
+    public List<TeamMemberView> team() throws RelayException {
+        return List.of(api.call(Endpoints.TEAM_LIST.at(), null, TeamMemberView[].class));
+    }
+
+    @Override
+    public OneTimeSecret addMember(String username, String name, String role, String setup) throws RelayException {
+        return api.call(Endpoints.TEAM_ADD.at(), new TeamMemberRequest(username, name, role, setup), OneTimeSecret.class);
+    }
+
+    @Override
+    public TeamMemberView changeRole(long memberId, String role) throws RelayException {
+        return api.call(Endpoints.TEAM_CHANGE.at(memberId), new TeamMemberChange(role, null), TeamMemberView.class);
+    }
+
+    @Override
+    public OneTimeSecret resetPassword(long memberId) throws RelayException {
+        return api.call(Endpoints.TEAM_RESET_PASSWORD.at(memberId), null, OneTimeSecret.class);
+    }
+
+    @Override
+    public TeamMemberView deactivate(long memberId) throws RelayException {
+        return api.call(Endpoints.TEAM_DEACTIVATE.at(memberId), null, TeamMemberView.class);
+    }
+
+    @Override
+    public List<NumberView> numbers() throws RelayException {
+        return List.of(api.call(Endpoints.NUMBERS.at(), null, NumberView[].class));
     }
 
     @Override

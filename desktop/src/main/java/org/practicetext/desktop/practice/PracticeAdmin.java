@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.practice;
 
+import java.util.List;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.protocol.ImportReport;
+import org.practicetext.protocol.NumberView;
+import org.practicetext.protocol.OneTimeSecret;
+import org.practicetext.protocol.TeamMemberView;
 
 /**
  * The practice's settings that need the relay's answer before anything is shown (inboxes,
@@ -36,6 +40,26 @@ public interface PracticeAdmin {
 
     /** Turns a lead into a patient, with the name and patient id given (blank keeps the stored ones). */
     void convertToPatient(long contactId, String name, String externalId) throws RelayException;
+
+    /** Settings → Team: every member with role and status (settings.manage). */
+    List<TeamMemberView> team() throws RelayException;
+
+    /**
+     * Adds a member who first signs in with the answered secret ({@code setup}: {@link OneTimeSecret#PASSWORD}
+     * or {@link OneTimeSecret#INVITE}), shown once, and then chooses their own password.
+     */
+    OneTimeSecret addMember(String username, String name, String role, String setup) throws RelayException;
+
+    TeamMemberView changeRole(long memberId, String role) throws RelayException;
+
+    /** A new one-time password for the member (shown once); their sessions end. */
+    OneTimeSecret resetPassword(long memberId) throws RelayException;
+
+    /** Ends the member's sessions and unassigns their conversations; their past messages keep their name. */
+    TeamMemberView deactivate(long memberId) throws RelayException;
+
+    /** Settings → Numbers: the practice's Twilio numbers and the inbox each feeds. */
+    List<NumberView> numbers() throws RelayException;
 
     /** The fields of a contact edit: null leaves that field as it is. */
     record ContactChange(String name, String phone, String externalId) {

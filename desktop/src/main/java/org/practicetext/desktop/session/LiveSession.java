@@ -13,6 +13,8 @@ import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.sync.SyncEngine;
 import org.practicetext.desktop.update.UpdateNotice;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.PasswordChange;
 import org.practicetext.protocol.PracticeView;
 import org.practicetext.protocol.UserView;
 
@@ -78,6 +80,11 @@ public final class LiveSession implements Session {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void changePassword(char[] current, char[] next) throws RelayException {
+        api.call(Endpoints.ACCOUNT_PASSWORD.at(), new PasswordChange(new String(current), new String(next)), Void.class);
     }
 
     @Override

@@ -28,6 +28,12 @@ public interface Session {
      */
     Optional<UpdateNotice> checkForUpdate() throws RelayException;
 
+    /**
+     * Changes the signed-in person's own password (the relay checks {@code current} and the
+     * password rule, and ends their other sessions; this one stays signed in). Needs the relay.
+     */
+    void changePassword(char[] current, char[] next) throws RelayException;
+
     /** Forgets the token on this workstation and tells the relay; the cache stays for the next sign-in. */
     void signOut();
 }

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
@@ -38,7 +39,50 @@ final class PersonalSections {
         signOut.setOnAction(e -> actions.signOut());
         HBox buttons = new HBox(10, switchUser, signOut);
         return CommunicationSections.section("Account",
-                "Signing out forgets this account on this workstation; cached messages of other accounts stay.", facts, buttons);
+                "Signing out forgets this account on this workstation; cached messages of other accounts stay.", facts, buttons,
+                changePassword(new AccountPasswordViewModel(session)));
+    }
+
+    /** Change my password: current, new, again; the rule is shown until the new one keeps it. */
+    private static VBox changePassword(AccountPasswordViewModel model) {
+        Label heading = new Label("Change password");
+        heading.getStyleClass().add(Styles.TITLE_4);
+        PasswordField current = password("account-current-password", "Current password", model.currentProperty());
+        PasswordField next = password("account-new-password", "New password", model.newPasswordProperty());
+        PasswordField again = password("account-confirm-password", "The new password again", model.confirmProperty());
+        again.setOnAction(e -> model.change());
+        Label rule = CommunicationSections.muted("");
+        rule.setId("account-password-rule");
+        rule.setWrapText(true);
+        rule.textProperty().bind(model.flawProperty());
+        Button change = new Button("Change password");
+        change.setId("account-change-password");
+        change.getStyleClass().add(Styles.ACCENT);
+        change.disableProperty().bind(model.canChangeProperty().not());
+        change.setOnAction(e -> model.change());
+        Label message = new Label();
+        message.setId("account-password-message");
+        message.setWrapText(true);
+        message.getStyleClass().addAll(Styles.TEXT_SMALL, "pt-template-message");
+        message.textProperty().bind(model.messageProperty());
+        model.refusedProperty().addListener((o, was, now) -> message.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("refused"), now));
+        GridPane form = new GridPane(12, 8);
+        form.addRow(0, CommunicationSections.muted("Current"), current);
+        form.addRow(1, CommunicationSections.muted("New"), next);
+        form.addRow(2, CommunicationSections.muted("Again"), again);
+        VBox box = new VBox(8, heading, form, rule, change, message);
+        box.setMaxWidth(520);
+        box.setPadding(new javafx.geometry.Insets(16, 0, 0, 0));
+        return box;
+    }
+
+    private static PasswordField password(String id, String prompt, javafx.beans.property.StringProperty text) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(24);
+        field.textProperty().bindBidirectional(text);
+        return field;
     }
 
     static Node appearance(UiSession session) {

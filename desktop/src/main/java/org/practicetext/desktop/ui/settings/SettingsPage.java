@@ -12,13 +12,15 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.practicetext.core.Permission;
 import org.practicetext.desktop.ui.common.Icons;
 import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings: a side menu of sections (Communication Settings: Opted Out Patients, Blocked
- * Contacts, Inboxes, Templates; then Account, Appearance, Notifications) and the chosen section.
+ * Contacts, Inboxes, Templates; for settings managers Practice: Team, Numbers; then Account,
+ * Appearance, Notifications) and the chosen section.
  */
 public final class SettingsPage extends BorderPane {
     private final Map<String, ToggleButton> buttons = new LinkedHashMap<>();
@@ -40,6 +42,12 @@ public final class SettingsPage extends BorderPane {
         entry(menu, group, "Blocked Contacts", Icons.BLOCK, () -> CommunicationSections.blocked(session));
         entry(menu, group, "Inboxes", Icons.INBOX, () -> InboxesSection.build(session));
         entry(menu, group, "Templates", Icons.TEMPLATE, () -> TemplatesSection.build(session));
+        if (session.can(Permission.SETTINGS_MANAGE)) {
+            // Only those who may use them see these (the relay refuses everyone else anyway).
+            menu.getChildren().add(caption("Practice"));
+            entry(menu, group, "Team", Icons.PATIENTS, () -> TeamSection.build(session));
+            entry(menu, group, "Numbers", Icons.SMS, () -> NumbersSection.build(session));
+        }
         menu.getChildren().add(caption("This workstation"));
         entry(menu, group, "Account", Icons.PERSON, () -> PersonalSections.account(session, actions));
         entry(menu, group, "Appearance", Icons.PALETTE, () -> PersonalSections.appearance(session));

@@ -70,7 +70,6 @@ public final class SignInView extends StackPane {
         Button signIn = new Button("Sign in");
         signIn.setId("signin-submit");
         signIn.getStyleClass().add(Styles.ACCENT);
-        signIn.setDefaultButton(true);
         signIn.setMaxWidth(Double.MAX_VALUE);
         signIn.disableProperty().bind(model.canSignInProperty().not());
         signIn.textProperty().bind(model.busyProperty().map(b -> b ? "Signing in…" : "Sign in"));
@@ -92,7 +91,11 @@ public final class SignInView extends StackPane {
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
         StackPane.setAlignment(card, Pos.CENTER);
-        getChildren().add(card);
+        Card choose = choosePassword(model);
+        signIn.defaultButtonProperty().bind(model.choosingProperty().not());
+        card.visibleProperty().bind(model.choosingProperty().not());
+        choose.visibleProperty().bind(model.choosingProperty());
+        getChildren().addAll(card, choose);
         // The desk types at once: into the first field that still needs it (the username when IT preset the rest).
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -108,6 +111,67 @@ public final class SignInView extends StackPane {
             }
         }
         return fields[fields.length - 1];
+    }
+
+    /** The first sign-in's step: a one-time password or invite code worked, now the person's own password. */
+    private static Card choosePassword(SignInViewModel model) {
+        Label title = new Label("Choose your password");
+        title.getStyleClass().add(Styles.TITLE_2);
+        Label subtitle = new Label("You signed in with a one-time password or invite code. Choose your own password to open the inbox; "
+                + "only you will know it.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+        subtitle.setPrefWidth(380); // its wrapped height is then known when the card is sized
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.PasswordField next = new javafx.scene.control.PasswordField();
+        next.setId("signin-new-password");
+        next.setPromptText("New password");
+        next.textProperty().bindBidirectional(model.newPasswordProperty());
+        javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+        again.setId("signin-confirm-password");
+        again.setPromptText("The same password again");
+        again.textProperty().bindBidirectional(model.confirmPasswordProperty());
+        again.setOnAction(e -> model.choosePassword());
+        Label rule = new Label();
+        rule.setId("signin-password-rule");
+        rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        rule.setWrapText(true);
+        rule.setPrefWidth(380);
+        rule.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rule.textProperty().bind(model.newPasswordFlawProperty());
+        Label error = new Label(null, Icons.ERROR.node(14));
+        error.setId("signin-choose-error");
+        error.getStyleClass().add("pt-field-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Button set = new Button("Set password and open the inbox");
+        set.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        set.setId("signin-choose-submit");
+        set.getStyleClass().add(Styles.ACCENT);
+        set.setMaxWidth(Double.MAX_VALUE);
+        set.disableProperty().bind(model.canChooseProperty().not());
+        set.setOnAction(e -> model.choosePassword());
+        Button back = new Button("Back");
+        back.setId("signin-choose-back");
+        back.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(e -> model.backToSignIn());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(8, set, back);
+        javafx.scene.layout.HBox.setHgrow(set, javafx.scene.layout.Priority.ALWAYS);
+        VBox form = new VBox(12, new VBox(4, title, subtitle), label("New password", next), label("Confirm", again), rule, error, buttons);
+        form.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.setPadding(new javafx.geometry.Insets(12, 16, 16, 16));
+        Card card = new Card();
+        card.setId("signin-choose");
+        card.setBody(form);
+        card.setMaxWidth(440);
+        // The card's own preferred height leaves out part of the wrapped explanation (seen under Xvfb): room for it and an error.
+        card.setPrefHeight(390);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.getStyleClass().addAll(Styles.ELEVATED_2, "pt-signin-card");
+        StackPane.setAlignment(card, Pos.CENTER);
+        return card;
     }
 
     private static TextField field(String id, String prompt) {

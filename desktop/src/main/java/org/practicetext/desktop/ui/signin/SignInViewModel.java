@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.AppInfo;
 import org.practicetext.desktop.DesktopClient;
+import org.practicetext.desktop.PasswordChangeRequired;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.UiTasks;
@@ -42,6 +44,12 @@ public final class SignInViewModel {
     private final LinkOpener links;
     private final BooleanBinding canSignIn;
     private final MachineConfig machine;
+    private final ReadOnlyBooleanWrapper choosing = new ReadOnlyBooleanWrapper();
+    private final StringProperty newPassword = new SimpleStringProperty("");
+    private final StringProperty confirmPassword = new SimpleStringProperty("");
+    private final StringBinding newPasswordFlaw;
+    private final BooleanBinding canChoose;
+    private PasswordChangeRequired pending;
     private BiConsumer<DesktopClient, Account> signedIn = (client, account) -> {
     };
 
@@ -59,6 +67,9 @@ public final class SignInViewModel {
         machine.practice().ifPresent(preset -> keep(practice, preset));
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !relayUrl.get().isBlank() && !practice.get().isBlank()
                 && !username.get().isBlank() && !password.get().isEmpty(), busy, relayUrl, practice, username, password);
+        newPasswordFlaw = Bindings.createStringBinding(() -> NewPassword.flaw(newPassword.get(), confirmPassword.get(), username.get()),
+                newPassword, confirmPassword, username);
+        canChoose = Bindings.createBooleanBinding(() -> !busy.get() && newPasswordFlaw.get().isEmpty(), busy, newPasswordFlaw);
     }
 
     /** Holds {@code property} at {@code preset}: the window may set the last account's values into it. */
@@ -146,6 +157,74 @@ public final class SignInViewModel {
         return canSignIn;
     }
 
+    /** True after a sign-in with a one-time password or invite code: the form asks for the person's own password. */
+    public ReadOnlyBooleanProperty choosingProperty() {
+        return choosing.getReadOnlyProperty();
+    }
+
+    public StringProperty newPasswordProperty() {
+        return newPassword;
+    }
+
+    public StringProperty confirmPasswordProperty() {
+        return confirmPassword;
+    }
+
+    /** What keeps the new password from being used (the rule, or the two not matching); empty when it may be. */
+    public StringBinding newPasswordFlawProperty() {
+        return newPasswordFlaw;
+    }
+
+    public BooleanBinding canChooseProperty() {
+        return canChoose;
+    }
+
+    /** Sets the chosen password on the relay and opens the inbox. */
+    public void choosePassword() {
+        if (!canChoose.get() || pending == null) {
+            return;
+        }
+        PasswordChangeRequired setup = pending;
+        char[] chosen = newPassword.get().toCharArray();
+        newPassword.set("");
+        confirmPassword.set("");
+        busy.set(true);
+        error.set("");
+        tasks.run(() -> {
+            try {
+                return setup.choose(chosen);
+            } finally {
+                Arrays.fill(chosen, '\0');
+            }
+        }, client -> {
+            busy.set(false);
+            pending = null;
+            choosing.set(false);
+            signedIn.accept(client, setup.account());
+        }, e -> {
+            busy.set(false);
+            error.set(explain(e));
+        });
+    }
+
+    /** Leaves the password step for the sign-in form; the one-time password stays valid until it expires. */
+    public void backToSignIn() {
+        PasswordChangeRequired setup = pending;
+        pending = null;
+        choosing.set(false);
+        newPassword.set("");
+        confirmPassword.set("");
+        error.set("");
+        if (setup != null) {
+            tasks.run(() -> {
+                setup.abandon();
+                return null;
+            }, done -> {
+            }, e -> {
+            });
+        }
+    }
+
     public void setOnSignedIn(BiConsumer<DesktopClient, Account> listener) {
         this.signedIn = listener;
     }
@@ -186,6 +265,11 @@ public final class SignInViewModel {
             signedIn.accept(client, account);
         }, e -> {
             busy.set(false);
+            if (e instanceof PasswordChangeRequired setup) {
+                pending = setup;
+                choosing.set(true);
+                return;
+            }
             if (e instanceof RelayException relay && relay.tooOld()) {
                 tooOld(UpdateNotice.tooOld(AppInfo.build(), relay.versions()));
             } else {

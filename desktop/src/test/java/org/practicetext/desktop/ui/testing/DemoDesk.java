@@ -187,6 +187,11 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         return root.resolve("desktop");
     }
 
+    /** The demo relay's address, for a second sign-in on the same relay. */
+    public java.net.URI relayUri() {
+        return relay.uri();
+    }
+
     /** The relay's clock (tests move it); screens of this desk should read time from it too. */
     public java.time.Clock clock() {
         return clock;
