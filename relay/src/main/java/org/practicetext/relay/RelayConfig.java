@@ -4,6 +4,8 @@ package org.practicetext.relay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.practicetext.relay.admin.OperatorToken;
 import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.feed.PollCaps;
 import org.practicetext.relay.http.ConnectionLimits;
@@ -16,7 +18,7 @@ import org.practicetext.relay.http.TrustedProxies;
  * {@code PT_TWILIO_API_BASE}, {@code PT_TWILIO_MESSAGING_SERVICE_SID}, {@code PT_DATA_DIR}, {@code PT_SESSION_DAYS},
  * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
  * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
- * {@code PT_MAX_POLLS_PER_PRACTICE}.
+ * {@code PT_MAX_POLLS_PER_PRACTICE}, {@code PT_OPERATOR_TOKEN} (the operator API is off without it).
  */
 public record RelayConfig(
         String host,
@@ -35,7 +37,8 @@ public record RelayConfig(
         String nodeId,
         TrustedProxies trustedProxies,
         ConnectionLimits connectionLimits,
-        PollCaps pollCaps) {
+        PollCaps pollCaps,
+        Optional<OperatorToken> operatorToken) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -77,7 +80,8 @@ public record RelayConfig(
                 TrustedProxies.parse(env.get("PT_TRUSTED_PROXIES")),
                 connectionLimits(env),
                 new PollCaps(positive(env, "PT_MAX_POLLS_PER_TOKEN", PollCaps.DEFAULT_PER_TOKEN),
-                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)));
+                        positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)),
+                OperatorToken.parse(env.get("PT_OPERATOR_TOKEN")));
     }
 
     private static ConnectionLimits connectionLimits(Map<String, String> env) {

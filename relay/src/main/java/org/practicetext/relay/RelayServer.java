@@ -18,6 +18,10 @@ import org.practicetext.relay.actions.ConversationActions;
 import org.practicetext.relay.actions.InboxActions;
 import org.practicetext.relay.actions.PatientImport;
 import org.practicetext.relay.actions.TemplateActions;
+import org.practicetext.relay.admin.AccountChanges;
+import org.practicetext.relay.admin.DirectAdministration;
+import org.practicetext.relay.admin.OperatorAudit;
+import org.practicetext.relay.admin.OperatorRoutes;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
@@ -31,7 +35,6 @@ import org.practicetext.relay.http.ContentTypes;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.Routes;
-import java.net.URI;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;
@@ -151,6 +154,9 @@ public final class RelayServer implements AutoCloseable {
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
             Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
+            config.operatorToken().ifPresent(token -> new OperatorRoutes(token,
+                    new DirectAdministration(db, tenancy, new AccountChanges(db, feed, hasher, clock, feed.hub()::endSession), clock,
+                            OperatorAudit.online()), OperatorAudit.online()).install(cfg));
         });
         app.start();
         int port = app.port();

@@ -42,4 +42,19 @@ class RelayConfigTest {
         assertThatThrownBy(() -> config("PT_HEADER_TIMEOUT_SECONDS", "ten")).hasMessageContaining("PT_HEADER_TIMEOUT_SECONDS");
         assertThatThrownBy(() -> config("PT_TRUSTED_PROXIES", "10.0.0.0/8, proxy")).hasMessageContaining("proxy");
     }
+
+    @Test
+    void theOperatorApiIsOffWithoutATokenAndAShortTokenIsRefused() {
+        assertThat(config().operatorToken()).isEmpty();
+        assertThat(config("PT_OPERATOR_TOKEN", "  ").operatorToken()).isEmpty();
+        assertThatThrownBy(() -> config("PT_OPERATOR_TOKEN", "secret")).hasMessageContaining("PT_OPERATOR_TOKEN must be at least 32");
+        String token = "0123456789abcdef0123456789abcdef";
+        assertThat(config("PT_OPERATOR_TOKEN", token).operatorToken()).hasValueSatisfying(t -> {
+            assertThat(t.matches(token)).isTrue();
+            assertThat(t.matches(token + "0")).isFalse();
+            assertThat(t.matches(token.substring(1))).isFalse();
+            assertThat(t.matches(null)).isFalse();
+            assertThat(t.toString()).doesNotContain(token);
+        });
+    }
 }

@@ -3,6 +3,7 @@ package org.practicetext.relay.store;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Sign-in tokens, known only by their hash (table {@code session_token}). */
@@ -31,5 +32,18 @@ public final class SessionTokens {
     /** Revokes the token unless it already was (the first revocation's time is kept). */
     public void revoke(Tx tx, String tokenHash, Instant now) throws SQLException {
         tx.update("UPDATE session_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", now, tokenHash);
+    }
+
+    /**
+     * Revokes every live token of the user except {@code keepHash} (null keeps none) and answers
+     * their hashes, so parked long-polls of those tokens can be ended once this commits.
+     */
+    public List<String> revokeAllOf(Tx tx, long practiceId, long userId, String keepHash, Instant now) throws SQLException {
+        String keep = keepHash == null ? "" : keepHash;
+        List<String> hashes = tx.query("SELECT token_hash FROM session_token WHERE practice_id = ? AND user_id = ? AND revoked_at IS NULL AND token_hash <> ?",
+                rs -> rs.getString(1), practiceId, userId, keep);
+        tx.update("UPDATE session_token SET revoked_at = ? WHERE practice_id = ? AND user_id = ? AND revoked_at IS NULL AND token_hash <> ?",
+                now, practiceId, userId, keep);
+        return hashes;
     }
 }

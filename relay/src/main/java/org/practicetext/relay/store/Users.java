@@ -4,6 +4,7 @@ package org.practicetext.relay.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.core.Role;
@@ -32,6 +33,20 @@ public final class Users {
 
     public Optional<User> byId(Tx tx, long practiceId, long id) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + " FROM app_user WHERE practice_id = ? AND id = ?", Users::user, practiceId, id);
+    }
+
+    /** The practice's members: active ones first, then by name. */
+    public List<User> all(Tx tx, long practiceId) throws SQLException {
+        return tx.query("SELECT " + COLUMNS + " FROM app_user WHERE practice_id = ? ORDER BY active DESC, LOWER(display_name), id", Users::user, practiceId);
+    }
+
+    /** Sets a new password hash. */
+    public void setPassword(Tx tx, long practiceId, long id, String passwordHash) throws SQLException {
+        tx.update("UPDATE app_user SET password_hash = ? WHERE practice_id = ? AND id = ?", passwordHash, practiceId, id);
+    }
+
+    public void deactivate(Tx tx, long practiceId, long id) throws SQLException {
+        tx.update("UPDATE app_user SET active = FALSE WHERE practice_id = ? AND id = ?", practiceId, id);
     }
 
     private static User user(ResultSet rs) throws SQLException {

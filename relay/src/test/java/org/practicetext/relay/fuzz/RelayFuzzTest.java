@@ -31,7 +31,7 @@ class RelayFuzzTest {
     static final int DEFAULT_REQUESTS = 3_000;
 
     @RegisterExtension
-    static final RelayExtension relay = RelayExtension.create();
+    static final RelayExtension relay = RelayExtension.create().withEnv(java.util.Map.of("PT_OPERATOR_TOKEN", FuzzWorld.OPERATOR_TOKEN));
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {
