@@ -62,12 +62,28 @@ public final class Endpoints {
     public static final Endpoint TEMPLATE_UPDATE = new Endpoint(Method.PATCH, "/api/v1/templates/{id}");
     public static final Endpoint TEMPLATE_DELETE = new Endpoint(Method.DELETE, "/api/v1/templates/{id}");
 
+    /** The practice's team (settings.manage): answers {@link TeamMemberView}s, deactivated members last. */
+    public static final Endpoint TEAM_LIST = new Endpoint(Method.GET, "/api/v1/team");
+    /** Body: {@link TeamMemberRequest}; answers 201 with the {@link OneTimeSecret} shown once. */
+    public static final Endpoint TEAM_ADD = new Endpoint(Method.POST, "/api/v1/team");
+    /** Body: {@link TeamMemberChange}. */
+    public static final Endpoint TEAM_CHANGE = new Endpoint(Method.PATCH, "/api/v1/team/{id}");
+    /** No body; answers a new {@link OneTimeSecret} and ends the member's sessions. */
+    public static final Endpoint TEAM_RESET_PASSWORD = new Endpoint(Method.POST, "/api/v1/team/{id}/password-reset");
+    /** No body; ends the member's sessions and unassigns their conversations. */
+    public static final Endpoint TEAM_DEACTIVATE = new Endpoint(Method.POST, "/api/v1/team/{id}/deactivate");
+    /** Body: {@link PasswordChange}; any signed-in member, for themselves. */
+    public static final Endpoint ACCOUNT_PASSWORD = new Endpoint(Method.POST, "/api/v1/account/password");
+    /** The practice's Twilio numbers (settings.manage): answers {@link NumberView}s. */
+    public static final Endpoint NUMBERS = new Endpoint(Method.GET, "/api/v1/numbers");
+
     private static final List<Endpoint> ALL = List.of(HEALTH, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
             CONVERSATION_UNASSIGN, CONVERSATION_MOVE,
             CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
-            INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE);
+            INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE,
+            TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS);
 
     private Endpoints() {
     }

@@ -16,7 +16,9 @@ import org.practicetext.protocol.Json;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
 import org.practicetext.relay.actions.InboxActions;
+import org.practicetext.relay.actions.NumberActions;
 import org.practicetext.relay.actions.PatientImport;
+import org.practicetext.relay.actions.TeamActions;
 import org.practicetext.relay.actions.TemplateActions;
 import org.practicetext.relay.admin.AccountChanges;
 import org.practicetext.relay.admin.DirectAdministration;
@@ -64,6 +66,7 @@ public final class RelayServer implements AutoCloseable {
     private final ChangeFeed feed;
     private final PasswordHasher hasher;
     private final Tenancy tenancy;
+    private final Sessions sessions;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final java.util.function.Function<RelayServer, Carrier> carrierFactory;
     private volatile WebhookUrls webhookUrls;
@@ -102,11 +105,11 @@ public final class RelayServer implements AutoCloseable {
                     repair.practiceId(), repair.counter(), repair.newestEvent(), repair.newestEvent());
         }
         this.hasher = new PasswordHasher();
-        this.tenancy = new Tenancy(db, feed, hasher, clock);
+        this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
+        this.tenancy = new Tenancy(db, feed, hasher, clock, sessions::revoked);
     }
 
     public RelayServer start() {
-        Sessions sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
         // The webhook forwarder of delivery.StatusUpdates, until the Dispatcher takes the new class.
         StatusUpdates statuses = new StatusUpdates(feed, clock);
@@ -114,7 +117,7 @@ public final class RelayServer implements AutoCloseable {
         boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
         intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
-        AuthRoutes auth = new AuthRoutes(sessions);
+        AuthRoutes auth = new AuthRoutes(sessions, tenancy.team());
         sessions.onRevoke(feed.hub()::endSession);
         FeedRoutes feedRoutes = new FeedRoutes(db, feed, background, sessions, config.pollCaps());
         carrier = carrierFactory.apply(this);
@@ -153,6 +156,8 @@ public final class RelayServer implements AutoCloseable {
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);
+            new TeamActions(tenancy.team()).install(cfg);
+            new NumberActions(db).install(cfg);
             Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
             config.operatorToken().ifPresent(token -> new OperatorRoutes(token,
                     new DirectAdministration(db, tenancy, new AccountChanges(db, feed, hasher, clock, feed.hub()::endSession), clock,

@@ -87,6 +87,28 @@ final class RequestInput {
         return value;
     }
 
+    /**
+     * A required secret (a password) exactly as sent: not stripped, since spaces may be part of it;
+     * at most {@code maxLength} characters so a huge body never reaches the password hash.
+     */
+    String requiredSecret(String field, int maxLength) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiError.badRequest(field + " is required.");
+        }
+        if (!node.isTextual()) {
+            throw ApiError.badRequest(field + " must be a string.");
+        }
+        String value = node.asText();
+        if (value.isEmpty()) {
+            throw ApiError.badRequest(field + " is required.");
+        }
+        if (value.length() > maxLength) {
+            throw ApiError.badRequest(field + " is longer than " + maxLength + " characters.");
+        }
+        return value;
+    }
+
     long requiredId(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {

@@ -4,24 +4,34 @@ package org.practicetext.relay.auth;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.PasswordChange;
 import org.practicetext.protocol.SessionRequest;
 import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JsonBody;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.http.Routes;
+import org.practicetext.relay.refusal.Refusal;
+import org.practicetext.relay.refusal.Refusal.Reason;
+import org.practicetext.relay.tenancy.TeamMembers;
 
 /**
  * Sign-in ({@code POST /api/v1/session}), sign-out ({@code DELETE /api/v1/session}), who am I
- * ({@code GET /api/v1/session}), and the bearer check in front of every other {@code /api/v1} call.
+ * ({@code GET /api/v1/session}), changing one's own password ({@code POST /api/v1/account/password}),
+ * and the bearer check in front of every other {@code /api/v1} call.
  */
 public final class AuthRoutes {
     public static final String PRINCIPAL = "pt.principal";
     private static final String TOKEN_HASH = "pt.tokenHash";
 
-    private final Sessions sessions;
+    /** Longer than any password {@link org.practicetext.core.PasswordRule} allows, short enough that hashing it costs nothing more. */
+    private static final int SECRET_MAX = 1024;
 
-    public AuthRoutes(Sessions sessions) {
+    private final Sessions sessions;
+    private final TeamMembers team;
+
+    public AuthRoutes(Sessions sessions, TeamMembers team) {
         this.sessions = sessions;
+        this.team = team;
     }
 
     public void install(JavalinConfig config) {
@@ -34,7 +44,11 @@ public final class AuthRoutes {
                 return; // authenticated by API key instead
             }
             String token = bearer(ctx);
-            ctx.attribute(PRINCIPAL, sessions.authenticate(token));
+            Principal who = sessions.authenticate(token);
+            if (who.mustChangePassword() && !mayChooseAPassword(ctx, path)) {
+                throw new Refusal(Reason.PASSWORD_CHANGE_REQUIRED, "Choose your own password first (" + Endpoints.ACCOUNT_PASSWORD + ").");
+            }
+            ctx.attribute(PRINCIPAL, who);
             ctx.attribute(TOKEN_HASH, Tokens.hash(token));
         });
         Routes.add(config, Endpoints.SIGN_IN, ctx -> {
@@ -42,6 +56,7 @@ public final class AuthRoutes {
             ctx.json(sessions.signIn(request.practice(), request.username(), request.password(), ctx.ip()));
         });
         Routes.add(config, Endpoints.SESSION, ctx -> ctx.json(sessions.describe(principal(ctx))));
+        Routes.add(config, Endpoints.ACCOUNT_PASSWORD, this::changePassword);
         Routes.add(config, Endpoints.SIGN_OUT, ctx -> {
             sessions.revoke(bearer(ctx));
             ctx.status(204);
@@ -50,6 +65,43 @@ public final class AuthRoutes {
             ctx.header("Retry-After", Long.toString(e.seconds()));
             ErrorHandling.write(ctx, 429, "too_many_attempts", e.getMessage());
         });
+    }
+
+    /**
+     * Any member changes their own password: the current one is checked first, the new one must
+     * keep {@link org.practicetext.core.PasswordRule} and differ from it, and every other session
+     * of theirs ends (this one stays signed in). It is also how a one-time password or invite
+     * code is replaced at first sign-in.
+     */
+    private void changePassword(Context ctx) {
+        Principal who = principal(ctx);
+        PasswordChange change = JsonBody.read(ctx, PasswordChange.class);
+        String current = secret(change.currentPassword(), "currentPassword");
+        String next = secret(change.newPassword(), "newPassword");
+        sessions.checkCurrentPassword(who, current, ctx.ip());
+        if (next.equals(current)) {
+            throw new Refusal(Reason.WEAK_PASSWORD, "The new password must differ from the current one.");
+        }
+        team.setOwnPassword(who.practiceId(), who.userId(), who.username(), next, tokenHash(ctx));
+        ctx.status(204);
+    }
+
+    private static String secret(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            throw Refusal.invalid(field + " is required.");
+        }
+        if (value.length() > SECRET_MAX) {
+            throw Refusal.invalid(field + " is longer than " + SECRET_MAX + " characters.");
+        }
+        return value;
+    }
+
+    /** What a session signed in with a one-time password may do: choose a password, see who it is, sign out. */
+    private static boolean mayChooseAPassword(Context ctx, String path) {
+        String method = ctx.method().name();
+        return path.equals(Endpoints.ACCOUNT_PASSWORD.template()) && method.equals(Endpoints.ACCOUNT_PASSWORD.method().name())
+                || path.equals(Endpoints.SESSION.template()) && (method.equals(Endpoints.SESSION.method().name())
+                        || method.equals(Endpoints.SIGN_OUT.method().name()));
     }
 
     public static Principal principal(Context ctx) {

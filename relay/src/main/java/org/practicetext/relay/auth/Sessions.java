@@ -53,7 +53,8 @@ public final class Sessions {
         try {
             practice = db.read(tx -> practices.bySlug(tx, practiceSlug.strip()));
             user = practice.isEmpty() ? Optional.empty() : db.read(tx -> users.byLogin(tx, practice.get().id(), username.strip()));
-            ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active();
+            ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null)) && user.get().active()
+                    && !setupExpired(user.get());
         } catch (RuntimeException e) {
             attempt.abandoned();
             throw e;
@@ -70,7 +71,7 @@ public final class Sessions {
             tokens.create(tx, Tokens.hash(token), user.get().id(), practice.get().id(), now, expires);
             return null;
         });
-        return new SessionResponse(token, user.get().view(), practice.get().view(), expires);
+        return new SessionResponse(token, user.get().view(), practice.get().view(), expires, user.get().mustChangePassword());
     }
 
     /** Resolves a bearer token to its caller, or says precisely why not. */
@@ -97,7 +98,31 @@ public final class Sessions {
         if (!r.expiresAt().isAfter(clock.instant())) {
             throw new Refusal(Reason.TOKEN_EXPIRED, "Your sign-in has expired. Sign in again.");
         }
-        return new Principal(r.userId(), r.username(), r.name(), Role.valueOf(r.role()), r.practiceId(), r.slug(), r.region());
+        return new Principal(r.userId(), r.username(), r.name(), Role.valueOf(r.role()), r.practiceId(), r.slug(), r.region(),
+                r.mustChangePassword());
+    }
+
+    /**
+     * Checks the caller's current password before they change it, counted by the same sign-in
+     * throttle (a stolen token must not become a way to guess the password); a wrong one is
+     * refused with {@link Reason#WRONG_PASSWORD} (403, not 401: the session itself is fine).
+     */
+    public void checkCurrentPassword(Principal who, String password, String address) {
+        String account = (who.practiceSlug() + "/" + who.username()).toLowerCase(java.util.Locale.ROOT);
+        LoginThrottle.Attempt attempt = throttle.begin(account, address);
+        boolean ok;
+        try {
+            Optional<Users.User> user = db.read(tx -> users.byId(tx, who.practiceId(), who.userId()));
+            ok = hasher.verify(password, user.map(Users.User::passwordHash).orElse(null));
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (!ok) {
+            attempt.failed();
+            throw new Refusal(Reason.WRONG_PASSWORD, "The current password is not right.");
+        }
+        attempt.succeeded();
     }
 
     public org.practicetext.protocol.SessionInfo describe(Principal who) {
@@ -112,7 +137,20 @@ public final class Sessions {
             tokens.revoke(tx, hash, clock.instant());
             return null;
         });
-        revocationListeners.forEach(listener -> listener.accept(hash));
+        revoked(hash);
+    }
+
+    /** Tells the listeners that the token with this hash was revoked; call it after the revocation committed. */
+    public void revoked(String tokenHash) {
+        revocationListeners.forEach(listener -> listener.accept(tokenHash));
+    }
+
+    /**
+     * A one-time password or invite code past its time signs in no one: it fails like a wrong
+     * password (the same answer, so an expired secret reveals nothing), and the admin resets it.
+     */
+    private boolean setupExpired(Users.User user) {
+        return user.mustChangePassword() && user.setupExpiresAt() != null && !user.setupExpiresAt().isAfter(clock.instant());
     }
 
     /**

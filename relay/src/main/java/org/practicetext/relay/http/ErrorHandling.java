@@ -57,10 +57,11 @@ public final class ErrorHandling {
     /** The HTTP status a refusal is answered with. */
     public static int statusOf(Refusal.Reason reason) {
         return switch (reason) {
-            case INVALID -> 400;
+            case INVALID, WEAK_PASSWORD -> 400;
+            case WRONG_PASSWORD, PASSWORD_CHANGE_REQUIRED -> 403;
             case BAD_CREDENTIALS, SIGN_IN_REQUIRED, INVALID_TOKEN, TOKEN_REVOKED, TOKEN_EXPIRED -> 401;
             case NOT_FOUND -> 404;
-            case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER -> 409;
+            case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER, LAST_ADMIN -> 409;
             case INVALID_PHONE -> 422;
         };
     }

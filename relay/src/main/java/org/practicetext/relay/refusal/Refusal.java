@@ -37,7 +37,15 @@ public final class Refusal extends RuntimeException {
         /** A bearer token that was revoked (signed out, user deactivated). */
         TOKEN_REVOKED("token_revoked"),
         /** A bearer token past its lifetime. */
-        TOKEN_EXPIRED("token_expired");
+        TOKEN_EXPIRED("token_expired"),
+        /** The change would leave the practice with no active admin to manage its team. */
+        LAST_ADMIN("last_admin"),
+        /** A new password that breaks {@link org.practicetext.core.PasswordRule}. */
+        WEAK_PASSWORD("weak_password"),
+        /** The current password given to change it is not right. */
+        WRONG_PASSWORD("wrong_password"),
+        /** Signed in with a one-time password or invite code: choose a password before anything else. */
+        PASSWORD_CHANGE_REQUIRED("password_change_required");
 
         private final String code;
 

@@ -85,6 +85,10 @@ public final class Conversations {
         tx.update("UPDATE conversation SET inbox_id = ? WHERE practice_id = ? AND id = ?", inboxId, practiceId, id);
     }
 
+    public List<Long> idsAssignedTo(Tx tx, long practiceId, long userId) throws SQLException {
+        return tx.query("SELECT id FROM conversation WHERE practice_id = ? AND assignee_id = ? ORDER BY id", rs -> rs.getLong(1), practiceId, userId);
+    }
+
     public List<Long> idsInInbox(Tx tx, long practiceId, long inboxId) throws SQLException {
         return tx.query("SELECT id FROM conversation WHERE practice_id = ? AND inbox_id = ? ORDER BY id", rs -> rs.getLong(1), practiceId, inboxId);
     }

@@ -9,9 +9,12 @@ import java.util.Optional;
 /** Sign-in tokens, known only by their hash (table {@code session_token}). */
 public final class SessionTokens {
 
-    /** A token's user and practice, and whether it may still be used. */
+    /**
+     * A token's user and practice, and whether it may still be used; {@code mustChangePassword}
+     * limits it to choosing a password (signed in with a one-time password or invite code).
+     */
     public record Holder(long userId, String username, String name, String role, boolean active, long practiceId, String slug,
-                         String region, Instant expiresAt, Instant revokedAt) {
+                         String region, Instant expiresAt, Instant revokedAt, boolean mustChangePassword) {
     }
 
     public void create(Tx tx, String tokenHash, long userId, long practiceId, Instant createdAt, Instant expiresAt) throws SQLException {
@@ -21,11 +24,13 @@ public final class SessionTokens {
 
     public Optional<Holder> holder(Tx tx, String tokenHash) throws SQLException {
         return tx.queryOne("""
-                SELECT u.id, u.username, u.display_name, u.role, u.active, p.id, p.slug, p.region, s.expires_at, s.revoked_at
+                SELECT u.id, u.username, u.display_name, u.role, u.active, p.id, p.slug, p.region, s.expires_at, s.revoked_at,
+                       u.must_change_password
                 FROM session_token s JOIN app_user u ON u.id = s.user_id JOIN practice p ON p.id = s.practice_id
                 WHERE s.token_hash = ?""",
                 rs -> new Holder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getLong(6),
-                        rs.getString(7), rs.getString(8), Tx.instant(rs, "expires_at"), Tx.instant(rs, "revoked_at")),
+                        rs.getString(7), rs.getString(8), Tx.instant(rs, "expires_at"), Tx.instant(rs, "revoked_at"),
+                        rs.getBoolean(11)),
                 tokenHash);
     }
 

@@ -35,16 +35,25 @@ public final class Tenancy {
 
     private final Database db;
     private final PracticeWrites writes;
-    private final PasswordHasher hasher;
+    private final TeamMembers team;
     private final Clock clock;
     private final Practices practices = new Practices();
-    private final Users users = new Users();
     private final ApiKeys apiKeys = new ApiKeys();
 
+    /** For the command line working on the database while no relay runs: there is no parked long-poll to end. */
     public Tenancy(Database db, ChangeFeed feed, PasswordHasher hasher, Clock clock) {
+        this(db, feed, hasher, clock, tokenHash -> {
+        });
+    }
+
+    /**
+     * @param tokenRevoked told the hash of each session token that a team change ended, once it
+     *                     committed ({@link TeamMembers})
+     */
+    public Tenancy(Database db, ChangeFeed feed, PasswordHasher hasher, Clock clock, java.util.function.Consumer<String> tokenRevoked) {
         this.db = db;
+        this.team = new TeamMembers(db, feed, hasher, clock, tokenRevoked);
         this.writes = new PracticeWrites(db, feed);
-        this.hasher = hasher;
         this.clock = clock;
     }
 
@@ -115,34 +124,23 @@ public final class Tenancy {
         }
     }
 
+    /**
+     * Adds a team member with their own password (the relay jar's {@code user create}, the demo),
+     * through {@link TeamMembers}; a refused value becomes an {@link IllegalArgumentException}
+     * with the same message, as the command line reports it.
+     */
     public Users.User createUser(String slug, String username, String name, Role role, String password) {
-        if (username == null || !username.matches("[A-Za-z0-9._@-]{2,100}")) {
-            throw Refusal.invalid("The username must be 2-100 letters, digits or . _ @ -");
-        }
-        if (password == null || password.length() < 10) {
-            throw Refusal.invalid("The password must be at least 10 characters.");
-        }
-        if (name != null) {
-            checkName("The name", name, NAME_MAX);
-        }
-        String hash = hasher.hash(password);
+        long practiceId = db.read(tx -> practice(tx, slug)).id();
         try {
-            return db.inTransaction(tx -> {
-                Practice practice = practice(tx, slug);
-                writes.lock(tx, practice.id());
-                if (users.byLogin(tx, practice.id(), username).isPresent()) {
-                    throw Refusal.conflict("The username " + username + " is taken in " + slug + ".");
-                }
-                Users.User user = users.create(tx, practice.id(), username, name == null ? username : name.strip(), role, hash, clock.instant());
-                writes.events().changed(tx, practice.id(), EventTypes.USER, user.id(), user.view());
-                return user;
-            });
-        } catch (StorageException e) {
-            if (e.isDuplicateKey()) {
-                throw Refusal.conflict("The username " + username + " is taken in " + slug + ".");
-            }
-            throw e;
+            return team.addWithPassword(practiceId, username, name, role, password);
+        } catch (Refusal e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /** The practice's team: the one service behind the app's Settings → Team and the operator's commands. */
+    public TeamMembers team() {
+        return team;
     }
 
     /** Creates an API key for automated senders; returns the key, which is shown only this once. */

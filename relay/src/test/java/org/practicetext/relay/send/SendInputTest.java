@@ -99,7 +99,7 @@ class SendInputTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
         assertThat(relay.read(r).get("sender").get("name").asText()).isEqualTo("🦷".repeat(200));
         assertThatThrownBy(() -> relay.server.tenancy().createUser(practice.slug(), "emoji2", "🦷".repeat(201), Role.STAFF, RelayFixture.PASSWORD))
-                .isInstanceOf(org.practicetext.relay.refusal.Refusal.class).hasMessageContaining("200");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("200");
     }
 
     @Test
