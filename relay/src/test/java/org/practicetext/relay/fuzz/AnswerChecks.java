@@ -281,6 +281,10 @@ final class AnswerChecks {
         } else if (route.endsWith(" /api/v1/session")) {
             entity(q, caller, "user", json.path("user"));
             entity(q, caller, "practice", json.path("practice"));
+        } else if (route.contains("/api/v1/team")) {
+            for (JsonNode member : json.isArray() ? json : List.of(json.has("member") ? json.get("member") : json)) {
+                entity(q, caller, "user", member);
+            }
         } else {
             String type = route.contains("/conversations/") ? "conversation"
                     : route.contains("/contacts/import") ? null

@@ -48,6 +48,8 @@ final class FuzzRequests {
             "POST /api/v1/contacts/{id}/block", "POST /api/v1/contacts/{id}/unblock", "POST /api/v1/contacts/import",
             "POST /api/v1/inboxes", "PATCH /api/v1/inboxes/{id}", "DELETE /api/v1/inboxes/{id}",
             "POST /api/v1/templates", "PATCH /api/v1/templates/{id}", "DELETE /api/v1/templates/{id}",
+            "GET /api/v1/team", "POST /api/v1/team", "PATCH /api/v1/team/{id}", "POST /api/v1/team/{id}/password-reset",
+            "POST /api/v1/team/{id}/deactivate", "POST /api/v1/account/password", "GET /api/v1/numbers",
             "POST /twilio/sms", "POST /twilio/status",
             "GET /admin/v1/practices", "POST /admin/v1/practices", "GET /admin/v1/practices/{slug}",
             "GET /admin/v1/practices/{slug}/numbers", "POST /admin/v1/practices/{slug}/numbers", "DELETE /admin/v1/practices/{slug}/numbers/{id}",
@@ -128,7 +130,9 @@ final class FuzzRequests {
             inbox(d);
         } else if (pick < 77) {
             template(d);
-        } else if (pick < 82) {
+        } else if (pick < 81) {
+            team(d);
+        } else if (pick < 85) {
             operator(d);
         } else if (pick < 93) {
             d.focused = false; // webhooks have their own mix of genuine and odd
@@ -528,6 +532,69 @@ final class FuzzRequests {
         auth(d, p, false);
     }
 
+    /**
+     * Settings → Team, the caller's own password and the numbers. Changes aim only at members the
+     * fuzz may spoil ({@link Practice#teamTargets}: never a role's own account, whose tokens the
+     * rest of the run uses); the current password sent is never the right one, so no fuzzed
+     * request ends a role's sessions.
+     */
+    private void team(Draft d) {
+        Practice p = pickPractice(d);
+        Random r = d.r;
+        int kind = r.nextInt(7);
+        List<String[]> fields = new ArrayList<>();
+        switch (kind) {
+            case 0 -> {
+                d.route = "GET /api/v1/team";
+                d.method = "GET";
+                d.path = pick(r, "/api/v1/team", "/api/v1/team/", "/api/v1/team?x=%00");
+            }
+            case 1 -> {
+                d.route = "GET /api/v1/numbers";
+                d.method = "GET";
+                d.path = "/api/v1/numbers";
+            }
+            case 2 -> {
+                d.route = "POST /api/v1/team";
+                d.method = "POST";
+                d.path = "/api/v1/team";
+                optional(d, fields, "username", r.nextBoolean() ? FuzzValues.str("fz" + d.index, "a fresh username")
+                        : FuzzValues.text(r, 100, Units.CODE_POINTS, List.of("staff", "ADMIN", "a b", "x")), 0.93);
+                optional(d, fields, "name", FuzzValues.text(r, 200, Units.CODE_POINTS, NAMES), 0.8);
+                optional(d, fields, "role", FuzzValues.text(r, 20, Units.CODE_POINTS, List.of("staff", "viewer", "billing", "admin", "owner")), 0.93);
+                optional(d, fields, "setup", FuzzValues.text(r, 20, Units.CODE_POINTS, List.of("password", "invite", "email")), 0.93);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 6 -> {
+                d.route = "POST /api/v1/account/password";
+                d.method = "POST";
+                d.path = "/api/v1/account/password";
+                optional(d, fields, "currentPassword", r.nextInt(3) == 0 ? FuzzValues.wrongType(r)
+                        : FuzzValues.str(pick(r, "wrong password", "", " " + RelayFixture.PASSWORD, RelayFixture.PASSWORD.toUpperCase()), "a wrong password"), 0.9);
+                optional(d, fields, "newPassword", FuzzValues.text(r, 128, Units.CODE_POINTS, List.of("short", "a much longer passphrase 42")), 0.9);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            default -> {
+                Val id = FuzzValues.pathId(r, p.teamTargets, world.other(p).teamTargets);
+                d.what.add("id: " + id.what());
+                d.path = "/api/v1/team/" + id.json();
+                if (kind == 3) {
+                    d.route = "PATCH /api/v1/team/{id}";
+                    d.method = "PATCH";
+                    optional(d, fields, "role", FuzzValues.text(r, 20, Units.CODE_POINTS, List.of("staff", "viewer", "admin", "Billing")), 0.7);
+                    optional(d, fields, "name", FuzzValues.text(r, 200, Units.CODE_POINTS, NAMES), 0.5);
+                    jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+                } else {
+                    boolean reset = kind == 4;
+                    d.route = reset ? "POST /api/v1/team/{id}/password-reset" : "POST /api/v1/team/{id}/deactivate";
+                    d.method = "POST";
+                    d.path += reset ? "/password-reset" : "/deactivate";
+                }
+            }
+        }
+        auth(d, p, false);
+    }
+
     // ---- callers, bodies, content types ----
 
     private Practice pickPractice(Draft d) {
@@ -862,14 +929,18 @@ final class FuzzRequests {
             case "userId" -> Val.of(Long.toString(pick(r, p.users)), "own id");
             case "inboxId" -> Val.of(Long.toString(pick(r, p.inboxes)), "own id");
             case "practice" -> FuzzValues.str(p.slug, "a practice's slug");
-            case "username" -> FuzzValues.str(pick(r, FuzzWorld.ROLES), "a username");
+            case "username" -> d.route.contains("/team") ? FuzzValues.str("fzv" + d.index, "a fresh username")
+                    : FuzzValues.str(pick(r, FuzzWorld.ROLES), "a username");
             case "password" -> FuzzValues.str(RelayFixture.PASSWORD, "the right password");
+            case "currentPassword" -> FuzzValues.str("not the password", "a wrong current password");
+            case "newPassword" -> FuzzValues.str("a much longer passphrase 42", "a strong password");
+            case "role" -> FuzzValues.str(pick(r, "staff", "viewer", "billing"), "a role");
+            case "setup" -> FuzzValues.str(pick(r, "password", "invite"), "a setup kind");
             case "slug" -> FuzzValues.str("fz-" + d.index, "a fresh slug");
             case "region" -> FuzzValues.str("US", "a region");
             case "timeZone" -> FuzzValues.str("America/Chicago", "a time zone");
             case "number" -> FuzzValues.str(pick(r, operatorNumbers), "a fresh number");
             case "inbox" -> FuzzValues.str(pick(r, INBOX_NAMES), "an inbox name");
-            case "role" -> FuzzValues.str(pick(r, "staff", "viewer"), "a role");
             default -> FuzzValues.str("x", "typical text");
         };
     }

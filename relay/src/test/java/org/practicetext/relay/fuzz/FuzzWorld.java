@@ -50,6 +50,8 @@ final class FuzzWorld {
         final List<Long> inboxes = new ArrayList<>();
         final List<Long> templates = new ArrayList<>();
         final List<Long> users = new ArrayList<>();
+        /** Members that fuzzed team changes may demote, reset or deactivate: none is a role whose token the run uses. */
+        final List<Long> teamTargets = new ArrayList<>();
         long inactiveUser;
 
         Practice(int index, String slug, String marker, List<String> numbers, List<String> secretPhones) {
@@ -110,6 +112,8 @@ final class FuzzWorld {
         tenancy.createUser(p.slug, "staff", "Sam " + p.marker, Role.STAFF, RelayFixture.PASSWORD);
         tenancy.createUser(p.slug, "viewer", "Vic " + p.marker, Role.VIEWER, RelayFixture.PASSWORD);
         tenancy.createUser(p.slug, "former", "Fay " + p.marker, Role.STAFF, RelayFixture.PASSWORD);
+        p.teamTargets.add(tenancy.createUser(p.slug, "temp-a", "Tim " + p.marker, Role.STAFF, RelayFixture.PASSWORD).id());
+        p.teamTargets.add(tenancy.createUser(p.slug, "temp-b", "Tara " + p.marker, Role.ADMIN, RelayFixture.PASSWORD).id());
         relay.server.database().inTransaction(tx -> tx.update(
                 "UPDATE app_user SET active = FALSE WHERE username = 'former' AND practice_id = (SELECT id FROM practice WHERE slug = ?)", p.slug));
         p.apiKey = tenancy.createApiKey(p.slug, "reminders " + p.marker);
@@ -145,6 +149,7 @@ final class FuzzWorld {
                     p.users.add(id);
                     if (e.get("data").get("username").asText().equals("former")) {
                         p.inactiveUser = id;
+                        p.teamTargets.add(id);
                     }
                 }
                 default -> {
