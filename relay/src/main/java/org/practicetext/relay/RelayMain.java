@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import org.practicetext.relay.admin.AccountChanges;
 import org.practicetext.relay.admin.AdminCommands;
 import org.practicetext.relay.admin.Administration;
 import org.practicetext.relay.admin.DirectAdministration;
@@ -91,10 +90,8 @@ public final class RelayMain {
         Clock clock = Clock.systemUTC();
         ChangeFeed feed = new ChangeFeed(new FeedHub());
         PasswordHasher hasher = new PasswordHasher();
-        Tenancy tenancy = new Tenancy(db, feed, hasher, clock);
-        // No relay runs, so no long-poll is parked on a session a change ends.
-        var accounts = new AccountChanges(db, feed, hasher, clock, endedSession -> { });
-        Administration admin = new DirectAdministration(db, tenancy, accounts, clock, OperatorAudit.direct());
+        // No relay runs, so no long-poll is parked on a session that a change ends.
+        Administration admin = new DirectAdministration(db, new Tenancy(db, feed, hasher, clock), clock, OperatorAudit.direct());
         return new AdminCommands.DirectSession() {
             @Override
             public Administration administration() {

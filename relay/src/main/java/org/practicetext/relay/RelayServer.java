@@ -20,7 +20,6 @@ import org.practicetext.relay.actions.NumberActions;
 import org.practicetext.relay.actions.PatientImport;
 import org.practicetext.relay.actions.TeamActions;
 import org.practicetext.relay.actions.TemplateActions;
-import org.practicetext.relay.admin.AccountChanges;
 import org.practicetext.relay.admin.DirectAdministration;
 import org.practicetext.relay.admin.OperatorAudit;
 import org.practicetext.relay.admin.OperatorRoutes;
@@ -160,8 +159,7 @@ public final class RelayServer implements AutoCloseable {
             new NumberActions(db).install(cfg);
             Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(health()));
             config.operatorToken().ifPresent(token -> new OperatorRoutes(token,
-                    new DirectAdministration(db, tenancy, new AccountChanges(db, feed, hasher, clock, feed.hub()::endSession), clock,
-                            OperatorAudit.online()), OperatorAudit.online()).install(cfg));
+                    new DirectAdministration(db, tenancy, clock, OperatorAudit.online()), OperatorAudit.online()).install(cfg));
         });
         app.start();
         int port = app.port();

@@ -185,9 +185,10 @@ class RelayMainTest {
     void theListsAndRevocationsWorkOnTheDatabaseToo() throws Exception {
         run("", "practice", "create", "--slug", "smile", "--name", "Smile Dental");
         run("", "number", "add", "--practice", "smile", "--number", "+15551230001");
-        Run user = run("", "user", "create", "--practice", "smile", "--username", "kim", "--name", "Kim Lee", "--role", "admin");
+        Run user = run("", "user", "create", "--practice", "smile", "--username", "kim", "--name", "Kim Lee", "--role", "staff");
         run("", "apikey", "create", "--practice", "smile", "--name", "Reminders");
 
+        Run invited = run("", "user", "list", "--practice", "smile");
         Run practices = run("", "practice", "list");
         Run numbers = run("", "number", "list", "--practice", "smile");
         Run keys = run("", "apikey", "list", "--practice", "smile");
@@ -196,15 +197,16 @@ class RelayMainTest {
         Run deactivated = run("", "user", "deactivate", "--practice", "smile", "--username", "kim");
 
         String[] userLines = user.out().strip().split("\n");
-        assertThat(userLines[userLines.length - 2]).contains("Initial password");
-        assertThat(userLines[userLines.length - 1].strip()).hasSize(16);
+        assertThat(userLines[userLines.length - 2]).contains("One-time password");
+        assertThat(userLines[userLines.length - 1].strip()).hasSize(19);
         assertThat(practices.out()).contains("smile\tSmile Dental\tUS\tAmerica/New_York\t1 number(s)\t1 active user(s)");
+        assertThat(invited.out()).contains("kim\tKim Lee\tstaff\tinvited");
         assertThat(numbers.out()).contains("+15551230001\tFront Desk");
         assertThat(keys.out()).contains("Reminders").doesNotContain("ptk_");
         assertThat(revoke.code()).as(revoke.err()).isZero();
         assertThat(run("", "apikey", "list", "--practice", "smile").out()).contains("revoked");
         assertThat(removed.code()).as(removed.err()).isZero();
         assertThat(deactivated.code()).as(deactivated.err()).isZero();
-        assertThat(run("", "user", "list", "--practice", "smile").out()).contains("kim\tKim Lee\tadmin\tdeactivated");
+        assertThat(run("", "user", "list", "--practice", "smile").out()).contains("kim\tKim Lee\tstaff\tdeactivated");
     }
 }

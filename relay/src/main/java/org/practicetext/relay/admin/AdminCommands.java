@@ -149,7 +149,7 @@ public final class AdminCommands {
             }
             case "user list" -> {
                 for (UserEntry u : admin.users(need(o, "practice"))) {
-                    out.println(u.username() + "\t" + u.name() + "\t" + u.role() + "\t" + (u.active() ? "active" : "deactivated"));
+                    out.println(u.username() + "\t" + u.name() + "\t" + u.role() + "\t" + u.status());
                 }
             }
             case "user deactivate" -> {
@@ -160,7 +160,7 @@ public final class AdminCommands {
             case "user reset-password" -> {
                 String slug = need(o, "practice");
                 long id = userId(admin, slug, need(o, "username"));
-                IssuedUser u = admin.resetPassword(slug, id, o.containsKey("password-stdin") ? passwordFromStdin() : null);
+                IssuedUser u = admin.resetPassword(slug, id);
                 out.println("Reset the password of " + u.user().username() + " in " + slug + ".");
                 printPassword(u);
             }
@@ -192,7 +192,7 @@ public final class AdminCommands {
 
     private void printPassword(IssuedUser u) {
         if (u.password() != null) {
-            out.println("Initial password (shown only once; give it to them in person):");
+            out.println("One-time password (shown only once; they choose their own at first sign-in, until " + u.passwordExpiresAt() + "):");
             out.println(u.password());
         }
     }
@@ -292,12 +292,12 @@ public final class AdminCommands {
                   user create --practice SLUG --username U --name NAME --role admin|staff|viewer|billing [--password-stdin]
                   user list --practice SLUG
                   user deactivate --practice SLUG --username U
-                  user reset-password --practice SLUG --username U [--password-stdin]
+                  user reset-password --practice SLUG --username U   (prints a one-time password; their sessions end)
                   apikey create --practice SLUG --name NAME          (prints the key on its last line)
                   apikey list --practice SLUG
                   apikey revoke --practice SLUG --id N
                 With PT_ADMIN_URL and PT_OPERATOR_TOKEN set, these act through that running relay's operator API;
                 otherwise on the database (PT_DB_URL) directly, which an H2 file allows only while no relay runs.
-                Without --password-stdin the relay makes an initial password and prints it once.""";
+                Without --password-stdin, user create prints a one-time password that the user replaces at first sign-in.""";
     }
 }

@@ -26,21 +26,22 @@ public final class AdminWire {
     }
 
     /**
-     * {@code POST …/users}. Without {@code password} the relay makes an initial one and answers it
-     * once, in {@link IssuedUser#password}.
+     * {@code POST …/users}. With {@code password} (which must keep the password rule) the user
+     * signs in with it; without, the relay makes a one-time password, answered once in {@link
+     * IssuedUser#password}, that they replace at their first sign-in.
      */
     public record NewUser(String username, String name, String role, String password) {
     }
 
-    public record UserEntry(long id, String username, String name, String role, boolean active) {
+    /** {@code status}: {@code active}, {@code invited} (a one-time password not yet replaced) or {@code deactivated}. */
+    public record UserEntry(long id, String username, String name, String role, String status) {
     }
 
-    /** A user just made, or whose password was just reset; {@code password} is set only when the relay made it. */
-    public record IssuedUser(UserEntry user, String password) {
-    }
-
-    /** {@code POST …/users/{id}/password}: the new password, or none for one the relay makes. */
-    public record NewPassword(String password) {
+    /**
+     * A user just made, or whose password was just reset: {@code password} is the one-time
+     * password the relay made (null when the operator chose it), valid until {@code passwordExpiresAt}.
+     */
+    public record IssuedUser(UserEntry user, String password, Instant passwordExpiresAt) {
     }
 
     /** {@code POST …/api-keys}: the name of the system that will use the key. */

@@ -38,10 +38,11 @@ public interface Administration {
 
     List<UserEntry> users(String slug);
 
-    /** The user can no longer sign in, and their sessions end at once. */
+    /** The user can no longer sign in, and their sessions end at once (never the practice's last active admin). */
     UserEntry deactivateUser(String slug, long userId);
 
-    IssuedUser resetPassword(String slug, long userId, String password);
+    /** A new one-time password, answered once, that the user replaces at their next sign-in; their sessions end. */
+    IssuedUser resetPassword(String slug, long userId);
 
     IssuedApiKey createApiKey(String slug, NewApiKey key);
 

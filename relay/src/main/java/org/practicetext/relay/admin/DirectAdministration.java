@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.practicetext.core.Role;
+import org.practicetext.protocol.OneTimeSecret;
+import org.practicetext.protocol.TeamMemberView;
 import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
@@ -23,27 +25,29 @@ import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.Practices.Practice;
 import org.practicetext.relay.store.Tx;
 import org.practicetext.relay.store.Users;
+import org.practicetext.relay.tenancy.TeamMembers;
 import org.practicetext.relay.tenancy.Tenancy;
 
 /**
  * The operator's acts on the database itself: the operator API runs them inside the relay, and
- * the CLI runs them when no relay holds the database. Creating goes through {@link Tenancy}, so
- * the rules are the ones every path shares; each act is written to the {@link OperatorAudit}.
+ * the CLI runs them when no relay holds the database. Practices, numbers and keys go through
+ * {@link Tenancy} and team members through {@link TeamMembers}, the service behind the app's
+ * Settings → Team, so every path keeps the same rules; each act is written to the {@link OperatorAudit}.
  */
 public final class DirectAdministration implements Administration {
     private final Database db;
     private final Tenancy tenancy;
-    private final TeamAccounts team;
+    private final TeamMembers team;
     private final Clock clock;
     private final OperatorAudit audit;
     private final Practices practices = new Practices();
     private final Users users = new Users();
     private final ApiKeys apiKeys = new ApiKeys();
 
-    public DirectAdministration(Database db, Tenancy tenancy, TeamAccounts team, Clock clock, OperatorAudit audit) {
+    public DirectAdministration(Database db, Tenancy tenancy, Clock clock, OperatorAudit audit) {
         this.db = db;
         this.tenancy = tenancy;
-        this.team = team;
+        this.team = tenancy.team();
         this.clock = clock;
         this.audit = audit;
     }
@@ -108,30 +112,37 @@ public final class DirectAdministration implements Administration {
     @Override
     public IssuedUser createUser(String slug, NewUser u) {
         Role role = role(u.role());
-        String password = u.password() == null ? InitialPasswords.make() : u.password();
-        Users.User created = tenancy.createUser(slug, u.username(), u.name(), role, password);
-        audit.record("created user " + created.id() + " (" + role.wire() + ")", created.practiceId(), slug);
-        return new IssuedUser(user(created), u.password() == null ? password : null);
+        long practiceId = practiceId(slug);
+        IssuedUser issued;
+        if (u.password() != null) {
+            issued = new IssuedUser(user(team.addWithPassword(practiceId, u.username(), u.name(), role, u.password()).teamView()), null, null);
+        } else {
+            OneTimeSecret secret = team.addWithSetup(practiceId, u.username(), u.name(), role, OneTimeSecret.PASSWORD);
+            issued = new IssuedUser(user(secret.member()), secret.secret(), secret.expiresAt());
+        }
+        audit.record("created user " + issued.user().id() + " (" + role.wire() + ")", practiceId, slug);
+        return issued;
     }
 
     @Override
     public List<UserEntry> users(String slug) {
-        return db.read(tx -> users.all(tx, practiceOf(tx, slug).id()).stream().map(DirectAdministration::user).toList());
+        return team.list(practiceId(slug)).stream().map(DirectAdministration::user).toList();
     }
 
     @Override
     public UserEntry deactivateUser(String slug, long userId) {
-        Users.User user = team.deactivate(slug, userId);
-        audit.record("deactivated user " + userId, user.practiceId(), slug);
-        return user(user);
+        long practiceId = practiceId(slug);
+        UserEntry user = user(team.deactivate(practiceId, userId));
+        audit.record("deactivated user " + userId, practiceId, slug);
+        return user;
     }
 
     @Override
-    public IssuedUser resetPassword(String slug, long userId, String password) {
-        String chosen = password == null ? InitialPasswords.make() : password;
-        Users.User user = team.resetPassword(slug, userId, chosen);
-        audit.record("reset the password of user " + userId, user.practiceId(), slug);
-        return new IssuedUser(user(user), password == null ? chosen : null);
+    public IssuedUser resetPassword(String slug, long userId) {
+        long practiceId = practiceId(slug);
+        OneTimeSecret secret = team.resetPassword(practiceId, userId);
+        audit.record("reset the password of user " + userId, practiceId, slug);
+        return new IssuedUser(user(secret.member()), secret.secret(), secret.expiresAt());
     }
 
     @Override
@@ -159,6 +170,10 @@ public final class DirectAdministration implements Administration {
         return key(revoked);
     }
 
+    private long practiceId(String slug) {
+        return db.read(tx -> practiceOf(tx, slug)).id();
+    }
+
     private Practice practiceOf(Tx tx, String slug) throws SQLException {
         return practices.bySlug(tx, slug).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "There is no practice with the slug " + slug + "."));
     }
@@ -181,8 +196,8 @@ public final class DirectAdministration implements Administration {
         return Role.fromWire(wire).orElseThrow(() -> Refusal.invalid("role must be admin, staff, viewer or billing, not " + wire + "."));
     }
 
-    private static UserEntry user(Users.User u) {
-        return new UserEntry(u.id(), u.username(), u.name(), u.role().wire(), u.active());
+    private static UserEntry user(TeamMemberView u) {
+        return new UserEntry(u.id(), u.username(), u.name(), u.role(), u.status());
     }
 
     private static ApiKeyEntry key(ApiKeys.Key k) {

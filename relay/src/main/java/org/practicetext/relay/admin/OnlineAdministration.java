@@ -21,7 +21,6 @@ import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
-import org.practicetext.relay.admin.AdminWire.NewPassword;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
 import org.practicetext.relay.admin.AdminWire.NumberEntry;
@@ -104,9 +103,8 @@ public final class OnlineAdministration implements Administration {
     }
 
     @Override
-    public IssuedUser resetPassword(String slug, long userId, String password) {
-        return call(AdminEndpoints.USER_PASSWORD.path(slug, userId), AdminEndpoints.USER_PASSWORD, new NewPassword(password),
-                new TypeReference<>() { });
+    public IssuedUser resetPassword(String slug, long userId) {
+        return call(AdminEndpoints.USER_PASSWORD.path(slug, userId), AdminEndpoints.USER_PASSWORD, Map.of(), new TypeReference<>() { });
     }
 
     @Override
@@ -142,10 +140,10 @@ public final class OnlineAdministration implements Administration {
             throw new Unreachable("The relay at " + base + " answered 401: PT_OPERATOR_TOKEN does not match the relay's"
                     + (code.equals("unauthorized") ? " (none was sent)." : "."));
         }
-        Refusal.Reason reason = switch (code) {
-            case "not_found" -> Refusal.Reason.NOT_FOUND;
-            case "conflict" -> Refusal.Reason.CONFLICT;
-            case "bad_request", "malformed_json" -> Refusal.Reason.INVALID;
+        Refusal.Reason reason = switch (status) {
+            case 400, 413, 415, 422 -> Refusal.Reason.INVALID;
+            case 404 -> Refusal.Reason.NOT_FOUND;
+            case 409 -> Refusal.Reason.CONFLICT;
             default -> null;
         };
         if (reason == null) {

@@ -7,7 +7,6 @@ import io.javalin.http.Handler;
 import org.practicetext.relay.admin.AdminEndpoints.Route;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
-import org.practicetext.relay.admin.AdminWire.NewPassword;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
 import org.practicetext.relay.http.ApiError;
@@ -50,12 +49,7 @@ public final class OperatorRoutes {
             ctx.status(201).json(admin.createUser(slug, JsonBody.read(ctx, NewUser.class)));
         });
         add(config, AdminEndpoints.USER_DEACTIVATE, ctx -> ctx.json(admin.deactivateUser(slug(ctx), id(ctx, "user"))));
-        add(config, AdminEndpoints.USER_PASSWORD, ctx -> {
-            String slug = slug(ctx);
-            long id = id(ctx, "user");
-            NewPassword body = JsonBody.tree(ctx) == null ? new NewPassword(null) : JsonBody.read(ctx, NewPassword.class);
-            ctx.json(admin.resetPassword(slug, id, body.password()));
-        });
+        add(config, AdminEndpoints.USER_PASSWORD, ctx -> ctx.json(admin.resetPassword(slug(ctx), id(ctx, "user"))));
         add(config, AdminEndpoints.API_KEYS, ctx -> ctx.json(admin.apiKeys(slug(ctx))));
         add(config, AdminEndpoints.API_KEY_CREATE, ctx -> {
             String slug = slug(ctx);

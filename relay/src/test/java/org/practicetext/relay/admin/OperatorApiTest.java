@@ -166,7 +166,7 @@ class OperatorApiTest {
     }
 
     @Test
-    void aUserGetsAnInitialPasswordOnceThatSignsThemIn() {
+    void aUserGetsAOneTimePasswordOnceThatSignsThemInToChooseTheirOwn() {
         String slug = created(newSlug());
 
         HttpResponse<String> r = call("POST", "/admin/v1/practices/" + slug + "/users", Map.of("username", "kim", "name", "Kim Lee", "role", "staff"));
@@ -175,8 +175,10 @@ class OperatorApiTest {
         JsonNode users = relay.read(call("GET", "/admin/v1/practices/" + slug + "/users", null));
 
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(password).hasSize(16);
+        assertThat(password).matches("[a-z2-9]{4}(-[a-z2-9]{4}){3}");
         assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(relay.read(signIn).get("passwordChangeRequired").asBoolean()).isTrue();
+        assertThat(users.get(0).get("status").asText()).isEqualTo("invited");
         assertThat(users.findValuesAsText("username")).containsExactly("kim");
         assertThat(users.toString()).doesNotContain(password);
         HttpResponse<String> duplicate = call("POST", "/admin/v1/practices/" + slug + "/users", Map.of("username", "KIM", "role", "staff"));
@@ -194,7 +196,7 @@ class OperatorApiTest {
         HttpResponse<String> after = relay.get("/api/v1/session", token);
 
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(relay.read(r).get("active").asBoolean()).isFalse();
+        assertThat(relay.read(r).get("status").asText()).isEqualTo("deactivated");
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(relay.postJson("/api/v1/session", null, Map.of("practice", slug, "username", "sam", "password", RelayFixture.PASSWORD))
                 .statusCode()).isEqualTo(401);
@@ -217,8 +219,7 @@ class OperatorApiTest {
                 .statusCode()).isEqualTo(401);
         assertThat(relay.postJson("/api/v1/session", null, Map.of("practice", slug, "username", "dee", "password", fresh))
                 .statusCode()).isEqualTo(200);
-        assertThat(call("POST", "/admin/v1/practices/" + slug + "/users/" + id + "/password", Map.of("password", "short")).statusCode())
-                .isEqualTo(400);
+        assertThat(relay.read(r).get("passwordExpiresAt").isNull()).isFalse();
     }
 
     @Test
@@ -270,5 +271,17 @@ class OperatorApiTest {
         return relay.send(HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/campaign-messages")))
                 .header("Content-Type", "application/json").header("X-Api-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"+15554441212\",\"body\":\"Reminder\",\"campaign\":\"Recall\"}")).build());
+    }
+
+    @Test
+    void thePracticesLastActiveAdminIsNotDeactivated() {
+        String slug = created(newSlug());
+        long id = relay.read(call("POST", "/admin/v1/practices/" + slug + "/users",
+                Map.of("username", "boss", "role", "admin", "password", RelayFixture.PASSWORD))).get("user").get("id").asLong();
+
+        HttpResponse<String> r = call("POST", "/admin/v1/practices/" + slug + "/users/" + id + "/deactivate", Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(code(r)).isEqualTo("last_admin");
     }
 }

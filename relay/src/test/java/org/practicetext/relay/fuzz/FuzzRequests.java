@@ -662,10 +662,10 @@ final class FuzzRequests {
                 jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
             }
             case 8 -> operatorRoute(d, "POST /admin/v1/practices/{slug}/users/{id}/deactivate",
-                    base + "/users/" + pathIdOf(d, List.of(p.inactiveUser), other.users) + "/deactivate");
+                    base + "/users/" + sparing(pathIdOf(d, List.of(p.inactiveUser), other.users), p.users, p.inactiveUser) + "/deactivate");
             case 9 -> {
                 operatorRoute(d, "POST /admin/v1/practices/{slug}/users/{id}/password",
-                        base + "/users/" + pathIdOf(d, List.of(p.inactiveUser), other.users) + "/password");
+                        base + "/users/" + sparing(pathIdOf(d, List.of(p.inactiveUser), other.users), p.users, p.inactiveUser) + "/password");
                 if (r.nextBoolean()) {
                     optional(d, fields, "password", FuzzValues.text(r, 300, Units.CODE_POINTS, List.of(RelayFixture.PASSWORD)), 0.8);
                     jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
@@ -678,7 +678,7 @@ final class FuzzRequests {
                 jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
             }
             default -> operatorRoute(d, "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
-                    base + "/api-keys/" + pathIdOf(d, List.of(), List.of(other.apiKeyId)));
+                    base + "/api-keys/" + sparing(pathIdOf(d, List.of(), List.of(other.apiKeyId)), List.of(p.apiKeyId), other.apiKeyId));
         }
         operatorAuth(d);
     }
@@ -691,6 +691,22 @@ final class FuzzRequests {
         d.route = route;
         d.method = route.substring(0, route.indexOf(' '));
         d.path = path;
+    }
+
+    /**
+     * {@code id}, unless it names one of {@code spared} however it is spelled ("01", "+1", " 1"
+     * all parse to 1): then {@code instead}, so the run's own users and key stay usable.
+     */
+    private static String sparing(String id, List<Long> spared, long instead) {
+        try {
+            long value = Long.parseLong(AnswerChecks.lenientDecode(id).strip());
+            if (spared.contains(value) && value != instead) {
+                return Long.toString(instead);
+            }
+        } catch (NumberFormatException e) {
+            // not a number: it cannot name anything
+        }
+        return id;
     }
 
     private static String pathIdOf(Draft d, List<Long> own, List<Long> other) {
