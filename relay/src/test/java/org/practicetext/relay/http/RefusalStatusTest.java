@@ -31,6 +31,10 @@ class RefusalStatusTest {
         expected.put(Reason.INVALID_TOKEN, "401 invalid_token");
         expected.put(Reason.TOKEN_REVOKED, "401 token_revoked");
         expected.put(Reason.TOKEN_EXPIRED, "401 token_expired");
+        expected.put(Reason.LAST_ADMIN, "409 last_admin");
+        expected.put(Reason.WEAK_PASSWORD, "400 weak_password");
+        expected.put(Reason.WRONG_PASSWORD, "403 wrong_password");
+        expected.put(Reason.PASSWORD_CHANGE_REQUIRED, "403 password_change_required");
 
         Map<Reason, String> actual = new EnumMap<>(Reason.class);
         for (Reason reason : Reason.values()) {
