@@ -22,6 +22,9 @@ import org.practicetext.relay.actions.NumberActions;
 import org.practicetext.relay.actions.PatientImport;
 import org.practicetext.relay.actions.TeamActions;
 import org.practicetext.relay.actions.TemplateActions;
+import org.practicetext.relay.admin.DirectAdministration;
+import org.practicetext.relay.admin.OperatorAudit;
+import org.practicetext.relay.admin.OperatorRoutes;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
@@ -37,7 +40,7 @@ import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.ops.Metrics;
-import org.practicetext.relay.ops.OperatorRoutes;
+import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
@@ -133,7 +136,7 @@ public final class RelayServer implements AutoCloseable {
                 config.twilioMessagingServiceSid(), config.nodeId(), dispatchSignal, sharedDatabase);
         dispatcher.meter(metrics);
         DispatchQueue queue = new DispatchQueue();
-        OperatorRoutes operator = new OperatorRoutes(readiness, intake::backlog, metrics, () -> db.read(queue::backlog),
+        ProbeRoutes probes = new ProbeRoutes(readiness, intake::backlog, metrics, () -> db.read(queue::backlog),
                 config.operations().metricsToken());
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
@@ -185,7 +188,9 @@ public final class RelayServer implements AutoCloseable {
             new TeamActions(tenancy.team()).install(cfg);
             new NumberActions(db).install(cfg);
             Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(new HealthView(HealthView.Status.OK)));
-            operator.install(cfg);
+            probes.install(cfg);
+            config.operatorToken().ifPresent(token -> new OperatorRoutes(token,
+                    new DirectAdministration(db, tenancy, clock, OperatorAudit.online()), OperatorAudit.online()).install(cfg));
         });
         app.start();
         int port = app.port();

@@ -88,4 +88,19 @@ class RelayConfigTest {
         assertThatThrownBy(() -> config("PT_SHUTDOWN_SECONDS", "2")).hasMessageContaining("PT_SHUTDOWN_SECONDS must be at least 5");
         assertThatThrownBy(() -> config("PT_METRICS_TOKEN", "short")).hasMessageContaining("PT_METRICS_TOKEN must be at least 16");
     }
+
+    @Test
+    void theOperatorApiIsOffWithoutATokenAndAShortTokenIsRefused() {
+        assertThat(config().operatorToken()).isEmpty();
+        assertThat(config("PT_OPERATOR_TOKEN", "  ").operatorToken()).isEmpty();
+        assertThatThrownBy(() -> config("PT_OPERATOR_TOKEN", "secret")).hasMessageContaining("PT_OPERATOR_TOKEN must be at least 32");
+        String token = "0123456789abcdef0123456789abcdef";
+        assertThat(config("PT_OPERATOR_TOKEN", token).operatorToken()).hasValueSatisfying(t -> {
+            assertThat(t.matches(token)).isTrue();
+            assertThat(t.matches(token + "0")).isFalse();
+            assertThat(t.matches(token.substring(1))).isFalse();
+            assertThat(t.matches(null)).isFalse();
+            assertThat(t.toString()).doesNotContain(token);
+        });
+    }
 }

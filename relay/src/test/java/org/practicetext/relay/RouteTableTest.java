@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.protocol.Endpoint;
 import org.practicetext.protocol.Endpoints;
-import org.practicetext.relay.ops.OperatorRoutes;
+import org.practicetext.relay.admin.AdminEndpoints;
+import org.practicetext.relay.admin.OperatorToken;
+import org.practicetext.relay.ops.ProbeRoutes;
 
 /**
  * The relay's route table is the protocol's: every {@link Endpoints} constant (the only paths
@@ -42,18 +44,34 @@ class RouteTableTest {
     void everyEndpointIsServedWithItsMethodAndNothingElseIs() {
         List<RelayServer.Route> expected = new ArrayList<>(Endpoints.all().stream()
                 .map(e -> new RelayServer.Route(e.method().name(), e.template())).toList());
-        for (String route : OperatorRoutes.routes(true)) {
+        for (String route : ProbeRoutes.routes(true)) {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** With {@code PT_OPERATOR_TOKEN} set, the operator surface ({@link AdminEndpoints}) is served too, and only then. */
+    @Test
+    void withAnOperatorTokenTheOperatorRoutesAreServedToo(@TempDir Path operatorDir) {
+        List<RelayServer.Route> expected = new java.util.ArrayList<>(Endpoints.all().stream()
+                .map(e -> new RelayServer.Route(e.method().name(), e.template())).toList());
+        AdminEndpoints.all().forEach(r -> expected.add(new RelayServer.Route(r.method(), r.template())));
+        for (String route : ProbeRoutes.routes(false)) {
+            expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
+        }
+
+        try (RelayFixture operated = new RelayFixture(operatorDir, java.util.Map.of("PT_OPERATOR_TOKEN", "t".repeat(OperatorToken.MIN_LENGTH)))) {
+            assertThat(operated.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(AdminEndpoints.all()).doesNotHaveDuplicates().allMatch(r -> r.template().startsWith(AdminEndpoints.ROOT + "/"));
+    }
+
     @Test
     void withoutAMetricsTokenThereIsNoMetricsRoute(@TempDir Path other) {
         try (RelayFixture plain = new RelayFixture(other)) {
-            assertThat(plain.server.routes()).contains(new RelayServer.Route("GET", OperatorRoutes.READY))
-                    .doesNotContain(new RelayServer.Route("GET", OperatorRoutes.METRICS));
+            assertThat(plain.server.routes()).contains(new RelayServer.Route("GET", ProbeRoutes.READY))
+                    .doesNotContain(new RelayServer.Route("GET", ProbeRoutes.METRICS));
         }
     }
 

@@ -36,6 +36,25 @@ public final class Practices {
         return tx.queryOne("SELECT id, slug, name, region, time_zone FROM practice WHERE id = ?", Practices::practice, id);
     }
 
+    /** Every practice, oldest first (the operator's list; no practice ever sees it). */
+    public List<Practice> all(Tx tx) throws SQLException {
+        return tx.query("SELECT id, slug, name, region, time_zone FROM practice ORDER BY id", Practices::practice);
+    }
+
+    public Optional<PracticeNumber> numberById(Tx tx, long practiceId, long numberId) throws SQLException {
+        return tx.queryOne("SELECT id, practice_id, phone, inbox_id FROM practice_number WHERE practice_id = ? AND id = ?",
+                rs -> new PracticeNumber(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)), practiceId, numberId);
+    }
+
+    /** How many conversations were held on the number; their history keeps it, so such a number stays. */
+    public long conversationsOn(Tx tx, long numberId) throws SQLException {
+        return tx.queryOne("SELECT COUNT(*) FROM conversation WHERE practice_number_id = ?", rs -> rs.getLong(1), numberId).orElse(0L);
+    }
+
+    public void removeNumber(Tx tx, long practiceId, long numberId) throws SQLException {
+        tx.update("DELETE FROM practice_number WHERE practice_id = ? AND id = ?", practiceId, numberId);
+    }
+
     public Optional<PracticeNumber> number(Tx tx, String phone) throws SQLException {
         return tx.queryOne("SELECT id, practice_id, phone, inbox_id FROM practice_number WHERE phone = ?",
                 rs -> new PracticeNumber(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4)), phone);

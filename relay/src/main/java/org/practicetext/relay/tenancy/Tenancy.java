@@ -60,24 +60,28 @@ public final class Tenancy {
     /** Creates a practice with its first inbox, "Front Desk". */
     public Practice createPractice(String slug, String name, String region, String timeZone) {
         if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw new IllegalArgumentException("The slug must be 2-63 lower-case letters, digits or dashes, e.g. smile-dental.");
+            throw Refusal.invalid("The slug must be 2-63 lower-case letters, digits or dashes, e.g. smile-dental.");
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("The practice needs a name.");
+            throw Refusal.invalid("The practice needs a name.");
         }
         checkName("The practice's name", name, NAME_MAX);
         String r = region == null ? "US" : region.toUpperCase(Locale.ROOT);
-        new PhoneNumbers(r); // validates the region
+        try {
+            new PhoneNumbers(r); // validates the region
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("Unknown region: " + region + " (a two-letter country code such as US).");
+        }
         String zone = timeZone == null ? "America/New_York" : timeZone;
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Unknown time zone: " + zone, e);
+            throw Refusal.invalid("Unknown time zone: " + zone + " (a name such as America/Chicago).");
         }
         try {
             return db.inTransaction(tx -> {
                 if (practices.bySlug(tx, slug).isPresent()) {
-                    throw new IllegalArgumentException("A practice with the slug " + slug + " already exists.");
+                    throw Refusal.conflict("A practice with the slug " + slug + " already exists.");
                 }
                 Practice practice = practices.create(tx, slug, name.strip(), r, zone, clock.instant());
                 writes.lock(tx, practice.id());
@@ -88,7 +92,7 @@ public final class Tenancy {
             });
         } catch (StorageException e) {
             if (e.isDuplicateKey()) {
-                throw new IllegalArgumentException("A practice with the slug " + slug + " already exists.", e);
+                throw Refusal.conflict("A practice with the slug " + slug + " already exists.");
             }
             throw e;
         }
@@ -97,7 +101,7 @@ public final class Tenancy {
     /** Maps a Twilio number to the practice; its new conversations land in {@code inboxName} (created if new). */
     public Practices.PracticeNumber addNumber(String slug, String number, String inboxName) {
         if (!E164Number.isE164(number)) {
-            throw new IllegalArgumentException("The number must be in E.164 form, e.g. +15551234567.");
+            throw Refusal.invalid("The number must be in E.164 form, e.g. +15551234567.");
         }
         if (inboxName != null) {
             checkName("The inbox's name", inboxName, LABEL_MAX);
@@ -107,14 +111,14 @@ public final class Tenancy {
                 Practice practice = practice(tx, slug);
                 writes.lock(tx, practice.id());
                 if (practices.number(tx, number).isPresent()) {
-                    throw new IllegalArgumentException(number + " already belongs to a practice.");
+                    throw Refusal.conflict(number + " already belongs to a practice.");
                 }
                 InboxView inbox = inboxNamed(tx, practice.id(), inboxName == null ? DEFAULT_INBOX : inboxName);
                 return practices.addNumber(tx, practice.id(), number, inbox.id());
             });
         } catch (StorageException e) {
             if (e.isDuplicateKey()) {
-                throw new IllegalArgumentException(number + " already belongs to a practice.", e);
+                throw Refusal.conflict(number + " already belongs to a practice.");
             }
             throw e;
         }
@@ -141,13 +145,23 @@ public final class Tenancy {
 
     /** Creates an API key for automated senders; returns the key, which is shown only this once. */
     public String createApiKey(String slug, String name) {
+        return issueApiKey(slug, name).key();
+    }
+
+    /** An API key just made: its id, its practice and its secret (only its hash is stored). */
+    public record IssuedKey(long id, long practiceId, String key) {
+    }
+
+    public IssuedKey issueApiKey(String slug, String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("The API key needs a name (the system that will use it).");
+            throw Refusal.invalid("The API key needs a name (the system that will use it).");
         }
         checkName("The API key's name", name, LABEL_MAX);
         String key = Tokens.newSecret("ptk_");
-        db.inTransaction(tx -> apiKeys.create(tx, practice(tx, slug).id(), name.strip(), Tokens.hash(key), clock.instant()));
-        return key;
+        return db.inTransaction(tx -> {
+            long practiceId = practice(tx, slug).id();
+            return new IssuedKey(apiKeys.create(tx, practiceId, name.strip(), Tokens.hash(key), clock.instant()), practiceId, key);
+        });
     }
 
     private InboxView inboxNamed(Tx tx, long practiceId, String name) throws SQLException {
@@ -161,18 +175,18 @@ public final class Tenancy {
     }
 
     private Practice practice(Tx tx, String slug) throws SQLException {
-        return practices.bySlug(tx, slug).orElseThrow(() -> new IllegalArgumentException("There is no practice with the slug " + slug + "."));
+        return practices.bySlug(tx, slug).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "There is no practice with the slug " + slug + "."));
     }
 
     /** The same rules as names typed in the app (relay/http/Texts): at most {@code max} characters, one line. */
     private static void checkName(String what, String name, int max) {
         String stripped = name.strip();
         if (Texts.length(stripped) > max) {
-            throw new IllegalArgumentException(what + " is longer than " + max + " characters.");
+            throw Refusal.invalid(what + " is longer than " + max + " characters.");
         }
         String flaw = Texts.flaw(stripped, true);
         if (flaw != null) {
-            throw new IllegalArgumentException(what + " " + flaw + ".");
+            throw Refusal.invalid(what + " " + flaw + ".");
         }
     }
 }

@@ -19,6 +19,9 @@ import org.practicetext.relay.fuzz.RawHttp.Transfer;
  */
 record FuzzRequest(int index, String route, String method, byte[] target, List<Header> headers, byte[] body, Transfer transfer,
         String description, int caller, String signedSid, Inbound inbound, boolean genuine, String forgedSid) {
+    /** The {@code caller} of a request with the operator token: it may see every practice. */
+    static final int OPERATOR = -2;
+
 
     /** A text as Twilio sent it, to compare with what was stored. {@code media} holds url and content type pairs. */
     record Inbound(String sid, String from, String to, String body, List<String[]> media) {

@@ -52,7 +52,12 @@ final class FuzzRequests {
             "POST /api/v1/templates", "PATCH /api/v1/templates/{id}", "DELETE /api/v1/templates/{id}",
             "GET /api/v1/team", "POST /api/v1/team", "PATCH /api/v1/team/{id}", "POST /api/v1/team/{id}/password-reset",
             "POST /api/v1/team/{id}/deactivate", "POST /api/v1/account/password", "GET /api/v1/numbers",
-            "POST /twilio/sms", "POST /twilio/status");
+            "POST /twilio/sms", "POST /twilio/status",
+            "GET /admin/v1/practices", "POST /admin/v1/practices", "GET /admin/v1/practices/{slug}",
+            "GET /admin/v1/practices/{slug}/numbers", "POST /admin/v1/practices/{slug}/numbers", "DELETE /admin/v1/practices/{slug}/numbers/{id}",
+            "GET /admin/v1/practices/{slug}/users", "POST /admin/v1/practices/{slug}/users",
+            "POST /admin/v1/practices/{slug}/users/{id}/deactivate", "POST /admin/v1/practices/{slug}/users/{id}/password",
+            "GET /admin/v1/practices/{slug}/api-keys", "POST /admin/v1/practices/{slug}/api-keys", "DELETE /admin/v1/practices/{slug}/api-keys/{id}");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -62,6 +67,8 @@ final class FuzzRequests {
     /** Numbers the fuzz texts and adds: never a practice's secret patient. */
     private final List<String> phonePool = new ArrayList<>();
     private final FuzzWebhooks webhooks;
+    /** Numbers the fuzzed operator adds to practices: nothing else texts or sends to them, so routing elsewhere never changes. */
+    private final List<String> operatorNumbers = new ArrayList<>();
 
     private final long seed;
     private final FuzzWorld world;
@@ -74,6 +81,9 @@ final class FuzzRequests {
         }
         phonePool.addAll(FuzzWorld.SHARED_PHONES);
         this.webhooks = new FuzzWebhooks(seed, world, port, phonePool);
+        for (int i = 1; i <= 40; i++) {
+            operatorNumbers.add(String.format("+1555404%04d", i));
+        }
     }
 
     /** splitmix64 of the seed and the index: independent streams per request. */
@@ -128,6 +138,8 @@ final class FuzzRequests {
             template(d);
         } else if (pick < 81) {
             team(d);
+        } else if (pick < 85) {
+            operator(d);
         } else if (pick < 93) {
             d.focused = false; // webhooks have their own mix of genuine and odd
             webhooks.inboundSms(d);
@@ -642,6 +654,137 @@ final class FuzzRequests {
         return d.practice;
     }
 
+    // ---- the operator API ----
+
+    /**
+     * One operator request. Its targets are chosen so the world the rest of the run relies on
+     * stays as it was: users are deactivated or reset only when already inactive (or not in the
+     * practice), numbers removed only when conversations hold them (409), keys revoked only by ids
+     * that are not the practice's, and numbers added only from {@link #operatorNumbers}.
+     */
+    private void operator(Draft d) {
+        Practice p = pickPractice(d);
+        Practice other = world.other(p);
+        Random r = d.r;
+        String slug = switch (r.nextInt(12)) {
+            case 0 -> "no-such-practice";
+            case 1 -> p.slug.toUpperCase(java.util.Locale.ROOT);
+            case 2 -> FuzzValues.pct(FuzzValues.EMOJI);
+            case 3 -> "%00";
+            case 4 -> "a".repeat(300);
+            default -> p.slug;
+        };
+        d.what.add("slug " + (slug.equals(p.slug) ? p.slug : "odd"));
+        String base = "/admin/v1/practices/" + slug;
+        List<String[]> fields = new ArrayList<>();
+        switch (r.nextInt(13)) {
+            case 0 -> operatorRoute(d, "GET /admin/v1/practices", "/admin/v1/practices");
+            case 1 -> {
+                operatorRoute(d, "POST /admin/v1/practices", "/admin/v1/practices");
+                optional(d, fields, "slug", !oneIn(r, 3) ? FuzzValues.str("fz-" + d.index, "a fresh slug")
+                        : FuzzValues.text(r, 63, Units.CODE_POINTS, List.of(p.slug, "Smile Dental", "a-")), 0.95);
+                optional(d, fields, "name", FuzzValues.text(r, 200, Units.CODE_POINTS, NAMES), 0.95);
+                optional(d, fields, "region", FuzzValues.str(pick(r, "US", "us", "CA", "GB", "XX", "", "USA", "001"), "a region"), 0.5);
+                optional(d, fields, "timeZone", FuzzValues.str(pick(r, "America/Chicago", "Europe/London", "Mars/Olympus", "", "UTC",
+                        "GMT+25", "../../etc/passwd"), "a time zone"), 0.5);
+                extraField(d, fields);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 2 -> operatorRoute(d, "GET /admin/v1/practices/{slug}", base);
+            case 3 -> operatorRoute(d, "GET /admin/v1/practices/{slug}/numbers", base + "/numbers");
+            case 4 -> {
+                operatorRoute(d, "POST /admin/v1/practices/{slug}/numbers", base + "/numbers");
+                optional(d, fields, "number", oneIn(r, 2) ? FuzzValues.str(pick(r, operatorNumbers), "a fresh number")
+                        : r.nextBoolean() ? FuzzValues.str(pick(r, other.numbers), "another practice's number")
+                        : FuzzValues.phone(r, operatorNumbers), 0.95);
+                optional(d, fields, "inbox", FuzzValues.text(r, 100, Units.CODE_POINTS, INBOX_NAMES), 0.4);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 5 -> operatorRoute(d, "DELETE /admin/v1/practices/{slug}/numbers/{id}",
+                    base + "/numbers/" + pathIdOf(d, p.numberIds, other.numberIds));
+            case 6 -> operatorRoute(d, "GET /admin/v1/practices/{slug}/users", base + "/users");
+            case 7 -> {
+                operatorRoute(d, "POST /admin/v1/practices/{slug}/users", base + "/users");
+                optional(d, fields, "username", oneIn(r, 2) ? FuzzValues.str("fz" + d.index, "a fresh username")
+                        : FuzzValues.text(r, 100, Units.CODE_POINTS, FuzzWorld.ROLES), 0.95);
+                optional(d, fields, "name", FuzzValues.text(r, 200, Units.CODE_POINTS, NAMES), 0.7);
+                optional(d, fields, "role", r.nextInt(5) == 0 ? FuzzValues.wrongType(r)
+                        : FuzzValues.str(pick(r, "admin", "staff", "viewer", "billing", "owner", "", "ADMIN"), "a role"), 0.95);
+                optional(d, fields, "password", FuzzValues.text(r, 300, Units.CODE_POINTS, List.of(RelayFixture.PASSWORD, "short")), 0.5);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 8 -> operatorRoute(d, "POST /admin/v1/practices/{slug}/users/{id}/deactivate",
+                    base + "/users/" + sparing(pathIdOf(d, List.of(p.inactiveUser), other.users), p.users, p.inactiveUser) + "/deactivate");
+            case 9 -> {
+                operatorRoute(d, "POST /admin/v1/practices/{slug}/users/{id}/password",
+                        base + "/users/" + sparing(pathIdOf(d, List.of(p.inactiveUser), other.users), p.users, p.inactiveUser) + "/password");
+                if (r.nextBoolean()) {
+                    optional(d, fields, "password", FuzzValues.text(r, 300, Units.CODE_POINTS, List.of(RelayFixture.PASSWORD)), 0.8);
+                    jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+                }
+            }
+            case 10 -> operatorRoute(d, "GET /admin/v1/practices/{slug}/api-keys", base + "/api-keys");
+            case 11 -> {
+                operatorRoute(d, "POST /admin/v1/practices/{slug}/api-keys", base + "/api-keys");
+                optional(d, fields, "name", FuzzValues.text(r, 100, Units.CODE_POINTS, CAMPAIGNS), 0.95);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            default -> operatorRoute(d, "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
+                    base + "/api-keys/" + sparing(pathIdOf(d, List.of(), List.of(other.apiKeyId)), List.of(p.apiKeyId), other.apiKeyId));
+        }
+        operatorAuth(d);
+    }
+
+    private static boolean oneIn(Random r, int outOf) {
+        return r.nextInt(outOf) == 0;
+    }
+
+    private static void operatorRoute(Draft d, String route, String path) {
+        d.route = route;
+        d.method = route.substring(0, route.indexOf(' '));
+        d.path = path;
+    }
+
+    /**
+     * {@code id}, unless it names one of {@code spared} however it is spelled ("01", "+1", " 1"
+     * all parse to 1): then {@code instead}, so the run's own users and key stay usable.
+     */
+    private static String sparing(String id, List<Long> spared, long instead) {
+        try {
+            long value = Long.parseLong(AnswerChecks.lenientDecode(id).strip());
+            if (spared.contains(value) && value != instead) {
+                return Long.toString(instead);
+            }
+        } catch (NumberFormatException e) {
+            // not a number: it cannot name anything
+        }
+        return id;
+    }
+
+    private static String pathIdOf(Draft d, List<Long> own, List<Long> other) {
+        Val id = FuzzValues.pathId(d.r, own, other);
+        d.what.add("id: " + id.what());
+        return id.json();
+    }
+
+    /** Usually the operator token; else none, a wrong one, its prefix, or a desk's own sign-in, which must never open this API. */
+    private void operatorAuth(Draft d) {
+        Random r = d.r;
+        if (d.focused || r.nextInt(100) < 70) {
+            d.headers.add(Header.of("Authorization", (r.nextInt(20) == 0 ? "bearer " : "Bearer ") + FuzzWorld.OPERATOR_TOKEN));
+            d.caller = FuzzRequest.OPERATOR;
+            d.what.add("as the operator");
+            return;
+        }
+        switch (r.nextInt(5)) {
+            case 0 -> Draft.header(d, "Authorization", "Bearer " + FuzzWorld.OPERATOR_TOKEN.substring(0, 31), "the operator token's prefix");
+            case 1 -> Draft.header(d, "Authorization", "Bearer " + FuzzWorld.OPERATOR_TOKEN + "x", "the operator token and a byte more");
+            case 2 -> Draft.header(d, "Authorization", "Bearer " + pickPractice(d).tokens.get("admin"), "a practice admin's sign-in");
+            case 3 -> Draft.header(d, "X-Api-Key", pickPractice(d).apiKey, "a practice's API key");
+            default -> badAuthorization(d);
+        }
+    }
+
     /**
      * The caller: usually a role's token of {@code p}; sometimes none, a revoked, forged or
      * malformed one, or another practice's. {@code anyRole} callers are never told "forbidden".
@@ -861,6 +1004,11 @@ final class FuzzRequests {
             case "newPassword" -> FuzzValues.str("a much longer passphrase 42", "a strong password");
             case "role" -> FuzzValues.str(pick(r, "staff", "viewer", "billing"), "a role");
             case "setup" -> FuzzValues.str(pick(r, "password", "invite"), "a setup kind");
+            case "slug" -> FuzzValues.str("fz-" + d.index, "a fresh slug");
+            case "region" -> FuzzValues.str("US", "a region");
+            case "timeZone" -> FuzzValues.str("America/Chicago", "a time zone");
+            case "number" -> FuzzValues.str(pick(r, operatorNumbers), "a fresh number");
+            case "inbox" -> FuzzValues.str(pick(r, INBOX_NAMES), "an inbox name");
             default -> FuzzValues.str("x", "typical text");
         };
     }

@@ -24,6 +24,8 @@ import org.practicetext.relay.RelayFixture;
 final class FuzzWorld {
     static final List<String> ROLES = List.of("admin", "staff", "viewer");
     static final String UNKNOWN_NUMBER = "+15559990000";
+    /** The fuzzed relay's PT_OPERATOR_TOKEN. */
+    static final String OPERATOR_TOKEN = "fuzz-operator-token-0123456789abcdef";
     /** Patients who text both practices: the same phone is a different contact in each. */
     static final List<String> SHARED_PHONES = List.of("+15553000001", "+15553000002", "+15553000003");
 
@@ -38,6 +40,8 @@ final class FuzzWorld {
         /** Fresh tokens that a fuzzed sign-out may revoke without taking a role's token away. */
         final Deque<String> spareTokens = new ArrayDeque<>();
         String apiKey;
+        long apiKeyId;
+        final List<Long> numberIds = new ArrayList<>();
         long id;
         String feedId;
         final List<Long> contacts = new ArrayList<>();
@@ -155,6 +159,9 @@ final class FuzzWorld {
         JsonNode page = relay.read(relay.get("/api/v1/events?after=0&limit=1", admin));
         p.feedId = page.get("feedId").asText();
         p.id = relay.read(relay.get("/api/v1/session", admin)).get("practice").get("id").asLong();
+        var db = relay.server.database();
+        p.numberIds.addAll(db.read(tx -> tx.query("SELECT id FROM practice_number WHERE practice_id = ?", rs -> rs.getLong(1), p.id)));
+        p.apiKeyId = db.read(tx -> tx.queryOne("SELECT id FROM api_key WHERE practice_id = ?", rs -> rs.getLong(1), p.id)).orElseThrow();
     }
 
     private void textIn(Practice p, String from, String to, String body) {

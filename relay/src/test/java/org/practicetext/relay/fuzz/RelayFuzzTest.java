@@ -33,7 +33,8 @@ class RelayFuzzTest {
 
     /** With a metrics token, so {@code GET /metrics} is served (and fuzzed) too. */
     @RegisterExtension
-    static final RelayExtension relay = RelayExtension.create().withEnv(Map.of("PT_METRICS_TOKEN", FuzzRequests.METRICS_TOKEN));
+    static final RelayExtension relay = RelayExtension.create()
+            .withEnv(Map.of("PT_METRICS_TOKEN", FuzzRequests.METRICS_TOKEN, "PT_OPERATOR_TOKEN", FuzzWorld.OPERATOR_TOKEN));
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {

@@ -20,7 +20,7 @@ import org.practicetext.relay.http.ErrorHandling;
  * <p>{@code /metrics} is served only when {@code PT_METRICS_TOKEN} is set, and then only to
  * {@code Authorization: Bearer <that token>} (docs/decisions/0011-operator-endpoints.md).
  */
-public final class OperatorRoutes {
+public final class ProbeRoutes {
     public static final String READY = "/ready";
     public static final String METRICS = "/metrics";
 
@@ -30,7 +30,7 @@ public final class OperatorRoutes {
     private final Supplier<Map<String, Long>> dispatchBacklog;
     private final byte[] metricsToken;
 
-    public OperatorRoutes(Readiness readiness, Supplier<Map<String, Long>> webhookBacklog, Metrics metrics,
+    public ProbeRoutes(Readiness readiness, Supplier<Map<String, Long>> webhookBacklog, Metrics metrics,
                           Supplier<Map<String, Long>> dispatchBacklog, String metricsToken) {
         this.readiness = readiness;
         this.webhookBacklog = webhookBacklog;
