@@ -42,7 +42,7 @@ paints() { # launcher label
   if ! grep -q "Opened AOT cache .*/lib/app/practicetext.aot" "$log"; then
     echo "smoke: $2 did not start with its AOT cache (lib/app/practicetext.aot):"; cat "$log"; rm -rf "$data" "$log"; return 1
   fi
-  echo "smoke: $2: $(grep '^painted: SMS list' "$log"), with the AOT cache $(grep -o 'Opened AOT cache [^ ]*' "$log" | head -n 1 | cut -d' ' -f4)"
+  echo "smoke: $2: $(grep '^painted: SMS list' "$log"), with the AOT cache $(grep -o 'Opened AOT cache [^ ]*' "$log" | head -n 1 | cut -d' ' -f4 | sed 's/[.]$//')"
   rm -rf "$data" "$log"
 }
 
