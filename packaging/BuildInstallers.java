@@ -87,6 +87,10 @@ public final class BuildInstallers {
             List<String> sign = new ArrayList<>(List.of("--type", "app-image", "--app-image", appImage.toString()));
             sign.addAll(signing);
             run("jpackage", sign.toArray(String[]::new));
+        } else if (os == Os.MACOS) {
+            // jpackage seals an unsigned app ad hoc; the cache and the .cfg changed after that, so seal it again.
+            System.out.println("installers: the app image is unsigned: sealing it again ad hoc (codesign --sign -) after the AOT cache went in");
+            command("codesign", "--force", "--deep", "--sign", "-", appImage.toString());
         }
         System.out.printf("installers: runtime image %s (%s), app image %s (%s)%n", runtime, size(runtime), appImage, size(appImage));
 
