@@ -117,7 +117,6 @@ public final class DesktopApp implements SessionActions {
                 showSignIn(known.relayUrl().toString(), known.practice());
             }
         }, e -> showSignIn(known.relayUrl().toString(), known.practice()));
-        tasks.onUiThread(ControlsWarmUp::run);
     }
 
     /** Shows the signed-in window for an open client (demo tools only with the embedded relay). */
