@@ -74,9 +74,24 @@ public final class BuildInstallers {
         List<String> image = new ArrayList<>(List.of("@packaging/common.jpackage", "@packaging/" + os.folder + "/app-image.jpackage",
                 "--type", "app-image", "--input", input.toString(), "--main-jar", appJar.getFileName().toString(),
                 "--runtime-image", runtime.toString(), "--app-version", version, "--dest", images.toString()));
-        image.addAll(macSigning(os, env));
         run("jpackage", image.toArray(String[]::new));
         Path appImage = images.resolve(os.appImageName);
+        if (Boolean.parseBoolean(System.getProperty("installers.aot", "true"))) {
+            AotTraining.train(os, appImage, work, env);
+        } else {
+            System.out.println("installers: -Dinstallers.aot=false: the app image has no AOT cache");
+        }
+        List<String> signing = macSigning(os, env);
+        if (!signing.isEmpty()) {
+            // Signed after the AOT cache is in: the cache and the launcher's options are part of what is signed.
+            List<String> sign = new ArrayList<>(List.of("--type", "app-image", "--app-image", appImage.toString()));
+            sign.addAll(signing);
+            run("jpackage", sign.toArray(String[]::new));
+        } else if (os == Os.MACOS) {
+            // jpackage seals an unsigned app ad hoc; the cache and the .cfg changed after that, so seal it again.
+            System.out.println("installers: the app image is unsigned: sealing it again ad hoc (codesign --sign -) after the AOT cache went in");
+            command("codesign", "--force", "--deep", "--sign", "-", appImage.toString());
+        }
         System.out.printf("installers: runtime image %s (%s), app image %s (%s)%n", runtime, size(runtime), appImage, size(appImage));
 
         if (System.getProperty("installers.types", "").equals("app-image")) {

@@ -5,9 +5,12 @@
 #     paints the SMS list (the embedded demo, PT_DEMO=1: the installed app would otherwise show
 #     the sign-in screen), and JavaFX is loaded as named modules (no "Unsupported JavaFX
 #     configuration" line);
+#     and it starts with the AOT cache that the build trained into the image (lib/app/practicetext.aot,
+#     named by the launcher's cfg): JAVA_TOOL_OPTIONS="-XX:AOTMode=on -Xlog:aot" makes the JVM stop
+#     when the cache cannot be used, and print "Opened AOT cache" when it is;
 #  2. the .deb declares GTK 3 (libgtk-3-0) in its Depends;
 #  3. as root: `apt-get install ./file.deb`, the installed launcher /opt/practicetext/bin/PracticeText
-#     does the same as 1, then `apt-get remove` (skipped with a line saying so when not root);
+#     does the same as 1 (its cache is used from /opt, where the jars moved), then `apt-get remove` (skipped with a line saying so when not root);
 #  4. as root: upgrades and uninstall keep the user's data: against a relay of its own (the relay
 #     jar's demo), the installed app signs in once (xdotool types the username and password; the
 #     relay and practice come from a workstation file), then `apt-get remove` leaves the user's data
@@ -22,6 +25,9 @@ work=app/target/installer
 image=$work/image/PracticeText
 deb=$(ls "$work"/dist/practicetext_*.deb 2>/dev/null | head -n 1 || true)
 [ -x "$image/bin/PracticeText" ] || { echo "smoke: no app image at $image (build the installers first)"; exit 1; }
+grep -qx 'java-options=-XX:AOTCache=$APPDIR/practicetext.aot' "$image/lib/app/PracticeText.cfg" \
+  || { echo "smoke: the launcher's cfg does not start the app with its AOT cache:"; cat "$image/lib/app/PracticeText.cfg"; exit 1; }
+[ -s "$image/lib/app/practicetext.aot" ] || { echo "smoke: no AOT cache at $image/lib/app/practicetext.aot"; exit 1; }
 [ -n "$deb" ] || { echo "smoke: no .deb in $work/dist (build the installers first)"; exit 1; }
 
 # Starts a launcher under Xvfb with a fresh data folder and checks what it printed.
@@ -30,7 +36,7 @@ paints() { # launcher label
   data=$(mktemp -d)
   log=$(mktemp)
   if ! HOME="$data" PT_DATA_DIR="$data/practicetext" PT_DEMO=1 PT_SMOKE_EXIT_AFTER_PAINT=1 \
-      timeout "${SMOKE_TIMEOUT:-300}" xvfb-run -a -s "-screen 0 1280x800x24" "$1" >"$log" 2>&1; then
+      JAVA_TOOL_OPTIONS="-XX:AOTMode=on -Xlog:aot" timeout "${SMOKE_TIMEOUT:-300}" xvfb-run -a -s "-screen 0 1280x800x24" "$1" >"$log" 2>&1; then
     echo "smoke: $2 did not start and quit cleanly:"; cat "$log"; rm -rf "$data" "$log"; return 1
   fi
   if grep -q "Unsupported JavaFX configuration" "$log"; then
@@ -39,7 +45,10 @@ paints() { # launcher label
   if ! grep -q "^painted: SMS list" "$log"; then
     echo "smoke: $2 never painted the SMS list:"; cat "$log"; rm -rf "$data" "$log"; return 1
   fi
-  echo "smoke: $2: $(grep '^painted: SMS list' "$log")"
+  if ! grep -q "Opened AOT cache .*/lib/app/practicetext.aot" "$log"; then
+    echo "smoke: $2 did not start with its AOT cache (lib/app/practicetext.aot):"; cat "$log"; rm -rf "$data" "$log"; return 1
+  fi
+  echo "smoke: $2: $(grep '^painted: SMS list' "$log"), with the AOT cache $(grep -o 'Opened AOT cache [^ ]*' "$log" | head -n 1 | cut -d' ' -f4 | sed 's/[.]$//')"
   rm -rf "$data" "$log"
 }
 

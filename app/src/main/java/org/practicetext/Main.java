@@ -17,6 +17,7 @@ import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
+import org.practicetext.desktop.EarlyStart;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.ThemeSwitcher;
@@ -59,8 +60,7 @@ public final class Main {
         Optional<Account> known = rememberedFor(relayUrl(env, machineConfig(env)), dataRoot);
         known.ifPresent(account -> {
             earlyAccount = account;
-            earlyResume = CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()),
-                    command -> Thread.ofPlatform().daemon().name("early-resume").start(command));
+            earlyResume = EarlyStart.resume(account, dataRoot, Clock.systemUTC());
         });
         try {
             Application.launch(App.class, args);

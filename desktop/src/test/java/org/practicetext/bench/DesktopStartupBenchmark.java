@@ -23,6 +23,7 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
+import org.practicetext.desktop.EarlyStart;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
@@ -42,7 +43,8 @@ import org.practicetext.relay.RestartableRelay;
  *
  * <pre>
  * prepare DIR [N]   a relay, N conversations through the signed webhook, one client synced into DIR
- * measure DIR       one start-up, printed as "sms-list-ms &lt;millis&gt; conversations &lt;count&gt;"
+ * measure DIR       one start-up, printed as "sms-list-ms &lt;millis&gt; listed &lt;rows&gt; rss-mib &lt;resident&gt; heap-mib &lt;used&gt;"
+ *                   ({@code -Dbench.holdSeconds=30}: the memory again after 30 s; see {@link ProcessMemory})
  * </pre>
  */
 public final class DesktopStartupBenchmark {
@@ -94,8 +96,7 @@ public final class DesktopStartupBenchmark {
         Path dataRoot = dir.resolve("desktop");
         Account account = new RememberedAccount(dataRoot.resolve("account.properties")).load().orElseThrow();
         // As Main does: open the cache while the toolkit starts.
-        java.util.concurrent.CompletableFuture<Optional<DesktopClient>> early = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> DesktopClients.resume(account, dataRoot, Clock.systemUTC()), command -> Thread.ofPlatform().daemon().start(command));
+        java.util.concurrent.CompletableFuture<Optional<DesktopClient>> early = EarlyStart.resume(account, dataRoot, Clock.systemUTC());
         CountDownLatch painted = new CountDownLatch(1);
         AtomicLong at = new AtomicLong();
         AtomicLong rows = new AtomicLong();
@@ -128,7 +129,8 @@ public final class DesktopStartupBenchmark {
         });
         painted.await();
         long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("sms-list-ms " + (at.get() - start) + " listed " + rows.get());
+        System.out.println("sms-list-ms " + (at.get() - start) + " listed " + rows.get() + " " + ProcessMemory.now());
+        ProcessMemory.holdAndPrint();
         System.exit(0);
     }
 }

@@ -30,7 +30,8 @@ public final class EmptyWindowStartup {
         });
         painted.await();
         long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("empty-window-ms " + (at.get() - start));
+        System.out.println("empty-window-ms " + (at.get() - start) + " " + ProcessMemory.now());
+        ProcessMemory.holdAndPrint();
         Platform.exit();
         System.exit(0);
     }

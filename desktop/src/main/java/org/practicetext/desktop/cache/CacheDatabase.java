@@ -18,7 +18,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * (and the Java migrations named in {@link #flyway}, which fill what an SQL one laid out from
  * the rows already cached) when it opens, so a newer app opens an older cache. A cache written by a NEWER app is rebuilt
  * empty (the relay has everything) after its outbox has been carried over; see
- * {@link NewerCacheRecovery}. Embedded mode only (no {@code AUTO_SERVER}).
+ * {@link NewerCacheRecovery}. A cache whose history ends at {@link SchemaVersion#CURRENT}, every
+ * step successful, opens without Flyway at all (start-up: its classes and its scan of the
+ * migrations are most of the time opening takes); anything else goes through Flyway as before.
+ * Embedded mode only (no {@code AUTO_SERVER}).
  *
  * <p>Durability: H2's background writer stores commits within {@code WRITE_DELAY} (500 ms) and
  * compacts the file as it goes. Losing the last half second of feed pages to a crash is
@@ -60,6 +63,9 @@ public final class CacheDatabase implements AutoCloseable {
         }
         JdbcConnectionPool pool = pool(folder.resolve(FILE));
         try {
+            if (SchemaVersion.isCurrent(pool)) {
+                return new CacheDatabase(pool); // as this app left it: no Flyway, no migration scan
+            }
             Flyway flyway = flyway(pool);
             if (appliedByNewerApp(flyway)) {
                 pool.dispose();

@@ -38,13 +38,14 @@ import org.practicetext.protocol.VersionInfo;
  * flight can be cancelled so the sync loop turns to new outbox work at once.
  */
 public final class RelayApi implements AutoCloseable {
-    private static final MediaType JSON = MediaType.get("application/json");
-    private static final MediaType CSV = MediaType.get("text/csv; charset=utf-8");
     /** Thrown-away code for a poll cancelled on purpose (never shown). */
     public static final String CANCELLED = "cancelled";
 
-    private final HttpUrl base;
-    private final OkHttpClient http;
+    private final URI relayUrl;
+    private final Duration readTimeout;
+    /** Built on the first call (OkHttp and the Kotlin runtime are hundreds of classes): a resumed client paints from its cache first. */
+    private HttpUrl base;
+    private OkHttpClient http;
     private final ObjectMapper json = Json.mapper();
     private final AppInfo app;
     private volatile String token;
@@ -57,12 +58,27 @@ public final class RelayApi implements AutoCloseable {
     /** A connection for {@code app} (its protocol and version go with every request). */
     public RelayApi(URI relayUrl, Duration readTimeout, AppInfo app) {
         this.app = app;
-        this.base = HttpUrl.get(relayUrl.toString());
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(readTimeout)
-                .writeTimeout(Duration.ofSeconds(30))
-                .build();
+        this.relayUrl = relayUrl;
+        this.readTimeout = readTimeout;
+    }
+
+    private synchronized OkHttpClient http() {
+        if (http == null) {
+            base();
+            http = new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .readTimeout(readTimeout)
+                    .writeTimeout(Duration.ofSeconds(30))
+                    .build();
+        }
+        return http;
+    }
+
+    private synchronized HttpUrl base() {
+        if (base == null) {
+            base = HttpUrl.get(relayUrl.toString());
+        }
+        return base;
     }
 
     public void useToken(String token) {
@@ -71,7 +87,7 @@ public final class RelayApi implements AutoCloseable {
 
     public SessionResponse signIn(String practice, String username, char[] password) throws RelayException {
         String body = write(new SessionRequest(practice, username, new String(password)));
-        return read(execute(request(Endpoints.SIGN_IN.at(), RequestBody.create(body, JSON))), SessionResponse.class);
+        return read(execute(request(Endpoints.SIGN_IN.at(), RequestBody.create(body, Media.JSON))), SessionResponse.class);
     }
 
     /** The relay's protocol versions and newest desktop release; no sign-in needed, and answered to a desk of any age. */
@@ -94,7 +110,7 @@ public final class RelayApi implements AutoCloseable {
      */
     public FeedPage events(long after, int waitSeconds, int limit, BooleanSupplier cancelled) throws RelayException {
         Endpoint.Target page = Endpoints.EVENTS.at().query(Endpoints.AFTER, after).query(Endpoints.WAIT, waitSeconds).query(Endpoints.LIMIT, limit);
-        Call call = http.newCall(request(page, null));
+        Call call = http().newCall(request(page, null));
         poll = call;
         try {
             if (cancelled.getAsBoolean()) {
@@ -119,17 +135,17 @@ public final class RelayApi implements AutoCloseable {
      * stores it; answers the relay's JSON (or null when it sent none).
      */
     public JsonNode call(Endpoint.Target target, String jsonBody) throws RelayException {
-        return tree(execute(request(target, jsonBody == null ? null : RequestBody.create(jsonBody, JSON))));
+        return tree(execute(request(target, jsonBody == null ? null : RequestBody.create(jsonBody, Media.JSON))));
     }
 
     /** Calls {@code target} with {@code body} as JSON ({@code null}: none); answers the relay's answer as {@code answer} (null when it sent none). */
     public <T> T call(Endpoint.Target target, Object body, Class<T> answer) throws RelayException {
-        return readOrNull(execute(request(target, body == null ? null : RequestBody.create(write(body), JSON))), answer);
+        return readOrNull(execute(request(target, body == null ? null : RequestBody.create(write(body), Media.JSON))), answer);
     }
 
     /** Calls {@code target} with a CSV file as the body; answers as {@link #call(Endpoint.Target, Object, Class)}. */
     public <T> T callWithCsv(Endpoint.Target target, String csv, Class<T> answer) throws RelayException {
-        return readOrNull(execute(request(target, RequestBody.create(csv, CSV))), answer);
+        return readOrNull(execute(request(target, RequestBody.create(csv, Media.CSV))), answer);
     }
 
     public String write(Object value) {
@@ -145,7 +161,7 @@ public final class RelayApi implements AutoCloseable {
      * there is one. A POST without a body still sends an empty one (HTTP wants a body there).
      */
     private Request request(Endpoint.Target target, RequestBody body) {
-        HttpUrl.Builder url = base.newBuilder().encodedPath(target.path());
+        HttpUrl.Builder url = base().newBuilder().encodedPath(target.path());
         target.query().forEach(q -> url.addQueryParameter(q.name(), q.value()));
         Request.Builder builder = new Request.Builder().url(url.build())
                 .header(ProtocolVersion.HEADER, Integer.toString(app.protocol()))
@@ -163,7 +179,7 @@ public final class RelayApi implements AutoCloseable {
     }
 
     private Answer execute(Request request) throws RelayException {
-        return execute(http.newCall(request));
+        return execute(http().newCall(request));
     }
 
     /** A successful answer's status and body text. */
@@ -181,7 +197,7 @@ public final class RelayApi implements AutoCloseable {
             if (call.isCanceled()) {
                 throw new RelayException(0, CANCELLED, "The request was cancelled.");
             }
-            throw new RelayException(0, "unreachable", "The relay at " + base.host() + " cannot be reached (" + e.getMessage() + ").");
+            throw new RelayException(0, "unreachable", "The relay at " + relayUrl.getHost() + " cannot be reached (" + e.getMessage() + ").");
         }
     }
 
@@ -237,10 +253,22 @@ public final class RelayApi implements AutoCloseable {
         }
     }
 
+    /** The bodies' media types, in a holder so that making a {@code RelayApi} loads no OkHttp class. */
+    private static final class Media {
+        static final MediaType JSON = MediaType.get("application/json");
+        static final MediaType CSV = MediaType.get("text/csv; charset=utf-8");
+    }
+
     @Override
     public void close() {
         cancelPoll();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        OkHttpClient built;
+        synchronized (this) {
+            built = http;
+        }
+        if (built != null) {
+            built.dispatcher().executorService().shutdown();
+            built.connectionPool().evictAll();
+        }
     }
 }

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The start of an app that has a remembered account, begun before the JavaFX toolkit: the cache
+ * opens ({@link DesktopClients#resume}) on one thread while the toolkit starts on another, and
+ * the logging back end configures itself on a third (its first logger is otherwise made inside the
+ * resume, which waits for it). The window joins the result; nothing here touches the network.
+ */
+public final class EarlyStart {
+    private EarlyStart() {
+    }
+
+    public static CompletableFuture<Optional<DesktopClient>> resume(Account account, Path dataRoot, Clock clock) {
+        Thread.ofPlatform().daemon().name("early-logging").start(LoggerFactory::getILoggerFactory);
+        return CompletableFuture.supplyAsync(() -> DesktopClients.resume(account, dataRoot, clock),
+                command -> Thread.ofPlatform().daemon().name("early-resume").start(command));
+    }
+}
