@@ -31,7 +31,11 @@ import org.practicetext.protocol.FeedPage;
  * message-text queries and reports the file size. If sqlite-jdbc is on the class path (test
  * scope), the same rows are copied into an SQLite file with FTS5 tables and its queries are timed
  * right after ours ({@link SqliteTwin}).
- * Arguments: {@code conversations messages runs} (defaults 20000 500000 200).
+ * Arguments: {@code conversations messages runs [filled]} (defaults 20000 500000 200). With
+ * {@code filled}, a folder holding the {@code cache.mv.db} of an earlier run of the same size
+ * (the benchmark leaves its temporary folder behind), that file is copied and the fill skipped:
+ * the queries of two builds can then be timed on the same rows in minutes (an older cache is
+ * migrated on open, as a desktop's would be).
  */
 public final class DesktopCacheBenchmark {
     private static final String[] FIRST = {"Anna", "José", "Zoë", "Liam", "Olivia", "Noah", "Emma", "Mateo", "Sofía", "Lucas", "Mia", "Ethan",
@@ -48,12 +52,17 @@ public final class DesktopCacheBenchmark {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path filled = args.length > 3 ? Path.of(args[3]) : null;
         Path dir = Files.createTempDirectory("pt-desktop-bench");
+        if (filled != null) {
+            Files.copy(filled.resolve("cache.mv.db"), dir.resolve("cache.mv.db"));
+        }
+        System.out.println("cache folder: " + dir);
         System.out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         SqliteTwin sqlite = null;
         try (CacheDatabase db = CacheDatabase.open(dir)) {
-            long events = fill(db, conversations, messages);
+            long events = filled == null ? fill(db, conversations, messages) : 0;
             sqlite = SqliteTwin.of(db, dir.resolve("twin.sqlite"));
             queries(db, conversations, runs, sqlite);
             indexSize(db);
