@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Patients and leads for the new-message picker, the Patients page and the opted-out and blocked
@@ -41,14 +42,37 @@ public final class ContactQueries {
         return list(" AND ct.blocked = TRUE", null, " ORDER BY ct.sort_name", Integer.MAX_VALUE);
     }
 
+    /**
+     * The contacts under {@code condition} in {@code order}, with a search those it finds (read
+     * first, see {@link SearchSql#matches}): word-start matches first, then those only inside a
+     * word, each rank one statement of its ids.
+     */
     private List<ContactRow> list(String condition, String search, String order, int limit) {
-        StringBuilder where = new StringBuilder(condition);
-        List<Object> params = new ArrayList<>();
-        SearchSql.append(search, "ct.id", where, params);
-        String rank = SearchSql.rank(search, "ct.id", params);
-        params.add(limit);
-        String sql = SELECT + where + (rank.isEmpty() ? order : order.replaceFirst("ORDER BY ", "ORDER BY " + rank)) + " FETCH FIRST ? ROWS ONLY";
-        return db.read(q -> q.query(sql, ContactQueries::row, params.toArray()));
+        return db.read(q -> {
+            SearchSql.Matches matches = SearchSql.matches(q, search);
+            if (matches == null) {
+                return page(q, condition, null, order, limit);
+            }
+            if (!matches.ranked()) {
+                return page(q, condition, matches.all(), order, limit);
+            }
+            List<ContactRow> rows = new ArrayList<>(page(q, condition, matches.wordStarts(), order, limit));
+            if (rows.size() < limit) {
+                rows.addAll(page(q, condition, matches.insideOnly(), order, limit - rows.size()));
+            }
+            return rows;
+        });
+    }
+
+    private static List<ContactRow> page(Sql q, String condition, Set<Long> ids, String order, int limit) throws SQLException {
+        if (ids == null) {
+            return q.query(SELECT + condition + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, limit);
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return q.query(SELECT + condition + " AND ct.id = ANY(?)" + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row,
+                ids.toArray(Long[]::new), limit);
     }
 
     private static ContactRow row(ResultSet rs) throws SQLException {

@@ -2,41 +2,29 @@
 package org.practicetext.desktop.cache;
 
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The SQL of the search box, shared by the conversation list and the contact picker. Every typed
+ * The search box's matching, shared by the conversation list and the contact picker. Every typed
  * word must be found in the name: a word of one or two letters as the start of a name word, a
  * longer one anywhere inside a name word ("ohns" finds Johnson) — each an index range scan of
  * {@code contact_word}, which holds every suffix of every name word. Or the typed digits must
  * appear anywhere in the phone number (the prefix of one of its suffixes). Contacts whose every
  * typed word starts a name word (or whose number has the digits) rank before those matched
- * only inside a word. The conditions use only {@code ?}, so one statement answers a keystroke
- * (the list's {@link #broad} check aside).
+ * only inside a word.
+ *
+ * <p>The matched contacts are read first ({@link #matches}: one range scan per typed word, the
+ * sets intersected in memory), and the list then asks for the conversations of each rank's ids
+ * ({@code = ANY(?)}, an index lookup per id): H2 evaluated a rank written as {@code CASE WHEN
+ * ... IN (subquery)} once per matching row, five times the cost of the lookups themselves. A
+ * search of one or two letters that starts many names is answered by walking the list instead
+ * ({@link #broad}, {@link #appendProbes}).
  */
 final class SearchSql {
-    private static final String NAME_KEY = "SELECT w.contact_id FROM contact_word w WHERE w.word >= ? AND w.word < ?";
-    private static final String WORD_START = "SELECT w.contact_id FROM contact_word w WHERE w.word_start = TRUE AND w.word >= ? AND w.word < ?";
-    private static final String PHONE_KEY = "SELECT p.contact_id FROM phone_suffix p WHERE p.suffix >= ? AND p.suffix < ?";
 
     private SearchSql() {
-    }
-
-    /**
-     * Appends the condition for {@code search} on the contact id column {@code contactId}; answers
-     * false (nothing appended) when the search is empty. The condition is ONE {@code IN} of ONE
-     * subquery (the typed words' contacts intersected, the digits' contacts added by a union):
-     * H2 evaluates it once per statement and either looks the matches up through the contact id's
-     * index or checks each row against the result, where an {@code OR} of two {@code IN}s made it
-     * scan the whole table.
-     */
-    static boolean append(String search, String contactId, StringBuilder where, List<Object> params) {
-        String matches = matches(search, false, params);
-        if (matches.isEmpty()) {
-            return false;
-        }
-        where.append(" AND ").append(contactId).append(" IN (").append(matches).append(")");
-        return true;
     }
 
     /** Above this many word-start keys for the first typed word, a short search walks the list instead of sorting its matches. */
@@ -72,61 +60,73 @@ final class SearchSql {
     }
 
     /**
-     * The query of the contact ids {@code search} finds (empty when nothing is typed): every typed
-     * word (one or two letters, or {@code startsOnly}: at a word start; longer: anywhere inside a
-     * name word), or the digits anywhere in the number.
+     * The contacts a search finds: {@code all} of them, and those of the first rank ({@code
+     * wordStarts}: every typed word starts a name word, or the number has the digits; a subset
+     * of {@code all}). {@code ranked} is false when no typed word can match inside a word (then
+     * the two are the same and the list has one rank).
      */
-    private static String matches(String search, boolean startsOnly, List<Object> params) {
+    record Matches(Set<Long> all, Set<Long> wordStarts, boolean ranked) {
+        /** The contacts of the second rank: matched only inside a word. */
+        Set<Long> insideOnly() {
+            Set<Long> inside = new HashSet<>(all);
+            inside.removeAll(wordStarts);
+            return inside;
+        }
+
+        /** The rank of a contact's row in the list (0 first). */
+        int rankOf(long contactId) {
+            return !ranked || wordStarts.contains(contactId) ? 0 : 1;
+        }
+    }
+
+    /**
+     * What {@code search} finds, or null when nothing is typed: one range scan of {@code
+     * contact_word} per typed word (of 3+ letters every key, each marked whether it starts a
+     * word; of one or two only the word starts), one of {@code phone_suffix} for the digits.
+     */
+    static Matches matches(Sql sql, String search) throws SQLException {
         List<String> words = TextKey.words(search, 1);
         String digits = TextKey.phoneDigits(search);
         if (words.isEmpty() && digits.isEmpty()) {
-            return "";
+            return null;
         }
-        StringBuilder query = new StringBuilder();
-        if (!words.isEmpty()) {
-            StringBuilder names = new StringBuilder();
-            for (int i = 0; i < words.size(); i++) {
-                String word = words.get(i);
-                names.append(i == 0 ? "" : " INTERSECT ").append(startsOnly || word.length() < TextKey.MIN_INFIX ? WORD_START : NAME_KEY);
-                params.add(word);
-                params.add(TextKey.prefixEnd(word));
+        Set<Long> all = null;
+        Set<Long> starts = null;
+        boolean ranked = false;
+        for (String word : words) {
+            Set<Long> wordAll = new HashSet<>();
+            Set<Long> wordStarts = new HashSet<>();
+            if (word.length() < TextKey.MIN_INFIX) {
+                sql.query("SELECT w.contact_id FROM contact_word w WHERE w.word_start = TRUE AND w.word >= ? AND w.word < ?",
+                        rs -> wordStarts.add(rs.getLong(1)), word, TextKey.prefixEnd(word));
+                wordAll.addAll(wordStarts);
+            } else {
+                ranked = true;
+                sql.query("SELECT w.contact_id, w.word_start FROM contact_word w WHERE w.word >= ? AND w.word < ?", rs -> {
+                    wordAll.add(rs.getLong(1));
+                    return rs.getBoolean(2) && wordStarts.add(rs.getLong(1));
+                }, word, TextKey.prefixEnd(word));
             }
-            query.append(names);
+            all = intersect(all, wordAll);
+            starts = intersect(starts, wordStarts);
         }
+        all = all == null ? new HashSet<>() : all;
+        starts = starts == null ? new HashSet<>() : starts;
         if (!digits.isEmpty()) {
-            query.append(words.isEmpty() ? "" : " UNION ").append(PHONE_KEY);
-            params.add(digits);
-            params.add(TextKey.prefixEnd(digits));
+            Set<Long> phones = new HashSet<>();
+            sql.query("SELECT p.contact_id FROM phone_suffix p WHERE p.suffix >= ? AND p.suffix < ?", rs -> phones.add(rs.getLong(1)),
+                    digits, TextKey.prefixEnd(digits));
+            all.addAll(phones);
+            starts.addAll(phones);
         }
-        // A set operation as a derived table: H2 then looks its rows up as one set; written
-        // directly inside the IN it took five times as long on the benchmark's cache.
-        return words.size() + (digits.isEmpty() ? 0 : 1) > 1 ? "SELECT m.contact_id FROM (" + query + ") m" : query.toString();
+        return new Matches(all, starts, ranked);
     }
 
-    /**
-     * The leading ORDER BY term that puts word-start matches first ({@code "... , "}), or empty
-     * when no typed word can match inside a word (then every match starts a word).
-     */
-    static String rank(String search, String contactId, List<Object> params) {
-        String rank = rankOf(search, contactId, null, params);
-        return rank.isEmpty() ? "" : rank + ", ";
-    }
-
-    /**
-     * The rank term itself (0 for a word-start match, 1 for one only inside a word), or empty as
-     * for {@link #rank}. With {@code contactIdValue}, the term ranks that contact instead of the
-     * column: {@code contactId} is then written as {@code ?} and the value bound first, so a page
-     * after a given row can continue inside the rank it had.
-     */
-    static String rankOf(String search, String contactId, Long contactIdValue, List<Object> params) {
-        List<String> words = TextKey.words(search, 1);
-        if (words.stream().noneMatch(w -> w.length() >= TextKey.MIN_INFIX)) {
-            return "";
+    private static Set<Long> intersect(Set<Long> so, Set<Long> more) {
+        if (so == null) {
+            return more;
         }
-        if (contactIdValue != null) {
-            params.add(contactIdValue);
-        }
-        String column = contactIdValue == null ? contactId : "CAST(? AS BIGINT)";
-        return "CASE WHEN " + column + " IN (" + matches(search, true, params) + ") THEN 0 ELSE 1 END";
+        so.retainAll(more);
+        return so;
     }
 }
