@@ -26,8 +26,23 @@ public final class ContactQueries {
         this.db = db;
     }
 
+    /**
+     * The new-message picker: by name, with a search word starts first. A search of one or two
+     * letters that starts many names ({@link SearchSql#broad}) walks the contacts in name order
+     * (the index {@code contact_sort}) probing each one's name words, and stops at the page.
+     */
     public List<ContactRow> search(String search, int limit) {
-        return list("", search, " ORDER BY ct.sort_name, ct.id", limit);
+        String order = " ORDER BY ct.sort_name, ct.id";
+        return db.read(q -> {
+            if (!SearchSql.broad(q, search)) {
+                return list(q, "", search, order, limit);
+            }
+            StringBuilder where = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            SearchSql.appendProbes(search, "ct.id", where, params);
+            params.add(limit);
+            return q.query(SELECT + where + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, params.toArray());
+        });
     }
 
     public Optional<ContactRow> byPhone(String e164) {
@@ -48,20 +63,22 @@ public final class ContactQueries {
      * word, each rank one statement of its ids.
      */
     private List<ContactRow> list(String condition, String search, String order, int limit) {
-        return db.read(q -> {
-            SearchSql.Matches matches = SearchSql.matches(q, search);
-            if (matches == null) {
-                return page(q, condition, null, order, limit);
-            }
-            if (!matches.ranked()) {
-                return page(q, condition, matches.all(), order, limit);
-            }
-            List<ContactRow> rows = new ArrayList<>(page(q, condition, matches.wordStarts(), order, limit));
-            if (rows.size() < limit) {
-                rows.addAll(page(q, condition, matches.insideOnly(), order, limit - rows.size()));
-            }
-            return rows;
-        });
+        return db.read(q -> list(q, condition, search, order, limit));
+    }
+
+    private static List<ContactRow> list(Sql q, String condition, String search, String order, int limit) throws SQLException {
+        SearchSql.Matches matches = SearchSql.matches(q, search);
+        if (matches == null) {
+            return page(q, condition, null, order, limit);
+        }
+        if (!matches.ranked()) {
+            return page(q, condition, matches.all(), order, limit);
+        }
+        List<ContactRow> rows = new ArrayList<>(page(q, condition, matches.wordStarts(), order, limit));
+        if (rows.size() < limit) {
+            rows.addAll(page(q, condition, matches.insideOnly(), order, limit - rows.size()));
+        }
+        return rows;
     }
 
     private static List<ContactRow> page(Sql q, String condition, Set<Long> ids, String order, int limit) throws SQLException {

@@ -78,4 +78,15 @@ class BroadSearchTest {
         assertThat(both).hasSize((int) list.list(ConversationFilter.defaults(), 1L, PEOPLE).stream()
                 .filter(r -> r.displayName().startsWith("Anna Smith")).count());
     }
+
+    @Test
+    void thePickerWalksTheContactsInNameOrderAndFindsWhatTheRuleSays() {
+        List<Long> expected = db.read(sql -> sql.query("SELECT id, name FROM contact ORDER BY sort_name, id",
+                rs -> TextKey.words(rs.getString(2), 1).stream().anyMatch(w -> w.startsWith("a")) ? rs.getLong(1) : null))
+                .stream().filter(java.util.Objects::nonNull).toList();
+        ContactQueries picker = new ContactQueries(db);
+
+        assertThat(picker.search("a", 20)).extracting(ContactRow::id).containsExactlyElementsOf(expected.subList(0, 20));
+        assertThat(picker.search("A", PEOPLE)).extracting(ContactRow::id).containsExactlyElementsOf(expected);
+    }
 }
