@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Patients and leads for the new-message picker, the Patients page and the opted-out and blocked
@@ -58,38 +57,33 @@ public final class ContactQueries {
     }
 
     /**
-     * The contacts under {@code condition} in {@code order}, with a search those it finds (read
-     * first, see {@link SearchSql#matches}): word-start matches first, then those only inside a
-     * word, each rank one statement of its ids.
+     * The contacts under {@code condition} in {@code order}, with a search those it finds:
+     * word-start matches first, then those only inside a word, each rank one statement.
      */
     private List<ContactRow> list(String condition, String search, String order, int limit) {
         return db.read(q -> list(q, condition, search, order, limit));
     }
 
     private static List<ContactRow> list(Sql q, String condition, String search, String order, int limit) throws SQLException {
-        SearchSql.Matches matches = SearchSql.matches(q, search);
-        if (matches == null) {
-            return page(q, condition, null, order, limit);
+        if (!SearchSql.ranked(search)) {
+            List<Object> found = new ArrayList<>();
+            return page(q, condition, SearchSql.finds(search, "ct.id", false, found), found, order, limit);
         }
-        if (!matches.ranked()) {
-            return page(q, condition, matches.all(), order, limit);
-        }
-        List<ContactRow> rows = new ArrayList<>(page(q, condition, matches.wordStarts(), order, limit));
+        List<Object> first = new ArrayList<>();
+        List<ContactRow> rows = new ArrayList<>(page(q, condition, SearchSql.finds(search, "ct.id", true, first), first, order, limit));
         if (rows.size() < limit) {
-            rows.addAll(page(q, condition, matches.insideOnly(), order, limit - rows.size()));
+            List<Object> second = new ArrayList<>();
+            rows.addAll(page(q, condition, SearchSql.findsInsideOnly(search, "ct.id", second), second, order, limit - rows.size()));
         }
         return rows;
     }
 
-    private static List<ContactRow> page(Sql q, String condition, Set<Long> ids, String order, int limit) throws SQLException {
-        if (ids == null) {
-            return q.query(SELECT + condition + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, limit);
-        }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return q.query(SELECT + condition + " AND ct.id = ANY(?)" + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row,
-                ids.toArray(Long[]::new), limit);
+    private static List<ContactRow> page(Sql q, String condition, String search, List<Object> searchParams, String order, int limit)
+            throws SQLException {
+        List<Object> params = new ArrayList<>(searchParams);
+        params.add(limit);
+        return q.query(SELECT + condition + (search.isEmpty() ? "" : " AND " + search) + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row,
+                params.toArray());
     }
 
     private static ContactRow row(ResultSet rs) throws SQLException {

@@ -83,44 +83,42 @@ public final class ConversationQueries {
         }
         if (SearchSql.broad(q, filter.search())) {
             SearchSql.appendProbes(filter.search(), "c.contact_id", where, params);
-            return page(q, where, params, null, after, limit);
+            return page(q, where, params, "", List.of(), after, limit);
         }
-        SearchSql.Matches matches = SearchSql.matches(q, filter.search());
-        if (matches == null) {
-            return page(q, where, params, null, after, limit);
-        }
-        if (!matches.ranked()) {
-            return page(q, where, params, matches.all(), after, limit);
+        String search = filter.search();
+        if (!SearchSql.ranked(search)) {
+            List<Object> found = new ArrayList<>();
+            return page(q, where, params, SearchSql.finds(search, "c.contact_id", false, found), found, after, limit);
         }
         // Word-start matches first, then those only inside a word, each in the list's order: a
         // page after a row continues inside that row's rank, then takes the next rank from its top.
         List<ConversationRow> rows = new ArrayList<>();
-        if (after == null || matches.rankOf(after.contactId()) == 0) {
-            rows.addAll(page(q, where, params, matches.wordStarts(), after, limit));
+        if (after == null || SearchSql.firstRank(q, search, after.contactId())) {
+            List<Object> first = new ArrayList<>();
+            rows.addAll(page(q, where, params, SearchSql.finds(search, "c.contact_id", true, first), first, after, limit));
             after = null;
         }
         if (rows.size() < limit) {
-            rows.addAll(page(q, where, params, matches.insideOnly(), after, limit - rows.size()));
+            List<Object> second = new ArrayList<>();
+            rows.addAll(page(q, where, params, SearchSql.findsInsideOnly(search, "c.contact_id", second), second, after, limit - rows.size()));
         }
         return rows;
     }
 
     /**
-     * One page of the list in its order under the filters in {@code where}: of these contacts'
-     * conversations only (null: any), after {@code after} (null: from the top). The page's ids
-     * are chosen first, from the conversation table alone (the contact only when a filter needs
-     * it), and only the page's rows are then joined to names, inboxes and waiting counts.
+     * One page of the list in its order under the filters in {@code filters}, and {@code search}
+     * (a condition, may be empty) with its own parameters, after {@code after} (null: from the
+     * top). The page's ids are chosen first, from the conversation table alone (the contact only
+     * when a filter needs it), and only the page's rows are then joined to names, inboxes and
+     * waiting counts.
      */
-    private static List<ConversationRow> page(Sql q, CharSequence filters, List<Object> filterParams, java.util.Set<Long> contacts,
+    private static List<ConversationRow> page(Sql q, CharSequence filters, List<Object> filterParams, String search, List<Object> searchParams,
             ConversationRow after, int limit) throws SQLException {
-        if (contacts != null && contacts.isEmpty()) {
-            return List.of();
-        }
         StringBuilder where = new StringBuilder(filters);
         List<Object> params = new ArrayList<>(filterParams);
-        if (contacts != null) {
-            where.append(" AND c.contact_id = ANY(?)");
-            params.add(contacts.toArray(Long[]::new));
+        if (!search.isEmpty()) {
+            where.append(" AND ").append(search);
+            params.addAll(searchParams);
         }
         if (after != null) {
             where.append(" AND ");
@@ -130,7 +128,8 @@ public final class ConversationQueries {
         String contact = where.indexOf("ct.") >= 0 ? " LEFT JOIN contact ct ON ct.id = c.contact_id" : "";
         String order = "c.last_message_at DESC NULLS LAST, c.id DESC";
         // Only the list's order (a walk) or the contacts' conversations (a search's ids): see V7.
-        String page = "SELECT c.id FROM conversation c USE INDEX (conversation_activity, conversation_contact)" + contact + " WHERE 1 = 1" + where + " ORDER BY " + order + " FETCH FIRST ? ROWS ONLY";
+        String page = "SELECT c.id FROM conversation c USE INDEX (conversation_activity, conversation_contact)" + contact + " WHERE 1 = 1" + where
+                + " ORDER BY " + order + " FETCH FIRST ? ROWS ONLY";
         String sql = SELECT.replace("FROM conversation c", "FROM (" + page + ") pg JOIN conversation c ON c.id = pg.id") + " ORDER BY " + order;
         return q.query(sql, ConversationQueries::row, params.toArray());
     }
@@ -168,7 +167,8 @@ public final class ConversationQueries {
         return (int) (q.count("SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c USE INDEX (conversation_unread)"
                 + " WHERE c.status = 'open' AND c.unread_count > 0")
                 - q.count("""
-                        SELECT COALESCE(SUM(c.unread_count), 0) FROM contact ct JOIN conversation c ON c.contact_id = ct.id
+                        SELECT COALESCE(SUM(c.unread_count), 0)
+                        FROM contact ct USE INDEX (contact_blocked) JOIN conversation c USE INDEX (conversation_contact) ON c.contact_id = ct.id
                         WHERE ct.blocked = TRUE AND c.status = 'open' AND c.unread_count > 0"""));
     }
 
