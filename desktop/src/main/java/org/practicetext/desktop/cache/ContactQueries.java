@@ -32,16 +32,14 @@ public final class ContactQueries {
      */
     public List<ContactRow> search(String search, int limit) {
         String order = " ORDER BY ct.sort_name, ct.id";
-        return db.read(q -> {
-            if (!SearchSql.broad(q, search)) {
-                return list(q, "", search, order, limit);
-            }
-            StringBuilder where = new StringBuilder();
-            List<Object> params = new ArrayList<>();
-            SearchSql.appendProbes(search, "ct.id", where, params);
-            params.add(limit);
-            return q.query(SELECT + where + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, params.toArray());
-        });
+        if (!db.read(q -> SearchSql.broad(q, search))) {
+            return list("", search, order, limit);
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        SearchSql.appendProbes(search, "ct.id", where, params);
+        params.add(limit);
+        return db.read(q -> q.query(SELECT + where + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, params.toArray()));
     }
 
     public Optional<ContactRow> byPhone(String e164) {
@@ -56,34 +54,14 @@ public final class ContactQueries {
         return list(" AND ct.blocked = TRUE", null, " ORDER BY ct.sort_name", Integer.MAX_VALUE);
     }
 
-    /**
-     * The contacts under {@code condition} in {@code order}, with a search those it finds:
-     * word-start matches first, then those only inside a word, each rank one statement.
-     */
     private List<ContactRow> list(String condition, String search, String order, int limit) {
-        return db.read(q -> list(q, condition, search, order, limit));
-    }
-
-    private static List<ContactRow> list(Sql q, String condition, String search, String order, int limit) throws SQLException {
-        if (!SearchSql.ranked(search)) {
-            List<Object> found = new ArrayList<>();
-            return page(q, condition, SearchSql.finds(search, "ct.id", false, found), found, order, limit);
-        }
-        List<Object> first = new ArrayList<>();
-        List<ContactRow> rows = new ArrayList<>(page(q, condition, SearchSql.finds(search, "ct.id", true, first), first, order, limit));
-        if (rows.size() < limit) {
-            List<Object> second = new ArrayList<>();
-            rows.addAll(page(q, condition, SearchSql.findsInsideOnly(search, "ct.id", second), second, order, limit - rows.size()));
-        }
-        return rows;
-    }
-
-    private static List<ContactRow> page(Sql q, String condition, String search, List<Object> searchParams, String order, int limit)
-            throws SQLException {
-        List<Object> params = new ArrayList<>(searchParams);
+        StringBuilder where = new StringBuilder(condition);
+        List<Object> params = new ArrayList<>();
+        SearchSql.append(search, "ct.id", where, params);
+        String rank = SearchSql.rank(search, "ct.id", params);
         params.add(limit);
-        return q.query(SELECT + condition + (search.isEmpty() ? "" : " AND " + search) + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row,
-                params.toArray());
+        String sql = SELECT + where + (rank.isEmpty() ? order : order.replaceFirst("ORDER BY ", "ORDER BY " + rank)) + " FETCH FIRST ? ROWS ONLY";
+        return db.read(q -> q.query(sql, ContactQueries::row, params.toArray()));
     }
 
     private static ContactRow row(ResultSet rs) throws SQLException {

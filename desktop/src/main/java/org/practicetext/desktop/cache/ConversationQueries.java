@@ -12,11 +12,10 @@ import org.practicetext.core.ConversationFilter;
 /**
  * The message list: any combination of the four filters and the search box, newest activity
  * first (with a search: names matched at a word start before those matched inside a word, see
- * {@link SearchSql}), the outbox's waiting counts joined in from a small grouped table (the outbox
- * holds only what is not yet accepted). A conversation with no activity yet sorts last. Without
- * a search, one statement; with one, the matched contacts are read first and each rank's page is
- * one statement of their ids. A search of one or two letters that starts many names ({@link
- * SearchSql#broad}, one bounded count before) walks the list in its order instead.
+ * {@link SearchSql}), as ONE parameterised statement over the cache, the outbox's waiting counts joined in
+ * from a small grouped table (the outbox holds only what is not yet accepted). A conversation
+ * with no activity yet sorts last. A search of one or two letters that starts many names
+ * ({@link SearchSql#broad}, one bounded count before) walks the list in its order instead.
  */
 public final class ConversationQueries {
     private static final String SELECT = """
@@ -46,7 +45,7 @@ public final class ConversationQueries {
     }
 
     /**
-     * The rows after {@code after} in the list's order (none: from the top):
+     * The rows after {@code after} in the list's order (none: from the top), still one statement:
      * the keyset (last activity, id) continues where the shown rows end, so a page deep in the
      * list costs what the first does, and rows that moved meanwhile are neither skipped nor doubled
      * beyond what the list's own placing corrects.
@@ -83,54 +82,41 @@ public final class ConversationQueries {
         }
         if (SearchSql.broad(q, filter.search())) {
             SearchSql.appendProbes(filter.search(), "c.contact_id", where, params);
-            return page(q, where, params, "", List.of(), after, limit);
-        }
-        String search = filter.search();
-        if (!SearchSql.ranked(search)) {
-            List<Object> found = new ArrayList<>();
-            return page(q, where, params, SearchSql.finds(search, "c.contact_id", false, found), found, after, limit);
-        }
-        // Word-start matches first, then those only inside a word, each in the list's order: a
-        // page after a row continues inside that row's rank, then takes the next rank from its top.
-        List<ConversationRow> rows = new ArrayList<>();
-        if (after == null || SearchSql.firstRank(q, search, after.contactId())) {
-            List<Object> first = new ArrayList<>();
-            rows.addAll(page(q, where, params, SearchSql.finds(search, "c.contact_id", true, first), first, after, limit));
-            after = null;
-        }
-        if (rows.size() < limit) {
-            List<Object> second = new ArrayList<>();
-            rows.addAll(page(q, where, params, SearchSql.findsInsideOnly(search, "c.contact_id", second), second, after, limit - rows.size()));
-        }
-        return rows;
-    }
-
-    /**
-     * One page of the list in its order under the filters in {@code filters}, and {@code search}
-     * (a condition, may be empty) with its own parameters, after {@code after} (null: from the
-     * top). The page's ids are chosen first, from the conversation table alone (the contact only
-     * when a filter needs it), and only the page's rows are then joined to names, inboxes and
-     * waiting counts.
-     */
-    private static List<ConversationRow> page(Sql q, CharSequence filters, List<Object> filterParams, String search, List<Object> searchParams,
-            ConversationRow after, int limit) throws SQLException {
-        StringBuilder where = new StringBuilder(filters);
-        List<Object> params = new ArrayList<>(filterParams);
-        if (!search.isEmpty()) {
-            where.append(" AND ").append(search);
-            params.addAll(searchParams);
+        } else {
+            SearchSql.append(filter.search(), "c.contact_id", where, params);
         }
         if (after != null) {
-            where.append(" AND ");
-            appendAfter(after, where, params);
+            // A ranked search lists word-start matches first: the page continues inside the rank
+            // the last shown row had, then takes the whole next rank.
+            String rankOfRow = SearchSql.rankOf(filter.search(), "c.contact_id", null, params);
+            if (!rankOfRow.isEmpty()) {
+                where.append(" AND (").append(rankOfRow).append(" > ")
+                        .append(SearchSql.rankOf(filter.search(), "c.contact_id", after.contactId(), params))
+                        .append(" OR (").append(SearchSql.rankOf(filter.search(), "c.contact_id", null, params))
+                        .append(" = ").append(SearchSql.rankOf(filter.search(), "c.contact_id", after.contactId(), params))
+                        .append(" AND ");
+                appendAfter(after, where, params);
+                where.append("))");
+            } else {
+                where.append(" AND ");
+                appendAfter(after, where, params);
+            }
         }
+        List<Object> rankParams = new ArrayList<>();
+        String rank = SearchSql.rankOf(filter.search(), "c.contact_id", null, rankParams);
+        params.addAll(0, rankParams);
         params.add(limit);
+        // The page's ids first, from the conversation table alone (the contact only when a filter
+        // needs it): a broad search sorts its matches on three columns, and only the page's rows
+        // are then joined to names, inboxes and waiting counts.
         String contact = where.indexOf("ct.") >= 0 ? " LEFT JOIN contact ct ON ct.id = c.contact_id" : "";
         String order = "c.last_message_at DESC NULLS LAST, c.id DESC";
-        // Only the list's order (a walk) or the contacts' conversations (a search's ids): see V7.
-        String page = "SELECT c.id FROM conversation c USE INDEX (conversation_activity, conversation_contact)" + contact + " WHERE 1 = 1" + where
-                + " ORDER BY " + order + " FETCH FIRST ? ROWS ONLY";
-        String sql = SELECT.replace("FROM conversation c", "FROM (" + page + ") pg JOIN conversation c ON c.id = pg.id") + " ORDER BY " + order;
+        // Only the list's order (a walk) or the contacts' conversations (a search): see V7.
+        String page = "SELECT c.id" + (rank.isEmpty() ? "" : ", " + rank + " AS list_rank")
+                + " FROM conversation c USE INDEX (conversation_activity, conversation_contact)" + contact
+                + " WHERE 1 = 1" + where + " ORDER BY " + (rank.isEmpty() ? "" : "list_rank, ") + order + " FETCH FIRST ? ROWS ONLY";
+        String sql = SELECT.replace("FROM conversation c", "FROM (" + page + ") pg JOIN conversation c ON c.id = pg.id")
+                + " ORDER BY " + (rank.isEmpty() ? "" : "pg.list_rank, ") + order;
         return q.query(sql, ConversationQueries::row, params.toArray());
     }
 
@@ -163,7 +149,7 @@ public final class ConversationQueries {
     /** The badge inside a unit of work (a batch's reads). */
     public static int unreadBadge(Sql q) throws SQLException {
         // The open conversations' unread counts from conversation_unread alone, less those of the
-        // few blocked contacts: the same rule as OPEN_UNREAD without a contact lookup per row.
+        // few blocked contacts: the same rule as OPEN_UNREAD without a contact lookup per row (V7).
         return (int) (q.count("SELECT COALESCE(SUM(c.unread_count), 0) FROM conversation c USE INDEX (conversation_unread)"
                 + " WHERE c.status = 'open' AND c.unread_count > 0")
                 - q.count("""

@@ -2,24 +2,17 @@
 package org.practicetext.desktop.cache;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The search box's matching, shared by the conversation list and the contact picker. Every typed
+ * The SQL of the search box, shared by the conversation list and the contact picker. Every typed
  * word must be found in the name: a word of one or two letters as the start of a name word, a
  * longer one anywhere inside a name word ("ohns" finds Johnson) — each an index range scan of
  * {@code contact_word}, which holds every suffix of every name word. Or the typed digits must
  * appear anywhere in the phone number (the prefix of one of its suffixes). Contacts whose every
  * typed word starts a name word (or whose number has the digits) rank before those matched
- * only inside a word.
- *
- * <p>Each rank is its own condition ({@link #finds}, {@link #findsInsideOnly}: ONE {@code IN} of
- * ONE subquery, which H2 evaluates once and looks up through the contact id's index), and the
- * list asks for the first rank's page, then the second's if the page is not full: a rank
- * written as a {@code CASE WHEN ... IN (subquery)} in the {@code ORDER BY} cost more than the
- * lookups themselves. A search of one or two letters that starts many names is answered by
- * walking the list instead ({@link #broad}, {@link #appendProbes}).
+ * only inside a word. The conditions use only {@code ?}, so one statement answers a keystroke
+ * (the list's {@link #broad} check aside).
  */
 final class SearchSql {
     private static final String NAME_KEY = "SELECT w.contact_id FROM contact_word w WHERE w.word >= ? AND w.word < ?";
@@ -27,6 +20,23 @@ final class SearchSql {
     private static final String PHONE_KEY = "SELECT p.contact_id FROM phone_suffix p WHERE p.suffix >= ? AND p.suffix < ?";
 
     private SearchSql() {
+    }
+
+    /**
+     * Appends the condition for {@code search} on the contact id column {@code contactId}; answers
+     * false (nothing appended) when the search is empty. The condition is ONE {@code IN} of ONE
+     * subquery (the typed words' contacts intersected, the digits' contacts added by a union):
+     * H2 evaluates it once per statement and either looks the matches up through the contact id's
+     * index or checks each row against the result, where an {@code OR} of two {@code IN}s made it
+     * scan the whole table.
+     */
+    static boolean append(String search, String contactId, StringBuilder where, List<Object> params) {
+        String matches = matches(search, false, params);
+        if (matches.isEmpty()) {
+            return false;
+        }
+        where.append(" AND ").append(contactId).append(" IN (").append(matches).append(")");
+        return true;
     }
 
     /** Above this many word-start keys for the first typed word, a short search walks the list instead of sorting its matches. */
@@ -61,36 +71,6 @@ final class SearchSql {
         }
     }
 
-    /** Whether some typed word can match inside a name word: then the list has two ranks (word starts first). */
-    static boolean ranked(String search) {
-        return TextKey.words(search, 1).stream().anyMatch(w -> w.length() >= TextKey.MIN_INFIX);
-    }
-
-    /**
-     * The condition that {@code contactId} is a contact {@code search} finds (empty when nothing
-     * is typed): with {@code startsOnly} only those of the first rank (every typed word starts a
-     * name word, or the number has the digits).
-     */
-    static String finds(String search, String contactId, boolean startsOnly, List<Object> params) {
-        String matches = matches(search, startsOnly, params);
-        return matches.isEmpty() ? "" : contactId + " IN (" + matches + ")";
-    }
-
-    /** The condition that {@code contactId} is found by {@code search} only inside a word (the second rank). */
-    static String findsInsideOnly(String search, String contactId, List<Object> params) {
-        String all = matches(search, false, params);
-        String starts = matches(search, true, params);
-        return contactId + " IN (SELECT m.contact_id FROM (" + all + " EXCEPT " + starts + ") m)";
-    }
-
-    /** Whether this contact is of the first rank for {@code search} (the rank a page after its row continues in). */
-    static boolean firstRank(Sql sql, String search, long contactId) throws SQLException {
-        List<Object> params = new ArrayList<>();
-        String starts = matches(search, true, params);
-        params.add(contactId);
-        return sql.count("SELECT COUNT(*) FROM (" + starts + ") m WHERE m.contact_id = ?", params.toArray()) > 0;
-    }
-
     /**
      * The query of the contact ids {@code search} finds (empty when nothing is typed): every typed
      * word (one or two letters, or {@code startsOnly}: at a word start; longer: anywhere inside a
@@ -103,11 +83,15 @@ final class SearchSql {
             return "";
         }
         StringBuilder query = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            query.append(i == 0 ? "" : " INTERSECT ").append(startsOnly || word.length() < TextKey.MIN_INFIX ? WORD_START : NAME_KEY);
-            params.add(word);
-            params.add(TextKey.prefixEnd(word));
+        if (!words.isEmpty()) {
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < words.size(); i++) {
+                String word = words.get(i);
+                names.append(i == 0 ? "" : " INTERSECT ").append(startsOnly || word.length() < TextKey.MIN_INFIX ? WORD_START : NAME_KEY);
+                params.add(word);
+                params.add(TextKey.prefixEnd(word));
+            }
+            query.append(names);
         }
         if (!digits.isEmpty()) {
             query.append(words.isEmpty() ? "" : " UNION ").append(PHONE_KEY);
@@ -117,5 +101,32 @@ final class SearchSql {
         // A set operation as a derived table: H2 then looks its rows up as one set; written
         // directly inside the IN it took five times as long on the benchmark's cache.
         return words.size() + (digits.isEmpty() ? 0 : 1) > 1 ? "SELECT m.contact_id FROM (" + query + ") m" : query.toString();
+    }
+
+    /**
+     * The leading ORDER BY term that puts word-start matches first ({@code "... , "}), or empty
+     * when no typed word can match inside a word (then every match starts a word).
+     */
+    static String rank(String search, String contactId, List<Object> params) {
+        String rank = rankOf(search, contactId, null, params);
+        return rank.isEmpty() ? "" : rank + ", ";
+    }
+
+    /**
+     * The rank term itself (0 for a word-start match, 1 for one only inside a word), or empty as
+     * for {@link #rank}. With {@code contactIdValue}, the term ranks that contact instead of the
+     * column: {@code contactId} is then written as {@code ?} and the value bound first, so a page
+     * after a given row can continue inside the rank it had.
+     */
+    static String rankOf(String search, String contactId, Long contactIdValue, List<Object> params) {
+        List<String> words = TextKey.words(search, 1);
+        if (words.stream().noneMatch(w -> w.length() >= TextKey.MIN_INFIX)) {
+            return "";
+        }
+        if (contactIdValue != null) {
+            params.add(contactIdValue);
+        }
+        String column = contactIdValue == null ? contactId : "CAST(? AS BIGINT)";
+        return "CASE WHEN " + column + " IN (" + matches(search, true, params) + ") THEN 0 ELSE 1 END";
     }
 }
