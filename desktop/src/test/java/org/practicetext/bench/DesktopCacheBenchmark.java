@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +33,11 @@ import org.practicetext.protocol.FeedPage;
  * message-text queries and reports the file size. If sqlite-jdbc is on the class path (test
  * scope), the same rows are copied into an SQLite file with FTS5 tables and its queries are timed
  * right after ours ({@link SqliteTwin}).
- * Arguments: {@code conversations messages runs} (defaults 20000 500000 200).
+ * Arguments: {@code conversations messages runs [filled]} (defaults 20000 500000 200). With
+ * {@code filled}, a folder holding the {@code cache.mv.db} of an earlier run of the same size
+ * (the benchmark leaves its temporary folder behind), that file is copied and the fill skipped:
+ * the queries of two builds can then be timed on the same rows in minutes (an older cache is
+ * migrated on open, as a desktop's would be).
  */
 public final class DesktopCacheBenchmark {
     private static final String[] FIRST = {"Anna", "José", "Zoë", "Liam", "Olivia", "Noah", "Emma", "Mateo", "Sofía", "Lucas", "Mia", "Ethan",
@@ -48,12 +54,17 @@ public final class DesktopCacheBenchmark {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        Path filled = args.length > 3 ? Path.of(args[3]) : null;
         Path dir = Files.createTempDirectory("pt-desktop-bench");
+        if (filled != null) {
+            Files.copy(filled.resolve("cache.mv.db"), dir.resolve("cache.mv.db"));
+        }
+        System.out.println("cache folder: " + dir);
         System.out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         SqliteTwin sqlite = null;
         try (CacheDatabase db = CacheDatabase.open(dir)) {
-            long events = fill(db, conversations, messages);
+            long events = filled == null ? fill(db, conversations, messages) : 0;
             sqlite = SqliteTwin.of(db, dir.resolve("twin.sqlite"));
             queries(db, conversations, runs, sqlite);
             indexSize(db);
@@ -188,6 +199,7 @@ public final class DesktopCacheBenchmark {
                 .withSearch("555-" + (10 + random.nextInt(90))), 1L, 50).size());
         time("search list by 4 phone digits", runs, () -> list.list(open.withStatus(Status.ALL)
                 .withSearch(String.format("%04d", random.nextInt(conversations))), 1L, 50).size());
+        time("contact picker, first keystroke (1 letter)", runs, () -> contacts.search(FIRST[random.nextInt(FIRST.length)].substring(0, 1), 20).size());
         time("contact picker by name prefix", runs, () -> contacts.search(FIRST[random.nextInt(FIRST.length)].substring(0, 3), 20).size());
         time("contact picker by infix of a name", runs, () -> contacts.search(INFIX[random.nextInt(INFIX.length)], 20).size());
         SplittableRandom one = new SplittableRandom(13);
@@ -230,21 +242,31 @@ public final class DesktopCacheBenchmark {
         int run() throws Exception;
     }
 
+    /**
+     * Times a query: wall-clock p50/p95, and the same of the CPU time of this thread alone (H2 and
+     * sqlite-jdbc run a query in the calling thread). On a shared machine the wall time includes
+     * the time the thread waited for a core; the CPU time is what the query itself took.
+     */
     static void time(String what, int runs, Query query) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
             for (int i = 0; i < Math.min(20, runs); i++) {
                 query.run();
             }
             double[] millis = new double[runs];
+            double[] cpu = new double[runs];
             long rows = 0;
             for (int i = 0; i < runs; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 rows += query.run();
                 millis[i] = (System.nanoTime() - t0) / 1e6;
+                cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             }
             java.util.Arrays.sort(millis);
-            System.out.printf(Locale.ROOT, "%-45s p50 %7.2f ms  p95 %7.2f ms  (%d runs, %.0f rows avg)%n", what, millis[runs / 2],
-                    millis[(int) (runs * 0.95)], runs, (double) rows / runs);
+            java.util.Arrays.sort(cpu);
+            System.out.printf(Locale.ROOT, "%-45s p50 %7.2f ms  p95 %7.2f ms  cpu p50 %7.2f ms  p95 %7.2f ms  (%d runs, %.0f rows avg)%n", what,
+                    millis[runs / 2], millis[(int) (runs * 0.95)], cpu[runs / 2], cpu[(int) (runs * 0.95)], runs, (double) rows / runs);
         } catch (Exception e) {
             throw new IllegalStateException(what, e);
         }

@@ -25,8 +25,21 @@ public final class ContactQueries {
         this.db = db;
     }
 
+    /**
+     * The new-message picker: by name, with a search word starts first. A search of one or two
+     * letters that starts many names ({@link SearchSql#broad}) walks the contacts in name order
+     * (the index {@code contact_sort}) probing each one's name words, and stops at the page.
+     */
     public List<ContactRow> search(String search, int limit) {
-        return list("", search, " ORDER BY ct.sort_name, ct.id", limit);
+        String order = " ORDER BY ct.sort_name, ct.id";
+        if (!db.read(q -> SearchSql.broad(q, search))) {
+            return list("", search, order, limit);
+        }
+        StringBuilder where = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        SearchSql.appendProbes(search, "ct.id", where, params);
+        params.add(limit);
+        return db.read(q -> q.query(SELECT + where + order + " FETCH FIRST ? ROWS ONLY", ContactQueries::row, params.toArray()));
     }
 
     public Optional<ContactRow> byPhone(String e164) {

@@ -111,28 +111,65 @@ final class MessageIndex {
     /**
      * The ids of the messages that have, for every one of {@code words}, a word starting with it:
      * the {@code limit} highest relay ids (relay ids grow with time, so the newest) and every
-     * local bubble that matches (there are few). One range scan per typed word, the longest
-     * (usually the rarest) first; a word that matches nothing ends the search.
+     * local bubble that matches (there are few). The blocks are read newest first, in rounds of
+     * one, two, four… blocks, and the search stops when a round fills the page: a common word is
+     * answered from its newest block alone, however many blocks the cache has. In a round, one
+     * range scan per typed word, the longest (usually the rarest) first, later ones only in the
+     * blocks still alive; the first round also reads every local block.
      */
     static List<Long> matching(Sql sql, List<String> words, int limit) throws SQLException {
         List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        long[] idRange = sql.queryOne("SELECT MIN(id), MAX(id) FROM message", rs -> new long[] {rs.getLong(1), rs.getLong(2)}).orElseThrow();
+        List<Long> relayBlocks = new ArrayList<>();
+        for (long block = block(idRange[1]); block >= 0 && idRange[1] > 0; block--) {
+            relayBlocks.add(block);
+        }
+        List<Long> localBlocks = new ArrayList<>();
+        for (long block = -1; idRange[0] < 0 && block >= block(idRange[0]); block--) {
+            localBlocks.add(block);
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Long> locals = new ArrayList<>();
+        int next = 0;
+        int round = 1;
+        boolean first = true;
+        while (first || (ids.size() < limit && next < relayBlocks.size())) {
+            List<Long> blocks = new ArrayList<>(relayBlocks.subList(next, Math.min(relayBlocks.size(), next + round)));
+            if (first) {
+                blocks.addAll(localBlocks);
+            }
+            next += round;
+            round *= 2;
+            first = false;
+            for (Map.Entry<Long, RoaringBitmap> block : intersection(sql, longestFirst, blocks).descendingMap().entrySet()) {
+                boolean local = block.getKey() < 0;
+                IntIterator lows = block.getValue().getReverseIntIterator();
+                while (lows.hasNext() && (local || ids.size() < limit)) {
+                    (local ? locals : ids).add(id(block.getKey(), lows.next()));
+                }
+            }
+        }
+        ids.addAll(locals);
+        return ids;
+    }
+
+    /** Per block of {@code blocks}, the ids that have every word (ORed over the terms a word is the prefix of); empty blocks left out. */
+    private static TreeMap<Long, RoaringBitmap> intersection(Sql sql, List<String> words, List<Long> blocks) throws SQLException {
         TreeMap<Long, RoaringBitmap> hits = null;
-        for (String word : longestFirst) {
+        for (String word : words) {
             TreeMap<Long, RoaringBitmap> found = new TreeMap<>();
             TreeMap<Long, RoaringBitmap> within = hits;
-            String sqlText = within == null
-                    ? "SELECT block, ids FROM message_posting WHERE term >= ? AND term < ?"
-                    : "SELECT block, ids FROM message_posting WHERE term >= ? AND term < ? AND block = ANY(?)";
-            Object[] params = within == null
-                    ? new Object[] {word, TextKey.prefixEnd(word)}
-                    : new Object[] {word, TextKey.prefixEnd(word), within.keySet().toArray(Long[]::new)};
-            sql.query(sqlText, rs -> {
+            Long[] alive = (within == null ? blocks : within.keySet()).toArray(Long[]::new);
+            if (alive.length == 0) {
+                return found;
+            }
+            sql.query("SELECT block, ids FROM message_posting WHERE term >= ? AND term < ? AND block = ANY(?)", rs -> {
                 found.merge(rs.getLong(1), bitmap(rs.getBytes(2)), (a, b) -> {
                     a.or(b);
                     return a;
                 });
                 return null;
-            }, params);
+            }, word, TextKey.prefixEnd(word), alive);
             if (within != null) {
                 found.entrySet().removeIf(block -> {
                     block.getValue().and(within.get(block.getKey()));
@@ -140,24 +177,11 @@ final class MessageIndex {
                 });
             }
             if (found.isEmpty()) {
-                return List.of();
+                return found;
             }
             hits = found;
         }
-        List<Long> ids = new ArrayList<>();
-        int relayIds = 0;
-        for (Map.Entry<Long, RoaringBitmap> block : hits.descendingMap().entrySet()) {
-            boolean local = block.getKey() < 0;
-            if (!local && relayIds >= limit) {
-                continue;
-            }
-            IntIterator lows = block.getValue().getReverseIntIterator();
-            while (lows.hasNext() && (local || relayIds < limit)) {
-                ids.add(id(block.getKey(), lows.next()));
-                relayIds += local ? 0 : 1;
-            }
-        }
-        return ids;
+        return hits == null ? new TreeMap<>() : hits;
     }
 
     /** Builds the whole index again from the message table (the migration that introduced it). */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +67,7 @@ class BroadSearchTest {
         List<ConversationRow> walked = list.list(open.withSearch("a"), 1L, PEOPLE);
 
         assertThat(walked).extracting(ConversationRow::id).containsExactlyElementsOf(expected.stream().map(ConversationRow::id).toList());
-        assertThat(paged(open.withSearch("A"), 97)).containsExactlyElementsOf(expected.stream().map(ConversationRow::id).toList());
+        assertThat(ListPaging.paged(list, open.withSearch("A"), 1L, 97)).containsExactlyElementsOf(expected.stream().map(ConversationRow::id).toList());
     }
 
     @Test
@@ -80,16 +79,14 @@ class BroadSearchTest {
                 .filter(r -> r.displayName().startsWith("Anna Smith")).count());
     }
 
-    private List<Long> paged(ConversationFilter filter, int size) {
-        List<Long> ids = new ArrayList<>();
-        ConversationRow last = null;
-        while (true) {
-            List<ConversationRow> page = list.list(filter, 1L, last, size);
-            page.forEach(r -> ids.add(r.id()));
-            if (page.size() < size) {
-                return ids;
-            }
-            last = page.getLast();
-        }
+    @Test
+    void thePickerWalksTheContactsInNameOrderAndFindsWhatTheRuleSays() {
+        List<Long> expected = db.read(sql -> sql.query("SELECT id, name FROM contact ORDER BY sort_name, id",
+                rs -> TextKey.words(rs.getString(2), 1).stream().anyMatch(w -> w.startsWith("a")) ? rs.getLong(1) : null))
+                .stream().filter(java.util.Objects::nonNull).toList();
+        ContactQueries picker = new ContactQueries(db);
+
+        assertThat(picker.search("a", 20)).extracting(ContactRow::id).containsExactlyElementsOf(expected.subList(0, 20));
+        assertThat(picker.search("A", PEOPLE)).extracting(ContactRow::id).containsExactlyElementsOf(expected);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +59,7 @@ class RankedPagingTest {
         assertThat(whole.subList(0, 20)).allMatch(r -> r.displayName().startsWith("Anna Smith"));
         assertThat(whole.subList(20, 40)).allMatch(r -> r.displayName().startsWith("Olga Goldsmith"));
 
-        assertThat(paged(filter, 7)).containsExactlyElementsOf(whole.stream().map(ConversationRow::id).toList());
+        assertThat(ListPaging.paged(list, filter, 1L, 7)).containsExactlyElementsOf(whole.stream().map(ConversationRow::id).toList());
     }
 
     @Test
@@ -69,19 +68,6 @@ class RankedPagingTest {
         List<Long> whole = list.list(filter, 1L, 500).stream().map(ConversationRow::id).toList();
         assertThat(whole).hasSize(41);
 
-        assertThat(paged(filter, 6)).containsExactlyElementsOf(whole);
-    }
-
-    private List<Long> paged(ConversationFilter filter, int size) {
-        List<Long> ids = new ArrayList<>();
-        ConversationRow last = null;
-        while (true) {
-            List<ConversationRow> page = list.list(filter, 1L, last, size);
-            page.forEach(r -> ids.add(r.id()));
-            if (page.size() < size) {
-                return ids;
-            }
-            last = page.getLast();
-        }
+        assertThat(ListPaging.paged(list, filter, 1L, 6)).containsExactlyElementsOf(whole);
     }
 }

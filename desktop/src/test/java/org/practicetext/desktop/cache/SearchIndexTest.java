@@ -131,6 +131,27 @@ class SearchIndexTest {
         assertThat(messages.search("crown", 500)).hasSize(50).allSatisfy(hit -> assertThat(hit.conversationId()).isEqualTo(10L));
     }
 
+    @Test
+    void readingTheNewestBlocksFirstFindsWhatReadingEveryBlockWould() {
+        Outbox.Entry local = outbox.enqueueSend(10L, "+13125550101", "(312) 555-0101", "Crown fitting moved to Monday");
+        for (String search : List.of("crown", "crown mon", "mon crown", "fill appo", "appointment 29", "appointment 2", "fill crown", "fi")) {
+            for (int limit : List.of(1, 3, 50, 120, 500)) {
+                assertThat(messages.search(search, limit)).extracting(MessageHit::messageId).as("%s, %d", search, limit)
+                        .containsExactlyElementsOf(newestHaving(search, limit));
+            }
+        }
+        assertThat(messages.search("crown", 1)).extracting(MessageHit::messageId).containsExactly(-local.id());
+    }
+
+    /** The reference: every row read, each typed word the prefix of one of its words, newest first. */
+    private List<Long> newestHaving(String search, int limit) {
+        List<String> typed = TextKey.words(search, 2);
+        return db.read(sql -> sql.query("SELECT id, body FROM message ORDER BY created_at DESC, id DESC", rs -> {
+            List<String> words = TextKey.words(rs.getString(2), 2);
+            return typed.stream().allMatch(t -> words.stream().anyMatch(w -> w.startsWith(t))) ? rs.getLong(1) : null;
+        })).stream().filter(java.util.Objects::nonNull).limit(limit).toList();
+    }
+
     /** The index as word → message ids, read from its rows. */
     private Map<String, TreeSet<Long>> index() {
         return db.read(sql -> {
