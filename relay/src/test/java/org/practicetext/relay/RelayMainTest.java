@@ -29,7 +29,7 @@ class RelayMainTest {
         InputStream original = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {
-            int code = RelayMain.run(args, Map.of("PT_DB_URL", Database.h2Url(dir.toString())),
+            int code = RelayMain.run(args, TestStore.current().environment(dir),
                     new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
@@ -52,7 +52,7 @@ class RelayMainTest {
         String[] lines = key.out().strip().split("\n");
         String printedKey = lines[lines.length - 1].strip();
         assertThat(printedKey).startsWith("ptk_");
-        try (Database db = new Database(Database.h2Url(dir.toString()), "sa", "")) {
+        try (Database db = TestStore.current().open(dir)) {
             Optional<String> keyName = db.read(tx -> tx.queryOne("SELECT name FROM api_key WHERE key_hash = ?", rs -> rs.getString(1),
                     Tokens.hash(printedKey)));
             Optional<String> inbox = db.read(tx -> tx.queryOne(
@@ -85,6 +85,7 @@ class RelayMainTest {
     }
 
     @Test
+    @H2Only("the H2 file is locked by the running relay; PostgreSQL serves both")
     void adminCommandAgainstTheFileOfARunningRelaySaysSoPlainly() throws Exception {
         run("", "practice", "create", "--slug", "smile", "--name", "Smile Dental");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

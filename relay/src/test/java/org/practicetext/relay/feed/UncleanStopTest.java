@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
-import org.practicetext.relay.store.Database;
+import org.practicetext.relay.TestStore;
 
 /** After a kill on H2 the newest commits may be gone, so the desks are sent back to a snapshot; a clean stop keeps the feed. */
 class UncleanStopTest {
@@ -36,7 +35,7 @@ class UncleanStopTest {
         assertThat(afterCleanStop).isEqualTo(before);
 
         // What a kill -9 leaves: the node still marked running.
-        try (Connection c = DriverManager.getConnection(Database.h2Url(dir.toString()), "sa", "")) {
+        try (Connection c = TestStore.current().connect(dir)) {
             c.createStatement().executeUpdate("UPDATE relay_run SET running = TRUE");
             c.commit();
         }

@@ -103,6 +103,7 @@ class StorageErrorLogTest {
     }
 
     @Test
+    @org.practicetext.relay.H2Only("H2's own trace file")
     void h2WritesNoTraceFileThatQuotesTheValue() throws Exception {
         String phone = "+1555013912345678";
         contact(phone, "Evangeline Thistlewood");
