@@ -29,7 +29,9 @@ public final class StorageException extends RuntimeException {
     private final boolean busy;
 
     public StorageException(SQLException driverFailure) {
-        this(SqlFailure.of(driverFailure), driverFailure instanceof SQLTransientException || BUSY_STATES.contains(driverFailure.getSQLState()));
+        // A failure without a SQLState (the pool's own, e.g. after it closed) is not busy; Set.of refuses to look up null.
+        this(SqlFailure.of(driverFailure), driverFailure instanceof SQLTransientException
+                || driverFailure.getSQLState() != null && BUSY_STATES.contains(driverFailure.getSQLState()));
         setStackTrace(driverFailure.getStackTrace());
     }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.webhook;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 import org.practicetext.relay.TestStore;
@@ -41,11 +43,17 @@ public final class FailingTrigger implements Trigger {
         }
     }
 
-    /** Turns failing on or off for the relay on {@code db}. */
-    public static void fail(Database db, boolean on) {
+    /** Turns failing on or off for the relays on {@code folder}'s database, running or not. */
+    public static void fail(Path folder, boolean on) {
         failing = on;
         if (TestStore.current() == TestStore.POSTGRES) {
-            db.inTransaction(tx -> tx.update("UPDATE test_failing SET failing = ?", on));
+            try (Connection c = TestStore.current().connect(folder); PreparedStatement s = c.prepareStatement("UPDATE test_failing SET failing = ?")) {
+                s.setBoolean(1, on);
+                s.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -64,14 +64,14 @@ class WebhookIntakeTest {
 
     @Test
     void aTextWhoseProcessingFailsIsAcknowledgedKeptAndAppliedLater() {
-        FailingTrigger.fail(relay.server.database(), true);
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
 
         assertThat(text(sid, "Is Friday still free?").statusCode()).isEqualTo(200);
         assertThat(messagesWithSid(sid)).isEmpty();
         assertThat(health().get("webhooksWaiting").asLong()).isEqualTo(1);
 
-        FailingTrigger.fail(relay.server.database(), false);
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         assertThat(relay.server.webhookIntake().retryNow()).isEqualTo(1);
 
@@ -85,12 +85,12 @@ class WebhookIntakeTest {
 
     @Test
     void twilioRetryingATextThatIsRecordedButNotAppliedYetGivesOneMessage() {
-        FailingTrigger.fail(relay.server.database(), true);
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
 
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
-        FailingTrigger.fail(relay.server.database(), false);
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         relay.server.webhookIntake().retryNow();
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
@@ -100,11 +100,11 @@ class WebhookIntakeTest {
 
     @Test
     void aTextRecordedButNotAppliedWhenTheRelayStoppedIsAppliedWhenItStarts() {
-        FailingTrigger.fail(relay.server.database(), true);
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
         assertThat(text(sid, "Please call me back").statusCode()).isEqualTo(200);
         relay.close();
-        FailingTrigger.fail(relay.server.database(), false);
+        FailingTrigger.fail(dir, false);
 
         relay = new RelayFixture(dir);
         token = relay.signIn(practice, "staff");
@@ -115,7 +115,7 @@ class WebhookIntakeTest {
 
     @Test
     void aWebhookThatKeepsFailingIsShownInHealthAndStillKept() {
-        FailingTrigger.fail(relay.server.database(), true);
+        FailingTrigger.fail(dir, true);
         text(RelayFixture.newSid(), "Hello?");
         for (int i = 0; i < WebhookIntake.ATTENTION_AFTER; i++) {
             relay.clock.advance(WebhookIntake.MAX_BACKOFF);
@@ -129,7 +129,7 @@ class WebhookIntakeTest {
                 .orElseThrow();
         assertThat(error).contains("23505").doesNotContain("+1555").doesNotContain("Hello");
 
-        FailingTrigger.fail(relay.server.database(), false);
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(WebhookIntake.MAX_BACKOFF);
         relay.server.webhookIntake().retryNow();
         assertThat(health().get("status").asText()).isEqualTo("ok");
@@ -139,14 +139,14 @@ class WebhookIntakeTest {
     void aStatusReportWhoseProcessingFailsIsAppliedLater() {
         String sid = RelayFixture.newSid();
         text(sid, "Thanks");
-        FailingTrigger.fail(relay.server.database(), true);
+        FailingTrigger.fail(dir, true);
         Map<String, String> report = Map.of("MessageSid", RelayFixture.newSid(), "MessageStatus", "delivered");
 
         assertThat(relay.webhook("/twilio/status", report).statusCode()).isEqualTo(200);
         long kept = relay.server.database().read(tx -> tx.queryOne("SELECT COUNT(*) FROM status_callback", rs -> rs.getLong(1))).orElseThrow();
         assertThat(kept).isZero();
 
-        FailingTrigger.fail(relay.server.database(), false);
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         relay.server.webhookIntake().retryNow();
         kept = relay.server.database().read(tx -> tx.queryOne("SELECT COUNT(*) FROM status_callback", rs -> rs.getLong(1))).orElseThrow();
