@@ -24,7 +24,8 @@ public final class StoreFilter implements PostDiscoveryFilter {
         }
         if (TestPostgres.configured().isEmpty()) {
             if (TestPostgres.required()) {
-                throw new IllegalStateException(TestPostgres.REQUIRE_ENV + " is set but there is no PostgreSQL to test on: " + TestPostgres.SKIP_MESSAGE);
+                throw new IllegalStateException("PostgreSQL tests required (" + TestPostgres.REQUIRE_ENV + " is set) but " + TestPostgres.URL_ENV
+                        + " is not: start one with .ci/test-postgres.sh start; see docs/TESTING.md");
             }
             if (SAID.compareAndSet(false, true)) {
                 System.err.println(TestPostgres.SKIP_MESSAGE);
