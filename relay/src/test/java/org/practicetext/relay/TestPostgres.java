@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,8 +28,8 @@ import org.practicetext.relay.store.Database;
  * {@link #newDatabase()} for a test that manages it (several relay nodes on one database take the
  * same {@link TestDatabase}), {@link #forFolder(Path)} for a relay fixture's data folder (the same
  * folder, the same database, so a restarted relay finds its data). Databases are dropped when
- * their owner closes them, the rest when the JVM exits; ones left by a JVM that died are dropped
- * by the next.
+ * their owner closes them or their folder is gone, the rest when the JVM exits; ones left by a
+ * JVM that died (or was stopped before it dropped them all) are dropped by the next run.
  */
 public final class TestPostgres {
     public static final String URL_ENV = "PT_TEST_POSTGRES_URL";
@@ -124,6 +125,7 @@ public final class TestPostgres {
                 // The relay's own start-up: the pool and Flyway's migrations, then nothing else.
                 new Database(urlOf(template), user, password).close();
             }
+            dropDeletedFolders();
             String name = prefix + next.incrementAndGet();
             execute("CREATE DATABASE " + name + " TEMPLATE " + template);
             TestDatabase database = new TestDatabase(this, name, urlOf(name));
@@ -135,15 +137,37 @@ public final class TestPostgres {
     }
 
     /** The database of a relay fixture's data folder, made on first use. */
-    public TestDatabase forFolder(Path folder) {
-        return byFolder.computeIfAbsent(folder.toAbsolutePath().normalize(), _ -> newDatabase());
+    public synchronized TestDatabase forFolder(Path folder) {
+        // Not computeIfAbsent: making a database may drop others (dropDeletedFolders), which changes the map.
+        Path key = folder.toAbsolutePath().normalize();
+        TestDatabase existing = byFolder.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        TestDatabase created = newDatabase();
+        byFolder.put(key, created);
+        return created;
     }
 
     /** Drops the database of {@code folder}, if it has one (its relays are stopped). */
-    public void releaseFolder(Path folder) {
+    public synchronized void releaseFolder(Path folder) {
         TestDatabase database = byFolder.remove(folder.toAbsolutePath().normalize());
         if (database != null) {
             database.close();
+        }
+    }
+
+    /**
+     * The databases of folders that are gone (a {@code @TempDir} that JUnit deleted after its
+     * test, with the relays on it stopped), so that they do not pile up until the JVM exits:
+     * dropping many at exit can take longer than the build waits for the JVM (each
+     * {@code DROP DATABASE} waits for a checkpoint), and the next run would drop them instead.
+     */
+    private void dropDeletedFolders() {
+        for (Path folder : List.copyOf(byFolder.keySet())) {
+            if (!Files.exists(folder)) {
+                releaseFolder(folder);
+            }
         }
     }
 
