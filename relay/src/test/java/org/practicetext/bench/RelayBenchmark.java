@@ -16,19 +16,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
+import org.practicetext.relay.TestStore;
 
 /**
  * Relay benchmarks (see docs/BENCHMARKS.md). Not a test: run it on purpose, on a quiet machine.
  * <ol>
  * <li>webhook-to-long-poll latency with many parked clients: every client parks a long-poll, one
  * signed webhook lands, and each client's wake-up time is recorded;</li>
- * <li>signed inbound webhooks ingested per second, each committed to the H2 file before 200;</li>
+ * <li>signed inbound webhooks ingested per second, each committed (H2 file or PostgreSQL) before 200;</li>
  * <li>messages accepted per second through {@code POST /api/v1/messages} with the simulated
  * carrier, and the time from the API call to the {@code delivered} event seen by a long-polling
  * client (the simulated carrier's own delay between statuses is set to zero, so this measures
  * the relay: store, dispatch, two signed callbacks, feed).</li>
  * </ol>
- * Arguments: {@code clients rounds webhooks concurrency sends} (defaults 1000 20 5000 16 2000).
+ * Arguments: {@code clients rounds webhooks concurrency sends store} (defaults 1000 20 5000 16 2000 h2;
+ * the store is {@code h2} or {@code postgres}, which needs {@code PT_TEST_POSTGRES_URL} as the tests do).
  */
 public final class RelayBenchmark {
     public static void main(String[] args) throws Exception {
@@ -37,8 +39,15 @@ public final class RelayBenchmark {
         int webhooks = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int sends = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+        // The store, as the relay's tests choose it (TestStore): h2 (a file) or postgres (a database of
+        // its own on PT_TEST_POSTGRES_URL, cloned from a freshly migrated template).
+        if (args.length > 5) {
+            System.setProperty(TestStore.PROPERTY, args[5]);
+        }
+        TestStore store = TestStore.current();
         Path dir = Files.createTempDirectory("pt-bench");
-        System.out.printf("machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf("machine: %d cores, java %s, store %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                store.name().toLowerCase(Locale.ROOT));
         // The wake-up figure parks `clients` polls of one sign-in, far beyond the per-token cap a desk needs.
         String cap = Integer.toString(Math.max(clients, 200));
         try (RelayFixture relay = new RelayFixture(dir, java.util.Map.of("PT_SIMULATED_STEP_MS", "0",

@@ -18,8 +18,8 @@ import org.practicetext.relay.send.Carrier;
 /**
  * One real relay for all tests of a class: registered as
  * {@code @RegisterExtension static final RelayExtension relay = RelayExtension.create();}, it
- * starts a relay on a random port with a fresh H2 file in a temp folder of its own before the
- * class's first test, and stops it and deletes the folder after the last. It is a
+ * starts a relay on a random port with a fresh database ({@link TestStore}) and a temp folder of its own before the
+ * class's first test, and stops it and deletes the folder and database after the last. It is a
  * {@link RelayFixture}, so tests use it as they used one they started in {@code @BeforeAll}.
  *
  * <p>The extension's own {@code beforeAll} runs before the class's {@code @BeforeAll} methods and
@@ -74,6 +74,7 @@ public final class RelayExtension extends RelayFixture implements BeforeAllCallb
                 close();
             }
         } finally {
+            TestStore.current().release(folder);
             delete(folder);
         }
     }

@@ -27,11 +27,11 @@ import java.util.stream.Collectors;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.send.Carrier;
-import org.practicetext.relay.store.Database;
 import org.practicetext.relay.webhook.TwilioSignature;
 
 /**
- * A real relay on a random port with a fresh H2 file, and an HTTP client that speaks to it the
+ * A real relay on a random port with a fresh database (an H2 file in the folder given, or on the
+ * PostgreSQL run a PostgreSQL database of that folder's own: {@link TestStore}), and an HTTP client that speaks to it the
  * way Twilio and the desktop do. Each fixture makes its own practices, so tests in one class
  * do not see each other's data.
  *
@@ -104,15 +104,17 @@ public sealed class RelayFixture implements AutoCloseable permits RelayExtension
         return RelayConfig.fromEnvironment(environment(dataDir));
     }
 
+    /** The test settings for a relay on {@code dataDir}, whose database is the {@link TestStore#current() test store}'s for that folder. */
     static Map<String, String> environment(Path dataDir) {
-        return Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "PT_PORT", "0",
                 "PT_HOST", "127.0.0.1",
-                "PT_DB_URL", Database.h2Url(dataDir.toString()),
                 "PT_PUBLIC_URL", PUBLIC_URL,
                 "PT_CARRIER", "simulated",
                 "PT_SIMULATED_STEP_MS", "40",
-                "TWILIO_AUTH_TOKEN", AUTH_TOKEN);
+                "TWILIO_AUTH_TOKEN", AUTH_TOKEN));
+        env.putAll(TestStore.current().environment(dataDir));
+        return Map.copyOf(env);
     }
 
     public Path dataDir() {

@@ -49,10 +49,16 @@ public final class Database implements AutoCloseable {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         String jdbcUrl = withoutH2ShutdownHook(url);
+        Properties driver = new Properties();
+        String options = postgresOptions(url);
+        if (options != null) {
+            driver.setProperty("options", options);
+        }
         if (connections == null) {
             config.setJdbcUrl(jdbcUrl);
+            config.setDataSourceProperties(driver);
         } else {
-            config.setDataSource(connections.apply(new DriverDataSource(jdbcUrl, null, new Properties(), null, null)));
+            config.setDataSource(connections.apply(new DriverDataSource(jdbcUrl, null, driver, null, null)));
         }
         config.setUsername(user);
         config.setPassword(password);
@@ -80,6 +86,21 @@ public final class Database implements AutoCloseable {
      */
     public static String h2Url(String folder) {
         return "jdbc:h2:retry:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * PostgreSQL waits for a row lock for ever by default; the relay waits as long as on H2
+     * ({@code LOCK_TIMEOUT=10000} in {@link #h2Url}), so a held feed lock ends in a busy failure
+     * (SQLState 55P03, {@link StorageException#isBusy()}) that the webhook journal retries soon,
+     * not in a request that never returns. It is set for the session by the driver's
+     * {@code options} property, outside any transaction; a URL with {@code options} of its own
+     * ({@code ?options=-c%20lock_timeout=…}) keeps those, and then should set it itself.
+     */
+    static String postgresOptions(String url) {
+        if (!url.startsWith("jdbc:postgresql:") || url.toLowerCase(java.util.Locale.ROOT).contains("options=")) {
+            return null;
+        }
+        return "-c lock_timeout=10000";
     }
 
     /** An operator's own H2 URL gets {@code DB_CLOSE_ON_EXIT=FALSE} too, unless it says otherwise. */

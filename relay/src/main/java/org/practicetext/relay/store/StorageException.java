@@ -29,6 +29,7 @@ public final class StorageException extends RuntimeException {
     private final boolean busy;
 
     public StorageException(SQLException driverFailure) {
+        // A failure without a SQLState (the pool's own, e.g. after it closed) is not busy; Set.of refuses to look up null.
         this(SqlFailure.of(driverFailure), driverFailure instanceof SQLTransientException
                 || driverFailure.getSQLState() != null && BUSY_STATES.contains(driverFailure.getSQLState()));
         setStackTrace(driverFailure.getStackTrace());

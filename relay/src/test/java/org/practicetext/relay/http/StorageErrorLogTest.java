@@ -23,10 +23,11 @@ import org.practicetext.protocol.Json;
 import org.practicetext.relay.LogCapture;
 import org.practicetext.relay.RelayExtension;
 import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.TestStore;
 import org.practicetext.relay.store.Database;
 
 /**
- * Real H2 errors, raised by real statements against the relay's schema, travel the real error
+ * Real database errors (H2's or PostgreSQL's, {@link TestStore}), raised by real statements against the relay's schema, travel the real error
  * path ({@link ErrorHandling} on a Javalin server) and are logged; the log names the SQLState and
  * the column or constraint, never the value that broke it.
  */
@@ -75,7 +76,10 @@ class StorageErrorLogTest {
             HttpResponse<String> answer = contact(phone, "Quentin Abernathy");
 
             assertThat(answer.statusCode()).isEqualTo(503);
-            assertThat(log.text()).contains("22001").contains("PHONE").doesNotContain("55501239876").doesNotContain("Quentin");
+            assertThat(log.text()).contains("22001").doesNotContain("55501239876").doesNotContain("Quentin");
+            if (TestStore.current() == TestStore.H2) {
+                assertThat(log.text()).contains("PHONE"); // PostgreSQL's "value too long" names no column, only the type
+            }
         }
     }
 
@@ -86,7 +90,10 @@ class StorageErrorLogTest {
             HttpResponse<String> answer = contact("+15550124444", name);
 
             assertThat(answer.statusCode()).isEqualTo(503);
-            assertThat(log.text()).contains("22001").contains("NAME").doesNotContain("Wetherington").doesNotContain("5550124444");
+            assertThat(log.text()).contains("22001").doesNotContain("Wetherington").doesNotContain("5550124444");
+            if (TestStore.current() == TestStore.H2) {
+                assertThat(log.text()).contains("NAME");
+            }
         }
     }
 
@@ -98,11 +105,12 @@ class StorageErrorLogTest {
             HttpResponse<String> answer = contact(phone, "Marguerite Okonkwo");
 
             assertThat(answer.statusCode()).isEqualTo(503);
-            assertThat(log.text()).contains("23505").contains("CONTACT_PHONE").doesNotContain("5550127777").doesNotContain("Okonkwo");
+            assertThat(log.text()).contains("23505").containsIgnoringCase("CONTACT_PHONE").doesNotContain("5550127777").doesNotContain("Okonkwo");
         }
     }
 
     @Test
+    @org.practicetext.relay.H2Only("H2's own trace file")
     void h2WritesNoTraceFileThatQuotesTheValue() throws Exception {
         String phone = "+1555013912345678";
         contact(phone, "Evangeline Thistlewood");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
+import org.practicetext.relay.TestStore;
 import org.practicetext.relay.send.FakeCarrier.Outcome;
 import org.practicetext.relay.store.Database;
 
@@ -380,7 +381,7 @@ class ConsentBeforeHandOffTest {
             awaitState(relay, id, "pending");
         }
         // The opt-out was stored while this relay was down, by a relay that left the text queued.
-        try (Database db = new Database(Database.h2Url(dir.toString()), "sa", "")) {
+        try (Database db = TestStore.current().open(dir)) {
             db.inTransaction(tx -> tx.update("UPDATE contact SET opted_out = TRUE, opted_out_at = ?, opted_out_via = 'keyword' WHERE phone = ?",
                     Instant.parse("2026-11-02T15:00:30Z"), PATIENT));
         }

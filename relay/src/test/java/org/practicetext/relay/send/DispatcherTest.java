@@ -176,7 +176,7 @@ class DispatcherTest {
         }
         // Three messages left by a relay that died: one never tried, two mid hand-off.
         FakeCarrier second = new FakeCarrier();
-        var db = new org.practicetext.relay.store.Database(org.practicetext.relay.store.Database.h2Url(dir.toString()), "sa", "");
+        var db = org.practicetext.relay.TestStore.current().open(dir);
         try (db) {
             queued = insertOutbound(db, s.conversation(), "never tried", "pending");
             interruptedButCreated = insertOutbound(db, s.conversation(), "carrier got it", "handing");
@@ -235,7 +235,7 @@ class DispatcherTest {
         Setup s = start(carrier);
         s.relay().close();
         long id;
-        try (var db = new org.practicetext.relay.store.Database(org.practicetext.relay.store.Database.h2Url(dir.toString()), "sa", "")) {
+        try (var db = org.practicetext.relay.TestStore.current().open(dir)) {
             id = insertOutbound(db, s.conversation(), "claimed elsewhere", "handing");
             db.inTransaction(tx -> tx.update("UPDATE message SET claimed_by = 'node-b', next_attempt_at = ? WHERE id = ?",
                     java.time.Instant.parse("2026-11-02T15:02:00Z"), id));
@@ -263,7 +263,7 @@ class DispatcherTest {
         long handing;
         long checking;
         long elsewhere;
-        try (var db = new org.practicetext.relay.store.Database(org.practicetext.relay.store.Database.h2Url(dir.toString()), "sa", "")) {
+        try (var db = org.practicetext.relay.TestStore.current().open(dir)) {
             handing = insertOutbound(db, s.conversation(), "handing here", "handing");
             checking = insertOutbound(db, s.conversation(), "checking here", "checking");
             elsewhere = insertOutbound(db, s.conversation(), "checking elsewhere", "checking");

@@ -204,11 +204,14 @@ class DispatcherWakeTest {
         }
     }
 
-    /** Waits until some session of the relay's database waits for a lock another holds (H2's own view of its sessions). */
+    /** Waits until some session of the relay's database waits for a lock another holds (the database's own view of its sessions). */
     private static void awaitBlockedSession(Database db) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL",
-                rs -> rs.getLong(1))).orElseThrow() == 0) {
+        String blocked = switch (org.practicetext.relay.TestStore.current()) {
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+            case POSTGRES -> "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        };
+        while (db.read(tx -> tx.queryOne(blocked, rs -> rs.getLong(1))).orElseThrow() == 0) {
             assertThat(System.nanoTime()).as("a dispatcher round waiting for the feed lock").isLessThan(deadline);
             Thread.sleep(20);
         }

@@ -10,7 +10,7 @@ import org.postgresql.util.ServerErrorMessage;
 import org.practicetext.relay.LogCapture;
 import org.slf4j.LoggerFactory;
 
-/** PostgreSQL's error shapes (built from the fields its server sends) and what reaches a log line. */
+/** PostgreSQL's error shapes (built from the fields its server sends), which of them are busy, and what reaches a log line. */
 class SqlFailureTest {
     /** A server error as the PostgreSQL wire protocol carries it: one-letter field codes, NUL separated. */
     private static PSQLException postgres(String... fields) {
@@ -43,6 +43,15 @@ class SqlFailureTest {
         SqlFailure failure = SqlFailure.of(postgres("SERROR", "C22001", "Mvalue too long for type character varying(16)"));
 
         assertThat(failure.toString()).isEqualTo("SQLState 22001, vendor code 0, PSQLException");
+    }
+
+    @Test
+    void busyStatesOfBothDatabasesAreBusyAndAFailureWithoutStateIsNot() {
+        assertThat(new StorageException(postgres("SERROR", "C55P03", "Mcanceling statement due to lock timeout")).isBusy()).isTrue();
+        assertThat(new StorageException(new SQLException("Timeout trying to lock table", "HYT00", 50200)).isBusy()).isTrue();
+        assertThat(new StorageException(postgres("SERROR", "C23505", "Mduplicate key value")).isBusy()).isFalse();
+        // The pool's own failures carry no SQLState (a pool that was closed under the caller).
+        assertThat(new StorageException(new SQLException("HikariDataSource relay-db has been closed.")).isBusy()).isFalse();
     }
 
     @Test

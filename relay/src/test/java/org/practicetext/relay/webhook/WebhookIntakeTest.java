@@ -32,13 +32,12 @@ class WebhookIntakeTest {
         relay = new RelayFixture(dir);
         practice = relay.newPractice();
         token = relay.signIn(practice, "staff");
-        sql("CREATE TRIGGER fail_message BEFORE INSERT ON message FOR EACH ROW CALL \"" + FailingTrigger.class.getName() + "\"");
-        sql("CREATE TRIGGER fail_status BEFORE INSERT ON status_callback FOR EACH ROW CALL \"" + FailingTrigger.class.getName() + "\"");
+        FailingTrigger.install(relay.server.database());
     }
 
     @AfterEach
     void stop() {
-        FailingTrigger.failing = false;
+        FailingTrigger.failing = false; // the PostgreSQL run's flag goes with its database
         relay.close();
     }
 
@@ -66,14 +65,14 @@ class WebhookIntakeTest {
 
     @Test
     void aTextWhoseProcessingFailsIsAcknowledgedKeptAndAppliedLater() {
-        FailingTrigger.failing = true;
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
 
         assertThat(text(sid, "Is Friday still free?").statusCode()).isEqualTo(200);
         assertThat(messagesWithSid(sid)).isEmpty();
         assertThat(health().get("webhooksWaiting").asLong()).isEqualTo(1);
 
-        FailingTrigger.failing = false;
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         assertThat(relay.server.webhookIntake().retryNow()).isEqualTo(1);
 
@@ -87,12 +86,12 @@ class WebhookIntakeTest {
 
     @Test
     void twilioRetryingATextThatIsRecordedButNotAppliedYetGivesOneMessage() {
-        FailingTrigger.failing = true;
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
 
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
-        FailingTrigger.failing = false;
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         relay.server.webhookIntake().retryNow();
         assertThat(text(sid, "Running late").statusCode()).isEqualTo(200);
@@ -102,11 +101,11 @@ class WebhookIntakeTest {
 
     @Test
     void aTextRecordedButNotAppliedWhenTheRelayStoppedIsAppliedWhenItStarts() {
-        FailingTrigger.failing = true;
+        FailingTrigger.fail(dir, true);
         String sid = RelayFixture.newSid();
         assertThat(text(sid, "Please call me back").statusCode()).isEqualTo(200);
         relay.close();
-        FailingTrigger.failing = false;
+        FailingTrigger.fail(dir, false);
 
         relay = new RelayFixture(dir);
         token = relay.signIn(practice, "staff");
@@ -117,7 +116,7 @@ class WebhookIntakeTest {
 
     @Test
     void aWebhookThatKeepsFailingIsShownInReadinessAndStillKept() {
-        FailingTrigger.failing = true;
+        FailingTrigger.fail(dir, true);
         text(RelayFixture.newSid(), "Hello?");
         for (int i = 0; i < WebhookIntake.ATTENTION_AFTER; i++) {
             relay.clock.advance(WebhookIntake.MAX_BACKOFF);
@@ -131,7 +130,7 @@ class WebhookIntakeTest {
                 .orElseThrow();
         assertThat(error).contains("23505").doesNotContain("+1555").doesNotContain("Hello");
 
-        FailingTrigger.failing = false;
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(WebhookIntake.MAX_BACKOFF);
         relay.server.webhookIntake().retryNow();
         assertThat(health().get("status").asText()).isEqualTo("ready");
@@ -141,14 +140,14 @@ class WebhookIntakeTest {
     void aStatusReportWhoseProcessingFailsIsAppliedLater() {
         String sid = RelayFixture.newSid();
         text(sid, "Thanks");
-        FailingTrigger.failing = true;
+        FailingTrigger.fail(dir, true);
         Map<String, String> report = Map.of("MessageSid", RelayFixture.newSid(), "MessageStatus", "delivered");
 
         assertThat(relay.webhook("/twilio/status", report).statusCode()).isEqualTo(200);
         long kept = relay.server.database().read(tx -> tx.queryOne("SELECT COUNT(*) FROM status_callback", rs -> rs.getLong(1))).orElseThrow();
         assertThat(kept).isZero();
 
-        FailingTrigger.failing = false;
+        FailingTrigger.fail(dir, false);
         relay.clock.advance(Duration.ofSeconds(5));
         relay.server.webhookIntake().retryNow();
         kept = relay.server.database().read(tx -> tx.queryOne("SELECT COUNT(*) FROM status_callback", rs -> rs.getLong(1))).orElseThrow();
