@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -28,6 +27,7 @@ import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
+import org.practicetext.desktop.ui.testing.OnDiskClients;
 import org.practicetext.relay.TestClock;
 import org.practicetext.relay.demo.DemoPractice;
 import org.practicetext.testkit.DemoRelayServer;
@@ -65,17 +65,7 @@ class TeamUITest {
                 data.resolve("other"), Clock.systemUTC());
         tasks = new FxUiTasks();
         Path dataRoot = data.resolve("desktop");
-        ClientSource clients = new ClientSource() {
-            @Override
-            public DesktopClient signIn(Account account, char[] password) throws Exception {
-                return DesktopClients.signIn(account, password, dataRoot, Clock.systemUTC());
-            }
-
-            @Override
-            public Optional<DesktopClient> resume(Account account) {
-                return DesktopClients.resume(account, dataRoot, Clock.systemUTC());
-            }
-        };
+        ClientSource clients = OnDiskClients.at(dataRoot);
         LocalSettings settings = LocalSettings.load(null);
         new ThemeSwitcher(settings.appearance());
         app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dataRoot.resolve("account.properties")), Clock.systemUTC());

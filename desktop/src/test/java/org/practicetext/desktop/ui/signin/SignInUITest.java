@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -13,14 +12,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.practicetext.desktop.Account;
-import org.practicetext.desktop.DesktopClient;
-import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
+import org.practicetext.desktop.ui.testing.OnDiskClients;
 import org.practicetext.relay.TestClock;
 import org.practicetext.relay.demo.DemoPractice;
 import org.practicetext.testkit.DemoRelayServer;
@@ -45,17 +42,7 @@ class SignInUITest {
         relay = DemoRelayServer.start(new TestClock(Instant.parse("2026-11-02T15:00:00Z")));
         tasks = new FxUiTasks();
         Path dataRoot = data.resolve("desktop");
-        ClientSource clients = new ClientSource() {
-            @Override
-            public DesktopClient signIn(Account account, char[] password) throws Exception {
-                return DesktopClients.signIn(account, password, dataRoot, Clock.systemUTC());
-            }
-
-            @Override
-            public Optional<DesktopClient> resume(Account account) {
-                return DesktopClients.resume(account, dataRoot, Clock.systemUTC());
-            }
-        };
+        ClientSource clients = OnDiskClients.at(dataRoot);
         LocalSettings settings = LocalSettings.load(null);
         new ThemeSwitcher(settings.appearance());
         app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dataRoot.resolve("account.properties")), Clock.systemUTC());
