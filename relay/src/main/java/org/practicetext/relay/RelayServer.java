@@ -137,7 +137,7 @@ public final class RelayServer implements AutoCloseable {
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
         // The webhook forwarder of delivery.StatusUpdates, until the Dispatcher takes the new class.
         StatusUpdates statuses = new StatusUpdates(feed, clock);
-        // Other nodes' commits are not heard yet (LISTEN/NOTIFY comes later): on a shared database the loops also look now and then.
+        // Other nodes' commits wake this node (LISTEN/NOTIFY); what a dead node left due wakes no one, so on a shared database the loops also look once a minute.
         boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
         intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
