@@ -49,10 +49,13 @@ import org.practicetext.relay.send.SendRoutes;
 import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.relay.send.SimulatorRoutes;
 import org.practicetext.relay.send.TwilioCarrier;
+import org.practicetext.relay.store.CrossNodeWakes;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.DispatchQueue;
 import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.InProcessDispatchSignal;
+import org.practicetext.relay.store.NotifyingDispatchSignal;
+import org.practicetext.relay.store.PgNotifications;
 import org.practicetext.relay.tenancy.Tenancy;
 import org.practicetext.relay.versions.VersionRoutes;
 import org.practicetext.relay.webhook.InboundMessages;
@@ -82,8 +85,11 @@ public final class RelayServer implements AutoCloseable {
     private Dispatcher dispatcher;
     private WebhookIntake intake;
     private final UncleanStops uncleanStops;
-    /** Wakes the dispatcher after a commit that gave it work; of this process only, until nodes share one (LISTEN/NOTIFY). */
-    private final DispatchSignal dispatchSignal = new InProcessDispatchSignal();
+    /** Wakes the dispatcher after a commit that gave it work: this node's, and on PostgreSQL the other nodes' too (NOTIFY). */
+    private final DispatchSignal dispatchSignal;
+    private final DispatchSignal localDispatch = new InProcessDispatchSignal();
+    /** The LISTEN/NOTIFY wake-up across nodes on PostgreSQL; null on H2 (one process). */
+    private final PgNotifications notifications;
     private final Metrics metrics = new Metrics(CarrierErrors.known());
     private final Readiness readiness = new Readiness();
 
@@ -106,9 +112,16 @@ public final class RelayServer implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections, metrics.registry());
-        this.feed = new ChangeFeed(new FeedHub());
+        this.notifications = config.dbUrl().startsWith("jdbc:postgresql:")
+                ? new PgNotifications(config.dbUrl(), config.dbUser(), config.dbPassword()) : null;
+        CrossNodeWakes otherNodes = notifications == null ? CrossNodeWakes.NONE : notifications;
+        this.dispatchSignal = notifications == null ? localDispatch : new NotifyingDispatchSignal(localDispatch, otherNodes);
+        this.feed = new ChangeFeed(new FeedHub(), otherNodes);
         metrics.parkedPolls(feed.hub()::parked);
         readiness.register("database", () -> db.unreachable(2)).register("migrations", db::migrationsMissing);
+        if (notifications != null) {
+            readiness.register("listener", notifications::problem);
+        }
         this.uncleanStops = new UncleanStops(db, config.nodeId(), config.dbUrl().startsWith("jdbc:h2:"));
         uncleanStops.starting(clock.instant());
         for (ChangeFeed.Repair repair : db.inTransaction(feed::repairCounters)) {
@@ -124,7 +137,7 @@ public final class RelayServer implements AutoCloseable {
         TwilioSignature signature = new TwilioSignature(config.twilioAuthToken());
         // The webhook forwarder of delivery.StatusUpdates, until the Dispatcher takes the new class.
         StatusUpdates statuses = new StatusUpdates(feed, clock);
-        // Other nodes' commits are not heard yet (LISTEN/NOTIFY comes later): on a shared database the loops also look now and then.
+        // Other nodes' commits wake this node (LISTEN/NOTIFY); what a dead node left due wakes no one, so on a shared database the loops also look once a minute.
         boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
         intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
@@ -138,7 +151,7 @@ public final class RelayServer implements AutoCloseable {
         DispatchQueue queue = new DispatchQueue();
         ProbeRoutes probes = new ProbeRoutes(readiness, intake::backlog, metrics, () -> db.read(queue::backlog),
                 config.operations().metricsToken());
-        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal::raise);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
         app = Javalin.create(cfg -> {
@@ -200,6 +213,13 @@ public final class RelayServer implements AutoCloseable {
         if (config.publicUrl() == null) {
             LOG.warn("PT_PUBLIC_URL is not set: webhook signatures are checked against http://localhost:{0} and http://127.0.0.1:{0} only"
                     .replace("{0}", Integer.toString(port)));
+        }
+        if (notifications != null) {
+            // Other nodes' commits wake this node's polls and dispatcher; a (re)connect wakes them all once (a re-read).
+            notifications.start(feed.hub()::signal, localDispatch::raise, () -> {
+                feed.hub().signalAll();
+                localDispatch.raise();
+            });
         }
         dispatcher.start();
         intake.start();
@@ -263,7 +283,12 @@ public final class RelayServer implements AutoCloseable {
         return dispatchSignal;
     }
 
-    /** What {@code GET /ready} checks; a later listener (LISTEN/NOTIFY) registers its own check here. */
+    /** The LISTEN/NOTIFY listener on PostgreSQL, if this relay runs on it. */
+    public java.util.Optional<PgNotifications> notifications() {
+        return java.util.Optional.ofNullable(notifications);
+    }
+
+    /** What {@code GET /ready} checks (on PostgreSQL, {@code listener} too). */
     public Readiness readiness() {
         return readiness;
     }
@@ -296,6 +321,9 @@ public final class RelayServer implements AutoCloseable {
         int answered = feed.hub().stop();
         if (app != null) {
             app.stop(); // Jetty's graceful stop, bounded by its stop timeout (the same bound)
+        }
+        if (notifications != null) {
+            notifications.close();
         }
         if (intake != null) {
             intake.close();

@@ -77,6 +77,11 @@ public sealed class RelayFixture implements AutoCloseable permits RelayExtension
         start(dataDir, Map.of(), carrier);
     }
 
+    /** A relay with extra environment settings (e.g. another node's database) and the carrier {@code carrier}. */
+    public RelayFixture(Path dataDir, Map<String, String> extraEnv, Function<RelayServer, Carrier> carrier) {
+        start(dataDir, extraEnv, carrier);
+    }
+
     /** Not started yet: {@link RelayExtension} starts it before the tests of its class. */
     RelayFixture() {
     }

@@ -8,8 +8,8 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
- * The PostgreSQL run's choice of tests (found by the launcher through
- * {@code META-INF/services}): on the H2 run it keeps everything. On the PostgreSQL run it leaves
+ * The runs' choice of tests (found by the launcher through {@code META-INF/services}): on the H2
+ * run it keeps everything but {@link PostgresOnly} tests. On the PostgreSQL run it leaves
  * out {@link H2Only} tests, and without a PostgreSQL to run on it leaves out every test with one
  * message ({@link TestPostgres#SKIP_MESSAGE}), unless {@code PT_REQUIRE_POSTGRES} is set (CI),
  * when the run fails instead.
@@ -20,6 +20,9 @@ public final class StoreFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         if (TestStore.current() != TestStore.POSTGRES) {
+            if (descriptor.getTags().contains(TestTag.create(PostgresOnly.TAG))) {
+                return FilterResult.excluded("PostgreSQL only (it runs in the PostgreSQL run)");
+            }
             return FilterResult.included("H2 run");
         }
         if (TestPostgres.configured().isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,6 +144,14 @@ public final class TestPostgres {
         TestDatabase existing = byFolder.get(key);
         if (existing != null) {
             return existing;
+        }
+        try {
+            // The folder must exist from now on: newDatabase() drops the databases of folders that
+            // are gone, and another test's call could otherwise drop this one before its relay made
+            // the folder (seen as "terminating connection due to administrator command").
+            Files.createDirectories(key);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not make the data folder of a test relay", e);
         }
         TestDatabase created = newDatabase();
         byFolder.put(key, created);

@@ -26,9 +26,10 @@ public final class Alarm {
     /** The longest a wait for a due time goes without reading the clock again. */
     public static final Duration CLOCK_CHECK = Duration.ofSeconds(1);
     /**
-     * On a database shared with other relay nodes, the longest a job goes without a round: it
-     * cannot hear their commits yet (a node that died leaves retries and leases no one is woken
-     * for). The wake-up across nodes ({@code LISTEN/NOTIFY}) will make this unnecessary.
+     * On a database shared with other relay nodes, the longest a job goes without a round. Their
+     * commits wake it ({@code LISTEN/NOTIFY}, see {@code PgNotifications}), but a node that died
+     * leaves retries, leases and unapplied webhooks whose due time no one announces: this round
+     * finds them.
      */
     public static final Duration OTHER_NODES = Duration.ofMinutes(1);
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.protocol.Json;
+import org.practicetext.relay.store.CrossNodeWakes;
 import org.practicetext.relay.store.FeedLog;
 import org.practicetext.relay.store.Tx;
 
@@ -28,9 +29,16 @@ public final class ChangeFeed {
     private final ObjectMapper json = Json.mapper();
     private final FeedHub hub;
     private final FeedLog log = new FeedLog();
+    private final CrossNodeWakes otherNodes;
 
     public ChangeFeed(FeedHub hub) {
+        this(hub, CrossNodeWakes.NONE);
+    }
+
+    /** With the other relay nodes told of each appending transaction through {@code otherNodes} (PostgreSQL's NOTIFY). */
+    public ChangeFeed(FeedHub hub, CrossNodeWakes otherNodes) {
         this.hub = hub;
+        this.otherNodes = otherNodes;
     }
 
     public FeedHub hub() {
@@ -47,7 +55,10 @@ public final class ChangeFeed {
         }
     }
 
-    /** Appends the entity's new state; listeners are woken once the transaction commits. */
+    /**
+     * Appends the entity's new state; this node's parked polls are woken once the transaction
+     * commits, and other nodes' by the notice sent in it (delivered at the commit).
+     */
     public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
         long seq = newest(tx, practiceId) + 1;
         log.setCounter(tx, practiceId, seq);
@@ -58,6 +69,7 @@ public final class ChangeFeed {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
         log.put(tx, practiceId, type, entityId, seq, data);
+        otherNodes.feedChanged(tx, practiceId);
         tx.afterCommit(() -> hub.signal(practiceId));
         return seq;
     }

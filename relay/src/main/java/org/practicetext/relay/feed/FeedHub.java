@@ -78,6 +78,18 @@ public final class FeedHub {
         snapshot(byPractice, practiceId).forEach(waiter -> waiter.complete(generation));
     }
 
+    /**
+     * Wakes every parked poll, of every practice, to read its feed again: the LISTEN connection
+     * to the shared database was (re)made, and changes announced while it was down were missed.
+     */
+    public void signalAll() {
+        List<Long> practices;
+        synchronized (lock) {
+            practices = List.copyOf(byPractice.keySet());
+        }
+        practices.forEach(this::signal);
+    }
+
     /** Ends the parked polls of a sign-in that was just revoked. */
     public void endSession(String session) {
         snapshot(bySession, session).forEach(waiter -> waiter.complete(SIGNED_OUT));

@@ -28,6 +28,7 @@ import org.practicetext.relay.refusal.Refusal.Reason;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.DispatchState;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
@@ -48,17 +49,17 @@ public final class MessageSending {
     private final Database db;
     private final PracticeWrites writes;
     private final Clock clock;
-    private final Runnable wakeDispatcher;
+    private final DispatchSignal dispatch;
     private final Practices practices = new Practices();
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
 
-    public MessageSending(Database db, ChangeFeed feed, Clock clock, Runnable wakeDispatcher) {
+    public MessageSending(Database db, ChangeFeed feed, Clock clock, DispatchSignal dispatch) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
-        this.wakeDispatcher = wakeDispatcher;
+        this.dispatch = dispatch;
     }
 
     /** What to send, once validated. Exactly one of conversationId and to is set. */
@@ -105,7 +106,6 @@ public final class MessageSending {
         E164Number recipient = to;
         try {
             MessageView message = db.inTransaction(tx -> store(tx, who, draft, recipient, body, media));
-            wakeDispatcher.run();
             return new Accepted(message, true);
         } catch (StorageException e) {
             if (e.isDuplicateKey()) {
@@ -141,6 +141,7 @@ public final class MessageSending {
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, "queued", null,
                 draft.clientId(), who.sender(), media, now));
         messages.queueForDispatch(tx, message.id(), now);
+        dispatch.raiseAtCommit(tx);
         if (conversation.status() == ConversationStatus.CLOSED) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
@@ -187,6 +188,7 @@ public final class MessageSending {
             refuseIfUnreachable(contacts.byId(tx, practiceId, conversation.contactId()).orElseThrow());
             Instant now = clock.instant();
             messages.startNewAttempt(tx, practiceId, messageId, clientId, now);
+            dispatch.raiseAtCommit(tx);
             if (conversation.status() == ConversationStatus.CLOSED) {
                 conversations.setStatus(tx, conversation.id(), "open");
             }
@@ -195,9 +197,6 @@ public final class MessageSending {
             writes.events().changed(tx, practiceId, EventTypes.MESSAGE, again.id(), again);
             return new Accepted(again, true);
         });
-        if (accepted.created()) {
-            wakeDispatcher.run();
-        }
         return accepted;
     }
 

@@ -19,6 +19,7 @@ import org.practicetext.jdbc.Jdbc;
 public final class Tx {
     private final Connection connection;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final java.util.Set<Object> done = new java.util.HashSet<>();
 
     Tx(Connection connection) {
         this.connection = connection;
@@ -30,6 +31,11 @@ public final class Tx {
 
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
+    }
+
+    /** True the first time it is asked with {@code key} in this transaction (a notice sent once per transaction). */
+    public boolean firstTime(Object key) {
+        return done.add(key);
     }
 
     List<Runnable> afterCommitActions() {

@@ -172,16 +172,17 @@ public final class WebhookIntake implements AutoCloseable {
                     return inbound.store(tx, InboundSms.from(receipt.params()), receipt.params(), receipt.receivedAt());
                 }
                 StatusCallback report = StatusCallback.from(receipt.params());
-                return statuses.report(tx, report.sid(), report.status(), report.errorCode());
+                boolean changed = statuses.report(tx, report.sid(), report.status(), report.errorCode());
+                if (!changed) {
+                    // A report that changed nothing may be one kept for a SID not known yet, committed just after the
+                    // hand-off that records the SID looked for early reports: a dispatcher's next round (any node's) matches it.
+                    dispatchSignal.raiseAtCommit(tx);
+                }
+                return changed;
             });
             applied = true;
             if (outcome instanceof InboundMessages.Outcome o && receipt.attempts() > 0) {
                 LOG.info("webhook receipt {} applied on attempt {}: {}", receipt.id(), receipt.attempts() + 1, o);
-            }
-            if (Boolean.FALSE.equals(outcome)) {
-                // A report that changed nothing may be one kept for a SID not known yet, committed just after the
-                // hand-off that records the SID looked for early reports: the dispatcher's next round matches it.
-                dispatchSignal.raise();
             }
             keepUntil(receipt.receivedAt().plus(KEEP_APPLIED));
             return Optional.of(outcome);
