@@ -14,13 +14,14 @@ import org.practicetext.relay.demo.DemoPractice;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.FeedLog;
 import org.practicetext.relay.tenancy.Tenancy;
 
 /**
  * The relay jar's command line:
  * <pre>
  * serve | demo
- * practice|number|user|apikey …   (see {@link AdminCommands}: online through PT_ADMIN_URL, or on the database)
+ * practice|number|user|apikey|feed … (see {@link AdminCommands}: online through PT_ADMIN_URL, or on the database)
  * </pre>
  */
 public final class RelayMain {
@@ -48,7 +49,7 @@ public final class RelayMain {
                     demoEnv.put("PT_CARRIER", "simulated");
                     serve(RelayConfig.fromEnvironment(demoEnv), true, out);
                 }
-                case "practice", "number", "user", "apikey" -> {
+                case "practice", "number", "user", "apikey", "feed" -> {
                     return admin(args, env, out, err);
                 }
                 default -> {
@@ -96,6 +97,11 @@ public final class RelayMain {
             @Override
             public Administration administration() {
                 return admin;
+            }
+
+            @Override
+            public int renewFeedIds() {
+                return db.inTransaction(tx -> new FeedLog().renewFeedIds(tx));
             }
 
             @Override

@@ -44,6 +44,9 @@ public final class AdminCommands {
     public interface DirectSession extends AutoCloseable {
         Administration administration();
 
+        /** Gives every practice a new feed id (after a restore: desks resynchronise); returns how many. */
+        int renewFeedIds();
+
         @Override
         void close();
     }
@@ -77,6 +80,9 @@ public final class AdminCommands {
         try {
             Map<String, String> options = options(args);
             String adminUrl = blankToNull(env.get("PT_ADMIN_URL"));
+            if (command.equals("feed renew")) {
+                return renewFeeds(adminUrl);
+            }
             if (adminUrl != null) {
                 String token = blankToNull(env.get("PT_OPERATOR_TOKEN"));
                 if (token == null) {
@@ -109,6 +115,32 @@ public final class AdminCommands {
         } catch (Refusal | IllegalArgumentException | OnlineAdministration.Unreachable e) {
             err.println("error: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * {@code feed renew}: after the database was restored from a backup, and before any relay
+     * starts on it, gives every practice a new feed id, so that desks whose cursor is past the
+     * restored feed resynchronise instead of waiting for sequence numbers that now mean other
+     * events (ADR 0018). Only on the database itself: no relay may run on it meanwhile.
+     */
+    private int renewFeeds(String adminUrl) {
+        if (adminUrl != null) {
+            err.println("error: feed renew acts on a restored database before any relay starts on it: unset PT_ADMIN_URL, stop every relay "
+                    + "of this database, and give its PT_DATA_DIR or PT_DB_URL.");
+            return 1;
+        }
+        DirectSession session;
+        try {
+            session = direct.open();
+        } catch (RuntimeException e) {
+            err.println("error: " + whyNotOpened(e));
+            return 1;
+        }
+        try (session) {
+            int practices = session.renewFeedIds();
+            out.println("Gave the feeds of " + practices + " practice(s) new ids: desks resynchronise at their next poll and keep their unsent messages.");
+            return 0;
         }
     }
 
@@ -280,7 +312,7 @@ public final class AdminCommands {
     }
 
     private static final List<String> COMMANDS = List.of("practice create", "practice list", "number add", "number list", "number remove",
-            "user create", "user list", "user deactivate", "user reset-password", "apikey create", "apikey list", "apikey revoke");
+            "user create", "user list", "user deactivate", "user reset-password", "apikey create", "apikey list", "apikey revoke", "feed renew");
 
     public static String usage() {
         return """
@@ -296,6 +328,8 @@ public final class AdminCommands {
                   apikey create --practice SLUG --name NAME          (prints the key on its last line)
                   apikey list --practice SLUG
                   apikey revoke --practice SLUG --id N
+                  feed renew                                          (after restoring a backup, before starting the relay:
+                                                                       new feed ids, so desks resynchronise)
                 With PT_ADMIN_URL and PT_OPERATOR_TOKEN set, these act through that running relay's operator API;
                 otherwise on the database (PT_DB_URL) directly, which an H2 file allows only while no relay runs.
                 Without --password-stdin, user create prints a one-time password that the user replaces at first sign-in.""";
