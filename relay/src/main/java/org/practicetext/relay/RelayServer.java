@@ -28,6 +28,7 @@ import org.practicetext.relay.admin.OperatorRoutes;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
+import org.practicetext.relay.background.Leadership;
 import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
@@ -90,6 +91,8 @@ public final class RelayServer implements AutoCloseable {
     private final DispatchSignal localDispatch = new InProcessDispatchSignal();
     /** The LISTEN/NOTIFY wake-up across nodes on PostgreSQL; null on H2 (one process). */
     private final PgNotifications notifications;
+    /** Which node runs the leader-only jobs: the advisory lock's holder on PostgreSQL, always this node on H2 (ADR 0017). */
+    private final Leadership leadership;
     private final Metrics metrics = new Metrics(CarrierErrors.known());
     private final Readiness readiness = new Readiness();
 
@@ -114,6 +117,9 @@ public final class RelayServer implements AutoCloseable {
         this.db = new Database(config.dbUrl(), config.dbUser(), config.dbPassword(), connections, metrics.registry());
         this.notifications = config.dbUrl().startsWith("jdbc:postgresql:")
                 ? new PgNotifications(config.dbUrl(), config.dbUser(), config.dbPassword()) : null;
+        this.leadership = notifications == null ? Leadership.always(config.nodeId())
+                : Leadership.onPostgres(config.dbUrl(), config.dbUser(), config.dbPassword(), config.nodeId());
+        metrics.leader(leadership::isLeader);
         CrossNodeWakes otherNodes = notifications == null ? CrossNodeWakes.NONE : notifications;
         this.dispatchSignal = notifications == null ? localDispatch : new NotifyingDispatchSignal(localDispatch, otherNodes);
         this.feed = new ChangeFeed(new FeedHub(), otherNodes);
@@ -221,6 +227,8 @@ public final class RelayServer implements AutoCloseable {
                 localDispatch.raise();
             });
         }
+        leadership.start();
+        intake.purgeOnlyWhile(leadership::isLeader);
         dispatcher.start();
         intake.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
@@ -283,6 +291,11 @@ public final class RelayServer implements AutoCloseable {
         return dispatchSignal;
     }
 
+    /** Whether this node runs the leader-only jobs (see {@link Leadership}). */
+    public Leadership leadership() {
+        return leadership;
+    }
+
     /** The LISTEN/NOTIFY listener on PostgreSQL, if this relay runs on it. */
     public java.util.Optional<PgNotifications> notifications() {
         return java.util.Optional.ofNullable(notifications);
@@ -328,6 +341,7 @@ public final class RelayServer implements AutoCloseable {
         if (intake != null) {
             intake.close();
         }
+        leadership.close(); // another node may lead at once
         if (dispatcher != null) {
             dispatcher.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));
         }

@@ -70,11 +70,25 @@ final class FailureCounts {
         c.inFlight = Math.max(0, c.inFlight - 1);
         c.failures++;
         c.lastFailure = now;
-        if (c.failures >= free) {
-            Duration lock = firstLock.multipliedBy(1L << Math.min(c.failures - free, 10));
-            c.lockedUntil = now.plus(lock.compareTo(maxLock) > 0 ? maxLock : lock);
+        Instant lock = lockedUntil(c.failures, now);
+        if (lock != null) {
+            c.lockedUntil = lock;
         }
         touch(key, c, now);
+    }
+
+    /** Until when {@code failures} failures, the last one {@code now}, lock a key; null when they do not. */
+    Instant lockedUntil(int failures, Instant now) {
+        if (failures < free) {
+            return null;
+        }
+        Duration lock = firstLock.multipliedBy(1L << Math.min(failures - free, 10));
+        return now.plus(lock.compareTo(maxLock) > 0 ? maxLock : lock);
+    }
+
+    /** How long after its last failure an unlocked key's failures are forgotten. */
+    Duration forgetAfter() {
+        return forgetAfter;
     }
 
     /** A success: the key's failures are forgiven. */

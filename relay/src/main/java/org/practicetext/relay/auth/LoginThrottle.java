@@ -29,7 +29,10 @@ import java.time.Instant;
  *     random usernames can push out an older record, but only by failing from addresses that
  *     the address limit locks in turn.
  * </ul>
- * State is per relay node, which is enough to make guessing impractical.
+ * Checks in flight are counted per relay node. Failures and locks are also kept in the database
+ * ({@link SharedFailures}, table {@code sign_in_failure}) when the throttle has it, so failures
+ * spread over several nodes on one database lock an account or an address as on one node; a
+ * check reads the shared lock before it starts (ADR 0017).
  */
 public final class LoginThrottle {
     static final int ACCOUNT_FREE_FAILURES = 5;
@@ -38,12 +41,23 @@ public final class LoginThrottle {
     private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     private static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
+    static final String ACCOUNT = "account";
+    static final String ADDRESS = "address";
+
     private final Clock clock;
+    /** The failures every node sees; null keeps them on this node only. */
+    private final SharedFailures shared;
     private final FailureCounts accounts = new FailureCounts(ACCOUNT_FREE_FAILURES, FIRST_LOCK, MAX_LOCK, Duration.ofHours(1), MAX_TRACKED);
     private final FailureCounts addresses = new FailureCounts(ADDRESS_FREE_FAILURES, FIRST_LOCK, MAX_LOCK, Duration.ofMinutes(15), MAX_TRACKED);
 
     public LoginThrottle(Clock clock) {
+        this(clock, null);
+    }
+
+    /** With failures shared through the database with the other relay nodes (null: this node only). */
+    public LoginThrottle(Clock clock, SharedFailures shared) {
         this.clock = clock;
+        this.shared = shared;
     }
 
     /**
@@ -51,8 +65,18 @@ public final class LoginThrottle {
      * wait. Exactly one of {@link Attempt#failed}, {@link Attempt#succeeded} or
      * {@link Attempt#abandoned} must follow.
      */
-    public synchronized Attempt begin(String account, String address) {
+    public Attempt begin(String account, String address) {
         Instant now = clock.instant();
+        if (shared != null) {
+            long sharedWait = Math.max(shared.waitSeconds(ACCOUNT, account, now), shared.waitSeconds(ADDRESS, address, now));
+            if (sharedWait > 0) {
+                throw new Sessions.RetryLater(sharedWait);
+            }
+        }
+        return beginHere(account, address, now);
+    }
+
+    private synchronized Attempt beginHere(String account, String address, Instant now) {
         long wait = Math.max(accounts.waitSeconds(account, now), addresses.waitSeconds(address, now));
         if (wait > 0) {
             throw new Sessions.RetryLater(wait);
@@ -67,15 +91,26 @@ public final class LoginThrottle {
         return accounts.size() + addresses.size();
     }
 
-    private synchronized void failed(String account, String address) {
+    private void failed(String account, String address) {
         Instant now = clock.instant();
-        accounts.failed(account, now);
-        addresses.failed(address, now);
+        synchronized (this) {
+            accounts.failed(account, now);
+            addresses.failed(address, now);
+        }
+        if (shared != null) {
+            shared.failed(ACCOUNT, account, now, accounts);
+            shared.failed(ADDRESS, address, now, addresses);
+        }
     }
 
-    private synchronized void succeeded(String account, String address) {
-        accounts.cleared(account);
-        addresses.released(address);
+    private void succeeded(String account, String address) {
+        synchronized (this) {
+            accounts.cleared(account);
+            addresses.released(address);
+        }
+        if (shared != null) {
+            shared.cleared(ACCOUNT, account);
+        }
     }
 
     private synchronized void abandoned(String account, String address) {

@@ -36,7 +36,7 @@ public final class Sessions {
     public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
         this.db = db;
         this.hasher = hasher;
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(clock, new SharedFailures(db));
         this.clock = clock;
         this.lifetime = lifetime;
     }

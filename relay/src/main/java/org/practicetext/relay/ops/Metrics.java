@@ -61,6 +61,12 @@ public final class Metrics implements DispatchMeter {
         return registry;
     }
 
+    /** 1 while this node runs the leader-only jobs, 0 while another node does (ADR 0017). */
+    public void leader(java.util.function.BooleanSupplier leader) {
+        Gauge.builder("pt_relay_leader", () -> leader.getAsBoolean() ? 1 : 0)
+                .description("1 while this relay node runs the leader-only jobs (sweeps), 0 otherwise").register(registry);
+    }
+
     /** The gauge of parked long-polls, read from the feed's hub at each scrape. */
     public void parkedPolls(IntSupplier parked) {
         Gauge.builder("pt_feed_polls_parked", parked::getAsInt).description("Long-polls parked, waiting for their practice's next change")

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.practicetext.relay.background.Alarm;
 import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.http.ApiError;
@@ -66,6 +67,8 @@ public final class WebhookIntake implements AutoCloseable {
     private Thread loop;
     /** When applied receipts are next forgotten; empty while none is kept. Read and set under {@code this}. */
     private Optional<Instant> nextPurge = Optional.empty();
+    /** Whether this node runs the purge, a leader-only job (see {@code background.Leadership}); always on one node. */
+    private volatile BooleanSupplier leader = () -> true;
 
     public WebhookIntake(Database db, InboundMessages inbound, StatusUpdates statuses, Clock clock, DispatchSignal dispatchSignal,
                          boolean sharedDatabase) {
@@ -94,6 +97,11 @@ public final class WebhookIntake implements AutoCloseable {
     public void status(Map<String, List<String>> form) {
         Instant now = clock.instant();
         receipts.record(WebhookReceipts.STATUS, null, form, now, now.plus(INLINE_GRACE)).ifPresent(this::apply);
+    }
+
+    /** Runs the purge of old receipts only while {@code leader} says so (on a database several nodes share). */
+    public void purgeOnlyWhile(BooleanSupplier leader) {
+        this.leader = leader;
     }
 
     /** Starts the retry loop; first it applies whatever a stopped relay left recorded but not applied. */
@@ -227,6 +235,10 @@ public final class WebhookIntake implements AutoCloseable {
         Instant now = clock.instant();
         Optional<Instant> due = nextPurge();
         if (due.isEmpty() || now.isBefore(due.get())) {
+            return;
+        }
+        if (!leader.getAsBoolean()) {
+            setNextPurge(Optional.of(now.plus(PURGE_EVERY))); // the leader purges; look again later, in case this node leads by then
             return;
         }
         receipts.purge(now.minus(KEEP_APPLIED));
