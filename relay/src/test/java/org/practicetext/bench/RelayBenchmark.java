@@ -28,9 +28,17 @@ import org.practicetext.relay.TestStore;
  * carrier, and the time from the API call to the {@code delivered} event seen by a long-polling
  * client (the simulated carrier's own delay between statuses is set to zero, so this measures
  * the relay: store, dispatch, two signed callbacks, feed).</li>
+ * <li>the many-practices shape of parked polls (ADR 0019): {@code practices} practices with
+ * {@code desks} desks each, every desk re-polling as soon as it is answered, while webhooks land
+ * at {@code rate} a second for {@code seconds} seconds on random practices: wake-up p50/p99 (from
+ * the webhook's send to each poll's answer), the webhooks' own answer times, polls cut (any answer
+ * but 200), memory (heap after a full GC, and the resident set of this process, which holds the
+ * client too) and the CPU used while all the polls are parked and nothing happens.</li>
  * </ol>
- * Arguments: {@code clients rounds webhooks concurrency sends store} (defaults 1000 20 5000 16 2000 h2;
- * the store is {@code h2} or {@code postgres}, which needs {@code PT_TEST_POSTGRES_URL} as the tests do).
+ * Arguments: {@code clients rounds webhooks concurrency sends store [practices desks rate seconds]}
+ * (defaults 1000 20 5000 16 2000 h2; the store is {@code h2} or {@code postgres}, which needs
+ * {@code PT_TEST_POSTGRES_URL} as the tests do). With the last four given, only the two poll shapes
+ * run: one practice with {@code clients} polls, then the many-practices shape.
  */
 public final class RelayBenchmark {
     public static void main(String[] args) throws Exception {
@@ -52,6 +60,12 @@ public final class RelayBenchmark {
         String cap = Integer.toString(Math.max(clients, 200));
         try (RelayFixture relay = new RelayFixture(dir, java.util.Map.of("PT_SIMULATED_STEP_MS", "0",
                 "PT_MAX_POLLS_PER_TOKEN", cap, "PT_MAX_POLLS_PER_PRACTICE", cap))) {
+            if (args.length > 9) {
+                memory("relay started, nothing parked");
+                latency(relay, clients, rounds);
+                PollShapes.manyPractices(relay, Integer.parseInt(args[6]), Integer.parseInt(args[7]), Integer.parseInt(args[8]), Integer.parseInt(args[9]));
+                return;
+            }
             latency(relay, clients, rounds);
             ingest(relay, webhooks, concurrency, 1);
             ingest(relay, webhooks, concurrency, 4);
@@ -218,6 +232,35 @@ public final class RelayBenchmark {
         }
         Collections.sort(single);
         System.out.printf(Locale.ROOT, "API call -> delivered, one message at a time (50 sends): p50 %.0f ms, p99 %.0f ms%n", pct(single, 50), pct(single, 99));
+    }
+
+    /** Heap in use after a full collection, and this process's resident set, in MiB. */
+    static String memory(String when) {
+        System.gc();
+        System.gc();
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        String line = String.format(Locale.ROOT, "memory, %s: heap after GC %.0f MiB, resident %.0f MiB", when, heap / 1048576.0, rssKib() / 1024.0);
+        System.out.println(line);
+        return line;
+    }
+
+    static long rssKib() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static long heapAfterGc() {
+        System.gc();
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static List<Double> sorted(List<Double> values) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,6 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * carries the practice's wake generation, so the polls woken together can share one read of the
  * feed. Each poll is filed under its practice and its sign-in (the token's hash), which is how
  * the caps are counted and how a sign-out finds the polls to end.
+ *
+ * <p>A {@link #signal} only counts the generation and hands the wake-ups to a virtual thread of
+ * their own: the committing request (a webhook) answers without waiting for the desks it wakes
+ * (ADR 0019).
  */
 public final class FeedHub {
     /** The wake-up of a poll whose sign-in was revoked; it re-checks its token and ends. */
@@ -31,7 +36,18 @@ public final class FeedHub {
     private final Map<String, Set<CompletableFuture<Long>>> bySession = new HashMap<>();
     private final Map<Long, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<Long, Long> signalledAt = new ConcurrentHashMap<>();
+    private final Executor wakes;
     private volatile boolean stopping;
+
+    /** Wake-ups run on a virtual thread per signal, never on the committing request's thread. */
+    public FeedHub() {
+        this(task -> Thread.ofVirtual().name("feed-wake").start(task));
+    }
+
+    /** With the wake-ups of each {@link #signal} run by {@code wakes} (a test may run them in place). */
+    public FeedHub(Executor wakes) {
+        this.wakes = wakes;
+    }
 
     /**
      * A future that completes with the wake generation at the practice's next committed change,
@@ -70,12 +86,21 @@ public final class FeedHub {
         return waiter;
     }
 
-    /** Called after a transaction that appended events for the practice has committed. */
+    /**
+     * Called after a transaction that appended events for the practice has committed. Returns at
+     * once: the practice's parked polls are woken on another thread. Every poll parked before the
+     * call is still in the hub when that thread looks, so none is missed.
+     */
     public void signal(long practiceId) {
         signalledAt.put(practiceId, System.nanoTime());
         long generation = generations.computeIfAbsent(practiceId, id -> new AtomicLong()).incrementAndGet();
+        synchronized (lock) {
+            if (!byPractice.containsKey(practiceId)) {
+                return; // no one parked: no thread
+            }
+        }
         // Completed outside the lock: completing runs the polls' continuations, which take it again.
-        snapshot(byPractice, practiceId).forEach(waiter -> waiter.complete(generation));
+        wakes.execute(() -> snapshot(byPractice, practiceId).forEach(waiter -> waiter.complete(generation)));
     }
 
     /**

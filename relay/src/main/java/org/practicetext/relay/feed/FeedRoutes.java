@@ -112,12 +112,14 @@ public final class FeedRoutes {
                     woken[0] = feed.hub().signalledAt(who.practiceId());
                     return sharedRead(who.practiceId(), generation, session, after, limit, texts);
                 })
-                .thenAccept(body -> {
+                // Each poll is answered on a thread of its own: polls woken together share one read,
+                // and a desk that does not read its answer must not hold up the others (ADR 0019).
+                .thenAcceptAsync(body -> {
                     ctx.contentType("application/json").result(body);
                     if (woken[0] > 0) {
                         wokeUp.accept(System.nanoTime() - woken[0]);
                     }
-                }));
+                }, executor));
     }
 
     /**
