@@ -15,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DataFolders;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.EarlyStart;
@@ -27,6 +28,7 @@ import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.MachineConfig;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.desktop.ui.sms.ConversationListViewModel;
+import org.practicetext.desktop.ui.sms.ListSnapshot;
 import org.practicetext.relay.RelayConfig;
 import org.practicetext.relay.RelayServer;
 import org.practicetext.relay.demo.DemoPractice;
@@ -140,6 +142,11 @@ public final class Main {
                         return early.join();
                     }
                     return DesktopClients.resume(account, dataRoot, clock);
+                }
+
+                @Override
+                public Optional<Path> snapshotFile(Account account) {
+                    return Optional.of(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE));
                 }
             };
             // DesktopApp places the window (the saved place on this workstation, or the default fitted to the screen).

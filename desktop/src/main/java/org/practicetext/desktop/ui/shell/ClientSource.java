@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.shell;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
@@ -12,4 +13,12 @@ import org.practicetext.desktop.ui.signin.Authenticator;
  */
 public interface ClientSource extends Authenticator {
     Optional<DesktopClient> resume(Account account) throws Exception;
+
+    /**
+     * Where the account's first-screen snapshot ({@link org.practicetext.desktop.ui.sms.ListSnapshot})
+     * lives: beside its cache. Empty where there is no cache folder on disk to keep it in.
+     */
+    default Optional<Path> snapshotFile(Account account) {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.shell;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.practicetext.desktop.ui.common.WindowBounds;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
 import org.practicetext.desktop.ui.signin.SignInView;
 import org.practicetext.desktop.ui.signin.SignInViewModel;
+import org.practicetext.desktop.ui.sms.ListSnapshot;
+import org.practicetext.desktop.ui.sms.SnapshotListView;
 
 /**
  * The window's life: a start-up screen, the sign-in screen, the signed-in window; sign out and
@@ -49,6 +52,10 @@ public final class DesktopApp implements SessionActions {
     private MainWindow window;
     private WindowBounds normal;
     private LinkOpener links = LinkOpener.none();
+    /** Whether the window shows the last run's snapshot until the live rows are in. */
+    private boolean showingSnapshot;
+    /** A conversation clicked in the snapshot, opened once the live list is in. */
+    private Long wanted;
 
     public DesktopApp(Stage stage, FxUiTasks tasks, LocalSettings settings, ClientSource clients, RememberedAccount remembered, Clock clock) {
         this.stage = stage;
@@ -117,13 +124,53 @@ public final class DesktopApp implements SessionActions {
             return;
         }
         Account known = rememberedAccount.get();
+        paintSnapshot(known);
         tasks.run(() -> clients.resume(known), resumed -> {
             if (resumed.isPresent()) {
                 open(resumed.get(), known, Optional.empty());
             } else {
+                forgetSnapshot(known);
                 showSignIn(known.relayUrl().toString(), known.practice());
             }
         }, e -> showSignIn(known.relayUrl().toString(), known.practice()));
+    }
+
+    /** Paints the last run's SMS list from its snapshot, if there is a readable one, while the cache opens (ADR 0021). */
+    private void paintSnapshot(Account known) {
+        Optional<Path> file = clients.snapshotFile(known);
+        if (file.isEmpty()) {
+            return;
+        }
+        try {
+            Optional<ListSnapshot> snapshot = ListSnapshot.read(file.get());
+            if (snapshot.isEmpty() || snapshot.get().rows().isEmpty()) {
+                return;
+            }
+            scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id));
+            showingSnapshot = true;
+        } catch (ListSnapshot.Unreadable e) {
+            org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot ignored ({}); opening the cache first", e.getMessage());
+        }
+    }
+
+    /** Saves what the SMS list shows now, for the next start's first paint. */
+    private void saveSnapshot() {
+        if (window == null || account == null || !window.sms().list().loadedProperty().get()) {
+            return;
+        }
+        clients.snapshotFile(account).ifPresent(file -> {
+            try {
+                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot not saved ({})", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    private void forgetSnapshot(Account who) {
+        if (who != null) {
+            clients.snapshotFile(who).ifPresent(ListSnapshot::delete);
+        }
     }
 
     /** Shows the signed-in window for an open client (demo tools only with the embedded relay). */
@@ -134,16 +181,40 @@ public final class DesktopApp implements SessionActions {
         if (demoTools.isEmpty()) {
             remembered.save(signedIn);
         }
-        scene.setRoot(starting("Opening " + signedIn.practice() + "…"));
+        if (!showingSnapshot) {
+            scene.setRoot(starting("Opening " + signedIn.practice() + "…"));
+        }
         tasks.run(() -> UiSession.open(opened, tasks, settings, clock), session -> {
-            window = new MainWindow(stage, session, this, demoTools, links);
-            scene.setRoot(window.content());
-            window.installShortcuts(scene);
+            MainWindow built = new MainWindow(stage, session, this, demoTools, links);
+            window = built;
             stage.setTitle("PracticeText — " + session.practice().name());
+            // Over a snapshot, the live window replaces it once its list is loaded: no empty list in between.
+            if (!showingSnapshot || built.sms().list().loadedProperty().get()) {
+                showLive(built);
+            } else {
+                built.sms().list().loadedProperty().addListener((o, was, loaded) -> {
+                    if (loaded && window == built && showingSnapshot) {
+                        showLive(built);
+                    }
+                });
+            }
         });
     }
 
+    private void showLive(MainWindow built) {
+        showingSnapshot = false;
+        scene.setRoot(built.content());
+        built.installShortcuts(scene);
+        Long clicked = wanted;
+        wanted = null;
+        if (clicked != null && built.sms().list().conversations().stream().anyMatch(r -> r.id() == clicked)) {
+            built.openConversation(clicked);
+        }
+    }
+
     public void showSignIn(String relayUrl, String practice) {
+        showingSnapshot = false;
+        wanted = null;
         SignInViewModel model = new SignInViewModel(tasks, clients, links);
         if (relayUrl != null) {
             model.relayUrlProperty().set(relayUrl);
@@ -163,6 +234,7 @@ public final class DesktopApp implements SessionActions {
         Account was = account;
         client = null;
         window = null;
+        forgetSnapshot(was);
         remembered.forget();
         tasks.run(() -> {
             leaving.session().signOut();
@@ -177,6 +249,7 @@ public final class DesktopApp implements SessionActions {
         Account was = account;
         client = null;
         window = null;
+        forgetSnapshot(was);
         tasks.run(leaving::close);
         showSignIn(was.relayUrl().toString(), was.practice());
     }
@@ -184,6 +257,7 @@ public final class DesktopApp implements SessionActions {
     /** Closes the open client (on exit). */
     public void close() throws Exception {
         rememberPlace();
+        saveSnapshot();
         if (client != null) {
             client.close();
         }

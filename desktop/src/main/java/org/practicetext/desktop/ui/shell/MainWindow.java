@@ -118,6 +118,11 @@ public final class MainWindow {
         return sms;
     }
 
+    /** How the window writes times (the first-screen snapshot keeps them as rendered). */
+    public org.practicetext.desktop.ui.common.MessageTimes times() {
+        return session.times();
+    }
+
     public DesktopNotifier notifier() {
         return notifier;
     }

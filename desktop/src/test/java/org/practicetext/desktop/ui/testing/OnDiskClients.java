@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.DataFolders;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.ui.shell.ClientSource;
+import org.practicetext.desktop.ui.sms.ListSnapshot;
 
 /** The real client factory over one data folder, as the app's composition root backs {@link ClientSource} (without its early resume). */
 public final class OnDiskClients {
@@ -25,6 +27,11 @@ public final class OnDiskClients {
             @Override
             public Optional<DesktopClient> resume(Account account) {
                 return DesktopClients.resume(account, dataRoot, Clock.systemUTC());
+            }
+
+            @Override
+            public Optional<Path> snapshotFile(Account account) {
+                return Optional.of(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE));
             }
         };
     }
