@@ -83,6 +83,34 @@ class OutboxTest {
         assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
     }
 
+    /**
+     * The relay comes back restored from a backup ({@code feed renew} gave its feed a new id,
+     * docs/DEPLOYMENT.md section 9) while a desk holds an unsent message: the desk resynchronises
+     * (FeedSyncTest proves the resync itself) and its outbox still goes out, once.
+     */
+    @Test
+    void aNewFeedIdAfterARestoreResynchronisesAndKeepsTheOutbox() throws Exception {
+        bench.inbound(DeskBench.phone(3), "Hi");
+        String clientId;
+        long conversation;
+        try (DesktopClient client = bench.signIn("staff")) {
+            DeskBench.awaitState(client, Kind.ONLINE);
+            conversation = client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id();
+            bench.stopRelay();
+            clientId = client.messages().send(conversation, "Restored and sent");
+        }
+        bench.startRelay();
+        bench.relay.server.database().inTransaction(tx -> tx.update("UPDATE practice SET feed_id = ? WHERE slug = ?",
+                "restored-" + System.nanoTime(), bench.practice.slug()));
+        try (DesktopClient client = bench.resume("staff")) {
+            Await.until("the outbox is empty", () -> client.messages().outbox().isEmpty());
+            Await.until("the relay's copy is in the cache", () -> client.messages().messages(conversation, null, 10).messages().stream()
+                    .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
+            assertThat(client.messages().messages(conversation, null, 10).messages()).filteredOn(m -> clientId.equals(m.clientId())).hasSize(1);
+        }
+        assertThat(relayMessagesWithClientId(clientId)).hasSize(1);
+    }
+
     @Test
     void deliveringTheSameItemTwiceSendsOneMessage() throws Exception {
         bench.inbound(DeskBench.phone(2), "Hi");
