@@ -24,7 +24,7 @@ import java.time.Instant;
  *     password first would answer a right guess differently from a wrong one, and the lock
  *     would no longer slow guessing at all; the threshold is high so that honest typos behind a
  *     shared address never reach it.
- * <li><b>Memory is bounded.</b> At most {@value #MAX_TRACKED} accounts and as many addresses are
+ * <li><b>Memory is bounded.</b> In memory, at most {@value #MAX_TRACKED} accounts and as many addresses are
  *     remembered; beyond that the least recently failed record is forgotten first. A stream of
  *     random usernames can push out an older record, but only by failing from addresses that
  *     the address limit locks in turn.

@@ -67,7 +67,7 @@ public final class WebhookIntake implements AutoCloseable {
     private Thread loop;
     /** When applied receipts are next forgotten; empty while none is kept. Read and set under {@code this}. */
     private Optional<Instant> nextPurge = Optional.empty();
-    /** Whether this node runs the purge, a leader-only job (see {@code background.Leadership}); always on one node. */
+    /** Whether this node runs the purge, a leader-only job (see {@code store.Leadership}); always on one node. */
     private volatile BooleanSupplier leader = () -> true;
 
     public WebhookIntake(Database db, InboundMessages inbound, StatusUpdates statuses, Clock clock, DispatchSignal dispatchSignal,

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.relay.background;
+package org.practicetext.relay.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.practicetext.relay.background;
+package org.practicetext.relay.store;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
-import org.practicetext.relay.store.SqlFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
