@@ -204,8 +204,9 @@ class ClusterIT {
     }
 
     /**
-     * The balancer: round-robin over the nodes, each checked on {@code /ready} every 300 ms (a node
-     * that is stopping answers 503 there, a killed one not at all); a request whose connection
+     * The balancer: round-robin over the nodes, each checked on {@code /ready} every second and
+     * given 2 s to answer (a busy node on a shared CI machine is slow, not down; a stopping node
+     * answers 503 there, a killed one refuses the connection); a request whose connection
      * fails is retried on another node ({@code redispatch}); client and server timeouts of 65 s, so
      * a 30-second long-poll is never cut by the balancer.
      */
@@ -221,6 +222,7 @@ class ClusterIT {
                     timeout http-request 10s
                     timeout http-keep-alive 10s
                     timeout queue 10s
+                    timeout check 2s
                     retries 3
                     option redispatch 1
                     option forwardfor
@@ -233,7 +235,7 @@ class ClusterIT {
                     balance roundrobin
                     option httpchk GET /ready
                     http-check expect status 200
-                    default-server inter 300ms fastinter 200ms downinter 500ms fall 2 rise 2
+                    default-server inter 1s fastinter 250ms downinter 500ms fall 2 rise 2
                 """);
         for (int i = 0; i < nodePorts.size(); i++) {
             cfg.append("    server node").append(i + 1).append(" 127.0.0.1:").append(nodePorts.get(i)).append(" check\n");
@@ -265,7 +267,7 @@ class ClusterIT {
                 }
             }
             if (up == nodePorts.size()) {
-                Thread.sleep(1_000); // rise 2 at 300 ms for every server
+                Thread.sleep(2_000); // rise 2 at 1 s for every server
                 return haproxy;
             }
             Thread.sleep(200);
