@@ -137,7 +137,8 @@ class RelayCrashIT {
         }
     }
 
-    private List<CrashPractice> setUp(RelayProcess relay) throws IOException, InterruptedException {
+    /** Two practices with a number and a desk user each, the second with an API key for its reminder system. */
+    static List<CrashPractice> setUp(RelayProcess relay) throws IOException, InterruptedException {
         List<CrashPractice> practices = new ArrayList<>();
         String[] slugs = {"crash-alpha", "crash-beta"};
         for (int i = 0; i < slugs.length; i++) {

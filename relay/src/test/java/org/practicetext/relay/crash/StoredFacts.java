@@ -70,7 +70,14 @@ record StoredFacts(List<PracticeRow> practices, List<MessageRow> messages, Map<S
 
     static StoredFacts read(Path dataDir) throws SQLException {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/practicetext;ACCESS_MODE_DATA=r;IFEXISTS=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            return read(c);
+        }
+    }
+
+    /** The same facts from an open connection (the cluster suite's PostgreSQL database, read after its nodes stopped). */
+    static StoredFacts read(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
             List<PracticeRow> practices = practices(s);
             List<MessageRow> messages = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
