@@ -148,6 +148,7 @@ class FirstScreenSnapshotUITest {
         assertThat(snapshotFile()).exists();
         startAgain();
         // The cache has not opened (the resume waits), yet the last screen's rows are there.
+        waitUntil(() -> !snapshotNames(robot).isEmpty());
         assertThat(fx(() -> snapshotNames(robot))).startsWith(shown.toArray(String[]::new));
         assertThat(app.window()).isNull();
         // A click on a snapshot row opens that conversation once the live list is in.
@@ -169,6 +170,7 @@ class FirstScreenSnapshotUITest {
         new ListSnapshot("OPEN", 800, 600, List.of(new ListSnapshot.Row(999_999, "Gone Since", "9:00 AM", "stale", 2, false, false, false)))
                 .write(snapshotFile());
         startAgain();
+        waitUntil(() -> !snapshotNames(robot).isEmpty());
         assertThat(fx(() -> snapshotNames(robot))).containsExactly("Gone Since");
         cacheMayOpen.countDown();
         waitUntil(() -> app.window() != null && app.window().sms().list().conversations().stream()
