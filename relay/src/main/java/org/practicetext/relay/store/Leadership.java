@@ -116,10 +116,12 @@ public final class Leadership implements AutoCloseable {
         boolean now;
         try {
             boolean sameSession = connection != null && connection.isValid(1);
+            boolean lostTheLead = false;
             if (!sameSession) {
                 if (leader) {
                     LOG.warn("the leadership connection was lost; reconnecting");
                     changeTo(false); // the lock went with the session
+                    lostTheLead = true;
                 }
                 closeConnection();
                 connection = DriverManager.getConnection(url, props);
@@ -127,6 +129,11 @@ public final class Leadership implements AutoCloseable {
             }
             if (leader) {
                 now = true; // a valid session still holds its session-level lock
+            } else if (lostTheLead) {
+                // A node whose session just ended does not grab the lock back in the same round:
+                // the other nodes get one check to take over, so the lead goes to a node with a
+                // working session rather than flapping back to the one whose connection failed.
+                now = false;
             } else {
                 try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                     s.setLong(1, LOCK_KEY);
