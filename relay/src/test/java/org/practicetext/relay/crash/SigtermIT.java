@@ -29,6 +29,7 @@ import org.practicetext.protocol.Json;
  */
 class SigtermIT {
     static final int BOUND_SECONDS = 10;
+    private static final String METRICS_TOKEN = "sigterm-it-metrics-token";
 
     @TempDir
     Path dir;
@@ -44,7 +45,7 @@ class SigtermIT {
         Map<String, String> env = Map.of("PT_CARRIER", "simulated", "PT_HOST", "127.0.0.1", "PT_PORT", Integer.toString(port),
                 "PT_DATA_DIR", dir.resolve("data").toString(), "PT_LOG_FORMAT", "json",
                 "PT_SHUTDOWN_SECONDS", Integer.toString(BOUND_SECONDS), "PT_NODE_ID", "sigterm-it",
-                "PT_PUBLIC_URL", "http://127.0.0.1:" + port);
+                "PT_PUBLIC_URL", "http://127.0.0.1:" + port, "PT_METRICS_TOKEN", METRICS_TOKEN);
         Path log = dir.resolve("relay.log");
         RelayProcess relay = new RelayProcess(jar, log, port, env, List.of(), null);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -65,7 +66,7 @@ class SigtermIT {
                     HttpResponse.BodyHandlers.ofString()).body()).get("next").asLong();
             CompletableFuture<HttpResponse<String>> poll = http.sendAsync(events.copy()
                     .uri(URI.create(base + "/api/v1/events?after=" + head + "&wait=30")).build(), HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(500); // parked: nothing happens in this practice until the stop
+            awaitParked(http, base); // nothing happens in this practice until the stop
 
             long started = System.nanoTime();
             int exit = relay.terminate();
@@ -89,6 +90,17 @@ class SigtermIT {
             assertThat(lines).anySatisfy(line -> assertThat(line).contains("relay stopped in").contains("1 parked poll(s) answered"));
         } finally {
             relay.destroy();
+        }
+    }
+
+    /** Waits until the relay's own gauge counts the poll as parked (a busy machine may take a while to connect it). */
+    private static void awaitParked(HttpClient http, String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create(base + "/metrics")).header("Authorization", "Bearer " + METRICS_TOKEN).build();
+        while (!http.send(metrics, HttpResponse.BodyHandlers.ofString()).body().lines().anyMatch(l -> l.startsWith("pt_feed_polls_parked ")
+                && !l.endsWith(" 0.0"))) {
+            assertThat(System.nanoTime()).as("the poll is parked").isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 }
