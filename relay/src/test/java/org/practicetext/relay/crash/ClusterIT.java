@@ -73,7 +73,9 @@ class ClusterIT {
         Path run = Path.of("target", "cluster-it").toAbsolutePath();
         deleteTree(run);
         Files.createDirectories(run);
-        Path cds = Path.of("target", "crash-cds").toAbsolutePath();
+        // Its own class-data archives: RelayCrashIT runs at the same time (parallel classes) and
+        // -XX:+AutoCreateSharedArchive rewrites a shared archive file that another JVM is using.
+        Path cds = Path.of("target", "cluster-cds").toAbsolutePath();
         Files.createDirectories(cds);
         long started = System.nanoTime();
         System.out.println("cluster suite: seed " + seed + " (replay with -Dcluster.seed=" + seed + ")");
