@@ -34,6 +34,11 @@ public final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (code == HttpStatus.SERVICE_UNAVAILABLE_503) {
+            // Jetty's only 503 of its own is a stopping relay's answer to a new request on a kept-alive
+            // connection: the client sends it again, at once, to another node (or this one once restarted).
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
     }
 
@@ -53,11 +58,12 @@ public final class JettyErrors extends ErrorHandler {
             case 413 -> "The request body is too large";
             case 414 -> "The request line is too long";
             case 431 -> "A request header, or all of them together, are too large";
+            case 503 -> "The relay is stopping; nothing of this request was handled, send it again";
             default -> HttpStatus.getMessage(status);
         };
         String detail = printable(reason);
         try {
-            return Json.mapper().writeValueAsBytes(ErrorResponse.of(ErrorHandling.codeFor(status),
+            return Json.mapper().writeValueAsBytes(ErrorResponse.of(status == HttpStatus.SERVICE_UNAVAILABLE_503 ? "stopping" : ErrorHandling.codeFor(status),
                     detail.isEmpty() || detail.equalsIgnoreCase(HttpStatus.getMessage(status)) ? message + "." : message + " (" + detail + ")."));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
