@@ -21,7 +21,7 @@ import org.practicetext.relay.versions.DesktopVersions;
  * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
  * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
  * {@code PT_MAX_POLLS_PER_PRACTICE}, {@code PT_SHUTDOWN_SECONDS}, {@code PT_METRICS_TOKEN}, {@code PT_LOG_FORMAT},
- * {@code PT_OPERATOR_TOKEN} (the operator API is off without it); and for the desks ({@link DesktopVersions}, checked at start):
+ * {@code PT_OPERATOR_TOKEN} (the operator API is off without it), {@code PT_BACKUP_DIR}; and for the desks ({@link DesktopVersions}, checked at start):
  * {@code PT_OLDEST_PROTOCOL} (the oldest desktop protocol still served, default 1: every desk),
  * {@code PT_DESKTOP_LATEST_VERSION} (the newest desktop release, e.g. {@code 1.4.2}; the desks show
  * "Update available") and {@code PT_DESKTOP_DOWNLOAD_URL} (the http(s) page to get it from;
@@ -92,7 +92,8 @@ public record RelayConfig(
                         positive(env, "PT_MAX_POLLS_PER_PRACTICE", PollCaps.DEFAULT_PER_PRACTICE)),
                 DesktopVersions.fromEnvironment(env),
                 new OperatorSettings(Duration.ofSeconds(positive(env, "PT_SHUTDOWN_SECONDS", (int) OperatorSettings.DEFAULT_SHUTDOWN.toSeconds())),
-                        blankToNull(env.get("PT_METRICS_TOKEN")), java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_LOG_FORMAT")), "text").strip()),
+                        blankToNull(env.get("PT_METRICS_TOKEN")), java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_LOG_FORMAT")), "text").strip(),
+                        Path.of(java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_BACKUP_DIR")), dataDir + "/backups")).toAbsolutePath().normalize()),
                 OperatorToken.parse(env.get("PT_OPERATOR_TOKEN")));
     }
 

@@ -21,7 +21,7 @@ import org.practicetext.relay.tenancy.Tenancy;
  * The relay jar's command line:
  * <pre>
  * serve | demo
- * practice|number|user|apikey|feed … (see {@link AdminCommands}: online through PT_ADMIN_URL, or on the database)
+ * practice|number|user|apikey|backup|feed … (see {@link AdminCommands}: online through PT_ADMIN_URL, or on the database)
  * </pre>
  */
 public final class RelayMain {
@@ -49,7 +49,7 @@ public final class RelayMain {
                     demoEnv.put("PT_CARRIER", "simulated");
                     serve(RelayConfig.fromEnvironment(demoEnv), true, out);
                 }
-                case "practice", "number", "user", "apikey", "feed" -> {
+                case "practice", "number", "user", "apikey", "backup", "feed" -> {
                     return admin(args, env, out, err);
                 }
                 default -> {
@@ -92,7 +92,8 @@ public final class RelayMain {
         ChangeFeed feed = new ChangeFeed(new FeedHub());
         PasswordHasher hasher = new PasswordHasher();
         // No relay runs, so no long-poll is parked on a session that a change ends.
-        Administration admin = new DirectAdministration(db, new Tenancy(db, feed, hasher, clock), clock, OperatorAudit.direct());
+        Administration admin = new DirectAdministration(db, new Tenancy(db, feed, hasher, clock), clock, OperatorAudit.direct(),
+                config.operations().backupFolder());
         return new AdminCommands.DirectSession() {
             @Override
             public Administration administration() {

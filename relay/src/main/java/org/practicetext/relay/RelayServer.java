@@ -209,7 +209,7 @@ public final class RelayServer implements AutoCloseable {
             Routes.add(cfg, Endpoints.HEALTH, ctx -> ctx.json(new HealthView(HealthView.Status.OK)));
             probes.install(cfg);
             config.operatorToken().ifPresent(token -> new OperatorRoutes(token,
-                    new DirectAdministration(db, tenancy, clock, OperatorAudit.online()), OperatorAudit.online()).install(cfg));
+                    new DirectAdministration(db, tenancy, clock, OperatorAudit.online(), config.operations().backupFolder()), OperatorAudit.online()).install(cfg));
         });
         app.start();
         int port = app.port();

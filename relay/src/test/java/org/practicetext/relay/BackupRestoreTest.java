@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.relay.RelayFixture.TestPractice;
@@ -24,12 +26,15 @@ import org.practicetext.relay.RelayFixture.TestPractice;
  * resynchronises from the start (and re-sends its outbox with the same client ids) instead of
  * waiting for sequence numbers that the restored feed gives to other events.
  *
- * <p>H2: the backup is H2's {@code Backup} tool on the stopped relay's folder (an H2 file is open
- * in one process only). PostgreSQL: {@code pg_dump -Fc} while the relay runs, {@code pg_restore
- * --clean} after it stopped, as the guide says.
+ * <p>Both backups are taken while the relay serves and texts keep arriving: H2's through the
+ * relay jar's {@code backup create} on the operator API ({@code BACKUP TO}), PostgreSQL's with
+ * {@code pg_dump -Fc}; the restore ({@code Restore}, {@code pg_restore --clean}) runs with the relay
+ * stopped, as the guide says. The restored database holds every text acknowledged before the
+ * backup began, only acknowledged texts, and none twice.
  */
 class BackupRestoreTest {
     static final String PATIENT = "+15557650166";
+    static final String OPERATOR_TOKEN = "operator-token-for-the-backup-test-0123456789";
 
     @TempDir
     Path dir;
@@ -38,7 +43,7 @@ class BackupRestoreTest {
     void aRestoredDatabaseServesTheBackupUnderANewFeedId() throws Exception {
         Path data = dir.resolve("data");
         Path backup = dir.resolve(TestStore.current() == TestStore.POSTGRES ? "relay.dump" : "relay-backup.zip");
-        RelayFixture relay = new RelayFixture(data);
+        RelayFixture relay = new RelayFixture(data, Map.of("PT_OPERATOR_TOKEN", OPERATOR_TOKEN));
         TestPractice practice = relay.newPractice();
         String token = relay.signIn(practice, "staff");
         assertThat(relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), "before the backup"))
@@ -46,13 +51,39 @@ class BackupRestoreTest {
         relay.awaitEntity(token, "message", m -> m.get("body").asText().equals("before the backup"));
         String feedAtBackup = feedId(relay, token);
 
-        if (TestStore.current() == TestStore.POSTGRES) {
-            postgres("pg_dump", data, "-Fc", "-f", backup.toString());
-        } else {
-            relay.close();
-            org.h2.tools.Backup.execute(backup.toString(), data.toString(), "practicetext", true);
-            relay = new RelayFixture(data);
-            token = relay.signIn(practice, "staff");
+        // Texts keep arriving while the backup is written: it holds each one acknowledged before it started, and never half of one.
+        List<String> ackedBefore = new ArrayList<>(List.of("before the backup"));
+        List<String> ackedDuring = new CopyOnWriteArrayList<>();
+        AtomicBoolean backingUp = new AtomicBoolean(true);
+        RelayFixture serving = relay;
+        for (int i = 0; i < 5; i++) {
+            String body = "ahead of the backup " + i;
+            assertThat(relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), body)).statusCode())
+                    .isEqualTo(200);
+            ackedBefore.add(body);
+        }
+        Thread texts = Thread.ofVirtual().start(() -> {
+            for (int i = 0; backingUp.get(); i++) {
+                String body = "during the backup " + i;
+                if (serving.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), body)).statusCode() == 200) {
+                    ackedDuring.add(body);
+                }
+            }
+        });
+        try {
+            if (TestStore.current() == TestStore.POSTGRES) {
+                postgres("pg_dump", data, "-Fc", "-f", backup.toString());
+            } else {
+                Map<String, String> online = Map.of("PT_ADMIN_URL", relay.uri(""), "PT_OPERATOR_TOKEN", OPERATOR_TOKEN);
+                ByteArrayOutputStream said = new ByteArrayOutputStream();
+                assertThat(RelayMain.run(new String[] {"backup", "create", "--name", "relay-backup.zip"}, online,
+                        new PrintStream(said, true, StandardCharsets.UTF_8), System.err)).isZero();
+                assertThat(said.toString(StandardCharsets.UTF_8)).contains("Wrote the backup");
+                backup = data.resolve("backups").resolve("relay-backup.zip");
+            }
+        } finally {
+            backingUp.set(false);
+            texts.join();
         }
         assertThat(relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), "after the backup"))
                 .statusCode()).isEqualTo(200);
@@ -80,8 +111,12 @@ class BackupRestoreTest {
                 assertThat(poll.statusCode()).isEqualTo(200);
                 assertThat(relay.read(poll).get("feedId").asText()).isNotEqualTo(feedAtBackup);
             }
-            assertThat(relay.entities(restoredToken, "message").values()).extracting(m -> m.get("body").asText())
-                    .containsExactly("before the backup");
+            List<String> restored = relay.entities(restoredToken, "message").values().stream().map(m -> m.get("body").asText()).toList();
+            assertThat(restored).as("every text acknowledged before the backup began").containsAll(ackedBefore)
+                    .as("nothing that was never acknowledged, nothing twice").doesNotHaveDuplicates()
+                    .allMatch(b -> ackedBefore.contains(b) || ackedDuring.contains(b))
+                    .as("nothing stored after the backup finished").doesNotContain("after the backup");
+            assertThat(ackedDuring).as("texts did arrive while the backup was written").isNotEmpty();
         } finally {
             relay.close();
         }

@@ -84,6 +84,10 @@ class RelayConfigTest {
         assertThat(config("PT_LOG_FORMAT", "json", "PT_SHUTDOWN_SECONDS", "45").operations())
                 .extracting(o -> o.logFormat(), o -> o.shutdownTimeout()).containsExactly("json", Duration.ofSeconds(45));
 
+        assertThat(config("PT_DATA_DIR", "/srv/pt").operations().backupFolder()).isEqualTo(java.nio.file.Path.of("/srv/pt/backups"));
+        assertThat(config("PT_DATA_DIR", "/srv/pt", "PT_BACKUP_DIR", "/mnt/backups/pt/").operations().backupFolder())
+                .isEqualTo(java.nio.file.Path.of("/mnt/backups/pt"));
+
         assertThatThrownBy(() -> config("PT_LOG_FORMAT", "JSON")).hasMessageContaining("PT_LOG_FORMAT must be text or json");
         assertThatThrownBy(() -> config("PT_SHUTDOWN_SECONDS", "2")).hasMessageContaining("PT_SHUTDOWN_SECONDS must be at least 5");
         assertThatThrownBy(() -> config("PT_METRICS_TOKEN", "short")).hasMessageContaining("PT_METRICS_TOKEN must be at least 16");

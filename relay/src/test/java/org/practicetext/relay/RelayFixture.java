@@ -114,6 +114,7 @@ public sealed class RelayFixture implements AutoCloseable permits RelayExtension
         Map<String, String> env = new HashMap<>(Map.of(
                 "PT_PORT", "0",
                 "PT_HOST", "127.0.0.1",
+                "PT_DATA_DIR", dataDir.toString(),
                 "PT_PUBLIC_URL", PUBLIC_URL,
                 "PT_CARRIER", "simulated",
                 "PT_SIMULATED_STEP_MS", "40",

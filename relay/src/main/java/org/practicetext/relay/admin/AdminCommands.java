@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
+import org.practicetext.relay.admin.AdminWire.BackupEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
 import org.practicetext.relay.admin.AdminWire.NumberEntry;
@@ -22,7 +23,7 @@ import org.practicetext.relay.refusal.Refusal;
 
 /**
  * The relay jar's administration commands ({@code practice}, {@code number}, {@code user},
- * {@code apikey}). Where they act is decided once, plainly:
+ * {@code apikey}, {@code backup}). Where they act is decided once, plainly:
  * <ul>
  * <li>{@code PT_ADMIN_URL} set: through that relay's operator API, with {@code PT_OPERATOR_TOKEN}
  * (no downtime, on H2 and on PostgreSQL). Never falls back to the database, so a typo in the URL
@@ -211,9 +212,22 @@ public final class AdminCommands {
                 ApiKeyEntry k = admin.revokeApiKey(slug, positive(need(o, "id"), "--id"));
                 out.println("Revoked API key " + k.id() + " (" + k.name() + ") of " + slug + ".");
             }
+            case "backup create" -> {
+                BackupEntry b = admin.backup(new AdminWire.NewBackup(o.get("name")));
+                out.println("Wrote the backup " + b.path() + " (" + megabytes(b.bytes()) + "). Restore it with the relay stopped: docs/DEPLOYMENT.md, section 9.");
+            }
+            case "backup list" -> {
+                for (BackupEntry b : admin.backups()) {
+                    out.println(b.name() + "\t" + megabytes(b.bytes()) + "\t" + b.writtenAt() + "\t" + b.path());
+                }
+            }
             default -> throw new IllegalStateException(command);
         }
         return 0;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
     private static long userId(Administration admin, String slug, String username) {
@@ -312,7 +326,8 @@ public final class AdminCommands {
     }
 
     private static final List<String> COMMANDS = List.of("practice create", "practice list", "number add", "number list", "number remove",
-            "user create", "user list", "user deactivate", "user reset-password", "apikey create", "apikey list", "apikey revoke", "feed renew");
+            "user create", "user list", "user deactivate", "user reset-password", "apikey create", "apikey list", "apikey revoke",
+            "backup create", "backup list", "feed renew");
 
     public static String usage() {
         return """
@@ -328,6 +343,9 @@ public final class AdminCommands {
                   apikey create --practice SLUG --name NAME          (prints the key on its last line)
                   apikey list --practice SLUG
                   apikey revoke --practice SLUG --id N
+                  backup create [--name FILE.zip]                    (H2: a backup while the relay serves, into PT_BACKUP_DIR;
+                                                                       PostgreSQL: use pg_dump)
+                  backup list
                   feed renew                                          (after restoring a backup, before starting the relay:
                                                                        new feed ids, so desks resynchronise)
                 With PT_ADMIN_URL and PT_OPERATOR_TOKEN set, these act through that running relay's operator API;

@@ -55,4 +55,12 @@ public final class AdminWire {
     /** A key just made: {@code key} is its secret, shown only in this answer. */
     public record IssuedApiKey(ApiKeyEntry apiKey, String key) {
     }
+
+    /** {@code POST /admin/v1/backups}: the file name in the backup folder, or null for {@code practicetext-<UTC time>.zip}. */
+    public record NewBackup(String name) {
+    }
+
+    /** A complete backup in the relay's backup folder: {@code path} is where it is on the relay's machine. */
+    public record BackupEntry(String name, String path, long bytes, Instant writtenAt) {
+    }
 }

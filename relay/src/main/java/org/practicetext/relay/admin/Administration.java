@@ -3,9 +3,11 @@ package org.practicetext.relay.admin;
 
 import java.util.List;
 import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
+import org.practicetext.relay.admin.AdminWire.BackupEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
+import org.practicetext.relay.admin.AdminWire.NewBackup;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
@@ -49,4 +51,10 @@ public interface Administration {
     List<ApiKeyEntry> apiKeys(String slug);
 
     ApiKeyEntry revokeApiKey(String slug, long keyId);
+
+    /** An online backup of an H2 relay into its backup folder, answered once it is complete ({@link Backups}); refused on PostgreSQL. */
+    BackupEntry backup(NewBackup backup);
+
+    /** The complete backups in the backup folder, newest first. */
+    List<BackupEntry> backups();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.admin;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,9 +10,11 @@ import org.practicetext.core.Role;
 import org.practicetext.protocol.OneTimeSecret;
 import org.practicetext.protocol.TeamMemberView;
 import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
+import org.practicetext.relay.admin.AdminWire.BackupEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
+import org.practicetext.relay.admin.AdminWire.NewBackup;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
@@ -43,9 +46,12 @@ public final class DirectAdministration implements Administration {
     private final Practices practices = new Practices();
     private final Users users = new Users();
     private final ApiKeys apiKeys = new ApiKeys();
+    private final Backups backups;
 
-    public DirectAdministration(Database db, Tenancy tenancy, Clock clock, OperatorAudit audit) {
+    /** {@code backupFolder}: where {@link #backup} writes ({@code PT_BACKUP_DIR}). */
+    public DirectAdministration(Database db, Tenancy tenancy, Clock clock, OperatorAudit audit, Path backupFolder) {
         this.db = db;
+        this.backups = new Backups(db, backupFolder, clock, audit);
         this.tenancy = tenancy;
         this.team = tenancy.team();
         this.clock = clock;
@@ -168,6 +174,16 @@ public final class DirectAdministration implements Administration {
         });
         audit.record("revoked API key " + keyId, revoked.practiceId(), slug);
         return key(revoked);
+    }
+
+    @Override
+    public BackupEntry backup(NewBackup backup) {
+        return backups.create(backup == null ? null : backup.name());
+    }
+
+    @Override
+    public List<BackupEntry> backups() {
+        return backups.list();
     }
 
     private long practiceId(String slug) {

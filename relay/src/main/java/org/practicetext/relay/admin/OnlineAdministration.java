@@ -17,9 +17,11 @@ import java.util.Map;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.admin.AdminEndpoints.Route;
 import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
+import org.practicetext.relay.admin.AdminWire.BackupEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
+import org.practicetext.relay.admin.AdminWire.NewBackup;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
@@ -36,6 +38,8 @@ import org.practicetext.relay.refusal.Refusal;
  */
 public final class OnlineAdministration implements Administration {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** A backup is answered when it is complete: a large H2 file takes minutes. */
+    private static final Duration BACKUP_TIMEOUT = Duration.ofMinutes(30);
 
     private final URI base;
     private final String token;
@@ -122,8 +126,22 @@ public final class OnlineAdministration implements Administration {
         return call(AdminEndpoints.API_KEY_REVOKE.path(slug, keyId), AdminEndpoints.API_KEY_REVOKE, null, new TypeReference<>() { });
     }
 
+    @Override
+    public BackupEntry backup(NewBackup backup) {
+        return call(AdminEndpoints.BACKUP_CREATE.path(), AdminEndpoints.BACKUP_CREATE, backup, new TypeReference<>() { }, BACKUP_TIMEOUT);
+    }
+
+    @Override
+    public List<BackupEntry> backups() {
+        return call(AdminEndpoints.BACKUPS.path(), AdminEndpoints.BACKUPS, null, new TypeReference<>() { });
+    }
+
     private <T> T call(String path, Route route, Object body, TypeReference<T> type) {
-        HttpResponse<String> answer = exchange(path, route, body);
+        return call(path, route, body, type, TIMEOUT);
+    }
+
+    private <T> T call(String path, Route route, Object body, TypeReference<T> type, Duration timeout) {
+        HttpResponse<String> answer = exchange(path, route, body, timeout);
         boolean operatorApi = answer.headers().firstValue(AdminEndpoints.HEADER).isPresent();
         int status = answer.statusCode();
         if (status / 100 == 2) {
@@ -152,7 +170,7 @@ public final class OnlineAdministration implements Administration {
         throw new Refusal(reason, message);
     }
 
-    private HttpResponse<String> exchange(String path, Route route, Object body) {
+    private HttpResponse<String> exchange(String path, Route route, Object body, Duration timeout) {
         URI uri = URI.create(base + path);
         HttpRequest.BodyPublisher publisher;
         try {
@@ -161,7 +179,7 @@ public final class OnlineAdministration implements Administration {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the operator API's own types are JSON", e);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Authorization", "Bearer " + token).method(route.method(), publisher);
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -172,7 +190,7 @@ public final class OnlineAdministration implements Administration {
             throw new Unreachable("Cannot reach the relay at " + base + " (the connection was refused): is it running, and is PT_ADMIN_URL right? "
                     + "With no relay running, unset PT_ADMIN_URL to administer the database directly.");
         } catch (HttpTimeoutException e) {
-            throw new Unreachable("The relay at " + base + " did not answer within " + TIMEOUT.toSeconds() + " seconds.");
+            throw new Unreachable("The relay at " + base + " did not answer within " + timeout.toSeconds() + " seconds.");
         } catch (IOException e) {
             throw new Unreachable("Cannot reach the relay at " + base + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").");

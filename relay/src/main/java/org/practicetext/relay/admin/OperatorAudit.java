@@ -33,6 +33,11 @@ public final class OperatorAudit {
         LOG.info("operator ({}): {} in practice {} ({})", channel, act, practiceId, slug);
     }
 
+    /** An act on the whole relay, not one practice (a backup). */
+    void relayWide(String act) {
+        LOG.info("operator ({}): {}", channel, act);
+    }
+
     /** A request to the operator API without the right token; the address only, never what was sent. */
     void refused(String why, String address) {
         LOG.warn("operator API: refused a request from {}: {}", address, why);

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.practicetext.relay.admin.AdminEndpoints.Route;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
+import org.practicetext.relay.admin.AdminWire.NewBackup;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
 import org.practicetext.relay.admin.AdminWire.NewPractice;
 import org.practicetext.relay.admin.AdminWire.NewUser;
@@ -56,6 +57,9 @@ public final class OperatorRoutes {
             ctx.status(201).json(admin.createApiKey(slug, JsonBody.read(ctx, NewApiKey.class)));
         });
         add(config, AdminEndpoints.API_KEY_REVOKE, ctx -> ctx.json(admin.revokeApiKey(slug(ctx), id(ctx, "API key"))));
+        add(config, AdminEndpoints.BACKUPS, ctx -> ctx.json(admin.backups()));
+        add(config, AdminEndpoints.BACKUP_CREATE, ctx -> ctx.status(201).json(admin.backup(
+                JsonBody.tree(ctx) == null ? new NewBackup(null) : JsonBody.read(ctx, NewBackup.class))));
     }
 
     private void authenticate(Context ctx) {

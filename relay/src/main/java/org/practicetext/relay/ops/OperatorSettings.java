@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.relay.ops;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -8,9 +9,10 @@ import java.time.Duration;
  * ({@code PT_SHUTDOWN_SECONDS}), the bearer token that turns {@code GET /metrics} on
  * ({@code PT_METRICS_TOKEN}; off without it), and the log format ({@code PT_LOG_FORMAT},
  * {@code text} or {@code json}; read by logback.xml itself, checked here so a typo stops the
- * relay with a clear message instead of silencing its log).
+ * relay with a clear message instead of silencing its log), and the folder H2 backups are written
+ * to ({@code PT_BACKUP_DIR}, default {@code backups} in {@code PT_DATA_DIR}).
  */
-public record OperatorSettings(Duration shutdownTimeout, String metricsToken, String logFormat) {
+public record OperatorSettings(Duration shutdownTimeout, String metricsToken, String logFormat, Path backupFolder) {
     public static final Duration DEFAULT_SHUTDOWN = Duration.ofSeconds(20);
     /** Shorter than this and a webhook in flight (up to the database's lock timeout, 10 s) could be cut. */
     public static final Duration SHORTEST_SHUTDOWN = Duration.ofSeconds(5);
@@ -30,6 +32,6 @@ public record OperatorSettings(Duration shutdownTimeout, String metricsToken, St
     }
 
     public static OperatorSettings defaults() {
-        return new OperatorSettings(DEFAULT_SHUTDOWN, null, "text");
+        return new OperatorSettings(DEFAULT_SHUTDOWN, null, "text", Path.of("./data/backups"));
     }
 }

@@ -20,6 +20,8 @@ public final class Refusal extends RuntimeException {
         NOT_FOUND("not_found"),
         /** The change collides with the practice's current state (a name or phone taken, a concurrent write). */
         CONFLICT("conflict"),
+        /** A relay on PostgreSQL asked for its own (H2) backup: {@code pg_dump} backs it up. */
+        USE_PG_DUMP("use_pg_dump"),
         /** The contact opted out of texts. */
         OPTED_OUT("opted_out"),
         /** The contact is blocked. */

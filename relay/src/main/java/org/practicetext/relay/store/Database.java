@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Flyway flyway;
+    private final boolean h2;
 
     public Database(String url, String user, String password) {
         this(url, user, password, null);
@@ -48,6 +49,7 @@ public final class Database implements AutoCloseable {
         if (meters != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
+        this.h2 = url.startsWith("jdbc:h2:");
         String jdbcUrl = withoutH2ShutdownHook(url);
         Properties driver = new Properties();
         String options = postgresOptions(url);
@@ -164,6 +166,28 @@ public final class Database implements AutoCloseable {
             return Optional.of(failed + " migration(s) failed");
         }
         return pending == 0 ? Optional.empty() : Optional.of(pending + " migration(s) not applied yet");
+    }
+
+    /** Whether this is the embedded H2 database (one node), not PostgreSQL. */
+    public boolean isH2() {
+        return h2;
+    }
+
+    /**
+     * H2's {@code BACKUP TO}: writes the whole database to the zip {@code target} while the relay
+     * serves. It takes no locks; MVCC makes it one consistent point in time (every commit before
+     * it started, none after). Only on H2: PostgreSQL is backed up with {@code pg_dump}.
+     */
+    public void backupTo(java.nio.file.Path target) {
+        if (!h2) {
+            throw new IllegalStateException("BACKUP TO is H2's; PostgreSQL is backed up with pg_dump");
+        }
+        try (Connection connection = pool.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("BACKUP TO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+            connection.commit();
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
     }
 
     @Override

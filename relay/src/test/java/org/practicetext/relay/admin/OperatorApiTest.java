@@ -23,24 +23,14 @@ class OperatorApiTest {
     @RegisterExtension
     static final RelayExtension relay = RelayExtension.create().withEnv(Map.of("PT_OPERATOR_TOKEN", TOKEN));
 
+    private static final OperatorClient OPERATOR = new OperatorClient(relay, TOKEN);
+
     static HttpResponse<String> call(String method, String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(relay.uri(path)))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return relay.send(b.build());
+        return OPERATOR.call(method, path, token, json);
     }
 
     static HttpResponse<String> call(String method, String path, Object body) {
-        try {
-            return call(method, path, TOKEN, body == null ? null : relay.json.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return OPERATOR.call(method, path, body);
     }
 
     private static String newSlug() {

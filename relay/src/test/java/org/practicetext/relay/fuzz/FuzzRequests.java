@@ -57,7 +57,8 @@ final class FuzzRequests {
             "GET /admin/v1/practices/{slug}/numbers", "POST /admin/v1/practices/{slug}/numbers", "DELETE /admin/v1/practices/{slug}/numbers/{id}",
             "GET /admin/v1/practices/{slug}/users", "POST /admin/v1/practices/{slug}/users",
             "POST /admin/v1/practices/{slug}/users/{id}/deactivate", "POST /admin/v1/practices/{slug}/users/{id}/password",
-            "GET /admin/v1/practices/{slug}/api-keys", "POST /admin/v1/practices/{slug}/api-keys", "DELETE /admin/v1/practices/{slug}/api-keys/{id}");
+            "GET /admin/v1/practices/{slug}/api-keys", "POST /admin/v1/practices/{slug}/api-keys", "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
+            "GET /admin/v1/backups", "POST /admin/v1/backups");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -677,7 +678,7 @@ final class FuzzRequests {
         d.what.add("slug " + (slug.equals(p.slug) ? p.slug : "odd"));
         String base = "/admin/v1/practices/" + slug;
         List<String[]> fields = new ArrayList<>();
-        switch (r.nextInt(13)) {
+        switch (r.nextInt(15)) {
             case 0 -> operatorRoute(d, "GET /admin/v1/practices", "/admin/v1/practices");
             case 1 -> {
                 operatorRoute(d, "POST /admin/v1/practices", "/admin/v1/practices");
@@ -728,6 +729,15 @@ final class FuzzRequests {
                 operatorRoute(d, "POST /admin/v1/practices/{slug}/api-keys", base + "/api-keys");
                 optional(d, fields, "name", FuzzValues.text(r, 100, Units.CODE_POINTS, CAMPAIGNS), 0.95);
                 jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 12 -> operatorRoute(d, "GET /admin/v1/backups", "/admin/v1/backups");
+            case 13 -> {
+                operatorRoute(d, "POST /admin/v1/backups", "/admin/v1/backups");
+                if (!oneIn(r, 4)) {
+                    optional(d, fields, "name", oneIn(r, 2) ? FuzzValues.str("fz-" + d.index + ".zip", "a fresh backup name")
+                            : FuzzValues.text(r, 120, Units.CODE_POINTS, List.of("../escape.zip", "/etc/passwd", "a b.zip", "x.zip", ".zip", "x.tar")), 0.9);
+                    jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+                }
             }
             default -> operatorRoute(d, "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
                     base + "/api-keys/" + sparing(pathIdOf(d, List.of(), List.of(other.apiKeyId)), List.of(p.apiKeyId), other.apiKeyId));
