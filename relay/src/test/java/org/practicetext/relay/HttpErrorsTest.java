@@ -45,6 +45,32 @@ class HttpErrorsTest {
         assertThat(relay.read(r).get("error").get("code").asText()).isEqualTo("too_large");
     }
 
+    /**
+     * A refused body is read to its end first (as nginx sends it, headers first and the body a
+     * moment later), so the answer is the relay's 413, not a connection reset under the sender,
+     * and the same connection serves the next request.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Content-Length", "chunked"})
+    void anOversizedBodyIsReadToItsEndThenRefusedAndItsConnectionServesTheNext(String framing) throws Exception {
+        byte[] form = ("To=%2B15550001111&Body=" + "x".repeat(120_000)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = framing.equals("chunked") ? RawHttp.chunked("x", 16 * 1024, 8) : form;
+        String head = "POST /twilio/sms HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + (framing.equals("chunked") ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+        try (RawHttp.KeptAlive connection = new RawHttp.KeptAlive(relay.server.port())) {
+            connection.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Thread.sleep(150); // the relay could answer from the headers alone now
+            for (int at = 0; at < body.length; at += 8192) {
+                connection.write(java.util.Arrays.copyOfRange(body, at, Math.min(body.length, at + 8192)));
+            }
+            String refused = connection.answer();
+            String next = connection.get("/health");
+
+            assertThat(refused).startsWith("HTTP/1.1 413").contains("\"too_large\"").doesNotContainIgnoringCase("connection: close");
+            assertThat(next).as("the same connection answers the next request").startsWith("HTTP/1.1 200").contains("\"ok\"");
+        }
+    }
+
     @Test
     void healthAnswers() {
         assertThat(relay.read(relay.get("/health", null)).get("status").asText()).isEqualTo("ok");

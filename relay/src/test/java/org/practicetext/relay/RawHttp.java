@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * HTTP/1.1 written by hand on a socket, for requests no well-behaved client will send: an invalid
  * percent escape in the path, a header line beyond the server's limit, a chunked body of a size
- * the sender chose. Each exchange is one request with {@code Connection: close}.
+ * the sender chose. Each {@link #exchange} is one request with {@code Connection: close}; a
+ * {@link KeptAlive} connection carries several, as a balancer's connection to a node does.
  */
 public final class RawHttp {
     /** The status line's code, the headers (names lower-cased) and the body as text. */
@@ -26,6 +27,50 @@ public final class RawHttp {
     }
 
     private RawHttp() {
+    }
+
+    /** One HTTP/1.1 connection kept open between requests, as a balancer keeps its connections to a node. */
+    public static final class KeptAlive implements AutoCloseable {
+        private final Socket socket;
+
+        public KeptAlive(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(5000);
+        }
+
+        /** The head and body of the answer to a GET, read by its Content-Length. */
+        public String get(String path) throws IOException {
+            write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return answer();
+        }
+
+        /** Sends {@code bytes} as they are: a request, or a piece of one. */
+        public void write(byte[] bytes) throws IOException {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+
+        /** The head and body of the next answer, read by its Content-Length. */
+        public String answer() throws IOException {
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IOException("connection closed after: " + head);
+                }
+                head.append((char) b);
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
+            return head + new String(body, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** Sends {@code head} (request line and headers, without the blank line) and {@code body}, then reads the whole answer. */

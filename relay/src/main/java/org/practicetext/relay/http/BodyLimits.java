@@ -20,6 +20,14 @@ import org.practicetext.protocol.Endpoints;
  * for {@code 100 Continue} never send a refused body), and on the bytes actually read
  * ({@link #install}), so a chunked body or one without a length meets the same limit. Both
  * answer {@code 413 too_large}.
+ *
+ * <p>Before answering, the relay reads what is left of the refused body (up to {@link #DRAIN}
+ * bytes in all) and drops it. A proxy such as nginx sends the whole body before it reads the
+ * answer; a server that answered from the headers and closed would reset the connection under
+ * it, and the proxy would answer {@code 502} instead of the relay's {@code 413}. Read to its end,
+ * the connection stays open for the next request. A client that asked {@code Expect:
+ * 100-continue} has sent no body and gets its 413 at once; a body beyond {@link #DRAIN} is not
+ * read and its connection is closed.
  */
 public final class BodyLimits {
     public static final long WEBHOOK = 64 * 1024;
@@ -28,6 +36,8 @@ public final class BodyLimits {
     public static final long IMPORT = 5 * 1024 * 1024;
     public static final String IMPORT_PATH = Endpoints.CONTACT_IMPORT.template();
     public static final long LARGEST = 8 * 1024 * 1024;
+    /** The most bytes of a refused body read and dropped: what the example nginx passes on ({@code client_max_body_size 8m}). */
+    public static final long DRAIN = LARGEST;
 
     private BodyLimits() {
     }
@@ -42,6 +52,15 @@ public final class BodyLimits {
         long length = ctx.req().getContentLengthLong();
         long limit = limitFor(ctx.path());
         if (length > limit) {
+            if (length <= DRAIN && !"100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+                try {
+                    if (ctx.req().getInputStream() instanceof CountingStream counting) {
+                        counting.dropTheRest();
+                    }
+                } catch (IOException e) {
+                    // the client went away while sending: nothing is left to answer on
+                }
+            }
             throw tooLarge("The request body is " + length + " bytes; at most " + limit + " are accepted here.");
         }
     }
@@ -111,7 +130,24 @@ public final class BodyLimits {
         private void count(int n) {
             read += n;
             if (read > limit) {
+                try {
+                    dropTheRest();
+                } catch (IOException e) {
+                    // the client went away while sending: the 413 is all there is to say
+                }
                 throw tooLarge("The request body is more than " + limit + " bytes, the most accepted here.");
+            }
+        }
+
+        /** Reads and drops the rest of the body, up to {@link #DRAIN} bytes in all, so the connection can answer and stay open. */
+        void dropTheRest() throws IOException {
+            byte[] buffer = new byte[16 * 1024];
+            while (read <= DRAIN) {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    return;
+                }
+                read += n;
             }
         }
 

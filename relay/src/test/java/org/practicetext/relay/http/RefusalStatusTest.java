@@ -22,6 +22,7 @@ class RefusalStatusTest {
         expected.put(Reason.INVALID, "400 bad_request");
         expected.put(Reason.NOT_FOUND, "404 not_found");
         expected.put(Reason.CONFLICT, "409 conflict");
+        expected.put(Reason.USE_PG_DUMP, "409 use_pg_dump");
         expected.put(Reason.OPTED_OUT, "409 opted_out");
         expected.put(Reason.BLOCKED, "409 blocked");
         expected.put(Reason.NO_NUMBER, "409 no_number");

@@ -4,24 +4,18 @@ package org.practicetext.relay.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.relay.LogCapture;
+import org.practicetext.relay.RawHttp;
 import org.practicetext.relay.RelayFixture;
 import org.practicetext.relay.RelayFixture.TestPractice;
 
@@ -55,7 +49,7 @@ class GracefulStopTest {
                 .POST(HttpRequest.BodyPublishers.ofString(RelayFixture.form(params))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(held.awaitEntered(Duration.ofSeconds(10))).as("the webhook reached the database").isTrue();
 
-        try (LogCapture log = new LogCapture(); KeptAlive kept = new KeptAlive(relay.server.port())) {
+        try (LogCapture log = new LogCapture(); RawHttp.KeptAlive kept = new RawHttp.KeptAlive(relay.server.port())) {
             assertThat(kept.get("/health")).startsWith("HTTP/1.1 200");
             long started = System.nanoTime();
             CompletableFuture<Void> stop = CompletableFuture.runAsync(relay::close);
@@ -94,40 +88,6 @@ class GracefulStopTest {
             JsonNode stored = again.awaitEntity(staff, "message", m -> m.get("sid").asText().equals(sid));
             assertThat(stored.get("body").asText()).isEqualTo("Can I come at 4?");
             assertThat(again.entities(staff, "message").values().stream().filter(m -> m.get("sid").asText().equals(sid))).hasSize(1);
-        }
-    }
-
-    /** One HTTP/1.1 connection kept open between requests, as a balancer keeps its connections to a node. */
-    static final class KeptAlive implements AutoCloseable {
-        private final Socket socket;
-
-        KeptAlive(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
-            socket.setSoTimeout(5000);
-        }
-
-        /** The head and body of the answer to a GET, read by its Content-Length. */
-        String get(String path) throws IOException {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("connection closed after: " + head);
-                }
-                head.append((char) b);
-            }
-            Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
-            byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-            return head + new String(body, StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 
