@@ -135,7 +135,7 @@ public final class RelayServer implements AutoCloseable {
                     repair.practiceId(), repair.counter(), repair.newestEvent(), repair.newestEvent());
         }
         this.hasher = new PasswordHasher();
-        this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime());
+        this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime(), otherNodes);
         this.tenancy = new Tenancy(db, feed, hasher, clock, sessions::revoked);
     }
 
@@ -222,7 +222,7 @@ public final class RelayServer implements AutoCloseable {
         }
         if (notifications != null) {
             // Other nodes' commits wake this node's polls and dispatcher; a (re)connect wakes them all once (a re-read).
-            notifications.start(feed.hub()::signal, localDispatch::raise, () -> {
+            notifications.start(feed.hub()::signal, localDispatch::raise, feed.hub()::endSession, () -> {
                 feed.hub().signalAll();
                 localDispatch.raise();
             });

@@ -13,6 +13,7 @@ import org.practicetext.protocol.SessionResponse;
 import org.practicetext.relay.http.Principal;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.refusal.Refusal.Reason;
+import org.practicetext.relay.store.CrossNodeWakes;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Practices;
 import org.practicetext.relay.store.SessionTokens;
@@ -24,6 +25,7 @@ import org.practicetext.relay.store.Users;
  */
 public final class Sessions {
     private final Database db;
+    private final CrossNodeWakes otherNodes;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
@@ -34,6 +36,12 @@ public final class Sessions {
     private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime) {
+        this(db, hasher, clock, lifetime, CrossNodeWakes.NONE);
+    }
+
+    /** With a sign-out told to the other relay nodes through {@code otherNodes}, so their parked polls of the token end too. */
+    public Sessions(Database db, PasswordHasher hasher, Clock clock, Duration lifetime, CrossNodeWakes otherNodes) {
+        this.otherNodes = otherNodes;
         this.db = db;
         this.hasher = hasher;
         this.throttle = new LoginThrottle(clock, new SharedFailures(db));
@@ -135,6 +143,7 @@ public final class Sessions {
         String hash = Tokens.hash(token);
         db.inTransaction(tx -> {
             tokens.revoke(tx, hash, clock.instant());
+            otherNodes.sessionEnded(tx, hash);
             return null;
         });
         revoked(hash);

@@ -74,6 +74,14 @@ public final class ChangeFeed {
         return seq;
     }
 
+    /**
+     * The session with this token hash is revoked in this transaction: other nodes end its parked
+     * polls at the commit (this node's are ended by {@code Sessions}' revocation listeners after it).
+     */
+    public void sessionEnded(Tx tx, String tokenHash) throws SQLException {
+        otherNodes.sessionEnded(tx, tokenHash);
+    }
+
     /** Events after {@code after}, oldest first, at most {@code limit} (one more is read to know if there are more). */
     public List<RawEvent> read(Tx tx, long practiceId, long after, int limit) throws SQLException {
         return log.after(tx, practiceId, after, limit + 1).stream().map(e -> new RawEvent(e.seq(), e.type(), e.data())).toList();

@@ -20,6 +20,10 @@ public interface CrossNodeWakes {
         @Override
         public void dispatchDue(Tx tx) {
         }
+
+        @Override
+        public void sessionEnded(Tx tx, String tokenHash) {
+        }
     };
 
     /** The practice's feed gets events in this transaction: other nodes wake their parked polls of it at the commit. */
@@ -27,4 +31,11 @@ public interface CrossNodeWakes {
 
     /** This transaction makes a message dispatchable (or changes what a round does): other nodes' dispatchers run a round at the commit. */
     void dispatchDue(Tx tx) throws SQLException;
+
+    /**
+     * This transaction revokes the session with this token hash (sign-out, deactivation, a reset
+     * password): other nodes end its parked long-polls at the commit, as this node does after it,
+     * instead of at their next wake-up.
+     */
+    void sessionEnded(Tx tx, String tokenHash) throws SQLException;
 }

@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
  * <p>Sending: a writing transaction calls {@code pg_notify} on its own connection
  * ({@link #feedChanged}, {@link #dispatchDue}), so PostgreSQL delivers it only at the commit and
  * never for a rollback; once per channel and practice per transaction. Channel {@value #FEED}
- * carries {@code "<practice id> <node>"}, channel {@value #DISPATCH} {@code "<node>"}, where
+ * carries {@code "<practice id> <node>"}, channel {@value #DISPATCH} {@code "<node>"}, channel
+ * {@value #SESSION} {@code "<token hash> <node>"} (a revoked session: the SHA-256 the database
+ * keeps, never the token), where
  * node is this process's random tag: a node ignores its own notices (it woke its own waiters
  * after the commit already).
  *
- * <p>Listening: one dedicated autocommit connection, not from the pool, {@code LISTEN}s on both
- * channels and a thread of its own waits on {@link PGConnection#getNotifications(int)}. When the
+ * <p>Listening: one dedicated autocommit connection, not from the pool, {@code LISTEN}s on the
+ * three channels and a thread of its own waits on {@link PGConnection#getNotifications(int)}. When the
  * connection fails it reconnects with a backoff (0.1 s doubling to 5 s). Notices sent while it was
  * disconnected are lost, so after every connect it calls {@code reread}, which wakes every parked
  * poll and the dispatcher once: each reads again what it would have been told. After
@@ -39,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class PgNotifications implements CrossNodeWakes, AutoCloseable {
     public static final String FEED = "pt_feed";
     public static final String DISPATCH = "pt_dispatch";
+    public static final String SESSION = "pt_session";
     static final Duration IDLE_CHECK = Duration.ofSeconds(30);
     private static final int WAIT_MS = 10_000;
     private static final long FIRST_BACKOFF_MS = 100;
@@ -57,6 +60,7 @@ public final class PgNotifications implements CrossNodeWakes, AutoCloseable {
     private Thread thread;
     private LongConsumer feedChanged = id -> { };
     private Runnable dispatchDue = () -> { };
+    private java.util.function.Consumer<String> sessionEnded = hash -> { };
     private Runnable reread = () -> { };
 
     public PgNotifications(String url, String user, String password) {
@@ -85,19 +89,29 @@ public final class PgNotifications implements CrossNodeWakes, AutoCloseable {
         }
     }
 
+    @Override
+    public void sessionEnded(Tx tx, String tokenHash) throws SQLException {
+        if (tx.firstTime(SESSION + tokenHash)) {
+            notify(tx, SESSION, tokenHash + " " + node);
+        }
+    }
+
     private static void notify(Tx tx, String channel, String payload) throws SQLException {
         tx.query("SELECT pg_notify(?, ?)", rs -> 1, channel, payload);
     }
 
     /**
      * Starts listening: other nodes' feed notices run {@code feedChanged} with the practice id,
-     * dispatch notices run {@code dispatchDue}, and every (re)connect runs {@code reread}. All
-     * three must return quickly. Returns once the first connect was tried (it may have failed:
+     * dispatch notices run {@code dispatchDue}, session notices run {@code sessionEnded} with the
+     * token hash, and every (re)connect runs {@code reread} (which must also end the parked polls
+     * of sessions revoked meanwhile: waking them all does, as each checks its token). All must
+     * return quickly. Returns once the first connect was tried (it may have failed:
      * then it keeps trying, and {@link #problem} says so).
      */
-    public void start(LongConsumer feedChanged, Runnable dispatchDue, Runnable reread) {
+    public void start(LongConsumer feedChanged, Runnable dispatchDue, java.util.function.Consumer<String> sessionEnded, Runnable reread) {
         this.feedChanged = feedChanged;
         this.dispatchDue = dispatchDue;
+        this.sessionEnded = sessionEnded;
         this.reread = reread;
         running = true;
         boolean first = connect();
@@ -164,6 +178,8 @@ public final class PgNotifications implements CrossNodeWakes, AutoCloseable {
             }
         } else if (channel.equals(DISPATCH) && parts.length == 1 && !parts[0].equals(node)) {
             dispatchDue.run();
+        } else if (channel.equals(SESSION) && parts.length == 2 && !parts[1].equals(node) && parts[0].matches("[0-9a-f]{64}")) {
+            sessionEnded.accept(parts[0]);
         }
     }
 
@@ -185,6 +201,7 @@ public final class PgNotifications implements CrossNodeWakes, AutoCloseable {
             try (Statement statement = opened.createStatement()) {
                 statement.execute("LISTEN " + FEED);
                 statement.execute("LISTEN " + DISPATCH);
+                statement.execute("LISTEN " + SESSION);
             }
             int pid = opened.unwrap(PGConnection.class).getBackendPID();
             synchronized (connectionLock) {

@@ -60,6 +60,7 @@ public final class TeamMembers {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PracticeWrites writes;
+    private final ChangeFeed feed;
     private final Database db;
     private final PasswordHasher hasher;
     private final Clock clock;
@@ -70,10 +71,12 @@ public final class TeamMembers {
 
     /**
      * @param tokenRevoked told the hash of each session token a change ended, after the change
-     *                     committed (the relay ends that token's parked long-polls)
+     *                     committed (the relay ends that token's parked long-polls; other nodes
+     *                     are told in the change's transaction, through {@code feed})
      */
     public TeamMembers(Database db, ChangeFeed feed, PasswordHasher hasher, Clock clock, Consumer<String> tokenRevoked) {
         this.db = db;
+        this.feed = feed;
         this.writes = new PracticeWrites(db, feed);
         this.hasher = hasher;
         this.clock = clock;
@@ -184,6 +187,9 @@ public final class TeamMembers {
     /** Ends every session of the member but {@code keepTokenHash} (null ends all), telling {@code tokenRevoked} after the commit. */
     private void endSessions(Tx tx, long practiceId, long userId, String keepTokenHash) throws SQLException {
         List<String> ended = new ArrayList<>(tokens.revokeAllOf(tx, practiceId, userId, keepTokenHash, clock.instant()));
+        for (String hash : ended) {
+            feed.sessionEnded(tx, hash);
+        }
         tx.afterCommit(() -> ended.forEach(tokenRevoked));
     }
 

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.practicetext.relay.TestPostgres;
 
 /**
  * Two relay nodes on one PostgreSQL database, behind one balancer: failed sign-ins spread over
- * both lock the account as on one node, and a token signed out on one is refused by the other.
+ * both lock the account as on one node, a token signed out on one is refused by the other, and
+ * its long-poll parked on the other ends at once (the session notice), not at its next wake-up.
  */
 @PostgresOnly("several relay nodes share a database only on PostgreSQL")
 class SeveralNodesSignInTest {
@@ -97,5 +100,47 @@ class SeveralNodesSignInTest {
         HttpResponse<String> onB = nodeB.get("/api/v1/session", token);
         assertThat(onB.statusCode()).isEqualTo(401);
         assertThat(nodeB.read(onB).get("error").get("code").asText()).isEqualTo("token_revoked");
+    }
+
+    /** A poll of {@code token} parked on node B, once B holds it. */
+    private CompletableFuture<HttpResponse<String>> parkedOnB(String token) throws InterruptedException {
+        long head = nodeB.head(token);
+        CompletableFuture<HttpResponse<String>> poll = nodeB.getAsync("/api/v1/events?after=" + head + "&wait=30", token);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (nodeB.server.feed().hub().parked() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(nodeB.server.feed().hub().parked()).as("the poll is parked on node B").isEqualTo(1);
+        return poll;
+    }
+
+    @Test
+    void aPollParkedOnTheOtherNodeEndsAtOnceWhenItsTokenIsSignedOut() throws Exception {
+        String token = nodeA.signIn(practice, "staff");
+        CompletableFuture<HttpResponse<String>> poll = parkedOnB(token);
+
+        HttpResponse<String> out = nodeA.send(HttpRequest.newBuilder(URI.create(nodeA.uri("/api/v1/session")))
+                .header("Authorization", "Bearer " + token).DELETE().build());
+        assertThat(out.statusCode()).isBetween(200, 204);
+
+        // No event is written by a sign-out: only the session notice can end the 30-second wait this soon.
+        HttpResponse<String> ended = poll.get(5, TimeUnit.SECONDS);
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(nodeB.read(ended).get("error").get("code").asText()).isEqualTo("token_revoked");
+        assertThat(nodeB.server.feed().hub().parked()).isZero();
+    }
+
+    @Test
+    void aPollParkedOnTheOtherNodeEndsAtOnceWhenAnAdminDeactivatesItsUser() throws Exception {
+        String staff = nodeA.signIn(practice, "staff");
+        String admin = nodeA.signIn(practice, "admin");
+        long staffId = nodeA.read(nodeA.get("/api/v1/session", staff)).get("user").get("id").asLong();
+        CompletableFuture<HttpResponse<String>> poll = parkedOnB(staff);
+
+        assertThat(nodeA.postJson("/api/v1/team/" + staffId + "/deactivate", admin, Map.of()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> ended = poll.get(5, TimeUnit.SECONDS);
+        assertThat(ended.statusCode()).isEqualTo(401);
+        assertThat(nodeB.read(ended).get("error").get("code").asText()).isEqualTo("token_revoked");
     }
 }
