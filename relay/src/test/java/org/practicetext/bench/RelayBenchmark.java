@@ -67,8 +67,11 @@ public final class RelayBenchmark {
                 return;
             }
             latency(relay, clients, rounds);
+            httpFloor(relay, webhooks, concurrency);
             ingest(relay, webhooks, concurrency, 1);
             ingest(relay, webhooks, concurrency, 4);
+            storeIngest(relay, webhooks, concurrency, 1);
+            storeIngest(relay, webhooks, concurrency, 4);
             sends(relay, sends, concurrency);
         }
     }
@@ -150,6 +153,61 @@ public final class RelayBenchmark {
         System.out.printf(Locale.ROOT, "signed webhooks ingested (durable commit before 200), %d practice(s), %d concurrent senders: %.0f/s "
                         + "(%d in %.1f s; request p50 %.1f ms, p99 %.1f ms; %d messages stored in all)%n",
                 practices, concurrency, webhooks / seconds, webhooks, seconds, pct(sorted, 50), pct(sorted, 99), stored);
+    }
+
+    /**
+     * The floor the HTTP path and this load generator set on the same cores: {@code GET /health}
+     * (no database, no body) as fast as {@code concurrency} senders can.
+     */
+    static void httpFloor(RelayFixture relay, int requests, int concurrency) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    while (next.getAndIncrement() < requests) {
+                        if (relay.get("/health", null).statusCode() != 200) {
+                            throw new IllegalStateException("health");
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        System.out.printf(Locale.ROOT, "HTTP floor: GET /health, %d concurrent senders: %.0f/s%n", concurrency, requests / ((System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * Inbound texts handed to the relay's webhook intake by {@code concurrency} threads, without
+     * HTTP (no request parsing, signature or load generator): what the store and group commit
+     * reach on their own, to set beside the raw commit rate.
+     */
+    static void storeIngest(RelayFixture relay, int webhooks, int concurrency, int practices) throws Exception {
+        List<TestPractice> targets = new ArrayList<>();
+        for (int i = 0; i < practices; i++) {
+            targets.add(relay.newPractice());
+        }
+        AtomicInteger next = new AtomicInteger();
+        int largestBefore = relay.server.webhookIntake().largestBatch();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    for (int n; (n = next.getAndIncrement()) < webhooks; ) {
+                        java.util.Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+                        RelayFixture.inbound(RelayFixture.newSid(), String.format("+1557%07d", n % 5000), targets.get(n % practices).number(), "Store text " + n)
+                                .forEach((k, v) -> form.put(k, List.of(v)));
+                        if (relay.server.webhookIntake().inbound(org.practicetext.relay.webhook.InboundSms.from(form), form).isEmpty()) {
+                            throw new IllegalStateException("not applied");
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "texts applied through the webhook intake without HTTP, %d practice(s), %d threads: %.0f/s (largest batch so far %d, before %d)%n",
+                practices, concurrency, webhooks / seconds, relay.server.webhookIntake().largestBatch(), largestBefore);
     }
 
     static void sends(RelayFixture relay, int sends, int concurrency) throws Exception {

@@ -50,6 +50,9 @@ public final class ChangeFeed {
      * append events calls this before touching any other row, so writers never deadlock.
      */
     public void lock(Tx tx, long practiceId) throws SQLException {
+        if (!tx.firstTime(new Locked(practiceId))) {
+            return; // held already: a batch of texts takes each practice's lock once
+        }
         if (!log.lockPractice(tx, practiceId)) {
             throw new SQLException("no practice " + practiceId);
         }
@@ -58,20 +61,59 @@ public final class ChangeFeed {
     /**
      * Appends the entity's new state; this node's parked polls are woken once the transaction
      * commits, and other nodes' by the notice sent in it (delivered at the commit).
+     *
+     * <p>Under the lock the transaction knows the practice's newest number after its first
+     * append, so later ones take the next without reading it again, and the counter is written
+     * once, with its last value, just before the commit. Until then a read of the newest number
+     * in the same transaction still finds it: {@link #newest} also looks above the counter.
      */
     public long append(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
-        long seq = newest(tx, practiceId) + 1;
-        log.setCounter(tx, practiceId, seq);
-        String data;
+        long seq = nextSeq(tx, practiceId);
+        log.put(tx, practiceId, type, entityId, seq, serialise(type, state));
+        appended(tx, practiceId);
+        return seq;
+    }
+
+    /** {@link #append} for an entity just inserted in this transaction, which has no event yet. */
+    public long appendNew(Tx tx, long practiceId, String type, long entityId, Object state) throws SQLException {
+        long seq = nextSeq(tx, practiceId);
+        log.putNew(tx, practiceId, type, entityId, seq, serialise(type, state));
+        appended(tx, practiceId);
+        return seq;
+    }
+
+    private long nextSeq(Tx tx, long practiceId) throws SQLException {
+        Seq key = new Seq(practiceId);
+        Object known = tx.kept(key);
+        long seq = (known == null ? newest(tx, practiceId) : (Long) known) + 1;
+        tx.keep(key, seq);
+        tx.beforeCommit(key, () -> log.setCounter(tx, practiceId, seq));
+        return seq;
+    }
+
+    private void appended(Tx tx, long practiceId) throws SQLException {
+        otherNodes.feedChanged(tx, practiceId);
+        if (tx.firstTime(new Signal(practiceId))) {
+            tx.afterCommit(() -> hub.signal(practiceId));
+        }
+    }
+
+    private String serialise(String type, Object state) {
         try {
-            data = json.writeValueAsString(state);
+            return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + type, e);
         }
-        log.put(tx, practiceId, type, entityId, seq, data);
-        otherNodes.feedChanged(tx, practiceId);
-        tx.afterCommit(() -> hub.signal(practiceId));
-        return seq;
+    }
+
+    /** Keys of what a transaction holds or knows of a practice's feed. */
+    private record Locked(long practiceId) {
+    }
+
+    private record Seq(long practiceId) {
+    }
+
+    private record Signal(long practiceId) {
     }
 
     /**

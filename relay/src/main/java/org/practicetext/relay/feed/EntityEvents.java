@@ -51,4 +51,9 @@ public final class EntityEvents {
     public void changed(Tx tx, long practiceId, String type, long id, Object view) throws SQLException {
         feed.append(tx, practiceId, type, id, view);
     }
+
+    /** For an entity inserted in this transaction, whose view the caller has just read back: its first event. */
+    public void created(Tx tx, long practiceId, String type, long id, Object view) throws SQLException {
+        feed.appendNew(tx, practiceId, type, id, view);
+    }
 }

@@ -34,9 +34,8 @@ public final class JettyErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        if (code == HttpStatus.SERVICE_UNAVAILABLE_503) {
-            // Jetty's only 503 of its own is a stopping relay's answer to a new request on a kept-alive
-            // connection: the client sends it again, at once, to another node (or this one once restarted).
+        if (stopping(code)) {
+            // The client sends it again, at once, to another node (or this one once restarted).
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
         response.write(true, ByteBuffer.wrap(body(code, message)), callback);
@@ -52,6 +51,11 @@ public final class JettyErrors extends ErrorHandler {
         return ByteBuffer.wrap(body(status, reason));
     }
 
+    /** Jetty's only 503 of its own is a stopping relay's answer to a new request on a kept-alive connection. */
+    private static boolean stopping(int status) {
+        return status == HttpStatus.SERVICE_UNAVAILABLE_503;
+    }
+
     static byte[] body(int status, String reason) {
         String message = switch (status) {
             case 400 -> "The request is not valid HTTP, or its path or a header is malformed";
@@ -63,7 +67,7 @@ public final class JettyErrors extends ErrorHandler {
         };
         String detail = printable(reason);
         try {
-            return Json.mapper().writeValueAsBytes(ErrorResponse.of(status == HttpStatus.SERVICE_UNAVAILABLE_503 ? "stopping" : ErrorHandling.codeFor(status),
+            return Json.mapper().writeValueAsBytes(ErrorResponse.of(stopping(status) ? "stopping" : ErrorHandling.codeFor(status),
                     detail.isEmpty() || detail.equalsIgnoreCase(HttpStatus.getMessage(status)) ? message + "." : message + " (" + detail + ")."));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -87,7 +87,7 @@ public final class Database implements AutoCloseable {
      * when stopping threads are interrupted; see DatabaseInterruptTest).
      */
     public static String h2Url(String folder) {
-        return "jdbc:h2:retry:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:retry:" + folder + "/practicetext;WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256";
     }
 
     /**
@@ -120,6 +120,9 @@ public final class Database implements AutoCloseable {
             tx = new Tx(connection);
             try {
                 result = work.apply(tx);
+                for (Tx.SqlAction action : tx.beforeCommitActions()) {
+                    action.run();
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);

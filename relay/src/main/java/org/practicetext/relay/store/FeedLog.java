@@ -49,6 +49,12 @@ public final class FeedLog {
         }
     }
 
+    /** Makes {@code data} the first event of an entity that has none yet (one just inserted), at {@code seq}. */
+    public void putNew(Tx tx, long practiceId, String type, long entityId, long seq, String data) throws SQLException {
+        tx.update("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)",
+                practiceId, type, entityId, seq, data);
+    }
+
     /** Events after {@code after}, oldest first, at most {@code limit}. */
     public List<Event> after(Tx tx, long practiceId, long after, int limit) throws SQLException {
         return tx.query("SELECT seq, entity_type, data FROM feed_event WHERE practice_id = ? AND seq > ? ORDER BY seq LIMIT ?",

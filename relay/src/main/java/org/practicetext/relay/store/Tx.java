@@ -20,6 +20,14 @@ public final class Tx {
     private final Connection connection;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final java.util.Set<Object> done = new java.util.HashSet<>();
+    private final java.util.Map<Object, Object> kept = new java.util.HashMap<>();
+    private final java.util.Map<Object, SqlAction> beforeCommit = new java.util.LinkedHashMap<>();
+
+    /** Work on the transaction's connection. */
+    @FunctionalInterface
+    public interface SqlAction {
+        void run() throws SQLException;
+    }
 
     Tx(Connection connection) {
         this.connection = connection;
@@ -36,6 +44,29 @@ public final class Tx {
     /** True the first time it is asked with {@code key} in this transaction (a notice sent once per transaction). */
     public boolean firstTime(Object key) {
         return done.add(key);
+    }
+
+    /**
+     * Runs {@code action} just before the commit, once for {@code key}: a later call with the same
+     * key replaces the earlier action (a counter written once with its last value, however many
+     * times it moved in the transaction).
+     */
+    public void beforeCommit(Object key, SqlAction action) {
+        beforeCommit.put(key, action);
+    }
+
+    /** Keeps {@code value} for the rest of the transaction under {@code key} (what it read once and then knows). */
+    public void keep(Object key, Object value) {
+        kept.put(key, value);
+    }
+
+    /** What was kept under {@code key} in this transaction, or null. */
+    public Object kept(Object key) {
+        return kept.get(key);
+    }
+
+    java.util.Collection<SqlAction> beforeCommitActions() {
+        return beforeCommit.values();
     }
 
     List<Runnable> afterCommitActions() {

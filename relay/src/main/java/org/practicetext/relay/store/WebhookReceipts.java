@@ -53,6 +53,27 @@ public final class WebhookReceipts {
         }
     }
 
+    /**
+     * Records a webhook already applied, in the caller's transaction (the one that applies it: a
+     * batch of inbound texts, ADR 0020). The SID must not be recorded yet ({@link #recordedSids}):
+     * a duplicate fails the caller's transaction.
+     */
+    public void recordApplied(Tx tx, String kind, String smsSid, Map<String, List<String>> params, Instant receivedAt, Instant now)
+            throws SQLException {
+        tx.update("INSERT INTO webhook_receipt (kind, sms_sid, params, received_at, next_attempt_at, processed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                kind, smsSid, json(params), receivedAt, receivedAt, now);
+    }
+
+    /** Which of {@code smsSids} are recorded already. */
+    public java.util.Set<String> recordedSids(Tx tx, List<String> smsSids) throws SQLException {
+        if (smsSids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(smsSids.size(), "?"));
+        return new java.util.HashSet<>(tx.query("SELECT sms_sid FROM webhook_receipt WHERE sms_sid IN (" + marks + ")",
+                rs -> rs.getString(1), smsSids.toArray()));
+    }
+
     private boolean isRecorded(String smsSid) {
         return db.read(tx -> tx.queryOne("SELECT id FROM webhook_receipt WHERE sms_sid = ?", rs -> rs.getLong(1), smsSid).isPresent());
     }

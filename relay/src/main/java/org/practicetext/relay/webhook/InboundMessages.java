@@ -113,7 +113,7 @@ public final class InboundMessages {
         if (opened.conversationCreated() || !contact.blocked()) {
             events.conversationChanged(tx, practiceId, conversation.id());
         }
-        events.changed(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
+        events.created(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return Outcome.STORED;
     }
 

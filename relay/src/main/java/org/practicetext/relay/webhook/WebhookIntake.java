@@ -60,6 +60,7 @@ public final class WebhookIntake implements AutoCloseable {
     private final StatusUpdates statuses;
     private final Clock clock;
     private final WebhookReceipts receipts;
+    private final InboundBatches batches;
     private final DispatchSignal dispatchSignal;
     private final Alarm alarm;
     private final boolean sharedDatabase;
@@ -80,10 +81,25 @@ public final class WebhookIntake implements AutoCloseable {
         this.dispatchSignal = dispatchSignal;
         this.alarm = new Alarm(clock);
         this.receipts = new WebhookReceipts(db);
+        this.batches = new InboundBatches(db, inbound, receipts, clock, this::inboundAlone, at -> keepUntil(at.plus(KEEP_APPLIED)));
     }
 
-    /** Records and applies an inbound text. Returns empty when it is recorded but not applied yet. */
+    /**
+     * Applies an inbound text with the others arriving meanwhile, in one transaction that also
+     * records each in the journal ({@link InboundBatches}); returns once it has committed. Empty
+     * when it is recorded but not applied yet (its batch failed and so did it alone).
+     */
     public Optional<InboundMessages.Outcome> inbound(InboundSms sms, Map<String, List<String>> form) {
+        return batches.submit(sms, form);
+    }
+
+    /** The most texts one transaction has applied together so far. */
+    public int largestBatch() {
+        return batches.largestBatch();
+    }
+
+    /** Records an inbound text in a transaction of its own, then applies it: a text alone. Empty when it is recorded but not applied yet. */
+    Optional<InboundMessages.Outcome> inboundAlone(InboundSms sms, Map<String, List<String>> form) {
         Instant now = clock.instant();
         Optional<Receipt> receipt = receipts.record(WebhookReceipts.SMS, sms.sid(), form, now, now.plus(INLINE_GRACE));
         if (receipt.isEmpty()) {
@@ -295,6 +311,7 @@ public final class WebhookIntake implements AutoCloseable {
 
     @Override
     public void close() {
+        batches.close();
         running = false;
         alarm.wake();
         if (loop != null) {
