@@ -70,6 +70,9 @@ public final class RelayBenchmark {
             httpFloor(relay, webhooks, concurrency);
             ingest(relay, webhooks, concurrency, 1);
             ingest(relay, webhooks, concurrency, 4);
+            ingestRaw(relay, webhooks, concurrency, 1);
+            ingestRaw(relay, webhooks, concurrency * 4, 1);
+            ingestRaw(relay, webhooks, concurrency * 4, 4);
             storeIngest(relay, webhooks, concurrency, 1);
             storeIngest(relay, webhooks, concurrency, 4);
             sends(relay, sends, concurrency);
@@ -123,10 +126,7 @@ public final class RelayBenchmark {
     }
 
     static void ingest(RelayFixture relay, int webhooks, int concurrency, int practices) throws Exception {
-        List<TestPractice> targets = new ArrayList<>();
-        for (int i = 0; i < practices; i++) {
-            targets.add(relay.newPractice());
-        }
+        List<TestPractice> targets = newPractices(relay, practices);
         AtomicInteger next = new AtomicInteger();
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
@@ -178,15 +178,56 @@ public final class RelayBenchmark {
     }
 
     /**
+     * The same signed webhooks as {@link #ingest}, sent by a load generator that costs little:
+     * HTTP/1.1 written by hand on {@code concurrency} kept-alive sockets (as a balancer keeps its
+     * connections to a node), so the figure is the relay's more than the JDK client's.
+     */
+    static void ingestRaw(RelayFixture relay, int webhooks, int concurrency, int practices) throws Exception {
+        List<TestPractice> targets = newPractices(relay, practices);
+        AtomicInteger next = new AtomicInteger();
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        int largestBefore = relay.server.webhookIntake().largestBatch();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < concurrency; w++) {
+                pool.submit(() -> {
+                    try (org.practicetext.relay.RawHttp.KeptAlive connection = new org.practicetext.relay.RawHttp.KeptAlive(relay.server.port())) {
+                        for (int n; (n = next.getAndIncrement()) < webhooks; ) {
+                            java.util.Map<String, String> params = RelayFixture.inbound(RelayFixture.newSid(), String.format("+1558%07d", n % 5000),
+                                    targets.get(n % practices).number(), "Raw text " + n);
+                            byte[] form = RelayFixture.form(params).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            String head = "POST /twilio/sms HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                    + "X-Twilio-Signature: " + relay.sign(RelayFixture.PUBLIC_URL + "/twilio/sms", params) + "\r\nContent-Length: "
+                                    + form.length + "\r\n\r\n";
+                            byte[] request = java.util.Arrays.copyOf(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII), head.length() + form.length);
+                            System.arraycopy(form, 0, request, head.length(), form.length);
+                            long t0 = System.nanoTime();
+                            connection.write(request);
+                            String answer = connection.answer();
+                            if (!answer.startsWith("HTTP/1.1 200")) {
+                                throw new IllegalStateException(answer);
+                            }
+                            millis.add((System.nanoTime() - t0) / 1e6);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = sorted(millis);
+        System.out.printf(Locale.ROOT, "signed webhooks ingested, raw kept-alive sockets, %d practice(s), %d concurrent senders: %.0f/s "
+                        + "(request p50 %.1f ms, p99 %.1f ms; largest batch %d)%n",
+                practices, concurrency, webhooks / seconds, pct(sorted, 50), pct(sorted, 99), Math.max(largestBefore, relay.server.webhookIntake().largestBatch()));
+    }
+
+    /**
      * Inbound texts handed to the relay's webhook intake by {@code concurrency} threads, without
      * HTTP (no request parsing, signature or load generator): what the store and group commit
      * reach on their own, to set beside the raw commit rate.
      */
     static void storeIngest(RelayFixture relay, int webhooks, int concurrency, int practices) throws Exception {
-        List<TestPractice> targets = new ArrayList<>();
-        for (int i = 0; i < practices; i++) {
-            targets.add(relay.newPractice());
-        }
+        List<TestPractice> targets = newPractices(relay, practices);
         AtomicInteger next = new AtomicInteger();
         int largestBefore = relay.server.webhookIntake().largestBatch();
         long start = System.nanoTime();
@@ -208,6 +249,14 @@ public final class RelayBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "texts applied through the webhook intake without HTTP, %d practice(s), %d threads: %.0f/s (largest batch so far %d, before %d)%n",
                 practices, concurrency, webhooks / seconds, relay.server.webhookIntake().largestBatch(), largestBefore);
+    }
+
+    private static List<TestPractice> newPractices(RelayFixture relay, int practices) {
+        List<TestPractice> targets = new ArrayList<>();
+        for (int i = 0; i < practices; i++) {
+            targets.add(relay.newPractice());
+        }
+        return targets;
     }
 
     static void sends(RelayFixture relay, int sends, int concurrency) throws Exception {

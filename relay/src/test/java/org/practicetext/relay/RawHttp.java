@@ -32,10 +32,13 @@ public final class RawHttp {
     /** One HTTP/1.1 connection kept open between requests, as a balancer keeps its connections to a node. */
     public static final class KeptAlive implements AutoCloseable {
         private final Socket socket;
+        private final InputStream in;
 
         public KeptAlive(int port) throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(5000);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream());
         }
 
         /** The head and body of the answer to a GET, read by its Content-Length. */
@@ -53,7 +56,6 @@ public final class RawHttp {
 
         /** The head and body of the next answer, read by its Content-Length. */
         public String answer() throws IOException {
-            InputStream in = socket.getInputStream();
             StringBuilder head = new StringBuilder();
             while (!head.toString().endsWith("\r\n\r\n")) {
                 int b = in.read();

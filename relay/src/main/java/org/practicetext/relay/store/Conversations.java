@@ -65,6 +65,19 @@ public final class Conversations {
                 WHERE id = ? AND (last_message_at IS NULL OR last_message_at <= ?)""", at, preview(preview), direction, id, at);
     }
 
+    /**
+     * An inbound text arrived: {@link #reopenAndCountUnread} and {@link #touch} (direction "in")
+     * in one statement.
+     */
+    public void receivedInbound(Tx tx, long id, Instant at, String preview) throws SQLException {
+        tx.update("""
+                UPDATE conversation SET status = 'open', unread_count = unread_count + 1,
+                    last_message_preview = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message_preview END,
+                    last_message_direction = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN 'in' ELSE last_message_direction END,
+                    last_message_at = CASE WHEN last_message_at IS NULL OR last_message_at <= ? THEN ? ELSE last_message_at END
+                WHERE id = ?""", at, preview(preview), at, at, at, id);
+    }
+
     public void reopenAndCountUnread(Tx tx, long id) throws SQLException {
         tx.update("UPDATE conversation SET status = 'open', unread_count = unread_count + 1 WHERE id = ?", id);
     }

@@ -49,9 +49,13 @@ public final class FeedLog {
         }
     }
 
-    /** Makes {@code data} the first event of an entity that has none yet (one just inserted), at {@code seq}. */
-    public void putNew(Tx tx, long practiceId, String type, long entityId, long seq, String data) throws SQLException {
-        tx.update("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)",
+    /**
+     * Makes {@code data} the first event of an entity that has none yet (one just inserted), at
+     * {@code seq}: inserted at the commit, in one batch with the transaction's other new events
+     * ({@link Tx#later}), so the entity must get no other event in this transaction.
+     */
+    public void putNew(Tx tx, long practiceId, String type, long entityId, long seq, String data) {
+        tx.later("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)",
                 practiceId, type, entityId, seq, data);
     }
 

@@ -106,6 +106,21 @@ public final class Messages {
                 DispatchState.WITHHELD.wire(), reason, id, practiceId, DispatchState.PENDING.wire()) > 0;
     }
 
+    /** Which of {@code sids} a message or an unrouted text already has. */
+    public java.util.Set<String> existingSids(Tx tx, List<String> sids) throws SQLException {
+        if (sids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(sids.size(), "?"));
+        Object[] params = new Object[sids.size() * 2];
+        for (int i = 0; i < sids.size(); i++) {
+            params[i] = sids.get(i);
+            params[sids.size() + i] = sids.get(i);
+        }
+        return new java.util.HashSet<>(tx.query("SELECT sid FROM message WHERE sid IN (" + marks + ") UNION SELECT sid FROM unrouted_message WHERE sid IN ("
+                + marks + ")", rs -> rs.getString(1), params));
+    }
+
     public boolean existsSid(Tx tx, String sid) throws SQLException {
         return tx.queryOne("SELECT 1 FROM message WHERE sid = ?", rs -> true, sid).isPresent()
                 || tx.queryOne("SELECT 1 FROM unrouted_message WHERE sid = ?", rs -> true, sid).isPresent();

@@ -22,6 +22,7 @@ public final class Tx {
     private final java.util.Set<Object> done = new java.util.HashSet<>();
     private final java.util.Map<Object, Object> kept = new java.util.HashMap<>();
     private final java.util.Map<Object, SqlAction> beforeCommit = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, java.util.List<Object[]>> laterRows = new java.util.HashMap<>();
 
     /** Work on the transaction's connection. */
     @FunctionalInterface
@@ -53,6 +54,20 @@ public final class Tx {
      */
     public void beforeCommit(Object key, SqlAction action) {
         beforeCommit.put(key, action);
+    }
+
+    /**
+     * Runs the insert {@code sql} with {@code params} just before the commit, in one JDBC batch
+     * with every other row given for the same statement: one round trip for many rows. Only for
+     * rows nothing in the transaction reads or changes again before it commits.
+     */
+    public void later(String sql, Object... params) {
+        java.util.List<Object[]> rows = laterRows.computeIfAbsent(sql, key -> {
+            java.util.List<Object[]> list = new ArrayList<>();
+            beforeCommit(java.util.List.of("later", key), () -> Jdbc.batch(connection, key, list));
+            return list;
+        });
+        rows.add(params);
     }
 
     /** Keeps {@code value} for the rest of the transaction under {@code key} (what it read once and then knows). */

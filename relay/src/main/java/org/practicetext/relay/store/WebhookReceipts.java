@@ -58,9 +58,9 @@ public final class WebhookReceipts {
      * batch of inbound texts, ADR 0020). The SID must not be recorded yet ({@link #recordedSids}):
      * a duplicate fails the caller's transaction.
      */
-    public void recordApplied(Tx tx, String kind, String smsSid, Map<String, List<String>> params, Instant receivedAt, Instant now)
-            throws SQLException {
-        tx.update("INSERT INTO webhook_receipt (kind, sms_sid, params, received_at, next_attempt_at, processed_at) VALUES (?, ?, ?, ?, ?, ?)",
+    public void recordApplied(Tx tx, String kind, String smsSid, Map<String, List<String>> params, Instant receivedAt, Instant now) {
+        // Written at the commit, in one batch with the transaction's other receipts.
+        tx.later("INSERT INTO webhook_receipt (kind, sms_sid, params, received_at, next_attempt_at, processed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 kind, smsSid, json(params), receivedAt, receivedAt, now);
     }
 

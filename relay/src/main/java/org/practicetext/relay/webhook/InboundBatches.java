@@ -62,6 +62,7 @@ final class InboundBatches implements AutoCloseable {
     private final BiFunction<InboundSms, Map<String, List<String>>, Optional<InboundMessages.Outcome>> alone;
     private final Consumer<Instant> applied;
     private final Practices practices = new Practices();
+    private final org.practicetext.relay.store.Messages messages = new org.practicetext.relay.store.Messages();
     private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -156,7 +157,9 @@ final class InboundBatches implements AutoCloseable {
         try {
             db.inTransaction(tx -> {
                 Instant now = clock.instant();
-                Set<String> recorded = receipts.recordedSids(tx, batch.stream().map(p -> p.sms().sid()).toList());
+                List<String> sids = batch.stream().map(p -> p.sms().sid()).toList();
+                Set<String> recorded = new HashSet<>(receipts.recordedSids(tx, sids));
+                recorded.addAll(messages.existingSids(tx, sids)); // a text whose receipt was forgotten after days
                 Set<String> seen = new HashSet<>();
                 List<Pending> ordered = new ArrayList<>();
                 for (Pending p : batch) {
@@ -168,12 +171,12 @@ final class InboundBatches implements AutoCloseable {
                         ordered.add(p);
                     }
                 }
-                Map<String, Long> practiceOf = practicesOf(tx, ordered);
+                Map<String, Optional<PracticeNumber>> owners = ownersOf(tx, ordered);
                 // Ascending practice order (stable: arrival order within a practice), so batches take feed locks in one order.
-                ordered.sort(Comparator.comparingLong(p -> practiceOf.get(p.sms().to())));
+                ordered.sort(Comparator.comparingLong(p -> owners.get(p.sms().to()).map(PracticeNumber::practiceId).orElse(0L)));
                 for (Pending p : ordered) {
                     receipts.recordApplied(tx, WebhookReceipts.SMS, p.sms().sid(), p.form(), p.receivedAt(), now);
-                    outcomes.put(p, inbound.store(tx, p.sms(), p.form(), p.receivedAt()));
+                    outcomes.put(p, inbound.storeChecked(tx, p.sms(), p.form(), p.receivedAt(), owners.get(p.sms().to())));
                 }
                 return null;
             });
@@ -194,16 +197,16 @@ final class InboundBatches implements AutoCloseable {
         later.forEach(this::alone);
     }
 
-    /** Each distinct number's practice (0 for a number no practice has: such texts are kept unrouted, under no lock). */
-    private Map<String, Long> practicesOf(Tx tx, List<Pending> batch) throws SQLException {
-        Map<String, Long> practiceOf = new HashMap<>();
+    /** Each distinct number's practice number (empty for one no practice has: such texts are kept unrouted, under no lock). */
+    private Map<String, Optional<PracticeNumber>> ownersOf(Tx tx, List<Pending> batch) throws SQLException {
+        Map<String, Optional<PracticeNumber>> owners = new HashMap<>();
         for (Pending p : batch) {
             String to = p.sms().to();
-            if (!practiceOf.containsKey(to)) {
-                practiceOf.put(to, practices.number(tx, to).map(PracticeNumber::practiceId).orElse(0L));
+            if (!owners.containsKey(to)) {
+                owners.put(to, practices.number(tx, to));
             }
         }
-        return practiceOf;
+        return owners;
     }
 
     private void alone(Pending p) {

@@ -56,18 +56,29 @@ public final class InboundMessages {
      * delivered it, which is the message's time even when it is applied later.
      */
     public Outcome store(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant receivedAt) throws SQLException {
-        Outcome outcome = apply(tx, sms, allParams, receivedAt);
+        Outcome outcome = messages.existsSid(tx, sms.sid()) ? Outcome.DUPLICATE
+                : apply(tx, sms, allParams, receivedAt, practices.number(tx, sms.to()), false);
         LOG.info("inbound {} {}", sms.sid(), outcome);
         return outcome;
     }
 
-    private Outcome apply(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant now) throws SQLException {
-        if (messages.existsSid(tx, sms.sid())) {
-            return Outcome.DUPLICATE;
-        }
-        Optional<PracticeNumber> owner = practices.number(tx, sms.to());
+    /**
+     * {@link #store} for a text of a batch that has already found, in this transaction, that no
+     * message or unrouted text has its SID, and which practice number it was sent to ({@code
+     * owner}). A text with the same SID committed meanwhile by another node breaks the batch on
+     * the unique SID, and the batch's texts are then applied alone.
+     */
+    Outcome storeChecked(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant receivedAt, Optional<PracticeNumber> owner)
+            throws SQLException {
+        Outcome outcome = apply(tx, sms, allParams, receivedAt, owner, true);
+        LOG.info("inbound {} {}", sms.sid(), outcome);
+        return outcome;
+    }
+
+    private Outcome apply(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant now, Optional<PracticeNumber> owner, boolean checked)
+            throws SQLException {
         if (owner.isEmpty() || !sms.repliable()) {
-            if (unrouted.exists(tx, sms.sid())) {
+            if (!checked && unrouted.exists(tx, sms.sid())) {
                 return Outcome.DUPLICATE;
             }
             String reason = owner.isEmpty() ? "unknown number" : "sender cannot be replied to";
@@ -78,7 +89,7 @@ public final class InboundMessages {
         PracticeNumber number = owner.get();
         long practiceId = number.practiceId();
         feed.lock(tx, practiceId);
-        if (messages.existsSid(tx, sms.sid())) {
+        if (!checked && messages.existsSid(tx, sms.sid())) {
             return Outcome.DUPLICATE;
         }
 
@@ -103,8 +114,7 @@ public final class InboundMessages {
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", sms.body(), "received",
                 sms.sid(), null, Sender.contact(contact.name()), sms.media(), now));
         if (!contact.blocked()) {
-            conversations.reopenAndCountUnread(tx, conversation.id());
-            conversations.touch(tx, conversation.id(), now, sms.body().isEmpty() ? "Attachment" : sms.body(), "in");
+            conversations.receivedInbound(tx, conversation.id(), now, sms.body().isEmpty() ? "Attachment" : sms.body());
         }
 
         if (contactChanged) {

@@ -122,7 +122,18 @@ final class RelayProcess {
             }
             Thread.sleep(50);
         }
+        threadDump(process);
         throw new IllegalStateException("the relay did not answer /health within " + START_TIMEOUT.toSeconds() + " s (start #" + starts + ")\n" + logTail(40));
+    }
+
+    /** Appends the stuck relay's threads to its log (jcmd Thread.print), so a start that hangs says where. */
+    private void threadDump(Process stuck) throws IOException, InterruptedException {
+        mark("thread dump of pid " + stuck.pid() + " (it did not answer /health in time)");
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(stuck.pid()), "Thread.print")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+        }
     }
 
     private boolean healthy() {
