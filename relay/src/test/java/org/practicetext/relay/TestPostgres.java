@@ -183,10 +183,24 @@ public final class TestPostgres {
     private synchronized void drop(TestDatabase database) {
         if (open.remove(database)) {
             byFolder.values().remove(database);
-            try {
-                execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not drop test database " + database.name(), e);
+            // An autovacuum worker on the database belongs to the superuser, which FORCE may not
+            // terminate ("must be a member of the role whose process is being terminated", 42501):
+            // it finishes within moments, so the drop is tried again for a while.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+                    return;
+                } catch (SQLException e) {
+                    if (!"42501".equals(e.getSQLState()) || attempt == 50) {
+                        throw new IllegalStateException("could not drop test database " + database.name(), e);
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while dropping test database " + database.name(), e);
+                }
             }
         }
     }

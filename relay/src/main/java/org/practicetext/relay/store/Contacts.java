@@ -4,6 +4,7 @@ package org.practicetext.relay.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.ContactKind;
 import org.practicetext.core.LineType;
@@ -17,6 +18,20 @@ public final class Contacts {
 
     public Optional<ContactView> byPhone(Tx tx, long practiceId, String phone) throws SQLException {
         return tx.queryOne("SELECT " + COLUMNS + " FROM contact WHERE practice_id = ? AND phone = ?", Contacts::view, practiceId, phone);
+    }
+
+    /** The practice's contacts with any of {@code phones}, in one query. */
+    public List<ContactView> byPhones(Tx tx, long practiceId, List<String> phones) throws SQLException {
+        if (phones.isEmpty()) {
+            return List.of();
+        }
+        Object[] params = new Object[phones.size() + 1];
+        params[0] = practiceId;
+        for (int i = 0; i < phones.size(); i++) {
+            params[i + 1] = phones.get(i);
+        }
+        return tx.query("SELECT " + COLUMNS + " FROM contact WHERE practice_id = ? AND phone IN ("
+                + String.join(", ", java.util.Collections.nCopies(phones.size(), "?")) + ")", Contacts::view, params);
     }
 
     public Optional<ContactView> byId(Tx tx, long practiceId, long id) throws SQLException {

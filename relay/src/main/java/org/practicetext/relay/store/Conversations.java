@@ -44,11 +44,81 @@ public final class Conversations {
      */
     public Opened findOrOpen(Tx tx, Practices.PracticeNumber number, String phone, Instant now) throws SQLException {
         long practiceId = number.practiceId();
-        Optional<ContactView> known = contacts.byPhone(tx, practiceId, phone);
+        ContactsAhead contactsAhead = tx.kept(new ContactsKey(practiceId)) instanceof ContactsAhead c ? c : null;
+        ConversationsAhead conversationsAhead = tx.kept(new ConversationsKey(number.id())) instanceof ConversationsAhead c ? c : null;
+        Optional<ContactView> known = contactsAhead != null && contactsAhead.byPhone.containsKey(phone) ? contactsAhead.byPhone.get(phone)
+                : contacts.byPhone(tx, practiceId, phone);
         ContactView contact = known.isPresent() ? known.get() : contacts.create(tx, practiceId, phone, "lead", null, null, now);
-        Optional<ConversationView> existing = byPair(tx, number.id(), contact.id());
+        Optional<ConversationView> existing = conversationsAhead != null && conversationsAhead.byContact.containsKey(contact.id())
+                ? conversationsAhead.byContact.get(contact.id()) : byPair(tx, number.id(), contact.id());
         ConversationView conversation = existing.isPresent() ? existing.get() : create(tx, practiceId, number.id(), contact.id(), number.inboxId(), now);
+        if (contactsAhead != null) {
+            contactsAhead.byPhone.put(phone, Optional.of(contact));
+        }
+        if (conversationsAhead != null) {
+            conversationsAhead.byContact.put(contact.id(), Optional.of(conversation));
+        }
         return new Opened(contact, known.isEmpty(), conversation, existing.isEmpty());
+    }
+
+    /**
+     * Reads ahead, in two queries, the practice's contacts with {@code phones} and their
+     * conversations on {@code number}, for a batch of inbound texts: {@link #findOrOpen} then
+     * takes them from the transaction instead of asking for each text. Only what {@code
+     * findOrOpen} answers is kept (ids, and the contact's state until {@link #forgetContact}).
+     */
+    public void readAhead(Tx tx, Practices.PracticeNumber number, List<String> phones) throws SQLException {
+        ContactsAhead contactsAhead = tx.kept(new ContactsKey(number.practiceId())) instanceof ContactsAhead c ? c : new ContactsAhead();
+        tx.keep(new ContactsKey(number.practiceId()), contactsAhead);
+        List<String> distinct = phones.stream().distinct().filter(p -> !contactsAhead.byPhone.containsKey(p)).toList();
+        for (String phone : distinct) {
+            contactsAhead.byPhone.put(phone, Optional.empty());
+        }
+        List<Long> ids = new java.util.ArrayList<>();
+        for (ContactView c : contacts.byPhones(tx, number.practiceId(), distinct)) {
+            contactsAhead.byPhone.put(c.phone(), Optional.of(c));
+            ids.add(c.id());
+        }
+        ConversationsAhead conversationsAhead = tx.kept(new ConversationsKey(number.id())) instanceof ConversationsAhead c ? c : new ConversationsAhead();
+        tx.keep(new ConversationsKey(number.id()), conversationsAhead);
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (Long id : ids) {
+            conversationsAhead.byContact.putIfAbsent(id, Optional.empty());
+        }
+        Object[] params = new Object[ids.size() + 1];
+        params[0] = number.id();
+        for (int i = 0; i < ids.size(); i++) {
+            params[i + 1] = ids.get(i);
+        }
+        for (ConversationView v : tx.query(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", Conversations::view, params)) {
+            conversationsAhead.byContact.put(v.contactId(), Optional.of(v));
+        }
+    }
+
+    /** The contact's state changed (an opt-out or opt-in): a later {@link #findOrOpen} in this transaction reads it again. */
+    public void forgetContact(Tx tx, long practiceId, String phone) {
+        if (tx.kept(new ContactsKey(practiceId)) instanceof ContactsAhead c) {
+            c.byPhone.remove(phone);
+        }
+    }
+
+    private record ContactsKey(long practiceId) {
+    }
+
+    private record ConversationsKey(long practiceNumberId) {
+    }
+
+    /** A practice's contacts read ahead by phone: empty for a phone with none (yet). */
+    private static final class ContactsAhead {
+        final java.util.Map<String, Optional<ContactView>> byPhone = new java.util.HashMap<>();
+    }
+
+    /** A number's conversations read ahead by contact id: empty for a contact with none on it (yet). */
+    private static final class ConversationsAhead {
+        final java.util.Map<Long, Optional<ConversationView>> byContact = new java.util.HashMap<>();
     }
 
     public ConversationView create(Tx tx, long practiceId, long practiceNumberId, long contactId, long inboxId, Instant now) throws SQLException {

@@ -44,7 +44,9 @@ public final class Messages {
             tx.update("INSERT INTO message_media (message_id, position, url, content_type) VALUES (?, ?, ?, ?)",
                     id, position++, item.url(), item.contentType());
         }
-        return byId(tx, practiceId, id).orElseThrow();
+        // Read back for the columns the database fills; its media are the ones just inserted, in order.
+        MessageView v = tx.queryOne("SELECT " + COLUMNS + " FROM message WHERE practice_id = ? AND id = ?", Messages::view, practiceId, id).orElseThrow();
+        return m.media().isEmpty() ? v : withMediaItems(v, List.copyOf(m.media()));
     }
 
     public Optional<MessageView> byId(Tx tx, long practiceId, long id) throws SQLException {
@@ -143,9 +145,10 @@ public final class Messages {
     private MessageView withMedia(Tx tx, MessageView v) throws SQLException {
         List<MediaItem> media = tx.query("SELECT url, content_type FROM message_media WHERE message_id = ? ORDER BY position",
                 rs -> new MediaItem(rs.getString(1), rs.getString(2)), v.id());
-        if (media.isEmpty()) {
-            return v;
-        }
+        return media.isEmpty() ? v : withMediaItems(v, media);
+    }
+
+    private static MessageView withMediaItems(MessageView v, List<MediaItem> media) {
         return new MessageView(v.id(), v.conversationId(), v.direction(), v.body(), v.status(), v.errorCode(), v.errorMessage(), v.sid(),
                 v.clientId(), v.sender(), media, v.segments(), v.encoding(), v.createdAt(), v.updatedAt());
     }

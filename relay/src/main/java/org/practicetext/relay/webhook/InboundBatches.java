@@ -110,6 +110,16 @@ final class InboundBatches implements AutoCloseable {
         }
     }
 
+    /** Applies {@code forms} as one batch on the caller's thread, in order, and answers each one's outcome (tests: what one batch does). */
+    List<Optional<InboundMessages.Outcome>> applyTogether(List<Map<String, List<String>>> forms) {
+        List<Pending> batch = new ArrayList<>();
+        for (Map<String, List<String>> form : forms) {
+            batch.add(new Pending(InboundSms.from(form), form, clock.instant(), new CompletableFuture<>()));
+        }
+        apply(batch);
+        return batch.stream().map(p -> p.done().join()).toList();
+    }
+
     /** The largest batch applied so far (tests and the benchmark read it). */
     int largestBatch() {
         return lanes.stream().mapToInt(l -> l.largest).max().orElse(0);
@@ -174,6 +184,11 @@ final class InboundBatches implements AutoCloseable {
                 Map<String, Optional<PracticeNumber>> owners = ownersOf(tx, ordered);
                 // Ascending practice order (stable: arrival order within a practice), so batches take feed locks in one order.
                 ordered.sort(Comparator.comparingLong(p -> owners.get(p.sms().to()).map(PracticeNumber::practiceId).orElse(0L)));
+                if (!db.isH2()) {
+                    // Where each statement is a round trip, two queries per number beat two per text; on H2 a
+                    // statement is a call in the JVM, and the IN lists cost more than they save (docs/BENCHMARKS.md).
+                    readAhead(tx, ordered, owners);
+                }
                 for (Pending p : ordered) {
                     receipts.recordApplied(tx, WebhookReceipts.SMS, p.sms().sid(), p.form(), p.receivedAt(), now);
                     outcomes.put(p, inbound.storeChecked(tx, p.sms(), p.form(), p.receivedAt(), owners.get(p.sms().to())));
@@ -195,6 +210,20 @@ final class InboundBatches implements AutoCloseable {
             }
         }
         later.forEach(this::alone);
+    }
+
+    /**
+     * The contacts and conversations of the batch's texts, two queries per number, each under its
+     * practice's feed lock (taken here in ascending order, as applying would).
+     */
+    private void readAhead(Tx tx, List<Pending> ordered, Map<String, Optional<PracticeNumber>> owners) throws SQLException {
+        Map<PracticeNumber, List<String>> phones = new java.util.LinkedHashMap<>();
+        for (Pending p : ordered) {
+            owners.get(p.sms().to()).filter(n -> p.sms().repliable()).ifPresent(n -> phones.computeIfAbsent(n, k -> new ArrayList<>()).add(p.sms().from()));
+        }
+        for (Map.Entry<PracticeNumber, List<String>> e : phones.entrySet()) {
+            inbound.readAhead(tx, e.getKey(), e.getValue());
+        }
     }
 
     /** Each distinct number's practice number (empty for one no practice has: such texts are kept unrouted, under no lock). */

@@ -63,6 +63,16 @@ public final class InboundMessages {
     }
 
     /**
+     * Reads ahead the contacts and conversations of a batch's texts to {@code number} (see {@link
+     * Conversations#readAhead}), under the practice's feed lock, which every writer of its contacts
+     * holds: nothing read ahead can be created by another transaction before this one commits.
+     */
+    void readAhead(Tx tx, PracticeNumber number, List<String> phones) throws SQLException {
+        feed.lock(tx, number.practiceId());
+        conversations.readAhead(tx, number, phones);
+    }
+
+    /**
      * {@link #store} for a text of a batch that has already found, in this transaction, that no
      * message or unrouted text has its SID, and which practice number it was sent to ({@code
      * owner}). A text with the same SID committed meanwhile by another node breaks the batch on
@@ -99,10 +109,12 @@ public final class InboundMessages {
         boolean contactChanged = opened.contactCreated();
         Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
         if (keyword == Keyword.OPT_OUT && !contact.optedOut()) {
+            conversations.forgetContact(tx, practiceId, sms.from());
             contacts.setOptedOut(tx, practiceId, contact.id(), true, "keyword", now);
             Consent.withdrawn(tx, feed, practiceId, contact.id(), now);
             contactChanged = true;
         } else if (keyword == Keyword.OPT_IN && contact.optedOut()) {
+            conversations.forgetContact(tx, practiceId, sms.from());
             contacts.setOptedOut(tx, practiceId, contact.id(), false, null, now);
             contactChanged = true;
         }

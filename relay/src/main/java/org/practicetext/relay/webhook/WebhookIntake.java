@@ -93,6 +93,11 @@ public final class WebhookIntake implements AutoCloseable {
         return batches.submit(sms, form);
     }
 
+    /** Applies {@code forms} as one batch, in order (tests: what one batch does with texts of one contact). */
+    List<Optional<InboundMessages.Outcome>> applyTogether(List<Map<String, List<String>>> forms) {
+        return batches.applyTogether(forms);
+    }
+
     /** The most texts one transaction has applied together so far. */
     public int largestBatch() {
         return batches.largestBatch();

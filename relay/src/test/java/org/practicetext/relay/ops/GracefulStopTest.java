@@ -62,9 +62,14 @@ class GracefulStopTest {
             assertThat(stop).as("the stop waits for the webhook in flight").isNotDone();
             assertThat(relay.server.readiness().check().status()).isEqualTo(ReadyView.Status.STOPPING);
             // A new request on a connection opened before the stop: refused in the relay's error shape,
-            // with a code that says why (not "internal_error") and when to send it again.
-            String refused = kept.get("/health");
-            assertThat(refused).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: 1").contains("\"code\":\"stopping\"");
+            // with a code that says why (not "internal_error") and when to send it again. The stop
+            // closes such an idle connection 200 ms after it began (ConnectionLimits), so on a machine
+            // too busy to send it in time the connection is closed unanswered instead (seen in CI),
+            // which a balancer retries elsewhere as well.
+            String refused = answerOrClosed(kept, "/health");
+            if (refused != null) {
+                assertThat(refused).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: 1").contains("\"code\":\"stopping\"");
+            }
 
             Thread.sleep(1500); // longer than the connector's shutdown idle timeout: a request being handled is not cut by it
             held.release();
@@ -88,6 +93,17 @@ class GracefulStopTest {
             JsonNode stored = again.awaitEntity(staff, "message", m -> m.get("sid").asText().equals(sid));
             assertThat(stored.get("body").asText()).isEqualTo("Can I come at 4?");
             assertThat(again.entities(staff, "message").values().stream().filter(m -> m.get("sid").asText().equals(sid))).hasSize(1);
+        }
+    }
+
+    /** The answer on {@code kept}, or null when the server closed it without one. */
+    private static String answerOrClosed(RawHttp.KeptAlive kept, String path) {
+        try {
+            return kept.get(path);
+        } catch (java.io.IOException closed) {
+            assertThat(closed.getMessage()).as("closed before any byte of an answer").isIn("connection closed after: ", "Connection reset",
+                    "Broken pipe");
+            return null;
         }
     }
 

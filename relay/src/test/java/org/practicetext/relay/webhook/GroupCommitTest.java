@@ -135,4 +135,33 @@ class GroupCommitTest {
         assertThat(messages()).isEqualTo(60);
         assertThat(sids).doesNotHaveDuplicates();
     }
+
+    private static java.util.Map<String, List<String>> form(TestPractice practice, String from, String body) {
+        java.util.Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        RelayFixture.inbound(RelayFixture.newSid(), from, practice.number(), body).forEach((k, v) -> form.put(k, List.of(v)));
+        return form;
+    }
+
+    @Test
+    void oneContactsTextsInOneBatchSeeEachOthersOptOutAndOptIn() {
+        TestPractice practice = relay.newPractice();
+        String token = relay.signIn(practice, "staff");
+        String out = "+15553100701";
+        String back = "+15553100702";
+
+        List<java.util.Optional<InboundMessages.Outcome>> outcomes = relay.server.webhookIntake().applyTogether(List.of(
+                form(practice, out, "Hello"), form(practice, out, "STOP"), form(practice, out, "Still there?"),
+                form(practice, back, "STOP"), form(practice, back, "START"), form(practice, back, "Thanks")));
+
+        assertThat(outcomes).hasSize(6).allMatch(o -> o.orElseThrow() == InboundMessages.Outcome.STORED);
+        var contacts = relay.entities(token, "contact").values();
+        assertThat(contacts.stream().filter(c -> c.get("phone").asText().equals(out)).findFirst().orElseThrow().get("optedOut").asBoolean())
+                .as("STOP in the middle of the batch opts out").isTrue();
+        assertThat(contacts.stream().filter(c -> c.get("phone").asText().equals(back)).findFirst().orElseThrow().get("optedOut").asBoolean())
+                .as("START after STOP in the same batch opts back in: it saw the STOP").isFalse();
+        var conversation = relay.entities(token, "conversation").values().stream().filter(c -> c.get("phone").asText().equals(back)).findFirst()
+                .orElseThrow();
+        assertThat(conversation.get("unreadCount").asInt()).as("three texts, one conversation").isEqualTo(3);
+        assertThat(relay.entities(token, "message")).hasSize(6);
+    }
 }
