@@ -120,9 +120,7 @@ public final class Database implements AutoCloseable {
             tx = new Tx(connection);
             try {
                 result = work.apply(tx);
-                for (Tx.SqlAction action : tx.beforeCommitActions()) {
-                    action.run();
-                }
+                tx.runBeforeCommit();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);

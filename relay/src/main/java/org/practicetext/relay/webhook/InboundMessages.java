@@ -133,7 +133,11 @@ public final class InboundMessages {
             events.contactChanged(tx, practiceId, contact.id());
         }
         if (opened.conversationCreated() || !contact.blocked()) {
-            events.conversationChanged(tx, practiceId, conversation.id());
+            if (checked) {
+                events.conversationChangedAtCommit(tx, practiceId, conversation.id()); // a batch: once per conversation
+            } else {
+                events.conversationChanged(tx, practiceId, conversation.id());
+            }
         }
         events.created(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return Outcome.STORED;
