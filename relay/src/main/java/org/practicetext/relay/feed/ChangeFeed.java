@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.practicetext.protocol.Json;
 import org.practicetext.relay.store.CrossNodeWakes;
@@ -81,16 +80,6 @@ public final class ChangeFeed {
         log.putNew(tx, practiceId, type, entityId, seq, serialise(type, state));
         appended(tx, practiceId);
         return seq;
-    }
-
-    /** {@link #append} for many entities of one type at once: their events in one batch, in the order given. */
-    public void appendAll(Tx tx, long practiceId, String type, List<? extends Map.Entry<Long, ?>> states) throws SQLException {
-        List<FeedLog.Put> puts = new java.util.ArrayList<>();
-        for (Map.Entry<Long, ?> state : states) {
-            puts.add(new FeedLog.Put(state.getKey(), nextSeq(tx, practiceId), serialise(type, state.getValue())));
-        }
-        log.putAll(tx, practiceId, type, puts);
-        appended(tx, practiceId);
     }
 
     private long nextSeq(Tx tx, long practiceId) throws SQLException {

@@ -2,7 +2,6 @@
 package org.practicetext.relay.feed;
 
 import java.sql.SQLException;
-import java.util.List;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
@@ -31,41 +30,6 @@ public final class EntityEvents {
         ConversationView view = conversations.byId(tx, practiceId, id).orElseThrow();
         feed.append(tx, practiceId, EventTypes.CONVERSATION, id, view);
         return view;
-    }
-
-    /**
-     * The conversation changed, and may change again in this transaction (a batch of texts): its
-     * event is appended once, just before the commit, with what it then holds; the transaction's
-     * conversations changed this way are read in one query and appended in one batch.
-     */
-    public void conversationChangedAtCommit(Tx tx, long practiceId, long id) {
-        ChangedConversations changed = tx.kept(new ChangedKey(practiceId)) instanceof ChangedConversations c ? c : null;
-        if (changed == null) {
-            ChangedConversations fresh = new ChangedConversations();
-            changed = fresh;
-            tx.keep(new ChangedKey(practiceId), fresh);
-            tx.beforeCommit(new ChangedKey(practiceId), () -> {
-                tx.keep(new ChangedKey(practiceId), null); // changes after this go in a round of their own
-                java.util.Map<Long, ConversationView> views = new java.util.HashMap<>();
-                for (ConversationView v : conversations.byIds(tx, practiceId, List.copyOf(fresh.ids))) {
-                    views.put(v.id(), v);
-                }
-                List<java.util.Map.Entry<Long, ConversationView>> states = new java.util.ArrayList<>();
-                for (Long conversation : fresh.ids) {
-                    states.add(java.util.Map.entry(conversation, java.util.Objects.requireNonNull(views.get(conversation), "conversation")));
-                }
-                feed.appendAll(tx, practiceId, EventTypes.CONVERSATION, states);
-            });
-        }
-        changed.ids.add(id);
-    }
-
-    private record ChangedKey(long practiceId) {
-    }
-
-    /** A practice's conversations whose events wait for the commit, in the order first changed. */
-    private static final class ChangedConversations {
-        final java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
     }
 
     public ContactView contactChanged(Tx tx, long practiceId, long id) throws SQLException {

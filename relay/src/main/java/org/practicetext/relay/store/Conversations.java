@@ -32,20 +32,6 @@ public final class Conversations {
         return tx.queryOne(SELECT + " WHERE c.practice_id = ? AND c.id = ?", Conversations::view, practiceId, id);
     }
 
-    /** The practice's conversations with these ids, in one query (any order). */
-    public List<ConversationView> byIds(Tx tx, long practiceId, List<Long> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Object[] params = new Object[ids.size() + 1];
-        params[0] = practiceId;
-        for (int i = 0; i < ids.size(); i++) {
-            params[i + 1] = ids.get(i);
-        }
-        return tx.query(SELECT + " WHERE c.practice_id = ? AND c.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
-                Conversations::view, params);
-    }
-
     public Optional<ConversationView> byPair(Tx tx, long practiceNumberId, long contactId) throws SQLException {
         return tx.queryOne(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id = ?", Conversations::view, practiceNumberId, contactId);
     }

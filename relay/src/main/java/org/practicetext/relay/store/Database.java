@@ -120,7 +120,9 @@ public final class Database implements AutoCloseable {
             tx = new Tx(connection);
             try {
                 result = work.apply(tx);
-                tx.runBeforeCommit();
+                for (Tx.SqlAction action : tx.beforeCommitActions()) {
+                    action.run();
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);

@@ -49,27 +49,6 @@ public final class FeedLog {
         }
     }
 
-    /** One entity's new event for {@link #putAll}. */
-    public record Put(long entityId, long seq, String data) {
-    }
-
-    /** {@link #put} for many entities of one type: one batch of updates, then one of inserts for those that had no event. */
-    public void putAll(Tx tx, long practiceId, String type, List<Put> puts) throws SQLException {
-        List<Object[]> updates = new java.util.ArrayList<>();
-        for (Put p : puts) {
-            updates.add(new Object[] {p.seq(), p.data(), practiceId, type, p.entityId()});
-        }
-        int[] moved = tx.batch("UPDATE feed_event SET seq = ?, data = ? WHERE practice_id = ? AND entity_type = ? AND entity_id = ?", updates);
-        List<Object[]> inserts = new java.util.ArrayList<>();
-        for (int i = 0; i < puts.size(); i++) {
-            if (moved[i] == 0) {
-                Put p = puts.get(i);
-                inserts.add(new Object[] {practiceId, type, p.entityId(), p.seq(), p.data()});
-            }
-        }
-        tx.batch("INSERT INTO feed_event (practice_id, entity_type, entity_id, seq, data) VALUES (?, ?, ?, ?, ?)", inserts);
-    }
-
     /**
      * Makes {@code data} the first event of an entity that has none yet (one just inserted), at
      * {@code seq}: inserted at the commit, in one batch with the transaction's other new events

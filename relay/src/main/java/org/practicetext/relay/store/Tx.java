@@ -64,27 +64,10 @@ public final class Tx {
     public void later(String sql, Object... params) {
         java.util.List<Object[]> rows = laterRows.computeIfAbsent(sql, key -> {
             java.util.List<Object[]> list = new ArrayList<>();
-            beforeCommit(java.util.List.of("later", key), () -> {
-                laterRows.remove(key); // rows given after this batch ran go in a batch of their own
-                Jdbc.batch(connection, key, list);
-            });
+            beforeCommit(java.util.List.of("later", key), () -> Jdbc.batch(connection, key, list));
             return list;
         });
         rows.add(params);
-    }
-
-    /** Runs {@code sql} once for each row in one JDBC batch, now; answers each row's update count. */
-    public int[] batch(String sql, java.util.List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return new int[0];
-        }
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] params : rows) {
-                Jdbc.bind(statement, params);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        }
     }
 
     /** Keeps {@code value} for the rest of the transaction under {@code key} (what it read once and then knows). */
@@ -97,18 +80,8 @@ public final class Tx {
         return kept.get(key);
     }
 
-    /**
-     * Runs what waits for the commit until nothing more does: an action may give the transaction
-     * more (an event appended at the commit moves the counter, whose write then runs again, last).
-     */
-    void runBeforeCommit() throws SQLException {
-        while (!beforeCommit.isEmpty()) {
-            List<SqlAction> due = new ArrayList<>(beforeCommit.values());
-            beforeCommit.clear();
-            for (SqlAction action : due) {
-                action.run();
-            }
-        }
+    java.util.Collection<SqlAction> beforeCommitActions() {
+        return beforeCommit.values();
     }
 
     List<Runnable> afterCommitActions() {

@@ -133,11 +133,7 @@ public final class InboundMessages {
             events.contactChanged(tx, practiceId, contact.id());
         }
         if (opened.conversationCreated() || !contact.blocked()) {
-            if (checked) {
-                events.conversationChangedAtCommit(tx, practiceId, conversation.id()); // a batch: once per conversation
-            } else {
-                events.conversationChanged(tx, practiceId, conversation.id());
-            }
+            events.conversationChanged(tx, practiceId, conversation.id());
         }
         events.created(tx, practiceId, EventTypes.MESSAGE, message.id(), message);
         return Outcome.STORED;

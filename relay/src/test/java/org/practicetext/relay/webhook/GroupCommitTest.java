@@ -161,12 +161,7 @@ class GroupCommitTest {
                 .as("START after STOP in the same batch opts back in: it saw the STOP").isFalse();
         var conversation = relay.entities(token, "conversation").values().stream().filter(c -> c.get("phone").asText().equals(back)).findFirst()
                 .orElseThrow();
-        assertThat(conversation.get("unreadCount").asInt()).as("three texts, one conversation: its one event holds the last state").isEqualTo(3);
+        assertThat(conversation.get("unreadCount").asInt()).as("three texts, one conversation").isEqualTo(3);
         assertThat(relay.entities(token, "message")).hasSize(6);
-        long[] counterAndNewest = relay.server.database().read(tx -> tx.queryOne("""
-                SELECT p.last_seq, (SELECT MAX(seq) FROM feed_event e WHERE e.practice_id = p.id) FROM practice p WHERE p.slug = ?""",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, practice.slug())).orElseThrow();
-        assertThat(counterAndNewest[0]).as("the feed counter is the newest event's number, events appended at the commit included")
-                .isEqualTo(counterAndNewest[1]);
     }
 }
