@@ -25,13 +25,8 @@ public final class Contacts {
         if (phones.isEmpty()) {
             return List.of();
         }
-        Object[] params = new Object[phones.size() + 1];
-        params[0] = practiceId;
-        for (int i = 0; i < phones.size(); i++) {
-            params[i + 1] = phones.get(i);
-        }
-        return tx.query("SELECT " + COLUMNS + " FROM contact WHERE practice_id = ? AND phone IN ("
-                + String.join(", ", java.util.Collections.nCopies(phones.size(), "?")) + ")", Contacts::view, params);
+        return tx.query("SELECT " + COLUMNS + " FROM contact WHERE practice_id = ? AND phone IN (" + Tx.marks(phones.size()) + ")",
+                Contacts::view, Tx.params(practiceId, phones));
     }
 
     public Optional<ContactView> byId(Tx tx, long practiceId, long id) throws SQLException {

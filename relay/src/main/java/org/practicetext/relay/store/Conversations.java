@@ -87,13 +87,8 @@ public final class Conversations {
         for (Long id : ids) {
             conversationsAhead.byContact.putIfAbsent(id, Optional.empty());
         }
-        Object[] params = new Object[ids.size() + 1];
-        params[0] = number.id();
-        for (int i = 0; i < ids.size(); i++) {
-            params[i + 1] = ids.get(i);
-        }
-        for (ConversationView v : tx.query(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", Conversations::view, params)) {
+        for (ConversationView v : tx.query(SELECT + " WHERE c.practice_number_id = ? AND c.contact_id IN (" + Tx.marks(ids.size()) + ")",
+                Conversations::view, Tx.params(number.id(), ids))) {
             conversationsAhead.byContact.put(v.contactId(), Optional.of(v));
         }
     }

@@ -113,7 +113,7 @@ public final class Messages {
         if (sids.isEmpty()) {
             return java.util.Set.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(sids.size(), "?"));
+        String marks = Tx.marks(sids.size());
         Object[] params = new Object[sids.size() * 2];
         for (int i = 0; i < sids.size(); i++) {
             params[i] = sids.get(i);

@@ -88,6 +88,21 @@ public final class Tx {
         return afterCommit;
     }
 
+    /** {@code ?, ?, …}: the placeholders of an {@code IN} list of {@code count} values. */
+    public static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** {@code first} and then {@code rest}: the parameters of a query with one value before an {@code IN} list. */
+    public static Object[] params(Object first, List<?> rest) {
+        Object[] params = new Object[rest.size() + 1];
+        params[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            params[i + 1] = rest.get(i);
+        }
+        return params;
+    }
+
     public int update(String sql, Object... params) throws SQLException {
         return Jdbc.update(connection, sql, params);
     }

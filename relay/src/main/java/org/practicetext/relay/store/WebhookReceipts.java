@@ -69,8 +69,7 @@ public final class WebhookReceipts {
         if (smsSids.isEmpty()) {
             return java.util.Set.of();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(smsSids.size(), "?"));
-        return new java.util.HashSet<>(tx.query("SELECT sms_sid FROM webhook_receipt WHERE sms_sid IN (" + marks + ")",
+        return new java.util.HashSet<>(tx.query("SELECT sms_sid FROM webhook_receipt WHERE sms_sid IN (" + Tx.marks(smsSids.size()) + ")",
                 rs -> rs.getString(1), smsSids.toArray()));
     }
 
