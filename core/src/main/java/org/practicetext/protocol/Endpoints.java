@@ -82,13 +82,24 @@ public final class Endpoints {
     /** The practice's Twilio numbers (settings.manage): answers {@link NumberView}s. */
     public static final Endpoint NUMBERS = new Endpoint(Method.GET, "/api/v1/numbers");
 
+    /**
+     * An attachment the relay holds ({@code READY}): the file's bytes with its true
+     * {@code Content-Type}; {@code {position}} is its place in the message's media, from 0. Needs sms.view.
+     */
+    public static final Endpoint MEDIA_FILE = new Endpoint(Method.GET, "/api/v1/messages/{id}/media/{position}");
+    /** A photo's preview: a JPEG at most 320 pixels on its longer side (when {@code MediaItem.preview}). */
+    public static final Endpoint MEDIA_PREVIEW = new Endpoint(Method.GET, "/api/v1/messages/{id}/media/{position}/preview");
+    /** No body: an {@code unavailable} attachment is fetched again from the carrier (answers 202; the feed carries the outcome). */
+    public static final Endpoint MEDIA_RETRY = new Endpoint(Method.POST, "/api/v1/messages/{id}/media/{position}/retry");
+
     private static final List<Endpoint> ALL = List.of(HEALTH, VERSION, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
             CONVERSATION_UNASSIGN, CONVERSATION_MOVE,
             CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
             INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE,
-            TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS);
+            TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS,
+            MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY);
 
     private Endpoints() {
     }

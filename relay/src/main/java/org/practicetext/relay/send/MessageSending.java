@@ -257,7 +257,7 @@ public final class MessageSending {
             if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
                 throw Refusal.invalid("Attachment URLs must be public http(s) addresses (" + field + " is not).");
             }
-            media.add(new MediaItem(url, null));
+            media.add(MediaItem.linked(url, null));
         }
         return List.copyOf(media);
     }

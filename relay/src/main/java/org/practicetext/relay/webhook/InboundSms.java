@@ -57,7 +57,7 @@ public record InboundSms(String sid, String from, String to, String body, String
             if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
                 throw Refusal.invalid("MediaUrl" + i + " is missing or not a URL although NumMedia is " + numMedia + ".");
             }
-            media.add(new MediaItem(url, first(form, "MediaContentType" + i)));
+            media.add(MediaItem.arriving(url, first(form, "MediaContentType" + i)));
         }
         if (body.isEmpty() && media.isEmpty()) {
             throw Refusal.invalid("The message has neither a Body nor media.");
