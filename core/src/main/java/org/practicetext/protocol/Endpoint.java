@@ -10,19 +10,22 @@ import java.util.Objects;
  * {@code /api/v1/conversations/{id}/close}. Only {@link Endpoints} makes them (the constructor
  * is package-private), so a client that calls through endpoints can only call a route the
  * protocol names, and a relay-side test checks that the relay serves each one with the same
- * method. The one path parameter is {@code {id}}, a positive whole number.
+ * method. The path parameters are {@code {id}}, a positive whole number, and after it, for a
+ * part of that entity (an attachment of a message), {@code {position}}, a whole number from 0.
  */
 public final class Endpoint {
     /** The HTTP methods the API uses. */
     public enum Method { GET, POST, PATCH, DELETE }
 
     private static final String ID = "{id}";
+    private static final String POSITION = "{position}";
 
     private final Method method;
     private final String template;
 
     Endpoint(Method method, String template) {
-        if (!template.startsWith("/") || template.endsWith("/") || template.replace(ID, "").matches(".*[{}?#].*")) {
+        if (!template.startsWith("/") || template.endsWith("/") || template.replace(ID, "").replace(POSITION, "").matches(".*[{}?#].*")
+                || (template.contains(POSITION) && template.indexOf(POSITION) < template.indexOf(ID))) {
             throw new IllegalArgumentException("not a path template: " + template);
         }
         this.method = Objects.requireNonNull(method);
@@ -48,10 +51,18 @@ public final class Endpoint {
 
     /** The call to an endpoint about entity {@code id}. */
     public Target at(long id) {
-        if (!template.contains(ID)) {
-            throw new IllegalStateException(this + " takes no id");
+        if (!template.contains(ID) || template.contains(POSITION)) {
+            throw new IllegalStateException(this + (template.contains(POSITION) ? " needs a position too" : " takes no id"));
         }
         return new Target(this, template.replace(ID, Long.toString(id)), List.of());
+    }
+
+    /** The call to an endpoint about part {@code position} (from 0) of entity {@code id}. */
+    public Target at(long id, int position) {
+        if (!template.contains(POSITION) || position < 0) {
+            throw new IllegalStateException(this + (template.contains(POSITION) ? " needs a position of 0 or more" : " takes no position"));
+        }
+        return new Target(this, template.replace(ID, Long.toString(id)).replace(POSITION, Integer.toString(position)), List.of());
     }
 
     @Override
