@@ -181,9 +181,9 @@ public final class LinkPages {
         opened(link);
         StringBuilder list = new StringBuilder("<h1>Your documents</h1><p>From ").append(escape(link.practiceName())).append(".</p><ul>");
         for (SecureLinks.Listed f : files) {
-            list.append("<li><a href=\"/l/").append(link.token()).append("/files/").append(f.position()).append("\" download>")
-                    .append(escape(f.fileName())).append("</a> <span class=\"meta\">").append(kind(f.contentType())).append(", ")
-                    .append(size(f.size())).append("</span></li>");
+            list.append("<li><a class=\"doc\" href=\"/l/").append(link.token()).append("/files/").append(f.position()).append("\" download>")
+                    .append("<span class=\"name\">").append(escape(f.fileName())).append("</span> <span class=\"meta\">").append(kind(f.contentType()))
+                    .append(", ").append(size(f.size())).append(" · Download</span></a></li>");
         }
         list.append("</ul><p class=\"meta\">This link works until ")
                 .append(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(ZoneId.of("UTC")).format(link.expiresAt()))
@@ -269,7 +269,9 @@ public final class LinkPages {
                 + "input{font-size:1.1rem;padding:.6rem;width:100%;box-sizing:border-box;border:2px solid #57606a;border-radius:8px}"
                 + "button{margin-top:1rem;font-size:1.1rem;padding:.75rem 1rem;width:100%;border:0;border-radius:8px;background:#0b5cad;color:#fff}"
                 + "button:focus,input:focus,a:focus{outline:3px solid #f2a900;outline-offset:2px}"
-                + ".error{color:#a40e26;font-weight:600}.meta{color:#57606a;font-size:.95rem}ul{padding-left:1.2rem}li{margin:.6rem 0}"
+                + ".error{color:#a40e26;font-weight:600}.meta{color:#57606a;font-size:.95rem}ul{list-style:none;padding:0}li{margin:.75rem 0}"
+                + ".doc{display:block;padding:.9rem 1rem;border:2px solid #d0d7de;border-radius:10px;text-decoration:none;min-height:48px}"
+                + ".doc .name{display:block;font-weight:600;text-decoration:underline;overflow-wrap:anywhere}"
                 + "a{color:#0b5cad}footer{margin-top:2rem;color:#57606a;font-size:.85rem}"
                 + "</style></head><body><main>" + body + "</main><footer>Sent securely with PracticeText.</footer></body></html>");
     }

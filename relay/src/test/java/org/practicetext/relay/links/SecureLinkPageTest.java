@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.relay.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.practicetext.relay.RelayExtension;
+import org.practicetext.relay.RelayFixture;
+import org.practicetext.relay.RelayFixture.TestPractice;
+
+/**
+ * The secure-link page as a patient sees it: in a real browser (Debian's headless Chromium through
+ * its chromedriver) on a phone-sized screen, the date of birth asked with a labelled field, a wrong
+ * one refused with an alert a screen reader announces, the right one showing the document, and
+ * nothing wider than the phone. Skips where Chromium is missing, except in CI
+ * ({@code PT_REQUIRE_CHROMIUM=1}, set by {@code .ci/run}), where that fails.
+ */
+class SecureLinkPageTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @RegisterExtension
+    static final RelayExtension relay = RelayExtension.create();
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void browser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if ("1".equals(System.getenv("PT_REQUIRE_CHROMIUM"))) {
+            assertThat(present).as("chromium and chromium-driver are installed (CI requires them)").isTrue();
+        }
+        assumeTrue(present, "chromium or chromium-driver is not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                "--disable-dev-shm-usage", "--lang=en-US");
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPatientOnAPhoneConfirmsTheirDateOfBirthAndSeesTheDocument() throws Exception {
+        TestPractice practice = relay.newPractice();
+        String staff = relay.signIn(practice, "staff");
+        String patient = "+15558675390";
+        HttpRequest csv = HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/contacts/import"))).header("Authorization", "Bearer " + staff)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("name,phone,dob\nRiley Chen," + patient + ",07/14/1990\n"))
+                .build();
+        assertThat(relay.send(csv).statusCode()).isEqualTo(200);
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(relay.uri("/api/v1/uploads?name=" + URLEncoder.encode("Treatment plan.pdf",
+                StandardCharsets.UTF_8)))).header("Authorization", "Bearer " + staff).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build();
+        String uploadId = relay.read(relay.send(upload)).get("id").asText();
+        HttpResponse<String> sent = relay.postJson("/api/v1/messages", staff, Map.of("clientId", UUID.randomUUID().toString(), "to", patient,
+                "body", "Here is your treatment plan.", "uploads", List.of(uploadId)));
+        JsonNode message = relay.read(sent);
+        String body = message.get("body").asText();
+        String page = URI.create(body.substring(body.indexOf(RelayFixture.PUBLIC_URL))).getRawPath();
+
+        browser.get(relay.uri(page));
+
+        assertThat(browser.getTitle()).isEqualTo("Practice " + practice.slug().split("-")[1]);
+        WebElement field = browser.findElement(By.cssSelector("label[for=dob] + input#dob"));
+        assertThat(field.getAttribute("type")).isEqualTo("date");
+        assertThat(field.getAttribute("autocomplete")).isEqualTo("bday");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Treatment plan");
+        assertFitsThePhone();
+        Files.write(Path.of("target", "secure-link-phone-ask.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        answer("1990-07-15");
+        WebElement alert = browser.findElement(By.cssSelector("[role=alert]"));
+        assertThat(alert.getText()).contains("does not match our records").contains("4 tries left");
+        assertThat(browser.findElement(By.id("dob")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("dob")).getAttribute("aria-describedby")).isEqualTo("problem");
+
+        answer("1990-07-14");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your documents");
+        WebElement link = browser.findElement(By.partialLinkText("Treatment plan.pdf"));
+        assertThat(link.getAttribute("href")).endsWith(page + "/files/0");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("PDF");
+        assertFitsThePhone();
+        Path shot = Path.of("target", "secure-link-phone.png");
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+        Cookie cookie = browser.manage().getCookieNamed("pt_link");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        HttpResponse<byte[]> file = relay.sendForBytes(HttpRequest.newBuilder(URI.create(link.getAttribute("href")))
+                .header("Cookie", "pt_link=" + cookie.getValue()).GET().build());
+        assertThat(file.body()).isEqualTo(PDF);
+        relay.awaitEntity(staff, "message", m -> m.get("id").asLong() == message.get("id").asLong() && !m.get("media").get(0).get("openedAt").isNull());
+    }
+
+    /** Sets the date field as the phone's date picker would and sends the form with its button. */
+    private static void answer(String isoDate) {
+        WebElement field = browser.findElement(By.id("dob"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", field, isoDate);
+        WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
+        button.click();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) { // until the answer's page replaced the form
+            try {
+                button.isEnabled();
+                Thread.onSpinWait();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return;
+            }
+        }
+        throw new AssertionError("the form's answer did not load");
+    }
+
+    private static void assertFitsThePhone() {
+        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+        Object viewport = ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+        assertThat(((Number) width).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(((Number) viewport).intValue());
+        assertThat(((Number) viewport).intValue()).isEqualTo(390);
+    }
+}
