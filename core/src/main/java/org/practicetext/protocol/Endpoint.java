@@ -10,19 +10,22 @@ import java.util.Objects;
  * {@code /api/v1/conversations/{id}/close}. Only {@link Endpoints} makes them (the constructor
  * is package-private), so a client that calls through endpoints can only call a route the
  * protocol names, and a relay-side test checks that the relay serves each one with the same
- * method. The one path parameter is {@code {id}}, a positive whole number.
+ * method. The path parameters are {@code {id}}, a positive whole number, and after it
+ * {@code {position}}, a place in a list of the entity from 0 (an attachment of a message).
  */
 public final class Endpoint {
     /** The HTTP methods the API uses. */
     public enum Method { GET, POST, PATCH, DELETE }
 
     private static final String ID = "{id}";
+    private static final String POSITION = "{position}";
 
     private final Method method;
     private final String template;
 
     Endpoint(Method method, String template) {
-        if (!template.startsWith("/") || template.endsWith("/") || template.replace(ID, "").matches(".*[{}?#].*")) {
+        if (!template.startsWith("/") || template.endsWith("/") || template.replace(ID, "").replace(POSITION, "").matches(".*[{}?#].*")
+                || template.contains(POSITION) && (!template.contains(ID) || template.indexOf(POSITION) < template.indexOf(ID))) {
             throw new IllegalArgumentException("not a path template: " + template);
         }
         this.method = Objects.requireNonNull(method);
@@ -51,7 +54,21 @@ public final class Endpoint {
         if (!template.contains(ID)) {
             throw new IllegalStateException(this + " takes no id");
         }
+        if (template.contains(POSITION)) {
+            throw new IllegalStateException(this + " needs a position");
+        }
         return new Target(this, template.replace(ID, Long.toString(id)), List.of());
+    }
+
+    /** The call to an endpoint about the item at {@code position} (from 0) of entity {@code id}. */
+    public Target at(long id, int position) {
+        if (!template.contains(POSITION)) {
+            throw new IllegalStateException(this + " takes no position");
+        }
+        if (position < 0) {
+            throw new IllegalArgumentException("a position counts from 0: " + position);
+        }
+        return new Target(this, template.replace(ID, Long.toString(id)).replace(POSITION, Integer.toString(position)), List.of());
     }
 
     @Override

@@ -30,10 +30,20 @@ class EndpointTest {
     }
 
     @Test
+    void anAttachmentIsAddressedByItsMessageAndItsPosition() {
+        Endpoint.Target preview = Endpoints.MEDIA_PREVIEW.at(42, 1);
+
+        assertThat(preview.path()).isEqualTo("/api/v1/messages/42/media/1/preview");
+        assertThatThrownBy(() -> Endpoints.MEDIA_FILE.at(42)).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a position");
+        assertThatThrownBy(() -> Endpoints.MESSAGE_RETRY.at(42, 0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("takes no position");
+    }
+
+    @Test
     void aTemplateIsAPlainPath() {
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/events?after=0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/inboxes/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/inboxes/{inboxId}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/media/{position}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
