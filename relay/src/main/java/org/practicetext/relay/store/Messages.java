@@ -144,7 +144,7 @@ public final class Messages {
 
     private MessageView withMedia(Tx tx, MessageView v) throws SQLException {
         List<MediaItem> media = tx.query("SELECT url, content_type FROM message_media WHERE message_id = ? ORDER BY position",
-                rs -> new MediaItem(rs.getString(1), rs.getString(2)), v.id());
+                rs -> MediaItem.arriving(rs.getString(1), rs.getString(2)), v.id());
         return media.isEmpty() ? v : withMediaItems(v, media);
     }
 
