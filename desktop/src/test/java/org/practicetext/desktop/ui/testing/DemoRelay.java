@@ -38,7 +38,7 @@ public final class DemoRelay implements AutoCloseable {
 
     /** The demo menu's "receive a text". */
     public DemoTools tools() {
-        return relay::receiveText;
+        return (from, body, media) -> relay.receiveText(from, body);
     }
 
     @Override
