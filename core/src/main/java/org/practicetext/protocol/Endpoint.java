@@ -10,8 +10,8 @@ import java.util.Objects;
  * {@code /api/v1/conversations/{id}/close}. Only {@link Endpoints} makes them (the constructor
  * is package-private), so a client that calls through endpoints can only call a route the
  * protocol names, and a relay-side test checks that the relay serves each one with the same
- * method. The path parameters are {@code {id}}, a positive whole number, and after it
- * {@code {position}}, a place in a list of the entity from 0 (an attachment of a message).
+ * method. The path parameters are {@code {id}}, a positive whole number, and after it, for a
+ * part of that entity (an attachment of a message), {@code {position}}, a whole number from 0.
  */
 public final class Endpoint {
     /** The HTTP methods the API uses. */
@@ -25,7 +25,7 @@ public final class Endpoint {
 
     Endpoint(Method method, String template) {
         if (!template.startsWith("/") || template.endsWith("/") || template.replace(ID, "").replace(POSITION, "").matches(".*[{}?#].*")
-                || template.contains(POSITION) && (!template.contains(ID) || template.indexOf(POSITION) < template.indexOf(ID))) {
+                || (template.contains(POSITION) && template.indexOf(POSITION) < template.indexOf(ID))) {
             throw new IllegalArgumentException("not a path template: " + template);
         }
         this.method = Objects.requireNonNull(method);
@@ -51,22 +51,16 @@ public final class Endpoint {
 
     /** The call to an endpoint about entity {@code id}. */
     public Target at(long id) {
-        if (!template.contains(ID)) {
-            throw new IllegalStateException(this + " takes no id");
-        }
-        if (template.contains(POSITION)) {
-            throw new IllegalStateException(this + " needs a position");
+        if (!template.contains(ID) || template.contains(POSITION)) {
+            throw new IllegalStateException(this + (template.contains(POSITION) ? " needs a position too" : " takes no id"));
         }
         return new Target(this, template.replace(ID, Long.toString(id)), List.of());
     }
 
-    /** The call to an endpoint about the item at {@code position} (from 0) of entity {@code id}. */
+    /** The call to an endpoint about part {@code position} (from 0) of entity {@code id}. */
     public Target at(long id, int position) {
-        if (!template.contains(POSITION)) {
-            throw new IllegalStateException(this + " takes no position");
-        }
-        if (position < 0) {
-            throw new IllegalArgumentException("a position counts from 0: " + position);
+        if (!template.contains(POSITION) || position < 0) {
+            throw new IllegalStateException(this + (template.contains(POSITION) ? " needs a position of 0 or more" : " takes no position"));
         }
         return new Target(this, template.replace(ID, Long.toString(id)).replace(POSITION, Integer.toString(position)), List.of());
     }

@@ -30,12 +30,12 @@ class EndpointTest {
     }
 
     @Test
-    void anAttachmentIsAddressedByItsMessageAndItsPosition() {
-        Endpoint.Target preview = Endpoints.MEDIA_PREVIEW.at(42, 1);
-
-        assertThat(preview.path()).isEqualTo("/api/v1/messages/42/media/1/preview");
+    void aPartOfAnEntityIsNamedByItsIdAndPosition() {
+        assertThat(Endpoints.MEDIA_PREVIEW.at(42, 0).path()).isEqualTo("/api/v1/messages/42/media/0/preview");
         assertThatThrownBy(() -> Endpoints.MEDIA_FILE.at(42)).isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a position");
-        assertThatThrownBy(() -> Endpoints.MESSAGE_RETRY.at(42, 0)).isInstanceOf(IllegalStateException.class).hasMessageContaining("takes no position");
+        assertThatThrownBy(() -> Endpoints.MEDIA_FILE.at(42, -1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Endpoints.MESSAGE_RETRY.at(42, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("takes no position");
+        assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/x/{position}/y/{id}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -43,7 +43,6 @@ class EndpointTest {
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/events?after=0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/inboxes/")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/inboxes/{inboxId}")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Endpoint(Endpoint.Method.GET, "/api/v1/media/{position}")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.practicetext.relay.feed.FeedRoutes;
 import org.practicetext.relay.feed.PollCaps;
 import org.practicetext.relay.http.ConnectionLimits;
 import org.practicetext.relay.http.TrustedProxies;
+import org.practicetext.relay.media.MediaSettings;
 import org.practicetext.relay.ops.OperatorSettings;
 import org.practicetext.relay.versions.DesktopVersions;
 
@@ -21,7 +22,8 @@ import org.practicetext.relay.versions.DesktopVersions;
  * {@code PT_SIMULATED_STEP_MS}, {@code PT_NODE_ID}, {@code PT_TRUSTED_PROXIES},
  * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
  * {@code PT_MAX_POLLS_PER_PRACTICE}, {@code PT_SHUTDOWN_SECONDS}, {@code PT_METRICS_TOKEN}, {@code PT_LOG_FORMAT},
- * {@code PT_OPERATOR_TOKEN} (the operator API is off without it), {@code PT_BACKUP_DIR}; and for the desks ({@link DesktopVersions}, checked at start):
+ * {@code PT_OPERATOR_TOKEN} (the operator API is off without it), {@code PT_BACKUP_DIR}, {@code PT_MEDIA_MAX_BYTES},
+ * {@code PT_MEDIA_DELETE_AT_CARRIER} ({@link MediaSettings}); and for the desks ({@link DesktopVersions}, checked at start):
  * {@code PT_OLDEST_PROTOCOL} (the oldest desktop protocol still served, default 1: every desk),
  * {@code PT_DESKTOP_LATEST_VERSION} (the newest desktop release, e.g. {@code 1.4.2}; the desks show
  * "Update available") and {@code PT_DESKTOP_DOWNLOAD_URL} (the http(s) page to get it from;
@@ -47,10 +49,13 @@ public record RelayConfig(
         PollCaps pollCaps,
         DesktopVersions desktopVersions,
         OperatorSettings operations,
-        Optional<OperatorToken> operatorToken) {
+        Optional<OperatorToken> operatorToken,
+        MediaSettings media) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
+    /** Twilio's own API, the default of {@code PT_TWILIO_API_BASE}. */
+    public static final String TWILIO_API = "https://api.twilio.com";
 
     public static RelayConfig fromEnvironment(Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("PT_PORT", "8080"));
@@ -81,7 +86,7 @@ public record RelayConfig(
                 carrier,
                 accountSid,
                 token,
-                env.getOrDefault("PT_TWILIO_API_BASE", "https://api.twilio.com"),
+                env.getOrDefault("PT_TWILIO_API_BASE", TWILIO_API),
                 blankToNull(env.get("PT_TWILIO_MESSAGING_SERVICE_SID")),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PT_SIMULATED_STEP_MS", "700"))),
                 Duration.ofDays(Long.parseLong(env.getOrDefault("PT_SESSION_DAYS", "30"))),
@@ -94,7 +99,8 @@ public record RelayConfig(
                 new OperatorSettings(Duration.ofSeconds(positive(env, "PT_SHUTDOWN_SECONDS", (int) OperatorSettings.DEFAULT_SHUTDOWN.toSeconds())),
                         blankToNull(env.get("PT_METRICS_TOKEN")), java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_LOG_FORMAT")), "text").strip(),
                         Path.of(java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_BACKUP_DIR")), dataDir + "/backups")).toAbsolutePath().normalize()),
-                OperatorToken.parse(env.get("PT_OPERATOR_TOKEN")));
+                OperatorToken.parse(env.get("PT_OPERATOR_TOKEN")),
+                MediaSettings.fromEnvironment(env));
     }
 
     private static ConnectionLimits connectionLimits(Map<String, String> env) {

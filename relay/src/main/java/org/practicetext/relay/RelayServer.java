@@ -39,6 +39,7 @@ import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
+import org.practicetext.relay.media.Attachments;
 import org.practicetext.relay.ops.Metrics;
 import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
@@ -85,6 +86,7 @@ public final class RelayServer implements AutoCloseable {
     private Carrier carrier;
     private Dispatcher dispatcher;
     private WebhookIntake intake;
+    private Attachments attachments;
     private final UncleanStops uncleanStops;
     /** Wakes the dispatcher after a commit that gave it work: this node's, and on PostgreSQL the other nodes' too (NOTIFY). */
     private final DispatchSignal dispatchSignal;
@@ -145,7 +147,8 @@ public final class RelayServer implements AutoCloseable {
         StatusUpdates statuses = new StatusUpdates(feed, clock);
         // Other nodes' commits wake this node (LISTEN/NOTIFY); what a dead node left due wakes no one, so on a shared database the loops also look once a minute.
         boolean sharedDatabase = !config.dbUrl().startsWith("jdbc:h2:");
-        intake = new WebhookIntake(db, new InboundMessages(feed), statuses, clock, dispatchSignal, sharedDatabase);
+        InboundMessages inbound = new InboundMessages(feed);
+        intake = new WebhookIntake(db, inbound, statuses, clock, dispatchSignal, sharedDatabase);
         WebhookRoutes webhooks = new WebhookRoutes(signature, () -> webhookUrls, intake);
         AuthRoutes auth = new AuthRoutes(sessions, tenancy.team());
         sessions.onRevoke(feed.hub()::endSession);
@@ -157,6 +160,13 @@ public final class RelayServer implements AutoCloseable {
         DispatchQueue queue = new DispatchQueue();
         ProbeRoutes probes = new ProbeRoutes(readiness, intake::backlog, metrics, () -> db.read(queue::backlog),
                 config.operations().metricsToken());
+        // Inbound media: from Twilio's API, or from the simulated carrier's own media under this relay (unless a test names a fake Twilio).
+        boolean simulatedMedia = carrier instanceof SimulatedCarrier && config.twilioApiBase().equals(RelayConfig.TWILIO_API);
+        attachments = new Attachments(db, feed, clock, config.media(),
+                simulatedMedia ? () -> URI.create("http://127.0.0.1:" + port() + SimulatedCarrier.API_BASE_PATH) : () -> URI.create(config.twilioApiBase()),
+                simulatedMedia || config.twilioAccountSid() == null ? () -> SimulatedCarrier.ACCOUNT_SID : config::twilioAccountSid,
+                config.twilioAuthToken(), config.nodeId(), sharedDatabase);
+        inbound.onMedia(attachments::wake);
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
@@ -196,6 +206,7 @@ public final class RelayServer implements AutoCloseable {
             auth.install(cfg);
             feedRoutes.install(cfg);
             sendRoutes.install(cfg);
+            attachments.routes().install(cfg);
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
             }
@@ -231,6 +242,7 @@ public final class RelayServer implements AutoCloseable {
         intake.purgeOnlyWhile(leadership::isLeader);
         dispatcher.start();
         intake.start();
+        attachments.start();
         LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
         return this;
     }
@@ -285,6 +297,11 @@ public final class RelayServer implements AutoCloseable {
 
     public WebhookIntake webhookIntake() {
         return intake;
+    }
+
+    /** Inbound media: the fetcher and the desks' media routes. */
+    public Attachments attachments() {
+        return attachments;
     }
 
     public DispatchSignal dispatchSignal() {
@@ -344,6 +361,9 @@ public final class RelayServer implements AutoCloseable {
         leadership.close(); // another node may lead at once
         if (dispatcher != null) {
             dispatcher.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));
+        }
+        if (attachments != null) {
+            attachments.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));
         }
         if (carrier instanceof AutoCloseable closeable) {
             try {

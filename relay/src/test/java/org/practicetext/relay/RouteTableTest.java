@@ -22,7 +22,7 @@ import org.practicetext.relay.ops.ProbeRoutes;
  * the desktop can call, since only {@code Endpoints} makes an {@link Endpoint}) is served with
  * the same method, and the relay serves no route the protocol does not name, except the
  * operator's {@link OperatorRoutes} ({@code /ready}, and {@code /metrics} when a token is set),
- * which no desk calls.
+ * which no desk calls, and the simulated carrier's media, which only the relay itself fetches.
  */
 class RouteTableTest {
     @TempDir
@@ -47,6 +47,7 @@ class RouteTableTest {
         for (String route : ProbeRoutes.routes(true)) {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
+        expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA)); // the simulated carrier's media, fetched by the relay itself
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -60,6 +61,7 @@ class RouteTableTest {
         for (String route : ProbeRoutes.routes(false)) {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
+        expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA));
 
         try (RelayFixture operated = new RelayFixture(operatorDir, java.util.Map.of("PT_OPERATOR_TOKEN", "t".repeat(OperatorToken.MIN_LENGTH)))) {
             assertThat(operated.server.routes()).containsExactlyInAnyOrderElementsOf(expected);

@@ -25,15 +25,7 @@ final class RequestInput {
     }
 
     static long parseId(String text, String what) {
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.badRequest(what + " must be a positive whole number, not \"" + text + "\".");
+        return org.practicetext.relay.http.PathParams.positive(text, what);
     }
 
     /** The JSON object sent (checked as {@link JsonBody} checks every body); an empty body counts as {@code {}} so actions with optional fields need none. */

@@ -90,15 +90,6 @@ public final class OperatorRoutes {
     }
 
     private static long id(Context ctx, String what) {
-        String text = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.badRequest("The " + what + " id must be a positive whole number, not \"" + text + "\".");
+        return org.practicetext.relay.http.PathParams.id(ctx, what);
     }
 }

@@ -36,6 +36,8 @@ public final class BodyLimits {
     public static final long IMPORT = 5 * 1024 * 1024;
     public static final String IMPORT_PATH = Endpoints.CONTACT_IMPORT.template();
     public static final long LARGEST = 8 * 1024 * 1024;
+    /** The simulated carrier's inbound texts carry their photos in the body (base64): up to {@link #LARGEST}. */
+    public static final String SIMULATOR_PATH = Endpoints.SIMULATE_INBOUND.template();
     /** The most bytes of a refused body read and dropped: what the example nginx passes on ({@code client_max_body_size 8m}). */
     public static final long DRAIN = LARGEST;
 
@@ -45,7 +47,7 @@ public final class BodyLimits {
     /** The most bytes a body sent to {@code path} may have. */
     public static long limitFor(String path) {
         String p = path.replaceAll("/+$", "");
-        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : API;
+        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : p.equals(SIMULATOR_PATH) ? LARGEST : API;
     }
 
     public static void check(Context ctx) {

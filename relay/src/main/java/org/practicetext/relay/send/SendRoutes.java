@@ -55,21 +55,9 @@ public final class SendRoutes {
     /** Retrying needs what replying needs ({@code sms.send}); the message must be the caller's practice's (404 otherwise). */
     private void retry(Context ctx) {
         Principal who = AuthRoutes.principal(ctx, Permission.SMS_SEND);
-        long id = messageId(ctx.pathParam("id"));
+        long id = org.practicetext.relay.http.PathParams.id(ctx, "message");
         RetryRequest request = JsonBody.read(ctx, RetryRequest.class);
         answer(ctx, sending.retry(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())), id, request.clientId()));
-    }
-
-    private static long messageId(String text) {
-        try {
-            long id = Long.parseLong(text.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiError.badRequest("The message id must be a positive whole number.");
     }
 
     private void campaign(Context ctx) {

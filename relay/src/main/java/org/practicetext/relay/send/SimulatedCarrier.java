@@ -54,8 +54,17 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
 
+    private final Map<String, Media> media = new ConcurrentHashMap<>();
+
     private record Sent(OutboundText text, Instant at) {
     }
+
+    /** A file the simulated carrier holds for an inbound MMS, as Twilio holds one until it is deleted. */
+    public record Media(String contentType, byte[] content) {
+    }
+
+    /** Where this carrier keeps its media, under the relay's own address: the API base the relay fetches inbound media from. */
+    public static final String API_BASE_PATH = "/simulator/twilio";
 
     /**
      * @param localBase  where this relay listens (callbacks are posted there)
@@ -97,11 +106,26 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
 
     /** Delivers a text from {@code from} to the practice number {@code to} through the real inbound webhook; returns its SID. */
     public String injectInbound(String from, String to, String body) {
-        String sid = newSid("SM");
+        return injectInbound(from, to, body, List.of());
+    }
+
+    /**
+     * Delivers a text with attachments: like Twilio, the carrier keeps each file at a media
+     * address of its account and the message ({@link #media}), names it in {@code MediaUrl{i}},
+     * and the relay fetches it from there. Returns the message's SID.
+     */
+    public String injectInbound(String from, String to, String body, List<Media> files) {
+        String sid = newSid(files.isEmpty() ? "SM" : "MM");
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ToCountry", "US");
         params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
+        params.put("NumMedia", Integer.toString(files.size()));
+        for (int i = 0; i < files.size(); i++) {
+            String mediaSid = newSid("ME");
+            media.put(sid + "/" + mediaSid, files.get(i));
+            params.put("MediaUrl" + i, localBase.get() + API_BASE_PATH + "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + sid + "/Media/" + mediaSid);
+            params.put("MediaContentType" + i, files.get(i).contentType());
+        }
         params.put("SmsSid", sid);
         params.put("SmsStatus", "received");
         params.put("Body", body);
@@ -161,6 +185,29 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A kept file of an inbound message, for {@code GET
+     * /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{sid}/Media/{media}}; empty for an
+     * unknown one or when {@code authorization} is not this account's Basic credentials, as
+     * Twilio's "Enforce HTTP Auth on Media URLs" answers.
+     */
+    public Optional<Media> media(String account, String messageSid, String mediaSid, String authorization) {
+        if (!ACCOUNT_SID.equals(account) || authorization == null || !authorization.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        String credentials;
+        try {
+            credentials = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = credentials.indexOf(':');
+        if (colon < 0 || !credentials.substring(0, colon).equals(ACCOUNT_SID) || !signature.isToken(credentials.substring(colon + 1))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(media.get(messageSid + "/" + mediaSid));
     }
 
     private String newSid(String prefix) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.Direction;
+import org.practicetext.core.MediaState;
 import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SenderKind;
 import org.practicetext.core.SmsEncoding;
@@ -41,8 +42,10 @@ public final class Messages {
                 m.sender().userId(), m.sender().name(), count.segments(), count.encoding().name(), m.createdAt(), m.createdAt());
         int position = 0;
         for (MediaItem item : m.media()) {
-            tx.update("INSERT INTO message_media (message_id, position, url, content_type) VALUES (?, ?, ?, ?)",
-                    id, position++, item.url(), item.contentType());
+            // A file to fetch is due at once (MessageMedia); a link is passed on as it is.
+            tx.update("INSERT INTO message_media (message_id, position, url, content_type, state, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    id, position++, item.url(), item.contentType(), item.state().wire(),
+                    item.state() == MediaState.PENDING ? m.createdAt() : null);
         }
         // Read back for the columns the database fills; its media are the ones just inserted, in order.
         MessageView v = tx.queryOne("SELECT " + COLUMNS + " FROM message WHERE practice_id = ? AND id = ?", Messages::view, practiceId, id).orElseThrow();
@@ -143,8 +146,8 @@ public final class Messages {
     }
 
     private MessageView withMedia(Tx tx, MessageView v) throws SQLException {
-        List<MediaItem> media = tx.query("SELECT url, content_type FROM message_media WHERE message_id = ? ORDER BY position",
-                rs -> MediaItem.arriving(rs.getString(1), rs.getString(2)), v.id());
+        List<MediaItem> media = tx.query("SELECT " + MessageMedia.ITEM_COLUMNS + " FROM message_media WHERE message_id = ? ORDER BY position",
+                MessageMedia::item, v.id());
         return media.isEmpty() ? v : withMediaItems(v, media);
     }
 

@@ -46,9 +46,16 @@ public final class InboundMessages {
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
 
+    private volatile Runnable mediaArrived = () -> { };
+
     public InboundMessages(ChangeFeed feed) {
         this.feed = feed;
         this.events = new EntityEvents(feed);
+    }
+
+    /** What runs after the commit of a text with attachments: the media fetcher's wake-up (ADR 0022). */
+    public void onMedia(Runnable wake) {
+        this.mediaArrived = wake;
     }
 
     /**
@@ -83,6 +90,13 @@ public final class InboundMessages {
         Outcome outcome = apply(tx, sms, allParams, receivedAt, owner, true);
         LOG.info("inbound {} {}", sms.sid(), outcome);
         return outcome;
+    }
+
+    /** What the conversation list shows for a text that is only attachments. */
+    private static String attachmentPreview(InboundSms sms) {
+        boolean photos = sms.media().stream().allMatch(org.practicetext.protocol.MediaItem::isImage);
+        int n = sms.media().size();
+        return photos ? (n == 1 ? "Photo" : n + " photos") : (n == 1 ? "Attachment" : n + " attachments");
     }
 
     private Outcome apply(Tx tx, InboundSms sms, Map<String, List<String>> allParams, Instant now, Optional<PracticeNumber> owner, boolean checked)
@@ -125,8 +139,11 @@ public final class InboundMessages {
 
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", sms.body(), "received",
                 sms.sid(), null, Sender.contact(contact.name()), sms.media(), now));
+        if (!sms.media().isEmpty()) {
+            tx.afterCommit(mediaArrived); // fetched after the commit and the answer to Twilio, never before
+        }
         if (!contact.blocked()) {
-            conversations.receivedInbound(tx, conversation.id(), now, sms.body().isEmpty() ? "Attachment" : sms.body());
+            conversations.receivedInbound(tx, conversation.id(), now, sms.body().isEmpty() ? attachmentPreview(sms) : sms.body());
         }
 
         if (contactChanged) {

@@ -30,6 +30,11 @@ public final class TwilioSignature {
         this.authToken = authToken.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether {@code candidate} is the auth token (in constant time): the simulated carrier's media take the same credentials as Twilio's. */
+    public boolean isToken(String candidate) {
+        return candidate != null && java.security.MessageDigest.isEqual(authToken, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
     public String sign(String url, Map<String, List<String>> params) {
         StringBuilder data = new StringBuilder(url);
         for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {

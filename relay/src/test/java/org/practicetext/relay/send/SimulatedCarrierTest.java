@@ -105,6 +105,33 @@ class SimulatedCarrierTest {
         assertThat(conversation.get("unreadCount").asInt()).isEqualTo(1);
     }
 
+    /** The demo's "receive a photo": the simulated carrier keeps it behind Basic auth, as Twilio does, and the relay fetches it from there. */
+    @Test
+    void aSimulatedPhotoIsFetchedByTheRelayLikeTwiliosAndServedToTheDesk() throws java.io.IOException {
+        byte[] png = org.practicetext.relay.media.TestImages.png(64, 32);
+        HttpResponse<String> r = relay.postJson("/api/v1/simulator/inbound", token, Map.of("from", "(555) 222-4444", "body", "",
+                "media", java.util.List.of(Map.of("fileName", "card.png", "contentType", "image/png", "data", java.util.Base64.getEncoder().encodeToString(png)))));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String sid = relay.read(r).get("sid").asText();
+        JsonNode message = relay.awaitEntity(token, "message", m -> m.get("sid").asText().equals(sid)
+                && m.get("media").get(0).get("state").asText().equals("ready"));
+        assertThat(message.get("body").asText()).isEmpty();
+        assertThat(message.get("media").get(0).get("width").asInt()).isEqualTo(64);
+        assertThat(message.get("media").get(0).get("preview").asBoolean()).isTrue();
+        String url = message.get("media").get(0).get("url").asText();
+        assertThat(relay.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build()).statusCode())
+                .as("the simulated carrier's media need the account's credentials").isEqualTo(404);
+        assertThat(relay.entities(token, "conversation").values()).extracting(c -> c.get("lastMessagePreview").asText()).contains("Photo");
+
+        HttpResponse<String> tooMany = relay.postJson("/api/v1/simulator/inbound", token, Map.of("from", "(555) 222-4444", "body", "x",
+                "media", java.util.Collections.nCopies(11, Map.of("contentType", "image/png", "data", "AA=="))));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        HttpResponse<String> badType = relay.postJson("/api/v1/simulator/inbound", token, Map.of("from", "(555) 222-4444", "body", "x",
+                "media", java.util.List.of(Map.of("contentType", "image/png\r\nX: y", "data", "AA=="))));
+        assertThat(badType.statusCode()).isEqualTo(400);
+    }
+
     @Test
     void simulatedTextFromAnInvalidNumberIsRefused() {
         HttpResponse<String> r = relay.postJson("/api/v1/simulator/inbound", token, Map.of("from", "12", "body", "Hi"));
