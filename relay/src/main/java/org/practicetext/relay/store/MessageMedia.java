@@ -65,8 +65,8 @@ public final class MessageMedia {
 
     /** The earliest due time of a file still to fetch (a retry or a lease); empty when none waits. */
     public Optional<Instant> nextDue(Tx tx) throws SQLException {
-        return tx.queryOne("SELECT MIN(next_attempt_at) AS due FROM message_media WHERE state = ?", rs -> Tx.instant(rs, "due"),
-                MediaState.PENDING.wire()).filter(java.util.Objects::nonNull);
+        return tx.queryOne("SELECT MIN(next_attempt_at) AS due FROM message_media WHERE state = ?", rs -> Optional.ofNullable(Tx.instant(rs, "due")),
+                MediaState.PENDING.wire()).flatMap(due -> due);
     }
 
     /**

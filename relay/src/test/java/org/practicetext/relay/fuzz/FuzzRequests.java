@@ -58,7 +58,10 @@ final class FuzzRequests {
             "GET /admin/v1/practices/{slug}/users", "POST /admin/v1/practices/{slug}/users",
             "POST /admin/v1/practices/{slug}/users/{id}/deactivate", "POST /admin/v1/practices/{slug}/users/{id}/password",
             "GET /admin/v1/practices/{slug}/api-keys", "POST /admin/v1/practices/{slug}/api-keys", "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
-            "GET /admin/v1/backups", "POST /admin/v1/backups");
+            "GET /admin/v1/backups", "POST /admin/v1/backups",
+            "GET /api/v1/messages/{id}/media/{position}", "GET /api/v1/messages/{id}/media/{position}/preview",
+            "POST /api/v1/messages/{id}/media/{position}/retry",
+            "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -117,8 +120,10 @@ final class FuzzRequests {
             events(d);
         } else if (pick < 28) {
             send(d);
-        } else if (pick < 30) {
+        } else if (pick < 29) {
             retry(d);
+        } else if (pick < 30) {
+            media(d);
         } else if (pick < 36) {
             campaign(d);
         } else if (pick < 39) {
@@ -359,6 +364,36 @@ final class FuzzRequests {
         extraField(d, fields);
         jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
         auth(d, p, false);
+    }
+
+    /**
+     * The attachment routes: a message's file, its preview, another try (own messages, another
+     * practice's, odd ids and positions), and the simulated carrier's media, which want its
+     * account's Basic credentials and are never a desk's.
+     */
+    private void media(Draft d) {
+        Random r = d.r;
+        Practice p = pickPractice(d);
+        if (r.nextInt(6) == 0) {
+            d.route = "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}";
+            d.method = "GET";
+            String account = pick(r, "AC" + "5".repeat(32), "AC" + "0".repeat(32), "x");
+            d.path = "/simulator/twilio/2010-04-01/Accounts/" + account + "/Messages/MM" + "1".repeat(32) + "/Media/ME" + "2".repeat(32);
+            d.what.add("the simulated carrier's media, account " + account);
+            if (r.nextBoolean()) {
+                Draft.header(d, "Authorization", pick(r, "Basic QUM1NTU1OmJhZA==", "Basic !!", "Bearer " + p.tokens.get("admin")), "odd credentials");
+            }
+            return;
+        }
+        Val id = FuzzValues.pathId(r, p.messages, world.other(p).messages);
+        String position = pick(r, "0", "0", "1", "9", "10", "-1", "x", "01", "%30");
+        String tail = pick(r, "", "/preview", "/retry");
+        d.route = tail.equals("/retry") ? "POST /api/v1/messages/{id}/media/{position}/retry"
+                : "GET /api/v1/messages/{id}/media/{position}" + tail;
+        d.method = tail.equals("/retry") ? "POST" : "GET";
+        d.path = "/api/v1/messages/" + id.json() + "/media/" + position + tail;
+        d.what.add("id: " + id.what() + ", position " + position);
+        auth(d, p, true);
     }
 
     private void campaign(Draft d) {

@@ -199,7 +199,7 @@ class InboundWebhookTest {
         assertThat(StreamSupport.stream(media.spliterator(), false).map(m -> m.get("contentType").asText()))
                 .containsExactly("image/jpeg", "application/pdf");
         assertThat(media.get(0).get("url").asText()).endsWith("/Media/ME1");
-        assertThat(conversationWith("+15557654321").get("lastMessagePreview").asText()).isEqualTo("Attachment");
+        assertThat(conversationWith("+15557654321").get("lastMessagePreview").asText()).isEqualTo("2 attachments");
     }
 
     @Test
