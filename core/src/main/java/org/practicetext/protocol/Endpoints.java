@@ -92,6 +92,15 @@ public final class Endpoints {
     /** No body: an {@code unavailable} attachment is fetched again from the carrier (answers 202; the feed carries the outcome). */
     public static final Endpoint MEDIA_RETRY = new Endpoint(Method.POST, "/api/v1/messages/{id}/media/{position}/retry");
 
+    /**
+     * A file the desk will send (sms.send): its bytes as the body, its type as {@code Content-Type},
+     * its name in the query parameter {@link #NAME}; at most 20 MiB. Answers 201 with an
+     * {@link UploadView} whose id goes in {@code SendMessageRequest.uploads}. A photo larger than the
+     * carriers like is scaled down here. An upload not sent within a day is deleted.
+     */
+    public static final Endpoint UPLOAD = new Endpoint(Method.POST, "/api/v1/uploads");
+    public static final String NAME = "name";
+
     private static final List<Endpoint> ALL = List.of(HEALTH, VERSION, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
@@ -99,7 +108,7 @@ public final class Endpoints {
             CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
             INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE,
             TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS,
-            MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY);
+            MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY, UPLOAD);
 
     private Endpoints() {
     }

@@ -39,7 +39,10 @@ import org.practicetext.relay.http.ErrorHandling;
 import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
+import org.practicetext.relay.links.LinkPages;
 import org.practicetext.relay.media.Attachments;
+import org.practicetext.relay.media.Outgoing;
+import org.practicetext.relay.media.UploadRoutes;
 import org.practicetext.relay.ops.Metrics;
 import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
@@ -167,7 +170,8 @@ public final class RelayServer implements AutoCloseable {
                 simulatedMedia || config.twilioAccountSid() == null ? () -> SimulatedCarrier.ACCOUNT_SID : config::twilioAccountSid,
                 config.twilioAuthToken(), config.nodeId(), sharedDatabase);
         inbound.onMedia(attachments::wake);
-        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(() -> webhookUrls.bases().getFirst());
+        UploadRoutes uploads = new UploadRoutes(new Outgoing(db, clock), db, clock);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
         app = Javalin.create(cfg -> {
@@ -207,6 +211,8 @@ public final class RelayServer implements AutoCloseable {
             feedRoutes.install(cfg);
             sendRoutes.install(cfg);
             attachments.routes().install(cfg);
+            uploads.install(cfg);
+            new LinkPages(db, feed, clock).install(cfg);
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
             }

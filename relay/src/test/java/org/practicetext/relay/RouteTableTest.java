@@ -22,9 +22,18 @@ import org.practicetext.relay.ops.ProbeRoutes;
  * the desktop can call, since only {@code Endpoints} makes an {@link Endpoint}) is served with
  * the same method, and the relay serves no route the protocol does not name, except the
  * operator's {@link OperatorRoutes} ({@code /ready}, and {@code /metrics} when a token is set),
- * which no desk calls, and the simulated carrier's media, which only the relay itself fetches.
+ * which no desk calls, the simulated carrier's media, which only the relay itself fetches, and what
+ * the carrier and patients open: {@code /media/{token}} and {@code /l/{token}}.
  */
 class RouteTableTest {
+    /** What the carrier fetches (an MMS file) and what a patient opens (a secure link): fixed paths outside the desks' API (DESIGN.md). */
+    static final List<RelayServer.Route> PATIENT_AND_CARRIER = List.of(
+            new RelayServer.Route("GET", org.practicetext.relay.media.UploadRoutes.PUBLIC_MEDIA),
+            new RelayServer.Route("HEAD", org.practicetext.relay.media.UploadRoutes.PUBLIC_MEDIA),
+            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.PAGE),
+            new RelayServer.Route("POST", org.practicetext.relay.links.LinkPages.PAGE),
+            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE));
+
     @TempDir
     static Path dir;
     static RelayFixture relay;
@@ -48,6 +57,7 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA)); // the simulated carrier's media, fetched by the relay itself
+        expected.addAll(PATIENT_AND_CARRIER);
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -62,6 +72,7 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA));
+        expected.addAll(PATIENT_AND_CARRIER);
 
         try (RelayFixture operated = new RelayFixture(operatorDir, java.util.Map.of("PT_OPERATOR_TOKEN", "t".repeat(OperatorToken.MIN_LENGTH)))) {
             assertThat(operated.server.routes()).containsExactlyInAnyOrderElementsOf(expected);

@@ -51,4 +51,25 @@ final class ContactFields {
         String flat = raw.replaceAll("\\s+", " ").strip();
         return flat.isEmpty() ? null : flat;
     }
+
+    /**
+     * A date of birth as practice software exports it: {@code 1984-03-07}, {@code 03/07/1984} or
+     * {@code 3/7/1984} (month first), between 1900 and today.
+     */
+    static java.time.LocalDate birthDate(String text) {
+        String t = text.strip();
+        for (String pattern : java.util.List.of("uuuu-MM-dd", "M/d/uuuu", "M-d-uuuu")) {
+            try {
+                java.time.LocalDate date = java.time.LocalDate.parse(t,
+                        java.time.format.DateTimeFormatter.ofPattern(pattern).withResolverStyle(java.time.format.ResolverStyle.STRICT));
+                if (date.getYear() < 1900 || date.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1))) {
+                    break;
+                }
+                return date;
+            } catch (java.time.format.DateTimeParseException e) {
+                // the next form
+            }
+        }
+        throw Refusal.invalid("Date of birth \"" + t + "\" is not a date such as 1984-03-07 or 03/07/1984.");
+    }
 }

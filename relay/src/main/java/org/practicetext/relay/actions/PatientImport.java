@@ -86,11 +86,17 @@ public final class PatientImport {
             Optional<ContactView> known = contacts.byPhone(tx, practiceId, p.phone());
             if (known.isEmpty()) {
                 long id = contacts.create(tx, practiceId, p.phone(), PATIENT, p.name(), p.externalId(), now).id();
+                if (p.birthDate() != null) {
+                    contacts.setBirthDate(tx, practiceId, id, p.birthDate());
+                }
                 writes.events().contactChanged(tx, practiceId, id);
                 created++;
                 continue;
             }
             ContactView c = known.get();
+            if (p.birthDate() != null) {
+                contacts.setBirthDate(tx, practiceId, c.id(), p.birthDate()); // not in the feed: the desks never see it
+            }
             String name = p.name() == null ? c.name() : p.name();
             String externalId = p.externalId() == null ? c.externalId() : p.externalId();
             if (c.kind() == ContactKind.PATIENT && Objects.equals(c.name(), name) && Objects.equals(c.externalId(), externalId)) {

@@ -24,8 +24,8 @@ import org.practicetext.relay.refusal.Refusal;
  * that is already on an earlier row is refused, so one patient never overwrites another.
  */
 final class PatientRows {
-    /** A checked row: {@code phone} is E.164; {@code name} and {@code externalId} may be null. */
-    record Patient(int line, String phone, String name, String externalId) {
+    /** A checked row: {@code phone} is E.164; {@code name}, {@code externalId} and {@code birthDate} may be null. */
+    record Patient(int line, String phone, String name, String externalId, java.time.LocalDate birthDate) {
     }
 
     record Result(List<Patient> patients, List<Refused> refused) {
@@ -37,7 +37,9 @@ final class PatientRows {
         LAST_NAME("lastname"),
         MOBILE("mobile", "mobilephone", "cell", "cellphone"),
         PHONE("phone", "phonenumber"),
-        EXTERNAL_ID("externalid", "patientid");
+        EXTERNAL_ID("externalid", "patientid"),
+        /** What a secure link asks the patient for, when the practice asks (ADR 0023). */
+        BIRTH_DATE("birthdate", "dateofbirth", "dob", "birthday");
 
         private final List<String> keys;
 
@@ -105,6 +107,7 @@ final class PatientRows {
         String phone;
         String name;
         String externalId;
+        java.time.LocalDate birthDate = null;
         try {
             phone = phones.parse(typed).value();
         } catch (InvalidPhoneNumberException e) {
@@ -114,6 +117,10 @@ final class PatientRows {
         try {
             name = ContactFields.name(firstPresent(value(row, Column.NAME), fullName(row)));
             externalId = ContactFields.externalId(value(row, Column.EXTERNAL_ID));
+            String dob = value(row, Column.BIRTH_DATE);
+            if (dob != null) {
+                birthDate = ContactFields.birthDate(dob);
+            }
         } catch (Refusal e) {
             refuse(row, e.getMessage());
             return;
@@ -123,7 +130,7 @@ final class PatientRows {
             refuse(row, "The phone number " + phone + " is already on line " + earlier + ".");
             return;
         }
-        patients.add(new Patient(row.line(), phone, name, externalId));
+        patients.add(new Patient(row.line(), phone, name, externalId, birthDate));
     }
 
     private String fullName(CsvReader.Row row) {

@@ -35,11 +35,15 @@ public final class BodyLimits {
     /** A practice's whole patient list: far larger than any other API body. */
     public static final long IMPORT = 5 * 1024 * 1024;
     public static final String IMPORT_PATH = Endpoints.CONTACT_IMPORT.template();
-    public static final long LARGEST = 8 * 1024 * 1024;
-    /** The simulated carrier's inbound texts carry their photos in the body (base64): up to {@link #LARGEST}. */
+    /** A file a desk uploads to send: photos are scaled down after, so up to a phone's largest. */
+    public static final long UPLOAD = 20 * 1024 * 1024;
+    public static final String UPLOAD_PATH = Endpoints.UPLOAD.template();
+    /** The largest body of any path (Jetty's own bound). */
+    public static final long LARGEST = UPLOAD;
+    /** The simulated carrier's inbound texts carry their photos in the body (base64): up to 8 MiB. */
     public static final String SIMULATOR_PATH = Endpoints.SIMULATE_INBOUND.template();
     /** The most bytes of a refused body read and dropped: what the example nginx passes on ({@code client_max_body_size 8m}). */
-    public static final long DRAIN = LARGEST;
+    public static final long DRAIN = 8 * 1024 * 1024;
 
     private BodyLimits() {
     }
@@ -47,7 +51,7 @@ public final class BodyLimits {
     /** The most bytes a body sent to {@code path} may have. */
     public static long limitFor(String path) {
         String p = path.replaceAll("/+$", "");
-        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : p.equals(SIMULATOR_PATH) ? LARGEST : API;
+        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : p.equals(SIMULATOR_PATH) ? DRAIN : p.equals(UPLOAD_PATH) ? UPLOAD : API;
     }
 
     public static void check(Context ctx) {

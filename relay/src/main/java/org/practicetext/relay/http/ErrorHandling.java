@@ -76,6 +76,8 @@ public final class ErrorHandling {
             case NOT_FOUND -> 404;
             case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER, LAST_ADMIN, USE_PG_DUMP -> 409;
             case INVALID_PHONE -> 422;
+            case UNSUPPORTED_TYPE -> 415;
+            case LOCKED -> 429;
         };
     }
 

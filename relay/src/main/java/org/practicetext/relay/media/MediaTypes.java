@@ -12,7 +12,7 @@ import java.util.Set;
  * patient's "photo" that is really something else is not kept (ADR 0022): the desk would show it
  * as an image, or hand it to the system viewer, on the carrier's word alone.
  */
-final class MediaTypes {
+public final class MediaTypes {
     /** Types this class recognises by their bytes: a file declared as one of them must be one. */
     private static final Set<String> SNIFFABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/bmp", "image/tiff",
             "image/heic", "image/heif", "application/pdf", "audio/amr", "text/vcard", "video/mp4", "video/3gpp", "video/quicktime");
@@ -28,7 +28,7 @@ final class MediaTypes {
     }
 
     /** A content type without parameters, lower case, with common aliases mapped ({@code image/jpg} is {@code image/jpeg}). */
-    static String normal(String contentType) {
+    public static String normal(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return "application/octet-stream";
         }
@@ -37,7 +37,7 @@ final class MediaTypes {
     }
 
     /** The type the bytes show, when they show one. */
-    static Optional<String> sniff(byte[] b) {
+    public static Optional<String> sniff(byte[] b) {
         if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
             return Optional.of("image/jpeg");
         }
@@ -87,7 +87,7 @@ final class MediaTypes {
      * the bytes show nothing and the declared type is not one whose bytes would show it. Empty
      * when they disagree.
      */
-    static Optional<String> confirmed(String declared, byte[] content) {
+    public static Optional<String> confirmed(String declared, byte[] content) {
         String claimed = normal(declared);
         Optional<String> sniffed = sniff(content);
         if (sniffed.isPresent()) {

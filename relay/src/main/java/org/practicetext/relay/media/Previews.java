@@ -39,6 +39,14 @@ final class Previews {
 
     /** The size and preview of an image ImageIO reads (JPEG, PNG, GIF, BMP, TIFF); empty for anything else or a broken file. */
     static Optional<Preview> of(byte[] content) {
+        return read(content, LONGEST, 0.8f).map(r -> new Preview(r.width(), r.height(), r.jpeg()));
+    }
+
+    /**
+     * The photo as a JPEG at most {@code longest} pixels on its longer side (never larger than it
+     * is), with its original size in pixels; {@code jpeg} is null for a photo over {@link #MOST_PIXELS}.
+     */
+    static Optional<Preview> read(byte[] content, int longest, float quality) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -56,10 +64,10 @@ final class Previews {
                     return Optional.of(new Preview(width, height, null));
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / (LONGEST * 2));
+                int step = Math.max(1, Math.max(width, height) / (longest * 2));
                 param.setSourceSubsampling(step, step, 0, 0);
                 BufferedImage decoded = reader.read(0, param);
-                return Optional.of(new Preview(width, height, jpeg(scaled(decoded))));
+                return Optional.of(new Preview(width, height, jpeg(scaled(decoded, longest), quality)));
             } finally {
                 reader.dispose();
             }
@@ -68,8 +76,8 @@ final class Previews {
         }
     }
 
-    private static BufferedImage scaled(BufferedImage source) {
-        double factor = Math.min(1.0, (double) LONGEST / Math.max(source.getWidth(), source.getHeight()));
+    private static BufferedImage scaled(BufferedImage source, int longest) {
+        double factor = Math.min(1.0, (double) longest / Math.max(source.getWidth(), source.getHeight()));
         int w = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int h = Math.max(1, (int) Math.round(source.getHeight() * factor));
         BufferedImage target = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -86,14 +94,14 @@ final class Previews {
         return target;
     }
 
-    private static byte[] jpeg(BufferedImage image) throws IOException {
+    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.8f);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();

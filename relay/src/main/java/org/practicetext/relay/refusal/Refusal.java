@@ -47,7 +47,11 @@ public final class Refusal extends RuntimeException {
         /** The current password given to change it is not right. */
         WRONG_PASSWORD("wrong_password"),
         /** Signed in with a one-time password or invite code: choose a password before anything else. */
-        PASSWORD_CHANGE_REQUIRED("password_change_required");
+        PASSWORD_CHANGE_REQUIRED("password_change_required"),
+        /** A file of a type PracticeText does not send (an upload that is not a photo or a document). */
+        UNSUPPORTED_TYPE("unsupported_media_type"),
+        /** A secure link's answer given too often wrong: it is locked for a while. */
+        LOCKED("locked");
 
         private final String code;
 

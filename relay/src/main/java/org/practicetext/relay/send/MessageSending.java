@@ -10,10 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
+import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.PhoneNumbers;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
@@ -23,6 +25,7 @@ import org.practicetext.protocol.MessageView;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Texts;
+import org.practicetext.relay.media.Outgoing;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.refusal.Refusal.Reason;
 import org.practicetext.relay.store.Contacts;
@@ -30,10 +33,13 @@ import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.DispatchSignal;
 import org.practicetext.relay.store.DispatchState;
+import org.practicetext.relay.store.MessageMedia;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.SecureLinks;
 import org.practicetext.relay.store.StorageException;
 import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.Uploads;
 
 /**
  * Accepts an outbound message: validates it, refuses opted-out and blocked contacts before the
@@ -55,6 +61,17 @@ public final class MessageSending {
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
 
+    private final Uploads uploads = new Uploads();
+    private final MessageMedia media = new MessageMedia();
+    private final SecureLinks links = new SecureLinks();
+    private Supplier<String> publicBase = () -> "http://localhost";
+
+    /** The relay's public base URL ({@code PT_PUBLIC_URL}): where the carrier fetches an MMS file and the patient opens a link. */
+    public MessageSending publicBase(Supplier<String> base) {
+        this.publicBase = base;
+        return this;
+    }
+
     public MessageSending(Database db, ChangeFeed feed, Clock clock, DispatchSignal dispatch) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
@@ -62,9 +79,20 @@ public final class MessageSending {
         this.dispatch = dispatch;
     }
 
-    /** What to send, once validated. Exactly one of conversationId and to is set. */
-    public record Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls) {
+    /** What to send, once validated. Exactly one of conversationId and to is set; {@code uploads} are upload ids (ADR 0023). */
+    public record Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls, List<String> uploads) {
+        public Draft {
+            uploads = uploads == null ? List.of() : uploads;
+        }
+
+        /** A draft with no uploads. */
+        public Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls) {
+            this(clientId, conversationId, to, from, body, mediaUrls, List.of());
+        }
     }
+
+    /** An MMS file stays fetchable by the carrier this long after the message was stored or retried. */
+    static final java.time.Duration SERVED_TO_THE_CARRIER = java.time.Duration.ofDays(7);
 
     /** The stored message, and whether it was created by this call (false: the client id was seen before). */
     public record Accepted(MessageView message, boolean created) {
@@ -81,7 +109,16 @@ public final class MessageSending {
         }
         String body = draft.body() == null ? "" : draft.body();
         List<MediaItem> media = media(draft.mediaUrls());
-        if (body.isBlank() && media.isEmpty()) {
+        if (media.size() + draft.uploads().size() > MAX_MEDIA) {
+            throw Refusal.invalid("A message can carry at most " + MAX_MEDIA + " attachments.");
+        }
+        for (int i = 0; i < draft.uploads().size(); i++) {
+            String id = draft.uploads().get(i);
+            if (id == null || !id.matches("up_[A-Za-z0-9_-]{16,44}")) {
+                throw Refusal.invalid("uploads[" + i + "] is not an upload id (POST /api/v1/uploads answers one).");
+            }
+        }
+        if (body.isBlank() && media.isEmpty() && draft.uploads().isEmpty()) {
             throw Refusal.invalid("The message is empty: write some text or attach a file.");
         }
         int length = body.codePointCount(0, body.length());
@@ -138,14 +175,40 @@ public final class MessageSending {
         }
         refuseIfUnreachable(contact);
 
-        MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", body, "queued", null,
+        List<Uploads.Facts> files = draft.uploads().isEmpty() ? List.of()
+                : uploads.facts(tx, practiceId, draft.uploads())
+                        .orElseThrow(() -> Refusal.notFound("An upload (it is another practice's, or older than a day)"));
+        List<MediaDelivery> deliveries = deliveries(files, media.size());
+        String linkToken = deliveries.contains(MediaDelivery.LINK) ? Outgoing.token(16) : null;
+        SecureLinks.Rules rules = linkToken == null ? null : links.rules(tx, practiceId, contact.id());
+        String text = linkToken == null ? body : withLink(body, rules.practiceName(), publicBase.get() + "/l/" + linkToken,
+                (int) deliveries.stream().filter(d -> d == MediaDelivery.LINK).count());
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_BODY) {
+            throw Refusal.invalid("With its link the message is " + length + " characters; a text can have at most " + MAX_BODY + ".");
+        }
+        MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", text, "queued", null,
                 draft.clientId(), who.sender(), media, now));
+        if (!files.isEmpty()) {
+            for (int i = 0; i < files.size(); i++) {
+                MediaDelivery delivery = deliveries.get(i);
+                String publicToken = delivery == MediaDelivery.MMS ? Outgoing.token(32) : null;
+                String url = delivery == MediaDelivery.MMS ? publicBase.get() + "/media/" + publicToken : publicBase.get() + "/l/" + linkToken;
+                this.media.attachUpload(tx, practiceId, message.id(), media.size() + i, files.get(i).id(), delivery, url, publicToken,
+                        now.plus(SERVED_TO_THE_CARRIER));
+            }
+            if (linkToken != null) {
+                links.create(tx, linkToken, practiceId, message.id(), contact.id(), rules.asksBirthDate(),
+                        now.plus(java.time.Duration.ofDays(rules.days())), now);
+            }
+            message = messages.byId(tx, practiceId, message.id()).orElseThrow();
+        }
         messages.queueForDispatch(tx, message.id(), now);
         dispatch.raiseAtCommit(tx);
         if (conversation.status() == ConversationStatus.CLOSED) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
-        conversations.touch(tx, conversation.id(), now, body.isEmpty() ? "Attachment" : body, "out");
+        conversations.touch(tx, conversation.id(), now, body.isBlank() ? attachmentPreview(files, media.size()) : body, "out");
 
         if (contactCreated) {
             writes.events().changed(tx, practiceId, EventTypes.CONTACT, contact.id(), contact);
@@ -188,6 +251,7 @@ public final class MessageSending {
             refuseIfUnreachable(contacts.byId(tx, practiceId, conversation.contactId()).orElseThrow());
             Instant now = clock.instant();
             messages.startNewAttempt(tx, practiceId, messageId, clientId, now);
+            media.servePublicUntil(tx, messageId, now.plus(SERVED_TO_THE_CARRIER)); // a new hand-off: the carrier fetches the files again
             dispatch.raiseAtCommit(tx);
             if (conversation.status() == ConversationStatus.CLOSED) {
                 conversations.setStatus(tx, conversation.id(), "open");
@@ -198,6 +262,40 @@ public final class MessageSending {
             return new Accepted(again, true);
         });
         return accepted;
+    }
+
+    /**
+     * How each upload goes: photos in the MMS while the message's files stay within the carriers'
+     * limits (5 MB, 10 files with the links passed on), in order; documents and the rest behind the link.
+     */
+    public static List<MediaDelivery> deliveries(List<Uploads.Facts> files, int linksPassedOn) {
+        List<MediaDelivery> out = new java.util.ArrayList<>();
+        long total = 0;
+        int count = linksPassedOn;
+        for (Uploads.Facts f : files) {
+            boolean mms = Outgoing.deliveryAlone(f.contentType(), f.size()) == MediaDelivery.MMS && total + f.size() <= Outgoing.MMS_TOTAL
+                    && count < Outgoing.MMS_FILES;
+            if (mms) {
+                total += f.size();
+                count++;
+            }
+            out.add(mms ? MediaDelivery.MMS : MediaDelivery.LINK);
+        }
+        return out;
+    }
+
+    /** The text with its secure link: after what staff wrote, or, when they wrote nothing, a line that says who sent what. */
+    static String withLink(String body, String practiceName, String link, int documents) {
+        if (body.isBlank()) {
+            return practiceName + " sent you " + (documents == 1 ? "a document" : documents + " documents") + ": " + link;
+        }
+        return body.stripTrailing() + "\n" + link;
+    }
+
+    private static String attachmentPreview(List<Uploads.Facts> files, int links) {
+        int n = files.size() + links;
+        boolean photos = links == 0 && files.stream().allMatch(f -> f.contentType().startsWith("image/"));
+        return photos ? (n == 1 ? "Photo" : n + " photos") : (n == 1 ? "Attachment" : n + " attachments");
     }
 
     private static boolean unfinished(DispatchState state) {

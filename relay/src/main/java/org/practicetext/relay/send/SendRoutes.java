@@ -48,7 +48,8 @@ public final class SendRoutes {
         Principal who = AuthRoutes.principal(ctx, Permission.SMS_SEND);
         SendMessageRequest request = JsonBody.read(ctx, SendMessageRequest.class);
         MessageSending.Accepted accepted = sending.accept(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())),
-                new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls()));
+                new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls(),
+                        request.uploads()));
         answer(ctx, accepted);
     }
 

@@ -85,8 +85,14 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
         if (error != null) {
             throw new CarrierException(CarrierException.Kind.REJECTED, error, 400, "simulated carrier refused the message with " + error, null);
         }
-        String sid = newSid("SM");
+        String sid = newSid(text.mediaUrls().isEmpty() ? "SM" : "MM");
         sent.put(sid, new Sent(text, clock.instant()));
+        Integer mediaError = fetchMedia(text.mediaUrls());
+        if (mediaError != null) {
+            // As Twilio does: the message is accepted, then fails once the media could not be fetched or was not what it said.
+            timer.schedule(() -> report(text, sid, "failed", mediaError), step.toMillis(), TimeUnit.MILLISECONDS);
+            return new CarrierReceipt(sid, text.messagingServiceSid() == null ? "queued" : "accepted");
+        }
         List<String> statuses = List.of("sent", "delivered");
         for (int i = 0; i < statuses.size(); i++) {
             String status = statuses.get(i);
@@ -142,7 +148,48 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
         return sid;
     }
 
+    /**
+     * Fetches the files of an MMS the way Twilio does, {@code HEAD} and then {@code GET} without
+     * credentials, for the relay's own files (under its public URL, reached on its local port; the
+     * simulator reaches nothing else, so other links are taken as they are). Returns Twilio's error:
+     * 11200 when a file cannot be fetched, 12300 when its {@code Content-Type} is not what its bytes are.
+     */
+    private Integer fetchMedia(List<URI> urls) {
+        for (URI url : urls) {
+            String text = url.toString();
+            String base = publicBase.get();
+            if (!text.startsWith(base + "/")) {
+                continue;
+            }
+            URI local = URI.create(localBase.get() + text.substring(base.length()));
+            try {
+                HttpResponse<Void> head = http.send(HttpRequest.newBuilder(local).timeout(Duration.ofSeconds(15))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(local).timeout(Duration.ofSeconds(15)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (head.statusCode() != 200 || get.statusCode() != 200) {
+                    return 11200;
+                }
+                String type = org.practicetext.relay.media.MediaTypes.normal(get.headers().firstValue("Content-Type").orElse(null));
+                if (!type.equals(org.practicetext.relay.media.MediaTypes.normal(head.headers().firstValue("Content-Type").orElse(null)))
+                        || org.practicetext.relay.media.MediaTypes.confirmed(type, get.body()).filter(type::equals).isEmpty()) {
+                    return 12300;
+                }
+            } catch (java.io.IOException e) {
+                return 11200;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 11200;
+            }
+        }
+        return null;
+    }
+
     private void report(OutboundText text, String sid, String status) {
+        report(text, sid, status, null);
+    }
+
+    private void report(OutboundText text, String sid, String status, Integer errorCode) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("AccountSid", ACCOUNT_SID);
         params.put("From", text.from() == null ? "" : text.from());
@@ -152,6 +199,9 @@ public final class SimulatedCarrier implements Carrier, AutoCloseable {
         params.put("MessageStatus", status);
         params.put("SmsStatus", status);
         params.put("ApiVersion", "2010-04-01");
+        if (errorCode != null) {
+            params.put("ErrorCode", errorCode.toString());
+        }
         if (text.messagingServiceSid() != null) {
             params.put("MessagingServiceSid", text.messagingServiceSid());
         }

@@ -64,4 +64,9 @@ public final class Contacts {
                 rs.getBoolean("opted_out"), Tx.instant(rs, "opted_out_at"), rs.getString("opted_out_via"),
                 rs.getBoolean("blocked"), Tx.instant(rs, "blocked_at"), Tx.nullableLong(rs, "blocked_by"), WireWords.fromWire(LineType.class, rs.getString("line_type")));
     }
+
+    /** The date of birth the practice knows (from its import); only a secure link's page reads it, never the feed. */
+    public void setBirthDate(Tx tx, long practiceId, long contactId, java.time.LocalDate date) throws SQLException {
+        tx.update("UPDATE contact SET birth_date = ? WHERE practice_id = ? AND id = ?", date, practiceId, contactId);
+    }
 }

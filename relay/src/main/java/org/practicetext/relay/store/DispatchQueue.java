@@ -136,7 +136,9 @@ public final class DispatchQueue {
 
     /** A message as claimed, with its recipient, sender number and attachments. */
     public Claimed claimed(Tx tx, long id) throws SQLException {
-        List<String> media = tx.query("SELECT url FROM message_media WHERE message_id = ? ORDER BY position", rs -> rs.getString(1), id);
+        // What the carrier fetches: links passed on and the MMS files; a file behind the secure link is reached through the text's link.
+        List<String> media = tx.query("SELECT url FROM message_media WHERE message_id = ? AND (delivery IS NULL OR delivery = 'mms') ORDER BY position",
+                rs -> rs.getString(1), id);
         return tx.queryOne("""
                 SELECT m.practice_id, m.dispatch_state, m.dispatch_attempts, m.attempt_started_at, m.body, k.phone AS to_phone, n.phone AS from_phone
                 FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN contact k ON k.id = c.contact_id

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.MediaProblem;
 import org.practicetext.core.MediaState;
 import org.practicetext.core.WireWords;
@@ -24,7 +25,11 @@ import org.practicetext.protocol.MediaItem;
  */
 public final class MessageMedia {
     /** The columns {@link #item} reads. */
-    static final String ITEM_COLUMNS = "url, content_type, state, file_name, size_bytes, width, height, has_preview, problem";
+    static final String ITEM_COLUMNS = """
+            mm.url, mm.content_type, mm.state, mm.file_name, mm.size_bytes, mm.width, mm.height, mm.has_preview, mm.problem, mm.delivery,
+            sl.expires_at AS link_expires_at, sl.first_opened_at AS link_opened_at""";
+    /** The tables {@link #ITEM_COLUMNS} come from, for a message's media ({@code mm}) and its secure link ({@code sl}). */
+    static final String ITEM_TABLES = "message_media mm LEFT JOIN secure_link sl ON sl.message_id = mm.message_id AND mm.delivery = 'link'";
 
     /** One file of a message: its place, and the message's practice and carrier SID (the media URL names it). */
     public record Key(long practiceId, long messageId, int position) {
@@ -44,10 +49,13 @@ public final class MessageMedia {
 
     static MediaItem item(ResultSet rs) throws SQLException {
         String problem = rs.getString("problem");
+        String delivery = rs.getString("delivery");
         return new MediaItem(rs.getString("url"), rs.getString("content_type"),
                 WireWords.fromWireOrFallback(MediaState.class, rs.getString("state")), rs.getString("file_name"),
                 Tx.nullableLong(rs, "size_bytes"), Tx.nullableInt(rs, "width"), Tx.nullableInt(rs, "height"), rs.getBoolean("has_preview"),
-                problem == null ? null : WireWords.fromWireOrFallback(MediaProblem.class, problem));
+                problem == null ? null : WireWords.fromWireOrFallback(MediaProblem.class, problem),
+                delivery == null ? null : WireWords.fromWireOrFallback(MediaDelivery.class, delivery),
+                Tx.instant(rs, "link_expires_at"), Tx.instant(rs, "link_opened_at"));
     }
 
     /** Files due by {@code now}, earliest first, at most {@code limit}. */
@@ -119,7 +127,7 @@ public final class MessageMedia {
     public Optional<Boolean> retry(Tx tx, long practiceId, long messageId, int position, Instant now) throws SQLException {
         Optional<String> state = tx.queryOne("""
                 SELECT mm.state FROM message_media mm JOIN message m ON m.id = mm.message_id
-                WHERE m.practice_id = ? AND mm.message_id = ? AND mm.position = ?""", rs -> rs.getString(1), practiceId, messageId, position);
+                WHERE m.practice_id = ? AND mm.message_id = ? AND mm.position = ? AND m.direction = 'in'""", rs -> rs.getString(1), practiceId, messageId, position);
         if (state.isEmpty()) {
             return Optional.empty();
         }
@@ -142,6 +150,40 @@ public final class MessageMedia {
     public Optional<byte[]> preview(Tx tx, long practiceId, long messageId, int position) throws SQLException {
         return tx.queryOne("SELECT preview FROM media_file WHERE practice_id = ? AND message_id = ? AND position = ? AND preview IS NOT NULL",
                 rs -> rs.getBytes(1), practiceId, messageId, position);
+    }
+
+    /**
+     * Makes upload {@code uploadId} file {@code position} of outbound message {@code messageId}:
+     * {@code ready}, its bytes copied into {@code media_file}; an MMS file is served to the carrier
+     * at {@code url} (holding {@code publicToken}) until {@code publicUntil}, a link file only
+     * behind the message's secure link.
+     */
+    public void attachUpload(Tx tx, long practiceId, long messageId, int position, String uploadId, MediaDelivery delivery, String url,
+                             String publicToken, Instant publicUntil) throws SQLException {
+        tx.update("""
+                INSERT INTO message_media (message_id, position, url, content_type, state, file_name, size_bytes, width, height, has_preview,
+                                           delivery, public_token, public_until)
+                SELECT ?, ?, ?, content_type, ?, file_name, size_bytes, width, height, preview IS NOT NULL, ?, ?, ?
+                FROM upload WHERE practice_id = ? AND id = ?""",
+                messageId, position, url, MediaState.READY.wire(), delivery.wire(), publicToken, publicUntil, practiceId, uploadId);
+        tx.update("""
+                INSERT INTO media_file (message_id, position, practice_id, sha256, content, preview)
+                SELECT ?, ?, practice_id, sha256, content, preview FROM upload WHERE practice_id = ? AND id = ?""",
+                messageId, position, practiceId, uploadId);
+    }
+
+    /** A file served to the carrier at {@code /media/{token}}, while its time lasts. */
+    public Optional<File> publicFile(Tx tx, String token, Instant now) throws SQLException {
+        return tx.queryOne("""
+                SELECT mm.content_type, mm.file_name, f.content FROM message_media mm
+                JOIN media_file f ON f.message_id = mm.message_id AND f.position = mm.position
+                WHERE mm.public_token = ? AND mm.public_until > ? AND mm.delivery = ?""",
+                rs -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3)), token, now, MediaDelivery.MMS.wire());
+    }
+
+    /** Keeps a message's MMS files served to the carrier until {@code until} (a retry is a new hand-off). */
+    public void servePublicUntil(Tx tx, long messageId, Instant until) throws SQLException {
+        tx.update("UPDATE message_media SET public_until = ? WHERE message_id = ? AND delivery = ?", until, messageId, MediaDelivery.MMS.wire());
     }
 
     /** Notes that the carrier's copy was deleted (the practice asked for it, ADR 0022). */

@@ -146,7 +146,7 @@ public final class Messages {
     }
 
     private MessageView withMedia(Tx tx, MessageView v) throws SQLException {
-        List<MediaItem> media = tx.query("SELECT " + MessageMedia.ITEM_COLUMNS + " FROM message_media WHERE message_id = ? ORDER BY position",
+        List<MediaItem> media = tx.query("SELECT " + MessageMedia.ITEM_COLUMNS + " FROM " + MessageMedia.ITEM_TABLES + " WHERE mm.message_id = ? ORDER BY mm.position",
                 MessageMedia::item, v.id());
         return media.isEmpty() ? v : withMediaItems(v, media);
     }

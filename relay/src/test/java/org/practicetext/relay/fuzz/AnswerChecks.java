@@ -51,7 +51,14 @@ final class AnswerChecks {
             String code = json == null ? "not JSON" : json.path("error").path("code").asText("no code");
             findings.add(q.route() + " → " + a.status() + " " + code + (cause == null ? "" : " (" + ServerLog.kind(cause) + ")"),
                     q.index(), q.description(), cause);
-        } else if (a.status() >= 400 && !errorShape(a, json)) {
+        } else if (q.route().contains(" /l/") && a.status() >= 400
+                && !(a.status() == 400 && new String(q.target(), StandardCharsets.UTF_8).contains("%"))) { // a path refused before any route
+            // A patient's page answers in HTML, never framed, never cached.
+            if (!String.valueOf(a.header("content-type")).startsWith("text/html") || a.header("content-security-policy") == null
+                    || !"no-store".equals(a.header("cache-control"))) {
+                findings.add(q.route() + " → " + a.status() + " not a private HTML page (" + a.header("content-type") + ")", q.index(), q.description(), null);
+            }
+        } else if (a.status() >= 400 && !q.method().equals("HEAD") && !errorShape(a, json)) {
             // Jetty writes an HTML page for GET and POST and nothing at all for other methods.
             String jetty = a.body().length == 0 && a.header("content-type") == null ? "an empty body" : jettyReason(a.text());
             if (jetty != null) {
@@ -110,7 +117,8 @@ final class AnswerChecks {
         boolean webhook = path.startsWith("/twilio/");
         boolean importing = path.equals("/api/v1/contacts/import");
         boolean simulator = path.equals("/api/v1/simulator/inbound"); // carries the demo's photos
-        long limit = webhook ? 64 * 1024 : importing ? 5 * 1024 * 1024 : simulator ? 8 * 1024 * 1024 : 256 * 1024;
+        boolean uploading = path.equals("/api/v1/uploads");
+        long limit = webhook ? 64 * 1024 : importing ? 5 * 1024 * 1024 : simulator ? 8 * 1024 * 1024 : uploading ? 20 * 1024 * 1024 : 256 * 1024;
         if (q.body().length > limit && (!q.transfer().chunked() || webhook || importing)) {
             findings.add(q.route() + " → a body over the documented limit" + (q.transfer().chunked() ? ", chunked," : "") + " answered "
                     + a.status() + " " + (json == null ? "" : json.path("error").path("code").asText()) + " instead of 413",

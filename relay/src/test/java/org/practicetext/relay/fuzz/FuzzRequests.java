@@ -61,7 +61,8 @@ final class FuzzRequests {
             "GET /admin/v1/backups", "POST /admin/v1/backups",
             "GET /api/v1/messages/{id}/media/{position}", "GET /api/v1/messages/{id}/media/{position}/preview",
             "POST /api/v1/messages/{id}/media/{position}/retry",
-            "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}");
+            "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
+            "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -122,7 +123,7 @@ final class FuzzRequests {
             send(d);
         } else if (pick < 29) {
             retry(d);
-        } else if (pick < 30) {
+        } else if (pick < 32) {
             media(d);
         } else if (pick < 36) {
             campaign(d);
@@ -374,7 +375,16 @@ final class FuzzRequests {
     private void media(Draft d) {
         Random r = d.r;
         Practice p = pickPractice(d);
-        if (r.nextInt(6) == 0) {
+        int kind = r.nextInt(10);
+        if (kind < 3) {
+            upload(d, p);
+            return;
+        }
+        if (kind < 5) {
+            patientSide(d);
+            return;
+        }
+        if (kind == 5) {
             d.route = "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}";
             d.method = "GET";
             String account = pick(r, "AC" + "5".repeat(32), "AC" + "0".repeat(32), "x");
@@ -394,6 +404,68 @@ final class FuzzRequests {
         d.path = "/api/v1/messages/" + id.json() + "/media/" + position + tail;
         d.what.add("id: " + id.what() + ", position " + position);
         auth(d, p, true);
+    }
+
+    /** {@code POST /api/v1/uploads}: small real files, files that are not what they say, odd types and names, no body. */
+    private void upload(Draft d, Practice p) {
+        Random r = d.r;
+        d.route = "POST /api/v1/uploads";
+        d.method = "POST";
+        String name = pick(r, "card.png", "", "../../etc/passwd", "a\u0000b.pdf", "x".repeat(300), "名前.pdf", "%", "photo.jpg");
+        d.path = "/api/v1/uploads" + (r.nextInt(5) == 0 ? "" : "?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = switch (r.nextInt(5)) {
+            case 0 -> png;
+            case 1 -> pdf;
+            case 2 -> new byte[0];
+            case 3 -> "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+            default -> {
+                byte[] noise = new byte[r.nextInt(2048)];
+                r.nextBytes(noise);
+                yield noise;
+            }
+        };
+        String type = pick(r, "image/png", "application/pdf", "image/jpeg", "application/x-msdownload", "text/html", "image/png; charset=utf-8",
+                "application/octet-stream", "nonsense");
+        Draft.header(d, "Content-Type", type, "Content-Type " + type);
+        d.what.add(body.length + " bytes named " + name.length() + " chars");
+        d.body = body;
+        auth(d, p, true);
+    }
+
+    /** What a patient and the carrier open: {@code /media/{token}} and {@code /l/{token}} with made-up tokens, forms and cookies. */
+    private void patientSide(Draft d) {
+        Random r = d.r;
+        String token = pick(r, "A".repeat(43), "A".repeat(22), "x", "%00", "..", "A".repeat(200));
+        switch (r.nextInt(5)) {
+            case 0, 1 -> {
+                d.method = r.nextBoolean() ? "GET" : "HEAD";
+                d.route = d.method + " /media/{token}";
+                d.path = "/media/" + token;
+            }
+            case 2 -> {
+                d.route = "GET /l/{token}";
+                d.method = "GET";
+                d.path = "/l/" + token;
+                if (r.nextBoolean()) {
+                    Draft.header(d, "Cookie", "pt_link=" + pick(r, "A".repeat(32), "x", "'; DROP TABLE"), "a made-up link cookie");
+                }
+            }
+            case 3 -> {
+                d.route = "POST /l/{token}";
+                d.method = "POST";
+                d.path = "/l/" + token;
+                Draft.header(d, "Content-Type", "application/x-www-form-urlencoded", "a form");
+                d.body = ("dob=" + pick(r, "1984-03-07", "03/07/1984", "", "9999-99-99", "x".repeat(100), "%00")).getBytes(StandardCharsets.UTF_8);
+            }
+            default -> {
+                d.route = "GET /l/{token}/files/{position}";
+                d.method = "GET";
+                d.path = "/l/" + token + "/files/" + pick(r, "0", "9", "-1", "x");
+            }
+        }
+        d.what.add("token of " + token.length() + " chars");
     }
 
     private void campaign(Draft d) {

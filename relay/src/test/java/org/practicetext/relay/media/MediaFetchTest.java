@@ -324,15 +324,7 @@ class MediaFetchTest {
     }
 
     HttpResponse<byte[]> bytes(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(relay.uri(path))).header("Authorization", "Bearer " + token).GET().build();
-        try {
-            return relay.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return relay.sendForBytes(HttpRequest.newBuilder(URI.create(relay.uri(path))).header("Authorization", "Bearer " + token).GET().build());
     }
 
     static String mmsSid() {
