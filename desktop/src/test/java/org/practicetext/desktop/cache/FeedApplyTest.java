@@ -142,7 +142,7 @@ class FeedApplyTest {
                 .conversation(90, 9, "+13125550109", "open", 1, null, 1, T0, "").add(EventTypes.MESSAGE, pending);
         applier.apply(feed.pages(100).getFirst(), T0);
         MessageView ready = new MessageView(900, 90, Direction.IN, "", "received", null, null, "SM900", null, Sender.contact(null),
-                List.of(new MediaItem("https://api.twilio.com/media/ME1", "image/png", MediaState.READY, "card.png", 2048L, 640, 400, true, null)),
+                List.of(new MediaItem("https://api.twilio.com/media/ME1", "image/png", MediaState.READY, "card.png", 2048L, 640, 400, true, null, null, null, null)),
                 1, SmsEncoding.GSM7, sent, sent);
 
         List<DeskChange> changes = applier.apply(feed.clear().add(EventTypes.MESSAGE, ready).pages(100).getFirst(), T0);

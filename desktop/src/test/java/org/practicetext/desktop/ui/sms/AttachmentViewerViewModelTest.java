@@ -32,7 +32,7 @@ class AttachmentViewerViewModelTest {
 
     private AttachmentViewerViewModel viewer(String fileName, String type) {
         MessageRow row = AttachmentsViewModelTest.message(51, "", new MediaItem(AttachmentsViewModelTest.TWILIO, type, MediaState.READY, fileName,
-                6L, 2000, 1000, true, null));
+                6L, 2000, 1000, true, null, null, null, null));
         return new AttachmentViewerViewModel(desk.session, opened::add, row, 0);
     }
 

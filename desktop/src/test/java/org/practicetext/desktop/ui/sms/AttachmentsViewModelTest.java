@@ -36,18 +36,18 @@ class AttachmentsViewModelTest {
     }
 
     static MediaItem photo(String name, int width, int height) {
-        return new MediaItem(TWILIO + "1", "image/jpeg", MediaState.READY, name, 180_000L, width, height, true, null);
+        return new MediaItem(TWILIO + "1", "image/jpeg", MediaState.READY, name, 180_000L, width, height, true, null, null, null, null);
     }
 
     static MediaItem unavailable(MediaProblem problem) {
-        return new MediaItem(TWILIO + "2", "image/jpeg", MediaState.UNAVAILABLE, null, null, null, null, false, problem);
+        return new MediaItem(TWILIO + "2", "image/jpeg", MediaState.UNAVAILABLE, null, null, null, null, false, problem, null, null, null);
     }
 
     @Test
     void eachStateShowsWhatTheDeskCanDoWithIt() {
         MessageRow row = message(41, "", MediaItem.arriving(TWILIO + "0", "image/jpeg"), unavailable(MediaProblem.NOT_FOUND),
                 photo("card.jpg", 640, 480),
-                new MediaItem(TWILIO + "3", "application/pdf", MediaState.READY, "referral.pdf", 1_258_291L, null, null, false, null),
+                new MediaItem(TWILIO + "3", "application/pdf", MediaState.READY, "referral.pdf", 1_258_291L, null, null, false, null, null, null, null),
                 MediaItem.linked("https://forms.example.org/intake/new-patient.pdf", null));
 
         List<AttachmentTile> tiles = model.tiles(row);
@@ -67,7 +67,7 @@ class AttachmentsViewModelTest {
 
     @Test
     void anUnavailableFileOfAnUnknownProblemOrStateStillOffersTryAgain() {
-        AttachmentTile tile = model.tiles(message(42, "", new MediaItem(TWILIO, "image/png", null, null, null, null, null, false, null))).getFirst();
+        AttachmentTile tile = model.tiles(message(42, "", new MediaItem(TWILIO, "image/png", null, null, null, null, null, false, null, null, null, null))).getFirst();
 
         assertThat(tile.kind()).isEqualTo(AttachmentTile.Kind.UNAVAILABLE);
         assertThat(tile.note()).isEqualTo(MediaProblem.FAILED.explanation());
