@@ -178,7 +178,8 @@ public final class Main {
             DesktopClient client = clients.signIn(account, DemoPractice.PASSWORD.toCharArray());
             SimulatedCarrier carrier = (SimulatedCarrier) demoRelay.carrier();
             PhoneNumbers phones = new PhoneNumbers("US");
-            DemoTools tools = (from, body) -> carrier.injectInbound(phones.parse(from).value(), DemoPractice.NUMBER, body);
+            DemoTools tools = (from, body, media) -> carrier.injectInbound(phones.parse(from).value(), DemoPractice.NUMBER, body,
+                    media.stream().map(f -> new SimulatedCarrier.Media(f.contentType(), f.data())).toList());
             return new Demo(client, account, tools);
         }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * Where the desktop keeps its files: the operating system's per-user data folder
  * ({@code %LOCALAPPDATA%} on Windows, {@code ~/Library/Application Support} on macOS,
  * {@code $XDG_DATA_HOME} or {@code ~/.local/share} elsewhere) + {@code PracticeText}. Inside it,
- * one cache folder per account and, beside them, the {@code secrets} folder of sign-in tokens.
+ * one cache folder per account (with its {@code media} folder of attachments) and, beside them, the
+ * {@code secrets} folder of sign-in tokens.
  */
 public final class DataFolders {
     static final String APP = "PracticeText";
@@ -38,6 +39,11 @@ public final class DataFolders {
     /** The folder of one account's cache. */
     public static Path cacheFolder(Path dataRoot, Account account) {
         return dataRoot.resolve(account.key());
+    }
+
+    /** The attachments' files fetched for one account, inside its cache folder (owner-only, see {@code media.MediaFiles}). */
+    public static Path mediaFolder(Path dataRoot, Account account) {
+        return cacheFolder(dataRoot, account).resolve("media");
     }
 
     /** The folder of tokens: outside every cache folder. */

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.conversations.Conversations;
 import org.practicetext.desktop.directory.PracticeDirectory;
+import org.practicetext.desktop.media.Attachments;
 import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.session.Session;
@@ -27,6 +28,9 @@ public interface DesktopClient extends AutoCloseable {
 
     /** A thread's messages, search, drafts, sending and the outbox. */
     Messages messages();
+
+    /** Messages' attachments: previews kept with the thread, whole files fetched on demand, a retry of one the relay could not fetch. */
+    Attachments attachments();
 
     /** Patients and leads, the opted-out and blocked, the team, inboxes and templates. */
     PracticeDirectory directory();

@@ -72,7 +72,7 @@ public final class DesktopClients {
             SyncState.savePractice(sql, session.practice());
             return null;
         });
-        return new LiveDesktopClient(account, db, api, tokens, clock, options);
+        return new LiveDesktopClient(account, db, DataFolders.mediaFolder(dataRoot, account), api, tokens, clock, options);
     }
 
     public static Optional<DesktopClient> resume(Account account, Path dataRoot, Clock clock) {
@@ -98,7 +98,7 @@ public final class DesktopClients {
         }
         RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app());
         api.useToken(token.get().token());
-        return Optional.of(new LiveDesktopClient(account, db, api, tokens, clock, options));
+        return Optional.of(new LiveDesktopClient(account, db, DataFolders.mediaFolder(dataRoot, account), api, tokens, clock, options));
     }
 
     /**

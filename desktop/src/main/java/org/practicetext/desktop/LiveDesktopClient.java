@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.practicetext.desktop.auth.TokenStore;
@@ -11,6 +12,11 @@ import org.practicetext.desktop.conversations.Conversations;
 import org.practicetext.desktop.conversations.LiveConversations;
 import org.practicetext.desktop.directory.LiveDirectory;
 import org.practicetext.desktop.directory.PracticeDirectory;
+import org.practicetext.desktop.media.Attachments;
+import org.practicetext.desktop.media.LiveAttachments;
+import org.practicetext.desktop.media.MediaFiles;
+import org.practicetext.desktop.media.MediaRelay;
+import org.practicetext.desktop.media.PreviewPrefetch;
 import org.practicetext.desktop.messages.LiveMessages;
 import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.net.RelayApi;
@@ -37,8 +43,9 @@ public final class LiveDesktopClient implements DesktopClient {
     private final Messages messages;
     private final PracticeDirectory directory;
     private final PracticeAdmin practice;
+    private final Attachments attachments;
 
-    LiveDesktopClient(Account account, CacheDatabase db, RelayApi api, TokenStore tokens, Clock clock, ClientOptions options) {
+    LiveDesktopClient(Account account, CacheDatabase db, Path mediaFolder, RelayApi api, TokenStore tokens, Clock clock, ClientOptions options) {
         this.account = account;
         this.db = db;
         this.api = api;
@@ -50,6 +57,9 @@ public final class LiveDesktopClient implements DesktopClient {
         this.messages = new LiveMessages(db, session, sync, actions);
         this.directory = new LiveDirectory(db, actions);
         this.practice = new LivePracticeAdmin(api, db, sync);
+        LiveAttachments media = new LiveAttachments(db, new MediaFiles(mediaFolder, MediaFiles.DEFAULT_CAP, clock), MediaRelay.over(api), clock);
+        this.attachments = media;
+        sync.onChange(new PreviewPrefetch(media, options.tasks(), clock)::changed);
         sync.onChange(batch -> {
             if (batch.directoryChanged(DeskChange.DirectoryChanged.Part.USERS) || batch.all(DeskChange.SettingsChanged.class).findAny().isPresent()) {
                 session.reread();
@@ -79,6 +89,11 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public Messages messages() {
         return messages;
+    }
+
+    @Override
+    public Attachments attachments() {
+        return attachments;
     }
 
     @Override

@@ -36,7 +36,7 @@ class DesktopArchitectureTest {
             .because("a path written by hand elsewhere would bypass the protocol's Endpoints");
 
     private static final String[] PARTS = {"org.practicetext.desktop.conversations..", "org.practicetext.desktop.messages..",
-            "org.practicetext.desktop.directory..", "org.practicetext.desktop.practice.."};
+            "org.practicetext.desktop.directory..", "org.practicetext.desktop.practice..", "org.practicetext.desktop.media.."};
 
     private static ArchRule partStandsAlone(int index) {
         String[] others = IntStream.range(0, PARTS.length).filter(i -> i != index).mapToObj(i -> PARTS[i]).toArray(String[]::new);
@@ -56,4 +56,7 @@ class DesktopArchitectureTest {
 
     @ArchTest
     static final ArchRule practiceStandsAlone = partStandsAlone(3);
+
+    @ArchTest
+    static final ArchRule mediaStandsAlone = partStandsAlone(4);
 }

@@ -97,6 +97,7 @@ public final class FeedRows {
         }
         sql.update("DELETE FROM contact_word w WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = w.contact_id)");
         sql.update("DELETE FROM phone_suffix p WHERE NOT EXISTS (SELECT 1 FROM contact c WHERE c.id = p.contact_id)");
+        sql.update("DELETE FROM media_preview p WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.id = p.message_id)");
     }
 
     private static <T> List<T> decodeAll(Map<String, Map<Long, JsonNode>> byType, String type, Class<T> view) {

@@ -44,9 +44,10 @@ final class MessageWriter {
         Set<Long> conversations = new LinkedHashSet<>();
         for (MessageView m : messages) {
             String body = m.body() == null ? "" : m.body();
+            String media = m.media() == null || m.media().isEmpty() ? null : SyncState.json(m.media());
             rows.add(new Object[] {m.id(), m.conversationId(), m.clientId(), m.direction(), body, m.status(), m.errorCode(), m.errorMessage(),
                     m.sid(), m.sender() == null ? null : m.sender().kind(), m.sender() == null ? null : m.sender().name(),
-                    m.media() == null || m.media().isEmpty() ? null : SyncState.json(m.media()), m.createdAt(), m.updatedAt(), generation});
+                    media, m.createdAt(), m.updatedAt(), generation});
             Stored before = stored.get(m.id());
             if (before == null || !Objects.equals(before.body(), body)) {
                 if (before != null) {
@@ -59,7 +60,7 @@ final class MessageWriter {
             }
             if (before == null && m.direction() == Direction.IN) {
                 changes.add(new DeskChange.TextArrived(m.conversationId(), m.id()));
-            } else if (before == null || !before.sameAs(m, body)) {
+            } else if (before == null || !before.sameAs(m, body, media)) {
                 changes.add(new DeskChange.MessageChanged(m.conversationId(), m.id()));
             }
             conversations.add(m.conversationId());
@@ -77,10 +78,11 @@ final class MessageWriter {
         return changes;
     }
 
-    /** The part of a stored message the relay may change. */
-    private record Stored(long conversationId, String body, String status, Integer errorCode, String errorMessage, String sid, Instant updatedAt) {
-        boolean sameAs(MessageView m, String body) {
-            return conversationId == m.conversationId() && Objects.equals(this.body, body) && Objects.equals(status, m.status())
+    /** The part of a stored message the relay may change (an attachment's state too: the relay sends the whole message again when a file arrives). */
+    private record Stored(long conversationId, String body, String status, Integer errorCode, String errorMessage, String sid, Instant updatedAt,
+                          String media) {
+        boolean sameAs(MessageView m, String body, String media) {
+            return conversationId == m.conversationId() && Objects.equals(this.body, body) && Objects.equals(this.media, media) && Objects.equals(status, m.status())
                     && Objects.equals(errorCode, m.errorCode()) && Objects.equals(errorMessage, m.errorMessage()) && Objects.equals(sid, m.sid())
                     && Objects.equals(updatedAt, m.updatedAt());
         }
@@ -89,9 +91,10 @@ final class MessageWriter {
     private static Map<Long, Stored> stored(Sql sql, Collection<MessageView> messages) throws SQLException {
         Long[] ids = messages.stream().map(MessageView::id).toArray(Long[]::new);
         Map<Long, Stored> found = new HashMap<>();
-        sql.query("SELECT id, conversation_id, body, status, error_code, error_message, sid, updated_at FROM message WHERE id = ANY(?)", rs -> {
+        sql.query("SELECT id, conversation_id, body, status, error_code, error_message, sid, updated_at, media_json FROM message WHERE id = ANY(?)", rs -> {
             found.put(rs.getLong("id"), new Stored(rs.getLong("conversation_id"), rs.getString("body"), rs.getString("status"),
-                    Sql.nullableInt(rs, "error_code"), rs.getString("error_message"), rs.getString("sid"), Sql.instant(rs, "updated_at")));
+                    Sql.nullableInt(rs, "error_code"), rs.getString("error_message"), rs.getString("sid"), Sql.instant(rs, "updated_at"),
+                    rs.getString("media_json")));
             return null;
         }, (Object) ids);
         return found;

@@ -4,7 +4,11 @@ package org.practicetext.desktop.net;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import okhttp3.Call;
@@ -148,6 +152,39 @@ public final class RelayApi implements AutoCloseable {
         return readOrNull(execute(request(target, RequestBody.create(csv, Media.CSV))), answer);
     }
 
+    /** Calls {@code target} (a GET) and answers its body as bytes: a small file such as a photo's preview. */
+    public byte[] bytes(Endpoint.Target target) throws RelayException {
+        Call call = http().newCall(request(target, null));
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.body().string(), response.header("Retry-After"));
+            }
+            return response.body().bytes();
+        } catch (IOException e) {
+            throw unreachable(call, e);
+        }
+    }
+
+    /**
+     * Calls {@code target} (a GET) and writes its body to {@code file} as it arrives, so a large
+     * attachment is never held in memory; answers the {@code Content-Type} the relay named (null
+     * when none). A failed call leaves {@code file} as far as it got: the caller writes a temporary one.
+     */
+    public String download(Endpoint.Target target, Path file) throws RelayException {
+        Call call = http().newCall(request(target, null));
+        try (Response response = call.execute()) {
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.body().string(), response.header("Retry-After"));
+            }
+            try (InputStream in = response.body().byteStream(); OutputStream out = Files.newOutputStream(file)) {
+                in.transferTo(out);
+            }
+            return response.header("Content-Type");
+        } catch (IOException e) {
+            throw unreachable(call, e);
+        }
+    }
+
     public String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -194,11 +231,15 @@ public final class RelayApi implements AutoCloseable {
             }
             throw failure(response.code(), body, response.header("Retry-After"));
         } catch (IOException e) {
-            if (call.isCanceled()) {
-                throw new RelayException(0, CANCELLED, "The request was cancelled.");
-            }
-            throw new RelayException(0, "unreachable", "The relay at " + relayUrl.getHost() + " cannot be reached (" + e.getMessage() + ").");
+            throw unreachable(call, e);
         }
+    }
+
+    private RelayException unreachable(Call call, IOException e) {
+        if (call.isCanceled()) {
+            return new RelayException(0, CANCELLED, "The request was cancelled.");
+        }
+        return new RelayException(0, "unreachable", "The relay at " + relayUrl.getHost() + " cannot be reached (" + e.getMessage() + ").");
     }
 
     private RelayException failure(int status, String body, String retryAfter) {

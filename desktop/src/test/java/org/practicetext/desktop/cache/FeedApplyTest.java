@@ -18,10 +18,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.Direction;
+import org.practicetext.core.MediaState;
+import org.practicetext.core.SmsEncoding;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.FeedPage;
+import org.practicetext.protocol.MediaItem;
+import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.Sender;
 
 /** The apply path on its own: idempotent upserts, the cursor in the same transaction, the sweep at the end of a resync. */
 class FeedApplyTest {
@@ -124,6 +130,48 @@ class FeedApplyTest {
         assertThat(applier.apply(feed.clear().contact(7, "+13125550107", "patient", "Anna Smith", true, false)
                 .message(701, 70, "out", "Hi Anna, how can we help?", "failed", T0.plusSeconds(5)).pages(100).getFirst(), T0))
                 .containsExactly(new DeskChange.ContactChanged(7, true, false), new DeskChange.MessageChanged(70, 701));
+    }
+
+    /** The relay sends the whole message again when a file arrives, with nothing else changed: the thread must still hear of it. */
+    @Test
+    void anAttachmentThatArrivesChangesItsMessageAndTheThreadSeesTheNewState() {
+        Instant sent = T0.plusSeconds(1);
+        MessageView pending = new MessageView(900, 90, Direction.IN, "", "received", null, null, "SM900", null, Sender.contact(null),
+                List.of(MediaItem.arriving("https://api.twilio.com/media/ME1", "image/png")), 1, SmsEncoding.GSM7, sent, sent);
+        FeedBuilder feed = new FeedBuilder().contact(9, "+13125550109", "patient", "Cy Ray", false, false)
+                .conversation(90, 9, "+13125550109", "open", 1, null, 1, T0, "").add(EventTypes.MESSAGE, pending);
+        applier.apply(feed.pages(100).getFirst(), T0);
+        MessageView ready = new MessageView(900, 90, Direction.IN, "", "received", null, null, "SM900", null, Sender.contact(null),
+                List.of(new MediaItem("https://api.twilio.com/media/ME1", "image/png", MediaState.READY, "card.png", 2048L, 640, 400, true, null, null, null, null)),
+                1, SmsEncoding.GSM7, sent, sent);
+
+        List<DeskChange> changes = applier.apply(feed.clear().add(EventTypes.MESSAGE, ready).pages(100).getFirst(), T0);
+
+        assertThat(changes).containsExactly(new DeskChange.MessageChanged(90, 900));
+        MediaItem stored = new MessageQueries(db).page(90, null, 10).messages().getFirst().media().getFirst();
+        assertThat(stored.state()).isEqualTo(MediaState.READY);
+        assertThat(stored.width()).isEqualTo(640);
+        assertThat(stored.preview()).isTrue();
+    }
+
+    @Test
+    void aResyncDropsThePreviewsOfMessagesTheRelayNoLongerHas() {
+        FeedBuilder feed = new FeedBuilder().contact(9, "+13125550109", "patient", "Cy Ray", false, false)
+                .conversation(90, 9, "+13125550109", "open", 1, null, 1, T0, "photo")
+                .message(900, 90, "in", "photo", "received", T0).message(901, 90, "in", "another", "received", T0);
+        applier.apply(feed.pages(100).getFirst(), T0);
+        MediaPreviews previews = new MediaPreviews(db);
+        previews.save(900, 0, new byte[] {1}, T0);
+        previews.save(901, 0, new byte[] {2}, T0);
+
+        db.write(sql -> {
+            sql.update("UPDATE message SET sync_gen = sync_gen - 1 WHERE id = 900");
+            FeedRows.sweep(sql, db.read(SyncState::read).generation());
+            return null;
+        });
+
+        assertThat(previews.load(900, 0)).isEmpty();
+        assertThat(previews.load(901, 0)).contains(new byte[] {2});
     }
 
     @Test

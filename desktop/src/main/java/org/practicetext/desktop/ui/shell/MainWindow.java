@@ -47,6 +47,7 @@ public final class MainWindow {
     private final Map<Page, Node> built = new EnumMap<>(Page.class);
     private final SessionActions sessionActions;
     private final Optional<DemoTools> demo;
+    private final LinkOpener links;
     private final BorderPane root = new BorderPane();
     private final UpdateBannerViewModel updates;
     private SmsPage smsPage;
@@ -62,6 +63,7 @@ public final class MainWindow {
         this.session = session;
         this.sessionActions = sessionActions;
         this.demo = demo;
+        this.links = links;
         this.navigation = new NavigationViewModel(session);
         this.status = new StatusLineViewModel(session);
         this.sms = new SmsPageViewModel(session);
@@ -153,7 +155,7 @@ public final class MainWindow {
 
     private Node build(Page page) {
         return switch (page) {
-            case SMS -> smsPage = new SmsPage(sms, session, this::manageInboxes);
+            case SMS -> smsPage = new SmsPage(sms, session, this::manageInboxes, links);
             case PATIENTS -> new PatientsPage(session, contact -> {
                 navigation.show(Page.SMS);
                 sms.textContact(contact);

@@ -20,7 +20,8 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * status, and for a failed message the reason with Retry (and Discard for outbox failures), for a
  * team member who can reply. Retry to a known landline asks first, in the bubble ("Send anyway" /
  * "Cancel"); once clicked, Retry is gone until the new attempt has a status of its own.
- * The first message of each day has the day above it. Showing the first row of the list asks the
+ * Attachments show above the text ({@link AttachmentsPane}); a message that is only a photo has no
+ * text line. The first message of each day has the day above it. Showing the first row of the list asks the
  * model for older messages.
  */
 final class MessageBubbleCell extends ListCell<MessageRow> {
@@ -43,13 +44,15 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     private final HBox failureActions = new HBox(6, retry, discard, sendAnyway, cancel);
     /** The message whose landline question is showing; reset when the cell shows another message. */
     private Long asking;
+    private final AttachmentsPane attachments;
     private final VBox column;
     private final HBox row;
     private final VBox dayAndRow;
 
-    MessageBubbleCell(ThreadViewModel model, MessageTimes times) {
+    MessageBubbleCell(ThreadViewModel model, MessageTimes times, AttachmentsPane attachments) {
         this.model = model;
         this.times = times;
+        this.attachments = attachments;
         getStyleClass().add("pt-bubble-cell");
         sender.getStyleClass().addAll("pt-sender", Styles.TEXT_SMALL);
         body.getStyleClass().add("pt-bubble");
@@ -82,7 +85,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
             updateItem(getItem(), getItem() == null);
         });
         discard.setOnAction(e -> model.discard(getItem()));
-        column = new VBox(3, sender, body, meta, reason, failureActions);
+        column = new VBox(3, sender, attachments, body, meta, reason, failureActions);
         column.getStyleClass().add("pt-bubble-column");
         row = new HBox(column);
         row.getStyleClass().add("pt-bubble-row");
@@ -102,6 +105,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     protected void updateItem(MessageRow message, boolean empty) {
         super.updateItem(message, empty);
         if (empty || message == null) {
+            attachments.show(null);
             setGraphic(null);
             return;
         }
@@ -119,6 +123,10 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         sender.setText(outgoing ? (message.senderName() == null ? "" : message.senderName()) : "");
         show(sender, outgoing && message.senderName() != null);
         body.setText(message.body());
+        // A photo sent alone has no text: no empty bubble line under it.
+        show(body, message.body() != null && !message.body().isBlank() || message.media().isEmpty());
+        attachments.show(message);
+        attachments.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         String status = MessageStatusText.status(message);
         meta.setText(times.bubbleForm(message.createdAt()) + (status.isEmpty() ? "" : " · " + status));
         reason.setText(!failed ? "" : ask ? model.retryWarning(message).orElse("") : MessageStatusText.failureReason(message));

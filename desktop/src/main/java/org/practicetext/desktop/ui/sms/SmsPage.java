@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
@@ -26,13 +27,15 @@ public final class SmsPage extends SplitPane {
     private final NewMessageView newMessageView;
     private final UiSession session;
 
-    public SmsPage(SmsPageViewModel model, UiSession session, Runnable manageInboxes) {
+    public SmsPage(SmsPageViewModel model, UiSession session, Runnable manageInboxes, LinkOpener links) {
         this.model = model;
         this.session = session;
         getStyleClass().add("pt-sms-page");
         setId("sms-page");
         listView = new ConversationListView(model.list(), session.times(), this::startNewMessage, manageInboxes, model::open);
-        threadView = new ThreadView(model.thread(), model.composer(), session.times());
+        threadView = new ThreadView(model.thread(), model.composer(), session.times(), model.attachments(),
+                (message, position) -> new AttachmentViewer(getScene().getWindow(), new AttachmentViewerViewModel(session, links, message, position)).show(),
+                links);
         newMessageView = new NewMessageView(model.newMessage(), model.composer(), session.phones(), model::cancelNewMessage);
         threadView.visibleProperty().bind(model.modeProperty().isEqualTo(SmsPageViewModel.Mode.THREAD));
         newMessageView.visibleProperty().bind(threadView.visibleProperty().not());

@@ -25,6 +25,7 @@ public final class SmsPageViewModel {
     private final ThreadViewModel thread;
     private final ComposerViewModel composer;
     private final NewMessageViewModel newMessage;
+    private final AttachmentsViewModel attachments;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.THREAD);
     private String pendingNumber;
     private Long beforeNewMessage;
@@ -35,6 +36,7 @@ public final class SmsPageViewModel {
         this.thread = new ThreadViewModel(session);
         this.composer = new ComposerViewModel(session);
         this.newMessage = new NewMessageViewModel(session, composer);
+        this.attachments = new AttachmentsViewModel(session);
         list.selectedIdProperty().addListener((o, was, id) -> {
             if (id != null) {
                 mode.set(Mode.THREAD);
@@ -76,6 +78,11 @@ public final class SmsPageViewModel {
 
     public NewMessageViewModel newMessage() {
         return newMessage;
+    }
+
+    /** The open thread's attachments: what the bubbles show for them, previews, "Try again". */
+    public AttachmentsViewModel attachments() {
+        return attachments;
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {

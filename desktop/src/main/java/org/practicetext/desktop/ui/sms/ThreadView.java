@@ -3,6 +3,7 @@ package org.practicetext.desktop.ui.sms;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -11,23 +12,27 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.cache.MessageRow;
 import org.practicetext.desktop.ui.common.Icons;
+import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * The right side of the SMS page: header, the bubbles (kept scrolled to the newest, or in place
- * when older messages are added above), and the composer at the bottom.
+ * when older messages are added above; their attachments open in the viewer {@code openViewer}
+ * shows), and the composer at the bottom.
  */
 public final class ThreadView extends BorderPane {
     private final ListView<MessageRow> bubbles = new ListView<>();
     private final ComposerView composer;
 
-    public ThreadView(ThreadViewModel model, ComposerViewModel composerModel, MessageTimes times) {
+    public ThreadView(ThreadViewModel model, ComposerViewModel composerModel, MessageTimes times, AttachmentsViewModel attachments,
+                      BiConsumer<MessageRow, Integer> openViewer, LinkOpener links) {
         getStyleClass().add("pt-thread");
         ThreadHeader header = new ThreadHeader(model);
         bubbles.setId("thread-messages");
         bubbles.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-bubbles");
         bubbles.setItems(model.messages());
-        bubbles.setCellFactory(l -> new MessageBubbleCell(model, times));
+        ThumbnailImages thumbnails = new ThumbnailImages();
+        bubbles.setCellFactory(l -> new MessageBubbleCell(model, times, new AttachmentsPane(attachments, thumbnails, openViewer, links)));
         bubbles.setFocusTraversable(false);
         bubbles.getItems().addListener((ListChangeListener<MessageRow>) change -> {
             while (change.next()) {

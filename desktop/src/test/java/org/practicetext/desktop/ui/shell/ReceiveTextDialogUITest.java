@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The demo's "Receive a text" dialog shows its words whole, not cut to "…". */
+/** The demo's "Receive a text" dialog shows its words whole, not cut to "…", and sends the photos attached to it. */
 class ReceiveTextDialogUITest extends DeskWindowUITest {
 
     @Start
@@ -39,5 +39,22 @@ class ReceiveTextDialogUITest extends DeskWindowUITest {
         assertThat(shown).containsKeys("From", "Text", "Receive", "Cancel");
         assertThat(shown).allSatisfy((text, rendered) -> assertThat(rendered).as("rendered text of “%s”", text).isEqualTo(text));
         robot.clickOn("Cancel");
+    }
+
+    @Test
+    void theSamplePhotoArrivesInThePatientsThreadWithTheText(FxRobot robot) {
+        robot.clickOn("Demo");
+        clickMenuItem(robot, "Receive a text from a patient…");
+        waitUntil(() -> robot.lookup("#demo-from").tryQuery().isPresent());
+        robot.clickOn("#demo-attach");
+        robot.clickOn("Sample photo (insurance card)");
+        waitUntil(() -> showing(robot, "#demo-photos .label") && robot.lookup("#demo-photos .label").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> "insurance-card.jpg".equals(l.getText())));
+        robot.clickOn("Receive");
+
+        clickConversation(robot, "Anna Smith");
+        waitUntil(() -> robot.lookup(".pt-thumbnail .image-view").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && ((javafx.scene.image.ImageView) n).getImage() != null));
+        assertThat(desk.relayCount("SELECT COUNT(*) FROM message_media WHERE state = 'ready' AND content_type = 'image/jpeg'")).isEqualTo(1);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -27,7 +28,9 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.UiSession;
+import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.Json;
+import org.practicetext.protocol.SimulatedInbound;
 import org.practicetext.relay.TestClock;
 import org.practicetext.relay.demo.DemoPractice;
 import org.practicetext.testkit.DemoRelayServer;
@@ -120,6 +123,19 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
             relay.receiveText(from, body);
         } catch (InvalidPhoneNumberException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /**
+     * A patient texts the practice with files (a photo of their insurance card), a minute after the
+     * last event, through the simulator's endpoint: the simulated carrier keeps each file at a media
+     * address and the relay fetches it from there as it would from Twilio.
+     */
+    public void patientSends(String from, String body, List<SimulatedInbound.File> media) {
+        clock.advance(Duration.ofMinutes(1));
+        HttpResponse<String> response = postJson(Endpoints.SIMULATE_INBOUND.template(), adminToken(), new SimulatedInbound(from, body, null, media));
+        if (response.statusCode() != 202) {
+            throw new AssertionError("simulated inbound refused: " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -4,12 +4,14 @@ package org.practicetext.desktop.ui.testing;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.PhoneNumbers;
 import org.practicetext.desktop.Account;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.shell.DemoTools;
 import org.practicetext.relay.demo.DemoPractice;
+import org.practicetext.relay.send.SimulatedCarrier;
 import org.practicetext.testkit.DemoRelayServer;
 
 /**
@@ -36,9 +38,10 @@ public final class DemoRelay implements AutoCloseable {
         }
     }
 
-    /** The demo menu's "receive a text". */
+    /** The demo menu's "receive a text", with its photos. */
     public DemoTools tools() {
-        return relay::receiveText;
+        return (from, body, media) -> ((SimulatedCarrier) relay.server().carrier()).injectInbound(new PhoneNumbers("US").parse(from).value(),
+                DemoPractice.NUMBER, body, media.stream().map(f -> new SimulatedCarrier.Media(f.contentType(), f.data())).toList());
     }
 
     @Override

@@ -58,7 +58,14 @@ public abstract class DeskWindowUITest {
             @Override
             public void switchUser() {
             }
-        }, Optional.of((from, body) -> desk.patientTexts(new org.practicetext.core.PhoneNumbers("US").parse(from).value(), body)));
+        }, Optional.of((from, body, media) -> {
+            String number = new org.practicetext.core.PhoneNumbers("US").parse(from).value();
+            if (media.isEmpty()) {
+                desk.patientTexts(number, body);
+            } else {
+                desk.patientSends(number, body, media);
+            }
+        }));
         Scene scene = new Scene(window.content(), 1280, 800);
         window.installShortcuts(scene);
         stage.setScene(scene);
