@@ -15,6 +15,8 @@ public final class CarrierErrors {
             Map.entry(21635, "This number is a landline and cannot receive text messages."),
             Map.entry(21608, "The account is in trial mode and can only text verified numbers."),
             Map.entry(21623, "Too many attachments: a message can carry at most 10."),
+            Map.entry(11200, "The carrier could not fetch the attachment from PracticeText. Try again; if it keeps failing, send it as a document."),
+            Map.entry(12300, "The carrier refused the attachment: its file type did not match the file."),
             Map.entry(20429, "The carrier is busy. The message will be retried."),
             Map.entry(30001, "Too many messages were queued; the message expired before it could be sent."),
             Map.entry(30003, "The patient's phone is unreachable (switched off or out of coverage)."),

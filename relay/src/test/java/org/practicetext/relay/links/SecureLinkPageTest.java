@@ -129,15 +129,19 @@ class SecureLinkPageTest {
     private static void answer(String isoDate) {
         WebElement field = browser.findElement(By.id("dob"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", field, isoDate);
-        WebElement button = browser.findElement(By.cssSelector("button[type=submit]"));
-        button.click();
+        JavascriptExecutor js = browser;
+        js.executeScript("window.ptFormPage = true;"); // gone once the answer's page replaced this one
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) { // until the answer's page replaced the form
-            try {
-                button.isEnabled();
-                Thread.onSpinWait();
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(js.executeScript("return window.ptFormPage === undefined && document.readyState === 'complete';"))) {
                 return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
         throw new AssertionError("the form's answer did not load");

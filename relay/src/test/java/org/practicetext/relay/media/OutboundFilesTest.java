@@ -188,6 +188,18 @@ class OutboundFilesTest {
                 "uploads", List.of("../../etc/passwd"))).statusCode()).isEqualTo(400);
     }
 
+    /** Like Twilio, the simulated carrier fails an MMS whose file it cannot fetch (11200), after accepting it. */
+    @Test
+    void anMmsWhoseFileCannotBeFetchedFailsWithTwiliosCode() {
+        HttpResponse<String> sent = relay.postJson("/api/v1/messages", staff, Map.of("clientId", UUID.randomUUID().toString(), "to", "+15558675350",
+                "body", "see attached", "mediaUrls", List.of(RelayFixture.PUBLIC_URL + "/media/" + "A".repeat(43))));
+        assertThat(sent.statusCode()).isEqualTo(202);
+        long id = relay.read(sent).get("id").asLong();
+
+        JsonNode failed = relay.awaitEntity(staff, "message", m -> m.get("id").asLong() == id && m.get("status").asText().equals("failed"));
+        assertThat(failed.get("errorCode").asInt()).isEqualTo(11200);
+    }
+
     /** The delivery plan of photos of these sizes, as {@code MessageSending} makes it. */
     static final class MessageSendingDeliveries {
         static List<String> of(List<Long> sizes, String type) {

@@ -172,6 +172,33 @@ class NginxFrontTest {
         assertThat(health.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
     }
 
+    /** A desk's 12 MB document passes nginx's uploads location; Twilio fetches a photo's MMS file through the same front without credentials. */
+    @Test
+    void aLargeUploadPassesTheFrontAndAnMmsFileIsFetchedThroughIt() throws Exception {
+        TestPractice practice = relay.newPractice();
+        String token = relay.signIn(practice, "staff");
+        byte[] pdf = new byte[12 * 1024 * 1024];
+        java.util.Arrays.fill(pdf, (byte) ' ');
+        System.arraycopy("%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        HttpResponse<String> uploaded = https.send(HttpRequest.newBuilder(uri("/api/v1/uploads?name=estimate.pdf")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(relay.read(uploaded).get("size").asLong()).isEqualTo(pdf.length);
+
+        byte[] png = org.practicetext.relay.media.TestImages.png(40, 30);
+        String photo = relay.read(https.send(HttpRequest.newBuilder(uri("/api/v1/uploads?name=map.png")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.ofString()))
+                .get("id").asText();
+        HttpResponse<String> sent = relay.postJson("/api/v1/messages", token, Map.of("clientId", java.util.UUID.randomUUID().toString(),
+                "to", "+15557650178", "uploads", java.util.List.of(photo)));
+        String url = relay.read(sent).get("media").get(0).get("url").asText();
+        HttpResponse<byte[]> fetched = https.send(HttpRequest.newBuilder(uri(URI.create(url).getRawPath())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(fetched.body()).isEqualTo(png);
+    }
+
     private static HttpRequest webhook(Map<String, String> params, String signature) {
         return HttpRequest.newBuilder(uri("/twilio/sms")).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature).timeout(Duration.ofSeconds(30))
