@@ -24,7 +24,9 @@ class IdleRelayTest {
             "SELECT MIN(next_attempt_at) AS due FROM webhook_receipt", "SELECT DISTINCT m.practice_id, m.id FROM status_callback",
             "UPDATE message SET dispatch_state = ?, next_attempt_at = ? WHERE dispatch_state = ? AND next_attempt_at <= ?",
             "SELECT m.practice_id, m.id FROM message m WHERE m.dispatch_state IN", "SELECT MIN(next_attempt_at) AS due FROM message",
-            "SELECT MIN(m.next_attempt_at) AS due FROM message m");
+            "SELECT MIN(m.next_attempt_at) AS due FROM message m",
+            "SELECT mm.message_id, mm.position, mm.url, mm.content_type, mm.attempts, m.practice_id, m.sid FROM message_media mm",
+            "SELECT MIN(next_attempt_at) AS due FROM message_media");
 
     @TempDir
     Path dir;
@@ -58,9 +60,11 @@ class IdleRelayTest {
                 case POSTGRES -> {
                     List<String> executed = statements.executed();
                     long journalRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM webhook_receipt")).count();
-                    long dispatchRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM message")).count();
+                    long dispatchRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM message WHERE")).count();
+                    long mediaRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM message_media")).count();
                     assertThat(journalRounds).as("webhook journal rounds in 12 minutes").isLessThanOrEqualTo(12);
                     assertThat(dispatchRounds).as("dispatcher rounds in 12 minutes").isLessThanOrEqualTo(12);
+                    assertThat(mediaRounds).as("media fetcher rounds in 12 minutes").isLessThanOrEqualTo(12);
                     assertThat(executed).as("statements an idle relay ran").allMatch(sql -> ROUNDS.stream().anyMatch(sql::startsWith));
                 }
             }

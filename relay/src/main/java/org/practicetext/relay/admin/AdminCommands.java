@@ -151,6 +151,16 @@ public final class AdminCommands {
                 PracticeEntry p = admin.createPractice(new AdminWire.NewPractice(need(o, "slug"), need(o, "name"), o.get("region"), o.get("timezone")));
                 out.println("Created practice " + p.slug() + " (" + p.name() + ", region " + p.region() + ", " + p.timeZone() + ") with inbox Front Desk.");
             }
+            case "practice links" -> {
+                String ask = o.get("ask-birth-date");
+                if (ask != null && !ask.equals("yes") && !ask.equals("no")) {
+                    throw Refusal.invalid("--ask-birth-date is yes or no.");
+                }
+                AdminWire.LinkSettings s = admin.linkSettings(need(o, "practice"), new AdminWire.LinkSettings(ask == null ? null : ask.equals("yes"),
+                        o.get("days") == null ? null : (int) positive(o.get("days"), "--days")));
+                out.println("Secure links of " + o.get("practice") + ": " + (s.askBirthDate() ? "ask the patient's date of birth (when known)"
+                        : "do not ask the date of birth") + ", work for " + s.days() + " day(s).");
+            }
             case "practice list" -> {
                 for (PracticeEntry p : admin.practices()) {
                     out.println(p.slug() + "\t" + p.name() + "\t" + p.region() + "\t" + p.timeZone() + "\t" + p.numbers() + " number(s)\t"
@@ -325,7 +335,7 @@ public final class AdminCommands {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static final List<String> COMMANDS = List.of("practice create", "practice list", "number add", "number list", "number remove",
+    private static final List<String> COMMANDS = List.of("practice create", "practice list", "practice links", "number add", "number list", "number remove",
             "user create", "user list", "user deactivate", "user reset-password", "apikey create", "apikey list", "apikey revoke",
             "backup create", "backup list", "feed renew");
 
@@ -333,6 +343,8 @@ public final class AdminCommands {
         return """
                   practice create --slug SLUG --name NAME [--region US] [--timezone ZONE]
                   practice list
+                  practice links --practice SLUG [--ask-birth-date yes|no] [--days N]
+                                                                      (secure links: ask the date of birth, days they work)
                   number add --practice SLUG --number E164 [--inbox NAME]
                   number list --practice SLUG
                   number remove --practice SLUG --number E164        (only a number no conversation was held on)

@@ -52,10 +52,11 @@ public final class AdminEndpoints {
     public static final Route API_KEYS = new Route("GET", PRACTICE + "/api-keys");
     public static final Route API_KEY_CREATE = new Route("POST", PRACTICE + "/api-keys");
     public static final Route API_KEY_REVOKE = new Route("DELETE", PRACTICE + "/api-keys/{id}");
+    public static final Route LINK_SETTINGS = new Route("POST", PRACTICE + "/links");
     public static final Route BACKUPS = new Route("GET", ROOT + "/backups");
     public static final Route BACKUP_CREATE = new Route("POST", ROOT + "/backups");
 
-    private static final List<Route> ALL = List.of(PRACTICES, PRACTICE_CREATE, PRACTICE_SHOW, NUMBERS, NUMBER_ADD, NUMBER_REMOVE,
+    private static final List<Route> ALL = List.of(PRACTICES, PRACTICE_CREATE, PRACTICE_SHOW, LINK_SETTINGS, NUMBERS, NUMBER_ADD, NUMBER_REMOVE,
             USERS, USER_CREATE, USER_DEACTIVATE, USER_PASSWORD, API_KEYS, API_KEY_CREATE, API_KEY_REVOKE, BACKUPS, BACKUP_CREATE);
 
     private AdminEndpoints() {

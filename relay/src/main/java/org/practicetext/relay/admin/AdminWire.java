@@ -60,6 +60,14 @@ public final class AdminWire {
     public record NewBackup(String name) {
     }
 
+    /**
+     * {@code POST …/links}: how the practice's secure links behave (ADR 0023): whether they ask the
+     * patient's date of birth (when the practice knows it) and how many days they work (1 to 365).
+     * A field left out keeps its value; the answer is the settings as they are.
+     */
+    public record LinkSettings(Boolean askBirthDate, Integer days) {
+    }
+
     /** A complete backup in the relay's backup folder: {@code path} is where it is on the relay's machine. */
     public record BackupEntry(String name, String path, long bytes, Instant writtenAt) {
     }

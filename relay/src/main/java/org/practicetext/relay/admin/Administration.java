@@ -6,6 +6,7 @@ import org.practicetext.relay.admin.AdminWire.ApiKeyEntry;
 import org.practicetext.relay.admin.AdminWire.BackupEntry;
 import org.practicetext.relay.admin.AdminWire.IssuedApiKey;
 import org.practicetext.relay.admin.AdminWire.IssuedUser;
+import org.practicetext.relay.admin.AdminWire.LinkSettings;
 import org.practicetext.relay.admin.AdminWire.NewApiKey;
 import org.practicetext.relay.admin.AdminWire.NewBackup;
 import org.practicetext.relay.admin.AdminWire.NewNumber;
@@ -51,6 +52,9 @@ public interface Administration {
     List<ApiKeyEntry> apiKeys(String slug);
 
     ApiKeyEntry revokeApiKey(String slug, long keyId);
+
+    /** The practice's secure-link settings, changed where {@code change} has a value (ADR 0023). */
+    LinkSettings linkSettings(String slug, LinkSettings change);
 
     /** An online backup of an H2 relay into its backup folder, answered once it is complete ({@link Backups}); refused on PostgreSQL. */
     BackupEntry backup(NewBackup backup);

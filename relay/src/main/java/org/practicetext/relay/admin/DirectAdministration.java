@@ -38,6 +38,7 @@ import org.practicetext.relay.tenancy.Tenancy;
  * Settings → Team, so every path keeps the same rules; each act is written to the {@link OperatorAudit}.
  */
 public final class DirectAdministration implements Administration {
+    private final org.practicetext.relay.store.SecureLinks links = new org.practicetext.relay.store.SecureLinks();
     private final Database db;
     private final Tenancy tenancy;
     private final TeamMembers team;
@@ -79,6 +80,28 @@ public final class DirectAdministration implements Administration {
     @Override
     public PracticeEntry practice(String slug) {
         return db.read(tx -> entry(tx, practiceOf(tx, slug)));
+    }
+
+    @Override
+    public AdminWire.LinkSettings linkSettings(String slug, AdminWire.LinkSettings change) {
+        if (change.days() != null && (change.days() < 1 || change.days() > 365)) {
+            throw Refusal.invalid("days must be from 1 to 365: how long a secure link works.");
+        }
+        AdminWire.LinkSettings now = db.inTransaction(tx -> {
+            Practice p = practiceOf(tx, slug);
+            org.practicetext.relay.store.SecureLinks.Settings before = links.settings(tx, p.id());
+            org.practicetext.relay.store.SecureLinks.Settings after = new org.practicetext.relay.store.SecureLinks.Settings(change.askBirthDate() == null ? before.askBirthDate() : change.askBirthDate(),
+                    change.days() == null ? before.days() : change.days());
+            if (!after.equals(before)) {
+                links.setSettings(tx, p.id(), after);
+            }
+            return new AdminWire.LinkSettings(after.askBirthDate(), after.days());
+        });
+        if (change.askBirthDate() != null || change.days() != null) {
+            audit.record("set the secure links to ask the date of birth: " + now.askBirthDate() + ", " + now.days() + " day(s)",
+                    db.read(tx -> practiceOf(tx, slug)).id(), slug);
+        }
+        return now;
     }
 
     @Override

@@ -77,6 +77,11 @@ public final class OnlineAdministration implements Administration {
     }
 
     @Override
+    public AdminWire.LinkSettings linkSettings(String slug, AdminWire.LinkSettings change) {
+        return call(AdminEndpoints.LINK_SETTINGS.path(slug), AdminEndpoints.LINK_SETTINGS, change, new TypeReference<>() { });
+    }
+
+    @Override
     public NumberEntry addNumber(String slug, NewNumber number) {
         return call(AdminEndpoints.NUMBER_ADD.path(slug), AdminEndpoints.NUMBER_ADD, number, new TypeReference<>() { });
     }

@@ -35,6 +35,8 @@ public final class OperatorRoutes {
         add(config, AdminEndpoints.PRACTICES, ctx -> ctx.json(admin.practices()));
         add(config, AdminEndpoints.PRACTICE_CREATE, ctx -> ctx.status(201).json(admin.createPractice(JsonBody.read(ctx, NewPractice.class))));
         add(config, AdminEndpoints.PRACTICE_SHOW, ctx -> ctx.json(admin.practice(slug(ctx))));
+        add(config, AdminEndpoints.LINK_SETTINGS, ctx -> ctx.json(admin.linkSettings(slug(ctx),
+                ctx.body().isBlank() ? new AdminWire.LinkSettings(null, null) : JsonBody.read(ctx, AdminWire.LinkSettings.class))));
         add(config, AdminEndpoints.NUMBERS, ctx -> ctx.json(admin.numbers(slug(ctx))));
         add(config, AdminEndpoints.NUMBER_ADD, ctx -> {
             String slug = slug(ctx);

@@ -22,6 +22,19 @@ public final class SecureLinks {
     public record Rules(String practiceName, boolean asksBirthDate, int days) {
     }
 
+    /** A practice's settings for its links. */
+    public record Settings(boolean askBirthDate, int days) {
+    }
+
+    public Settings settings(Tx tx, long practiceId) throws SQLException {
+        return tx.queryOne("SELECT links_ask_birth_date, link_days FROM practice WHERE id = ?", rs -> new Settings(rs.getBoolean(1), rs.getInt(2)),
+                practiceId).orElseThrow();
+    }
+
+    public void setSettings(Tx tx, long practiceId, Settings s) throws SQLException {
+        tx.update("UPDATE practice SET links_ask_birth_date = ?, link_days = ? WHERE id = ?", s.askBirthDate(), s.days(), practiceId);
+    }
+
     public Rules rules(Tx tx, long practiceId, long contactId) throws SQLException {
         return tx.queryOne("""
                 SELECT p.name, p.links_ask_birth_date, p.link_days, c.birth_date FROM practice p JOIN contact c ON c.practice_id = p.id

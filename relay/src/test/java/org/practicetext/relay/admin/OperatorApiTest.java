@@ -51,6 +51,46 @@ class OperatorApiTest {
         return relay.read(r).get("error").get("code").asText();
     }
 
+    /** A practice's secure links: shown with an empty body, changed field by field, kept within 1 to 365 days, and obeyed by the next link. */
+    @Test
+    void aPracticesSecureLinksAskTheBirthDateOrNotAndLiveTheDaysItSets() {
+        RelayFixture.TestPractice practice = relay.newPractice();
+        String slug = practice.slug();
+
+        HttpResponse<String> shown = call("POST", "/admin/v1/practices/" + slug + "/links", TOKEN, "");
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        assertThat(relay.read(shown).get("askBirthDate").asBoolean()).isTrue();
+        assertThat(relay.read(shown).get("days").asInt()).isEqualTo(30);
+        HttpResponse<String> changed = call("POST", "/admin/v1/practices/" + slug + "/links", Map.of("askBirthDate", false, "days", 7));
+        assertThat(relay.read(changed).get("askBirthDate").asBoolean()).isFalse();
+        assertThat(relay.read(changed).get("days").asInt()).isEqualTo(7);
+        HttpResponse<String> onlyDays = call("POST", "/admin/v1/practices/" + slug + "/links", Map.of("days", 14));
+        assertThat(relay.read(onlyDays).get("askBirthDate").asBoolean()).as("a field left out keeps its value").isFalse();
+        assertThat(call("POST", "/admin/v1/practices/" + slug + "/links", Map.of("days", 0)).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/admin/v1/practices/" + slug + "/links", Map.of("days", 366)).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/admin/v1/practices/no-such-practice/links", Map.of("days", 5)).statusCode()).isEqualTo(404);
+
+        String staff = relay.signIn(practice, "staff");
+        java.net.http.HttpRequest csv = java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri("/api/v1/contacts/import")))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("phone,dob\n+15558670011,1970-01-02\n")).build();
+        assertThat(relay.send(csv).statusCode()).isEqualTo(200);
+        java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri("/api/v1/uploads?name=a.pdf")))
+                .header("Authorization", "Bearer " + staff).header("Content-Type", "application/pdf")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("%PDF-1.4\n%%EOF\n")).build();
+        String id = relay.read(relay.send(upload)).get("id").asText();
+        HttpResponse<String> sent = relay.postJson("/api/v1/messages", staff, Map.of("clientId", java.util.UUID.randomUUID().toString(),
+                "to", "+15558670011", "uploads", java.util.List.of(id)));
+        com.fasterxml.jackson.databind.JsonNode message = relay.read(sent);
+        assertThat(java.time.Instant.parse(message.get("media").get(0).get("expiresAt").asText()))
+                .isEqualTo(relay.clock.instant().plus(java.time.Duration.ofDays(14)));
+        String body = message.get("body").asText();
+        String page = java.net.URI.create(body.substring(body.indexOf(RelayFixture.PUBLIC_URL))).getRawPath();
+        HttpResponse<String> open = relay.get(page, null);
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(open.body()).as("no date of birth asked: the documents at once").contains("a.pdf").doesNotContain("Date of birth");
+    }
+
     @Test
     void withoutTheTokenOrWithAWrongOneNothingIsDoneAndTheAnswerSaysWhich() {
         String slug = newSlug();

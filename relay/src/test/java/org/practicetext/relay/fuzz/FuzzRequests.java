@@ -58,7 +58,7 @@ final class FuzzRequests {
             "GET /admin/v1/practices/{slug}/users", "POST /admin/v1/practices/{slug}/users",
             "POST /admin/v1/practices/{slug}/users/{id}/deactivate", "POST /admin/v1/practices/{slug}/users/{id}/password",
             "GET /admin/v1/practices/{slug}/api-keys", "POST /admin/v1/practices/{slug}/api-keys", "DELETE /admin/v1/practices/{slug}/api-keys/{id}",
-            "GET /admin/v1/backups", "POST /admin/v1/backups",
+            "GET /admin/v1/backups", "POST /admin/v1/backups", "POST /admin/v1/practices/{slug}/links",
             "GET /api/v1/messages/{id}/media/{position}", "GET /api/v1/messages/{id}/media/{position}/preview",
             "POST /api/v1/messages/{id}/media/{position}/retry",
             "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
@@ -785,8 +785,17 @@ final class FuzzRequests {
         d.what.add("slug " + (slug.equals(p.slug) ? p.slug : "odd"));
         String base = "/admin/v1/practices/" + slug;
         List<String[]> fields = new ArrayList<>();
-        switch (r.nextInt(15)) {
+        switch (r.nextInt(16)) {
             case 0 -> operatorRoute(d, "GET /admin/v1/practices", "/admin/v1/practices");
+            case 14 -> {
+                operatorRoute(d, "POST /admin/v1/practices/{slug}/links", base + "/links");
+                if (!oneIn(r, 4)) {
+                    optional(d, fields, "askBirthDate", oneIn(r, 4) ? FuzzValues.wrongType(r) : Val.of(pick(r, "true", "false"), "a boolean"), 0.7);
+                    optional(d, fields, "days", oneIn(r, 3) ? FuzzValues.wrongType(r)
+                            : Val.of(pick(r, "30", "1", "365", "0", "366", "-1", "99999999999"), "days"), 0.7);
+                    jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+                }
+            }
             case 1 -> {
                 operatorRoute(d, "POST /admin/v1/practices", "/admin/v1/practices");
                 optional(d, fields, "slug", !oneIn(r, 3) ? FuzzValues.str("fz-" + d.index, "a fresh slug")
