@@ -170,6 +170,7 @@ public final class RelayServer implements AutoCloseable {
                 simulatedMedia || config.twilioAccountSid() == null ? () -> SimulatedCarrier.ACCOUNT_SID : config::twilioAccountSid,
                 config.twilioAuthToken(), config.nodeId(), sharedDatabase);
         inbound.onMedia(attachments::wake);
+        attachments.meter(metrics);
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(() -> webhookUrls.bases().getFirst());
         UploadRoutes uploads = new UploadRoutes(new Outgoing(db, clock), db, clock);
         SendRoutes sendRoutes = new SendRoutes(sending, db);

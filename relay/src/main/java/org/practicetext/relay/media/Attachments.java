@@ -38,6 +38,11 @@ public final class Attachments implements AutoCloseable {
                 sharedDatabase);
     }
 
+    /** Where the fetcher's outcomes are counted (the relay's metrics); before {@link #start()}. */
+    public void meter(MediaMeter meter) {
+        fetcher.meter(meter);
+    }
+
     public void start() {
         fetcher.start();
     }

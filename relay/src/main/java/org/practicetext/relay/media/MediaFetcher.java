@@ -68,6 +68,7 @@ public final class MediaFetcher implements AutoCloseable {
     private final Semaphore slots = new Semaphore(PARALLEL);
     private final ExecutorService downloads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile MediaMeter meter = MediaMeter.NONE;
     private volatile boolean running;
     private Thread loop;
 
@@ -81,6 +82,12 @@ public final class MediaFetcher implements AutoCloseable {
         this.nodeId = nodeId;
         this.sharedDatabase = sharedDatabase;
         this.alarm = new Alarm(clock);
+    }
+
+    /** Where outcomes are counted and the waiting files read (the relay's metrics); set before {@link #start()}. */
+    public void meter(MediaMeter meter) {
+        this.meter = meter;
+        meter.pending(() -> db.read(media::pendingCount));
     }
 
     public void start() {
@@ -161,7 +168,7 @@ public final class MediaFetcher implements AutoCloseable {
         Instant now = clock.instant();
         try {
             switch (outcome) {
-                case MediaDownload.Fetched fetched -> keep(due, fetched, now);
+                case MediaDownload.Fetched fetched -> meter.fetched(keep(due, fetched, now));
                 case MediaDownload.TryAgain again -> {
                     int tries = due.attempts() + 1; // this one included
                     if (tries > BACKOFF.size()) {
@@ -169,6 +176,7 @@ public final class MediaFetcher implements AutoCloseable {
                     } else {
                         Instant at = now.plus(BACKOFF.get(tries - 1));
                         db.inTransaction(tx -> media.retryAt(tx, due.key(), at));
+                        meter.fetched("retry");
                         LOG.info("media {} of message {}: {}; trying again in {} s (try {} of {})", due.key().position(), due.key().messageId(),
                                 again.reason(), BACKOFF.get(tries - 1).toSeconds(), tries + 1, BACKOFF.size() + 1);
                     }
@@ -181,13 +189,14 @@ public final class MediaFetcher implements AutoCloseable {
         }
     }
 
-    private void keep(Due due, MediaDownload.Fetched fetched, Instant now) {
+    /** Keeps a downloaded file, or gives it up when its bytes are not its type; returns the outcome's word. */
+    private String keep(Due due, MediaDownload.Fetched fetched, Instant now) {
         String declared = fetched.contentType() != null ? fetched.contentType() : due.contentType();
         Optional<String> type = MediaTypes.confirmed(declared, fetched.content());
         if (type.isEmpty()) {
             giveUp(due, MediaProblem.TYPE_MISMATCH, "declared " + MediaTypes.normal(declared) + ", the bytes show "
                     + MediaTypes.sniff(fetched.content()).orElse("nothing known"), due.attempts() + 1);
-            return;
+            return MediaProblem.TYPE_MISMATCH.wire();
         }
         Optional<Previews.Preview> preview = type.get().startsWith("image/") ? Previews.of(fetched.content()) : Optional.empty();
         Kept kept = new Kept(type.get(), MediaTypes.fileName(type.get(), DAY.format(now), due.key().position()), fetched.content(),
@@ -206,9 +215,13 @@ public final class MediaFetcher implements AutoCloseable {
                 LOG.warn("media {} of message {}: the carrier's copy could not be deleted", due.key().position(), due.key().messageId());
             }
         }
+        return "kept";
     }
 
     private void giveUp(Due due, MediaProblem problem, String reason, int tries) {
+        if (problem != MediaProblem.TYPE_MISMATCH) {
+            meter.fetched(problem.wire()); // a mismatch is counted by keep()
+        }
         writes.run(due.key().practiceId(), tx -> changed(tx, due, media.unavailable(tx, due.key(), problem)));
         LOG.warn("media {} of message {}: unavailable ({}: {}) after {} tr{}", due.key().position(), due.key().messageId(), problem.wire(), reason,
                 tries, tries == 1 ? "y" : "ies");

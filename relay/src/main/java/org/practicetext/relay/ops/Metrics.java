@@ -26,7 +26,7 @@ import org.practicetext.relay.send.DispatchMeter;
  * a webhook kind, a refusal's class, a dispatch outcome, a known Twilio error code. Never a
  * practice, a number, a name or a text; an unknown carrier code is counted as {@code other}.
  */
-public final class Metrics implements DispatchMeter {
+public final class Metrics implements DispatchMeter, org.practicetext.relay.media.MediaMeter {
     /** Dispatch states counted by the backlog gauge, as {@code relay.store.DispatchState} words. */
     public static final Set<String> BACKLOG_STATES = Set.of("pending", "handing", "checking");
 
@@ -104,6 +104,23 @@ public final class Metrics implements DispatchMeter {
     public void attempt(String outcome) {
         Counter.builder("pt_dispatch_attempts").description("Hand-offs to the carrier and look-ups with it, by outcome")
                 .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void fetched(String outcome) {
+        Counter.builder("pt_media_fetches").description("Downloads of inbound MMS files from the carrier, by outcome (kept, retry, or why given up)")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void pending(java.util.function.LongSupplier count) {
+        Gauge.builder("pt_media_pending", () -> {
+            try {
+                return count.getAsLong();
+            } catch (RuntimeException e) {
+                return Double.NaN; // the database did not answer this scrape
+            }
+        }).description("Inbound MMS files waiting to be fetched from the carrier (read at each scrape)").register(registry);
     }
 
     @Override

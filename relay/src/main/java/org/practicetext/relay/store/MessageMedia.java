@@ -71,6 +71,11 @@ public final class MessageMedia {
                 MediaState.PENDING.wire(), now, limit);
     }
 
+    /** Files still to fetch (pending), for the metrics. */
+    public long pendingCount(Tx tx) throws SQLException {
+        return tx.queryOne("SELECT COUNT(*) FROM message_media WHERE state = ?", rs -> rs.getLong(1), MediaState.PENDING.wire()).orElse(0L);
+    }
+
     /** The earliest due time of a file still to fetch (a retry or a lease); empty when none waits. */
     public Optional<Instant> nextDue(Tx tx) throws SQLException {
         return tx.queryOne("SELECT MIN(next_attempt_at) AS due FROM message_media WHERE state = ?", rs -> Optional.ofNullable(Tx.instant(rs, "due")),

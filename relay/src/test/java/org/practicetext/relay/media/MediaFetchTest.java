@@ -37,6 +37,7 @@ import org.practicetext.relay.RelayFixture.TestPractice;
  */
 class MediaFetchTest {
     static final String PATIENT = "+15558675309";
+    static final String METRICS_TOKEN = "media-metrics-token-0123456789";
 
     @TempDir
     Path dir;
@@ -68,7 +69,7 @@ class MediaFetchTest {
 
     @Test
     void aPhotoIsFetchedWithTheAccountsCredentialsItsCdnLinkWithoutThemAndKeptWithAPreview() throws IOException {
-        relay(Map.of());
+        relay(Map.of("PT_METRICS_TOKEN", METRICS_TOKEN));
         String sid = mmsSid();
         byte[] png = TestImages.png(1200, 900);
         String url = twilio.put(sid, "image/png", png);
@@ -106,11 +107,14 @@ class MediaFetchTest {
         assertThat(small.getWidth()).isEqualTo(Previews.LONGEST);
         assertThat(small.getHeight()).isEqualTo(240);
         assertThat(twilio.deleted()).as("Twilio's copy stays unless the practice asks").isEmpty();
+
+        String metrics = relay.get("/metrics", METRICS_TOKEN).body();
+        assertThat(metrics).contains("pt_media_fetches_total{outcome=\"kept\"} 1.0").contains("pt_media_pending 0.0");
     }
 
     @Test
     void aForgedMediaUrlIsNeverFetchedAndTheTextIsKeptAllTheSame() throws IOException {
-        relay(Map.of());
+        relay(Map.of("PT_METRICS_TOKEN", METRICS_TOKEN));
         try (FakeTwilioMedia stranger = new FakeTwilioMedia()) {
             String sid = mmsSid();
             String elsewhere = stranger.put(sid, "image/png", TestImages.png(10, 10)); // the right path, on another host
@@ -135,6 +139,7 @@ class MediaFetchTest {
             assertThat(stranger.seen()).as("another host gets no request, let alone credentials").isEmpty();
             assertThat(twilio.seen()).as("nor does another account's or another message's media URL").isEmpty();
             assertThat(conversationPreview()).isEqualTo("4 photos");
+            assertThat(relay.get("/metrics", METRICS_TOKEN).body()).contains("pt_media_fetches_total{outcome=\"not_twilio\"} 4.0");
         }
     }
 
