@@ -23,8 +23,9 @@ import org.practicetext.relay.store.SecureLinks.Link;
 
 /**
  * The patient's side of a secure link (ADR 0023): {@code GET /l/{token}} shows the documents a
- * practice sent, after the patient's date of birth when the practice knows it and asks for it
- * ({@code POST /l/{token}}); {@code GET /l/{token}/files/{position}} downloads one. A plain page
+ * practice sent once the patient answered {@code POST /l/{token}}: their date of birth when the
+ * practice knows it and asks for it, otherwise a button (so a link preview fetched by the phone's
+ * messaging app is never an opening); {@code GET /l/{token}/files/{position}} downloads one. A plain page
  * that works on a phone and with a screen reader: no script, no third-party anything, nothing
  * cached, never framed, and nothing of the patient on it but the documents' names.
  *
@@ -66,7 +67,7 @@ public final class LinkPages {
             return;
         }
         Link link = found.get();
-        if (link.asksBirthDate() && !granted(ctx, link)) {
+        if (!granted(ctx, link)) {
             html(ctx, 200, link.practiceName(), askForm(link, null));
             return;
         }
@@ -79,14 +80,10 @@ public final class LinkPages {
             return;
         }
         Link link = found.get();
-        if (!link.asksBirthDate()) {
-            ctx.redirect(ctx.path(), io.javalin.http.HttpStatus.SEE_OTHER);
-            return;
-        }
         Instant now = clock.instant();
-        Optional<LocalDate> given = birthDate(ctx.formParam("dob"));
-        Optional<LocalDate> known = db.read(tx -> links.birthDate(tx, link.contactId()));
-        if (given.isPresent() && known.isPresent() && given.get().equals(known.get())) {
+        Optional<LocalDate> given = link.asksBirthDate() ? birthDate(ctx.formParam("dob")) : Optional.empty();
+        Optional<LocalDate> known = link.asksBirthDate() ? db.read(tx -> links.birthDate(tx, link.contactId())) : Optional.empty();
+        if (!link.asksBirthDate() || (given.isPresent() && known.isPresent() && given.get().equals(known.get()))) {
             String key = Outgoing.token(24);
             db.inTransaction(tx -> {
                 links.grant(tx, key, link.token(), now.plus(ACCESS));
@@ -118,7 +115,7 @@ public final class LinkPages {
             return;
         }
         Link link = found.get();
-        if (link.asksBirthDate() && !granted(ctx, link)) {
+        if (!granted(ctx, link)) {
             ctx.redirect("/l/" + link.token(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
@@ -204,7 +201,16 @@ public final class LinkPages {
         });
     }
 
+    /**
+     * The first page: the date of birth when the link asks it, otherwise only a button. Either way
+     * the documents and the opening wait for a person's answer: a phone's messaging app fetches a
+     * link to preview it, and must neither see the documents nor count as the patient opening them.
+     */
     private static String askForm(Link link, String problem) {
+        if (!link.asksBirthDate()) {
+            return "<h1>Your documents</h1><p>" + escape(link.practiceName()) + " sent you documents.</p><form method=\"post\" action=\"/l/"
+                    + link.token() + "\"><button type=\"submit\">Show my documents</button></form>";
+        }
         String error = problem == null ? "" : "<p class=\"error\" role=\"alert\" id=\"problem\">" + escape(problem) + "</p>";
         return "<h1>Your documents</h1><p>" + escape(link.practiceName()) + " sent you documents. To keep them private, please confirm your "
                 + "date of birth.</p>" + error + "<form method=\"post\" action=\"/l/" + link.token() + "\">"

@@ -86,9 +86,17 @@ class OperatorApiTest {
                 .isEqualTo(relay.clock.instant().plus(java.time.Duration.ofDays(14)));
         String body = message.get("body").asText();
         String page = java.net.URI.create(body.substring(body.indexOf(RelayFixture.PUBLIC_URL))).getRawPath();
-        HttpResponse<String> open = relay.get(page, null);
-        assertThat(open.statusCode()).isEqualTo(200);
-        assertThat(open.body()).as("no date of birth asked: the documents at once").contains("a.pdf").doesNotContain("Date of birth");
+        HttpResponse<String> preview = relay.get(page, null);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).as("no date of birth asked, but a button: a link preview neither sees nor opens the documents")
+                .contains("Show my documents").doesNotContain("a.pdf").doesNotContain("Date of birth");
+        HttpResponse<String> pressed = relay.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri(page)))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(pressed.statusCode()).isEqualTo(303);
+        String cookie = pressed.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpResponse<String> open = relay.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri(page)))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).GET().build());
+        assertThat(open.body()).contains("a.pdf");
     }
 
     @Test
