@@ -147,6 +147,14 @@ public final class Outbox {
         return gone;
     }
 
+    /** At start, before anything can be queued: deletes the copies no waiting message names (left by a crash). */
+    void sweepCopies() {
+        db.read(sql -> {
+            files.sweep(sql);
+            return null;
+        });
+    }
+
     void deleteCopies(List<OutboxFiles.Stored> gone) {
         files.delete(gone);
     }
@@ -272,7 +280,6 @@ public final class Outbox {
 
     /** After the relay's rows were written over the cache, puts every waiting change (and every local bubble) back on top. */
     void reapply(Sql sql) throws SQLException {
-        files.sweep(sql);
         for (Entry entry : sql.query("SELECT " + COLUMNS + " FROM outbox ORDER BY id", Outbox::entry)) {
             if (entry.action() == OutboxAction.SEND) {
                 showLocal(sql, entry);

@@ -17,7 +17,8 @@ import org.practicetext.desktop.cache.Sql;
  * folder (owner-only), named by the message's client id and the file's place, and a row of
  * {@code outbox_file} with its name, type, size and, once the relay has it, its upload id. The
  * copies are made before the message is queued and deleted once it is sent or discarded; a copy
- * left by a crash between the two is swept at the next start ({@link #sweep}).
+ * left by a crash between the two is swept at the next start ({@link #sweep}; only then: while the
+ * desk runs, a copy is made before its row exists).
  */
 public final class OutboxFiles {
     private final Path folder;

@@ -2,9 +2,10 @@
 package org.practicetext.desktop.sync;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 
 /**
@@ -33,12 +34,14 @@ public record OutgoingFile(String fileName, String contentType, long size, Path 
         return new OutgoingFile(fileName, contentType, content.length, null, content.clone());
     }
 
-    /** Writes the bytes to {@code target} (which exists, empty and owner-only). */
+    /** Writes the bytes into {@code target}, which exists, empty and owner-only: written into, never replaced, so it stays owner-only. */
     void writeTo(Path target) throws IOException {
-        if (source != null) {
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        } else {
+        if (source == null) {
             Files.write(target, content);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(target)) {
+            in.transferTo(out);
         }
     }
 

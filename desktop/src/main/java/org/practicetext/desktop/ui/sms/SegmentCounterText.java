@@ -40,7 +40,7 @@ public final class SegmentCounterText {
             return counter(typed);
         }
         int characters = typed.codePointCount(0, typed.length());
-        String chars = characters == 0 ? "" : characters + (characters == 1 ? " character" : " characters");
+        String chars = typed.isBlank() ? "" : characters + (characters == 1 ? " character" : " characters");
         String link = linked == 0 ? "" : "secure link";
         if (mmsPhotos > 0) {
             String photos = "MMS · " + mmsPhotos + (mmsPhotos == 1 ? " photo" : " photos") + (link.isEmpty() ? "" : " + " + link);
