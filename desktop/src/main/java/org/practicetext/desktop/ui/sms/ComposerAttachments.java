@@ -28,6 +28,8 @@ import org.practicetext.desktop.ui.common.UiSession;
 public final class ComposerAttachments {
     private final UiSession session;
     private final ObservableList<AttachedFile> files = FXCollections.observableArrayList();
+    /** One read-only view, kept: its listeners hang on it, and a view made per call would be collected with them. */
+    private final ObservableList<AttachedFile> shown = FXCollections.unmodifiableObservableList(files);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final BooleanBinding available;
     private FilePicker picker = FilePicker.SYSTEM;
@@ -40,7 +42,7 @@ public final class ComposerAttachments {
 
     /** The chips above the text, in the order they go. */
     public ObservableList<AttachedFile> files() {
-        return FXCollections.unmodifiableObservableList(files);
+        return shown;
     }
 
     /** Why the last files offered were not all attached; empty when they were. */
