@@ -13,6 +13,7 @@ import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxAction;
+import org.practicetext.desktop.sync.OutgoingFile;
 import org.practicetext.desktop.sync.SyncEngine;
 
 /**
@@ -31,20 +32,21 @@ public final class UserActions {
     }
 
     /** A reply in a conversation; a placeholder conversation (negative id) is still addressed by its number. */
-    public String send(long conversationId, String body) {
-        requireText(body);
+    public String send(long conversationId, String body, List<OutgoingFile> files) {
+        requireContent(body, files);
         ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
-        Outbox.Entry entry = sync.outbox().enqueueSend(conversationId < 0 ? null : conversationId, thread.phone(), thread.displayPhone(), body);
+        Outbox.Entry entry = sync.outbox().enqueueSend(conversationId < 0 ? null : conversationId, thread.phone(), thread.displayPhone(),
+                body == null ? "" : body, files);
         sync.queued(sendChange(entry));
         return entry.clientId();
     }
 
     /** A message to a number as typed, checked with the practice's region before anything is queued. */
-    public String sendTo(String phone, String body, String region) throws InvalidPhoneNumberException {
-        requireText(body);
+    public String sendTo(String phone, String body, List<OutgoingFile> files, String region) throws InvalidPhoneNumberException {
+        requireContent(body, files);
         PhoneNumbers numbers = new PhoneNumbers(region);
         E164Number number = numbers.parse(phone);
-        Outbox.Entry entry = sync.outbox().enqueueSend(null, number.value(), numbers.display(number.value()), body);
+        Outbox.Entry entry = sync.outbox().enqueueSend(null, number.value(), numbers.display(number.value()), body == null ? "" : body, files);
         sync.queued(sendChange(entry));
         return entry.clientId();
     }
@@ -100,8 +102,9 @@ public final class UserActions {
         return List.of(new DeskChange.MessageChanged(entry.conversationId(), -entry.id()), DeskChange.ConversationChanged.of(entry.conversationId()));
     }
 
-    private static void requireText(String body) {
-        if (body == null || body.isBlank()) {
+    /** Text, files, or both: a message with neither is refused here, as the relay would. */
+    private static void requireContent(String body, List<OutgoingFile> files) {
+        if ((body == null || body.isBlank()) && files.isEmpty()) {
             throw new IllegalArgumentException("The message is empty.");
         }
     }

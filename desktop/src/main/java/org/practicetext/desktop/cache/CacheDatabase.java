@@ -38,6 +38,7 @@ public final class CacheDatabase implements AutoCloseable {
     static final String FILE = "cache";
 
     private final JdbcConnectionPool pool;
+    private final Path folder;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     /** One unit of work against the cache. */
@@ -46,8 +47,14 @@ public final class CacheDatabase implements AutoCloseable {
         T run(Sql sql) throws SQLException;
     }
 
-    private CacheDatabase(JdbcConnectionPool pool) {
+    private CacheDatabase(JdbcConnectionPool pool, Path folder) {
         this.pool = pool;
+        this.folder = folder;
+    }
+
+    /** The account's folder the cache lives in (the outbox keeps its files beside it). */
+    public Path folder() {
+        return folder;
     }
 
     /** Opens (creating or migrating) the cache in {@code folder}. */
@@ -64,7 +71,7 @@ public final class CacheDatabase implements AutoCloseable {
         JdbcConnectionPool pool = pool(folder.resolve(FILE));
         try {
             if (SchemaVersion.isCurrent(pool)) {
-                return new CacheDatabase(pool); // as this app left it: no Flyway, no migration scan
+                return new CacheDatabase(pool, folder); // as this app left it: no Flyway, no migration scan
             }
             Flyway flyway = flyway(pool);
             if (appliedByNewerApp(flyway)) {
@@ -72,7 +79,7 @@ public final class CacheDatabase implements AutoCloseable {
                 return recovery.rebuild();
             }
             flyway.migrate();
-            return new CacheDatabase(pool);
+            return new CacheDatabase(pool, folder);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e instanceof CacheException ce ? ce : new CacheException("Cannot open the local cache in " + folder + ": " + e.getMessage(), e);
@@ -94,9 +101,9 @@ public final class CacheDatabase implements AutoCloseable {
         return new JavaMigration[] {new SearchIndexMigration()};
     }
 
-    static CacheDatabase migrated(JdbcConnectionPool pool) {
+    static CacheDatabase migrated(JdbcConnectionPool pool, Path folder) {
         flyway(pool).migrate();
-        return new CacheDatabase(pool);
+        return new CacheDatabase(pool, folder);
     }
 
     static boolean appliedByNewerApp(Flyway flyway) {

@@ -3,9 +3,11 @@ package org.practicetext.desktop.cache;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
+import org.practicetext.protocol.MediaItem;
 
 /**
  * The optimistic side of the outbox: changes written to cached rows the moment a user acts, before
@@ -103,15 +105,15 @@ public final class LocalChanges {
         }
         sql.update("""
                 MERGE INTO message (id, conversation_id, client_id, direction, body, status, error_message, sender_kind, sender_name,
-                                    created_at, updated_at, outbox_id, sync_gen)
-                KEY (id) VALUES (?, ?, ?, 'out', ?, ?, ?, 'user', ?, ?, ?, ?, 0)""",
+                                    media_json, created_at, updated_at, outbox_id, sync_gen)
+                KEY (id) VALUES (?, ?, ?, 'out', ?, ?, ?, 'user', ?, ?, ?, ?, ?, 0)""",
                 -m.outboxId(), m.conversationId(), m.clientId(), m.body(), m.failed() ? "failed" : "sending", m.errorMessage(), m.senderName(),
-                m.createdAt(), m.createdAt(), m.outboxId());
+                m.media().isEmpty() ? null : SyncState.json(m.media()), m.createdAt(), m.createdAt(), m.outboxId());
         if (!m.failed()) {
             sql.update("""
                     UPDATE conversation SET status = 'open', last_message_at = ?, preview = ?, last_direction = 'out'
                     WHERE id = ? AND (last_message_at IS NULL OR last_message_at <= ?)""",
-                    m.createdAt(), preview(m.body()), m.conversationId(), m.createdAt());
+                    m.createdAt(), m.body().isBlank() && !m.media().isEmpty() ? "Attachment" : preview(m.body()), m.conversationId(), m.createdAt());
         }
         ConversationWriter.refreshLastOutbound(sql, java.util.List.<Object[]>of(new Object[] {m.conversationId()}));
     }
@@ -133,9 +135,9 @@ public final class LocalChanges {
         }
     }
 
-    /** A bubble not yet accepted by the relay. */
+    /** A bubble not yet accepted by the relay; {@code media} are its attached files as they wait (not uploaded: no state on the relay). */
     public record LocalMessage(long outboxId, long conversationId, String clientId, String body, String senderName, Instant createdAt,
-                               boolean failed, String errorMessage) {
+                               boolean failed, String errorMessage, List<MediaItem> media) {
     }
 
     private static String preview(String body) {

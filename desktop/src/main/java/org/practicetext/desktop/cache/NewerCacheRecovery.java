@@ -25,6 +25,8 @@ final class NewerCacheRecovery {
     private static final String OUTBOX_COLUMNS =
             "id, client_id, kind, conversation_id, contact_id, payload_json, summary, state, error_code, error_message, attempts, created_at";
 
+    private static final String FILE_COLUMNS = "outbox_id, position, file_name, content_type, size, stored_name, upload_id";
+
     private final Path folder;
 
     NewerCacheRecovery(Path folder) {
@@ -45,10 +47,12 @@ final class NewerCacheRecovery {
     CacheDatabase transplant() {
         JdbcConnectionPool old = CacheDatabase.pool(folder.resolve(REPLACED));
         List<Object[]> outbox;
+        List<Object[]> files;
         Optional<Object[]> identity;
         try (Connection connection = old.getConnection()) {
             Sql sql = new Sql(connection);
             outbox = sql.query("SELECT " + OUTBOX_COLUMNS + " FROM outbox ORDER BY id", NewerCacheRecovery::row);
+            files = readFiles(sql);
             identity = readIdentity(sql);
         } catch (SQLException e) {
             old.dispose();
@@ -58,11 +62,12 @@ final class NewerCacheRecovery {
             old.dispose();
         }
         delete(file(CacheDatabase.FILE));
-        CacheDatabase fresh = CacheDatabase.migrated(CacheDatabase.pool(folder.resolve(CacheDatabase.FILE)));
+        CacheDatabase fresh = CacheDatabase.migrated(CacheDatabase.pool(folder.resolve(CacheDatabase.FILE)), folder);
         fresh.write(sql -> {
             sql.batch("INSERT INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", outbox);
             long next = outbox.stream().mapToLong(r -> (Long) r[0]).max().orElse(0) + 1;
             sql.update("ALTER TABLE outbox ALTER COLUMN id RESTART WITH " + next);
+            sql.batch("INSERT INTO outbox_file (" + FILE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", files);
             if (identity.isPresent()) {
                 sql.update("UPDATE sync_state SET me_json = ?, practice_json = ? WHERE id = 1", identity.get());
             }
@@ -70,6 +75,16 @@ final class NewerCacheRecovery {
         });
         delete(file(REPLACED));
         return fresh;
+    }
+
+    /** The files of waiting messages (their copies stay in the outbox folder); none when the newer app keeps them otherwise. */
+    private static List<Object[]> readFiles(Sql sql) {
+        try {
+            return sql.query("SELECT " + FILE_COLUMNS + " FROM outbox_file", rs -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getString(3),
+                    rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7)});
+        } catch (SQLException e) {
+            return List.of();
+        }
     }
 
     /** Who signed in, so the app still works offline; best effort, the next sign-in writes it again. */

@@ -3,21 +3,18 @@ package org.practicetext.desktop.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
+import org.practicetext.desktop.OwnerOnlyFiles;
 
 /**
  * The attachments' whole files on this workstation, one file per attachment in the account's
@@ -31,8 +28,6 @@ import java.util.stream.Stream;
 public final class MediaFiles {
     /** What the desk keeps by default: enough for a few hundred photos. */
     public static final long DEFAULT_CAP = 200L * 1024 * 1024;
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final String PART = ".part";
 
     private final Path folder;
@@ -100,9 +95,7 @@ public final class MediaFiles {
 
     private Path newTemp() {
         try {
-            createFolder();
-            return posix() ? Files.createTempFile(folder, "download-", PART, PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                    : Files.createTempFile(folder, "download-", PART);
+            return OwnerOnlyFiles.newFile(folder, "download-", PART);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the attachments folder " + folder, e);
         }
@@ -147,26 +140,6 @@ public final class MediaFiles {
             throw new UncheckedIOException("Cannot read the attachments folder " + folder, e);
         }
         return found;
-    }
-
-    private void createFolder() throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Files.createDirectories(folder.getParent());
-        try {
-            if (posix()) {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-            } else {
-                Files.createDirectory(folder);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // made by a concurrent download
-        }
-    }
-
-    private boolean posix() {
-        return folder.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static String name(long messageId, int position) {

@@ -13,6 +13,7 @@ import org.practicetext.desktop.cache.MessageQueries;
 import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxItem;
+import org.practicetext.desktop.sync.OutgoingFile;
 import org.practicetext.desktop.sync.SyncEngine;
 
 /** Messages over the cache and the outbox; a number typed by hand is read in the practice's region. */
@@ -57,13 +58,13 @@ public final class LiveMessages implements Messages {
     }
 
     @Override
-    public String send(long conversationId, String body) {
-        return actions.send(conversationId, body);
+    public String send(long conversationId, String body, List<OutgoingFile> files) {
+        return actions.send(conversationId, body, files);
     }
 
     @Override
-    public String sendTo(String phone, String body) throws InvalidPhoneNumberException {
-        return actions.sendTo(phone, body, session.practice().region());
+    public String sendTo(String phone, String body, List<OutgoingFile> files) throws InvalidPhoneNumberException {
+        return actions.sendTo(phone, body, files, session.practice().region());
     }
 
     @Override

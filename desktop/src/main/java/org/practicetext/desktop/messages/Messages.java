@@ -7,6 +7,7 @@ import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.desktop.cache.MessageHit;
 import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.sync.OutboxItem;
+import org.practicetext.desktop.sync.OutgoingFile;
 
 /**
  * A thread's messages, message search, drafts and the outbox. Reads come from the local cache;
@@ -27,10 +28,22 @@ public interface Messages {
     void saveDraft(String threadKey, String body);
 
     /** Sends into an existing conversation; returns the client id. */
-    String send(long conversationId, String body);
+    default String send(long conversationId, String body) {
+        return send(conversationId, body, List.of());
+    }
+
+    /**
+     * Sends text and files (either may be empty, not both) into an existing conversation: the files
+     * are copied into the outbox first, so the message survives going offline and a restart.
+     */
+    String send(long conversationId, String body, List<OutgoingFile> files);
 
     /** Sends to any number as typed (validated with the practice's region before it is queued). */
-    String sendTo(String phone, String body) throws InvalidPhoneNumberException;
+    default String sendTo(String phone, String body) throws InvalidPhoneNumberException {
+        return sendTo(phone, body, List.of());
+    }
+
+    String sendTo(String phone, String body, List<OutgoingFile> files) throws InvalidPhoneNumberException;
 
     /** Sends a failed outbox item again (the relay never accepted it). */
     void retry(long outboxItemId);

@@ -29,6 +29,7 @@ import org.practicetext.protocol.ProtocolVersion;
 import org.practicetext.protocol.SessionRequest;
 import org.practicetext.protocol.SessionResponse;
 import org.practicetext.protocol.TooOldResponse;
+import org.practicetext.protocol.UploadView;
 import org.practicetext.protocol.VersionInfo;
 
 /**
@@ -150,6 +151,15 @@ public final class RelayApi implements AutoCloseable {
     /** Calls {@code target} with a CSV file as the body; answers as {@link #call(Endpoint.Target, Object, Class)}. */
     public <T> T callWithCsv(Endpoint.Target target, String csv, Class<T> answer) throws RelayException {
         return readOrNull(execute(request(target, RequestBody.create(csv, Media.CSV))), answer);
+    }
+
+    /**
+     * Uploads a file to send ({@link Endpoints#UPLOAD}): its bytes streamed from {@code file}, with
+     * its type and name; answers what the relay will send (its id goes in the message's uploads).
+     */
+    public UploadView upload(Path file, String contentType, String fileName) throws RelayException {
+        Endpoint.Target target = Endpoints.UPLOAD.at().query(Endpoints.NAME, fileName);
+        return read(execute(request(target, RequestBody.create(file.toFile(), MediaType.get(contentType)))), UploadView.class);
     }
 
     /** Calls {@code target} (a GET) and answers its body as bytes: a small file such as a photo's preview. */

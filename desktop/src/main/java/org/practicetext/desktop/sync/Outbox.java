@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.practicetext.core.MediaState;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.LocalChanges;
 import org.practicetext.desktop.cache.Sql;
 import org.practicetext.protocol.Json;
+import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.SendMessageRequest;
 
 /**
@@ -33,12 +35,15 @@ public final class Outbox {
     private final CacheDatabase db;
     private final Clock clock;
     private final Supplier<String> senderName;
+    private final OutboxFiles files;
     private final List<Runnable> waitingListeners = new CopyOnWriteArrayList<>();
 
+    /** An outbox that keeps attached files in the {@code outbox} folder beside the cache, in the account's folder. */
     public Outbox(CacheDatabase db, Clock clock, Supplier<String> senderName) {
         this.db = db;
         this.clock = clock;
         this.senderName = senderName;
+        this.files = new OutboxFiles(db.folder().resolve("outbox"));
     }
 
     /** One stored action. */
@@ -68,11 +73,36 @@ public final class Outbox {
      * conversation with that number, or in a placeholder conversation until the relay's arrives.
      */
     public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body) {
+        return enqueueSend(conversationId, e164, displayPhone, body, List.of());
+    }
+
+    /**
+     * Queues a message with files: each is copied into the outbox folder first (outside the cache's
+     * write lock), then the message and its files' rows are written in one transaction. The upload
+     * ids are added when it is delivered ({@link OutboxDelivery}).
+     */
+    public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body, List<OutgoingFile> attached) {
         String clientId = UUID.randomUUID().toString();
         SendMessageRequest request = new SendMessageRequest(clientId, conversationId, conversationId == null ? e164 : null, null, body, null);
-        Entry queued = db.writeDurably(sql -> {
+        List<String> copies = files.copy(clientId, attached);
+        Entry queued;
+        try {
+            queued = queueSend(request, e164, displayPhone, attached, copies);
+        } catch (RuntimeException e) {
+            files.deleteNames(copies);
+            throw e;
+        }
+        waitingChanged();
+        return queued;
+    }
+
+    private Entry queueSend(SendMessageRequest request, String e164, String displayPhone, List<OutgoingFile> attached, List<String> copies) {
+        Long conversationId = request.conversationId();
+        String body = request.body();
+        return db.writeDurably(sql -> {
             Long shownIn = conversationId != null ? conversationId : LocalChanges.conversationFor(sql, e164).orElse(null);
-            long id = insert(sql, clientId, OutboxAction.SEND, shownIn, null, json(request), summary(body));
+            long id = insert(sql, request.clientId(), OutboxAction.SEND, shownIn, null, json(request), summary(body, attached.size()));
+            OutboxFiles.insert(sql, id, attached, copies);
             if (shownIn == null) {
                 shownIn = -id;
                 LocalChanges.placeholderConversation(sql, shownIn, e164, displayPhone);
@@ -82,8 +112,51 @@ public final class Outbox {
             showLocal(sql, entry);
             return entry;
         });
-        waitingChanged();
-        return queued;
+    }
+
+    /** The files of a waiting message, in order (none for a text). */
+    public List<OutboxFiles.Stored> files(long outboxId) {
+        return db.read(sql -> OutboxFiles.of(sql, outboxId));
+    }
+
+    /** Where the outbox keeps its copy of {@code file}. */
+    java.nio.file.Path copyOf(OutboxFiles.Stored file) {
+        return files.path(file);
+    }
+
+    /** The relay has {@code file} as {@code uploadId}: a retry sends that id instead of uploading it again. */
+    void uploaded(OutboxFiles.Stored file, String uploadId) {
+        db.writeDurably(sql -> {
+            OutboxFiles.uploaded(sql, file, uploadId);
+            return null;
+        });
+    }
+
+    /** The relay no longer has this message's uploads: they go up again. */
+    void forgetUploads(long outboxId) {
+        db.writeDurably(sql -> {
+            OutboxFiles.forgetUploads(sql, outboxId);
+            return null;
+        });
+    }
+
+    /** The item left the outbox in {@code sql}'s transaction: its files' rows go with it (the copies once it commits, {@link #deleteCopies}). */
+    static List<OutboxFiles.Stored> removeFiles(Sql sql, long outboxId) throws SQLException {
+        List<OutboxFiles.Stored> gone = OutboxFiles.of(sql, outboxId);
+        OutboxFiles.remove(sql, outboxId);
+        return gone;
+    }
+
+    /** At start, before anything can be queued: deletes the copies no waiting message names (left by a crash). */
+    void sweepCopies() {
+        db.read(sql -> {
+            files.sweep(sql);
+            return null;
+        });
+    }
+
+    void deleteCopies(List<OutboxFiles.Stored> gone) {
+        files.delete(gone);
     }
 
     /**
@@ -187,10 +260,12 @@ public final class Outbox {
 
     /** Drops a failed item: its local message disappears, and the rows it touched show the relay's state. */
     public Optional<Entry> discard(long id) {
-        return db.writeDurably(sql -> {
+        List<OutboxFiles.Stored> gone = new java.util.ArrayList<>();
+        Optional<Entry> discarded = db.writeDurably(sql -> {
             Optional<Entry> entry = byId(sql, id).filter(Entry::failed);
             if (entry.isPresent()) {
                 sql.update("DELETE FROM outbox WHERE id = ?", id);
+                gone.addAll(removeFiles(sql, id));
                 if (entry.get().action() == OutboxAction.SEND) {
                     LocalChanges.removeLocalMessage(sql, id);
                 } else {
@@ -199,6 +274,8 @@ public final class Outbox {
             }
             return entry;
         });
+        deleteCopies(gone);
+        return discarded;
     }
 
     /** After the relay's rows were written over the cache, puts every waiting change (and every local bubble) back on top. */
@@ -214,8 +291,11 @@ public final class Outbox {
 
     private void showLocal(Sql sql, Entry entry) throws SQLException {
         SendMessageRequest request = parse(entry.payload());
-        LocalChanges.localMessage(sql, new LocalChanges.LocalMessage(entry.id(), entry.conversationId(), entry.clientId(), request.body(),
-                senderName.get(), entry.createdAt(), entry.failed(), entry.errorMessage()));
+        List<MediaItem> media = OutboxFiles.of(sql, entry.id()).stream()
+                .map(f -> new MediaItem(null, f.contentType(), MediaState.PENDING, f.fileName(), f.size(), null, null, false, null, null, null, null))
+                .toList();
+        LocalChanges.localMessage(sql, new LocalChanges.LocalMessage(entry.id(), entry.conversationId(), entry.clientId(),
+                request.body() == null ? "" : request.body(), senderName.get(), entry.createdAt(), entry.failed(), entry.errorMessage(), media));
     }
 
     private long insert(Sql sql, String clientId, OutboxAction action, Long conversationId, Long contactId, String payload, String summary)
@@ -251,8 +331,9 @@ public final class Outbox {
         }
     }
 
-    private static String summary(String body) {
+    private static String summary(String body, int files) {
         String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-        return "Message: " + (text.length() > 60 ? text.substring(0, 59) + "…" : text);
+        String attached = files == 0 ? "" : (text.isEmpty() ? "" : " ") + "(" + (files == 1 ? "1 file" : files + " files") + ")";
+        return "Message: " + (text.length() > 60 ? text.substring(0, 59) + "…" : text) + attached;
     }
 }

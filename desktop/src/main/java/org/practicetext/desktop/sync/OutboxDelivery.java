@@ -24,6 +24,7 @@ import org.practicetext.protocol.RetryRequest;
  * a permanent refusal marks it failed and the next item goes; anything else (the relay
  * unreachable, 5xx, 429, a 401) stops delivery right there, so order is kept, and is rethrown.
  * Delivering an item twice is harmless: sends carry their client id, actions are idempotent.
+ * A message's files are uploaded first ({@link UploadingSend}).
  */
 public final class OutboxDelivery {
     private final RelayApi api;
@@ -31,9 +32,11 @@ public final class OutboxDelivery {
     private final CacheDatabase db;
     private final Consumer<List<DeskChange>> changed;
     private final FeedRows rows = new FeedRows();
+    private final UploadingSend uploads;
 
     public OutboxDelivery(RelayApi api, Outbox outbox, CacheDatabase db, Consumer<List<DeskChange>> changed) {
         this.api = api;
+        this.uploads = new UploadingSend(api, outbox);
         this.outbox = outbox;
         this.db = db;
         this.changed = changed;
@@ -51,7 +54,8 @@ public final class OutboxDelivery {
     public void deliver(Outbox.Entry entry) throws RelayException {
         JsonNode answer;
         try {
-            answer = api.call(entry.action().target(entry.conversationId(), entry.contactId(), entry.payload()), body(entry));
+            answer = entry.action() == OutboxAction.SEND ? uploads.send(entry)
+                    : api.call(entry.action().target(entry.conversationId(), entry.contactId(), entry.payload()), body(entry));
         } catch (RelayException e) {
             if (!e.permanent()) {
                 outbox.attempted(entry.id());
@@ -71,8 +75,10 @@ public final class OutboxDelivery {
             changed.accept(changes);
             return;
         }
+        List<OutboxFiles.Stored> sentFiles = new ArrayList<>();
         List<DeskChange> delivered = db.writeDurably(sql -> {
             sql.update("DELETE FROM outbox WHERE id = ?", entry.id());
+            sentFiles.addAll(Outbox.removeFiles(sql, entry.id()));
             List<DeskChange> changes = new ArrayList<>(touched(entry));
             if ((entry.action() == OutboxAction.SEND || entry.action() == OutboxAction.RETRY) && answer != null && answer.hasNonNull("id")
                     && sql.count("SELECT COUNT(*) FROM conversation WHERE id = ?", answer.path("conversationId").asLong()) > 0) {
@@ -80,6 +86,7 @@ public final class OutboxDelivery {
             }
             return changes;
         });
+        outbox.deleteCopies(sentFiles);
         outbox.waitingChanged();
         changed.accept(delivered);
     }

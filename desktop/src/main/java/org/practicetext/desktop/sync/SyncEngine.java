@@ -65,6 +65,7 @@ public final class SyncEngine implements AutoCloseable {
             outbox.reapply(sql);
             return null;
         });
+        outbox.sweepCopies();
         running = tasks.start("practicetext-sync", loop);
     }
 

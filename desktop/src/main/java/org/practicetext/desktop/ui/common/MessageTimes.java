@@ -98,6 +98,24 @@ public final class MessageTimes {
         return at != null && Duration.between(at, clock.instant()).compareTo(window) <= 0;
     }
 
+    /** "3:12 PM" today, "Tue 3:12 PM" this week, "Mar 3, 3:12 PM" before (for "Opened …" on a secure link). */
+    public String weekdayForm(Instant at) {
+        ZonedDateTime time = at.atZone(zone);
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (time.toLocalDate().equals(today)) {
+            return TIME.format(time);
+        }
+        if (time.toLocalDate().isAfter(today.minusDays(7))) {
+            return DAY.format(time) + " " + TIME.format(time);
+        }
+        return DATE.format(time) + ", " + TIME.format(time);
+    }
+
+    /** True once {@code at} is past (a link that expired). */
+    public boolean hasPassed(Instant at) {
+        return at != null && !clock.instant().isBefore(at);
+    }
+
     /** "10:42 AM" (for "last synced"). */
     public String clockTime(Instant at) {
         return at == null ? "never" : TIME.format(at.atZone(zone));

@@ -22,7 +22,25 @@ record AttachmentTile(MediaKey key, Kind kind, String title, String detail, Stri
     static final double GRID_TILE = 108;
     static final String TRY_AGAIN = "Try again";
 
-    enum Kind { PHOTO, FILE, LINK, PENDING, UNAVAILABLE, DOWNLOAD_FAILED }
+    enum Kind { PHOTO, FILE, LINK, PENDING, UNAVAILABLE, DOWNLOAD_FAILED, WAITING, SECURE_LINK }
+
+    static final String SECURE_LINK = "Secure link";
+    static final String LINK_EXPIRED = "Link expired";
+
+    /** A file of a message still in this desk's outbox: what it is, and that it waits (or was not sent). */
+    static AttachmentTile waiting(MediaKey key, MediaItem item, boolean failed) {
+        return new AttachmentTile(key, Kind.WAITING, fileName(item), detail(item), failed ? "Not sent" : "Sending…", false, 0, 0, item);
+    }
+
+    /**
+     * A file the practice sent behind the message's secure link: "Secure link", with when the
+     * patient first opened it ({@code opened}, "Tue 3:12 PM"; null: not yet), or "Link expired".
+     */
+    static AttachmentTile secureLink(MediaKey key, MediaItem item, String opened, boolean expired) {
+        String state = expired ? LINK_EXPIRED : SECURE_LINK;
+        String detail = opened == null ? state : state + " · Opened " + opened;
+        return new AttachmentTile(key, Kind.SECURE_LINK, fileName(item), detail, "", false, 0, 0, item);
+    }
 
     /** The tile for {@code item}; {@code photos} is how many photos the message has (several share a grid). */
     static AttachmentTile of(MediaKey key, MediaItem item, int photos, boolean previewFailed, boolean retrying) {

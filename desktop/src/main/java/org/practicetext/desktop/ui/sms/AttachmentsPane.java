@@ -138,6 +138,20 @@ final class AttachmentsPane extends VBox {
                 chip.setOnAction(e -> openViewer.accept(shown, tile.key().position()));
                 yield chip;
             }
+            case SECURE_LINK -> {
+                Button chip = fileChip(Icons.LINK, tile.title(), tile.detail());
+                chip.getStyleClass().add("pt-secure-link-chip");
+                chip.setAccessibleText(tile.title() + ", sent by secure link. " + tile.detail() + ". Open it.");
+                chip.setOnAction(e -> openViewer.accept(shown, tile.key().position()));
+                yield chip;
+            }
+            case WAITING -> {
+                HBox box = new HBox(8, (tile.item().isImage() ? Icons.IMAGE : Icons.ATTACH).node(20),
+                        new VBox(1, name(tile.title()), muted(tile.detail() + " · " + tile.note())));
+                box.setAlignment(Pos.CENTER_LEFT);
+                box.getStyleClass().addAll("pt-attachment-chip", "pt-attachment-waiting");
+                yield box;
+            }
             case LINK -> {
                 Button chip = fileChip(Icons.LINK, tile.title(), tile.detail());
                 chip.setAccessibleText("Link " + tile.title() + ". Open it in the browser.");
@@ -185,13 +199,21 @@ final class AttachmentsPane extends VBox {
         return box;
     }
 
-    private static Button fileChip(Icons icon, String title, String detail) {
+    private static Label name(String title) {
         Label name = new Label(title);
         name.getStyleClass().add("pt-attachment-name");
         name.setMaxWidth(AttachmentTile.MAX_WIDTH - 40);
-        Label type = new Label(detail);
-        type.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox box = new HBox(8, icon.node(20), new VBox(1, name, type));
+        return name;
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        return label;
+    }
+
+    private static Button fileChip(Icons icon, String title, String detail) {
+        HBox box = new HBox(8, icon.node(20), new VBox(1, name(title), muted(detail)));
         box.setAlignment(Pos.CENTER_LEFT);
         Button chip = new Button(null, box);
         chip.getStyleClass().add("pt-attachment-chip");

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.MediaState;
 import org.practicetext.desktop.cache.MessageRow;
+import org.practicetext.desktop.ui.common.MessageTimes;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.protocol.MediaItem;
 
@@ -49,11 +51,21 @@ public final class AttachmentsViewModel {
     /** What the bubble of {@code message} shows for each of its attachments, in order. */
     List<AttachmentTile> tiles(MessageRow message) {
         List<MediaItem> media = message.media();
-        int photos = (int) media.stream().filter(m -> m.state() == MediaState.READY && m.isImage() && m.preview()).count();
+        int photos = (int) media.stream().filter(m -> m.state() == MediaState.READY && m.isImage() && m.preview() && m.delivery() != MediaDelivery.LINK)
+                .count();
         List<AttachmentTile> tiles = new ArrayList<>(media.size());
         for (int i = 0; i < media.size(); i++) {
             MediaKey key = new MediaKey(message.id(), i);
-            tiles.add(AttachmentTile.of(key, media.get(i), photos, failed.contains(key), retrying.contains(key)));
+            MediaItem item = media.get(i);
+            if (message.local()) {
+                tiles.add(AttachmentTile.waiting(key, item, message.failed()));
+            } else if (message.outgoing() && item.delivery() == MediaDelivery.LINK) {
+                MessageTimes times = session.times();
+                tiles.add(AttachmentTile.secureLink(key, item, item.openedAt() == null ? null : times.weekdayForm(item.openedAt()),
+                        times.hasPassed(item.expiresAt())));
+            } else {
+                tiles.add(AttachmentTile.of(key, item, photos, failed.contains(key), retrying.contains(key)));
+            }
         }
         return tiles;
     }

@@ -3,11 +3,18 @@ package org.practicetext.desktop.ui.sms;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,10 +23,12 @@ import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The composer: why it is disabled (with "Unblock" when that is the way out), a landline
- * warning, the text area (Enter sends, Shift+Enter adds a line), the template and emoji tools
- * (both insert at the caret), Send, and under it the Unicode warning and the live counter.
+ * warning, the attached files' chips, the text area (Enter sends, Shift+Enter adds a line), the
+ * template and emoji tools (both insert at the caret), the paperclip, Send, and under it the
+ * Unicode warning and the live counter. Files also arrive by a drop or by Ctrl+V.
  */
 public final class ComposerView extends VBox {
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
     private final ComposerViewModel model;
     private final TextArea text = new TextArea();
 
@@ -71,7 +80,7 @@ public final class ComposerView extends VBox {
         send.setMinWidth(Region.USE_PREF_SIZE);
         TemplatePicker templates = new TemplatePicker(model.templates(), this::insertAtCaret);
         EmojiPicker emoji = new EmojiPicker(model.enabledProperty(), this::insertAtCaret);
-        HBox tools = new HBox(2, templates.button(), emoji.button());
+        HBox tools = new HBox(2, templates.button(), emoji.button(), attachButton());
         tools.setAlignment(Pos.BOTTOM_CENTER);
         HBox input = new HBox(10, text, tools, send);
         input.setAlignment(Pos.BOTTOM_RIGHT);
@@ -89,8 +98,57 @@ public final class ComposerView extends VBox {
         HBox footer = new HBox(8, unicode, gap, counter);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(reasonBox, landline, input, footer);
+        getChildren().addAll(reasonBox, landline, new AttachmentChips(model.attachments()), input, footer);
         setSpacing(6);
+        text.addEventFilter(KeyEvent.KEY_PRESSED, this::onPaste);
+        acceptDrops(this);
+    }
+
+    /** The paperclip: the file chooser (several files at once). */
+    private Button attachButton() {
+        Button attach = new Button(null, Icons.ATTACH.node(16));
+        attach.setId("composer-attach");
+        attach.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "pt-composer-tool");
+        attach.setTooltip(new Tooltip("Attach a photo or document"));
+        attach.setAccessibleText("Attach a photo or document");
+        attach.setFocusTraversable(false);
+        attach.setOnAction(e -> model.attachments().attach(model.attachments().picker().choose(getScene().getWindow())));
+        attach.visibleProperty().bind(model.attachments().availableProperty());
+        attach.managedProperty().bind(attach.visibleProperty());
+        return attach;
+    }
+
+    /** Files dropped on {@code target} (the composer, the thread above it) are attached. */
+    public void acceptDrops(Node target) {
+        target.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles() && model.attachments().availableProperty().get()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            boolean taken = e.getDragboard().hasFiles() && model.attachments().availableProperty().get();
+            if (taken) {
+                model.attachments().attach(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(taken);
+            e.consume();
+        });
+    }
+
+    /** Ctrl+V of files or of an image (a screenshot) attaches them; pasting text stays the text area's. */
+    private void onPaste(KeyEvent event) {
+        if (!PASTE.match(event) || !model.attachments().availableProperty().get()) {
+            return;
+        }
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasFiles()) {
+            event.consume();
+            model.attachments().attach(clipboard.getFiles().stream().map(java.io.File::toPath).toList());
+        } else if (clipboard.hasImage() && !clipboard.hasString()) {
+            event.consume();
+            model.attachments().attachPasted(PastedImage.png(clipboard.getImage()));
+        }
     }
 
     public void focusText() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,6 +18,7 @@ import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsSegments;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.sync.OutgoingFile;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
@@ -37,6 +39,7 @@ public final class ComposerViewModel {
     private final BooleanBinding canSend;
     private final BooleanBinding enabled;
     private final TemplatePickerViewModel templates;
+    private final ComposerAttachments attachments;
     private final ThreadDrafts drafts;
     private String draftKey;
     private Long conversationId;
@@ -54,10 +57,19 @@ public final class ComposerViewModel {
                 drafts.put(draftKey, b);
             }
         });
-        recount();
-        canSend = Bindings.createBooleanBinding(() -> state.get().open() && !text.get().isBlank(), state, text);
         enabled = Bindings.createBooleanBinding(() -> state.get().open(), state);
         templates = new TemplatePickerViewModel(session, enabled);
+        attachments = new ComposerAttachments(session, enabled);
+        attachments.files().addListener((javafx.collections.ListChangeListener<AttachedFile>) change -> recount());
+        recount();
+        // A message of files alone is a message: the relay writes the line that goes with them.
+        canSend = Bindings.createBooleanBinding(() -> state.get().open() && (!text.get().isBlank() || !attachments.files().isEmpty()),
+                state, text, attachments.files());
+    }
+
+    /** The files attached to the message being written (the chips). */
+    public ComposerAttachments attachments() {
+        return attachments;
     }
 
     /** True when there is a recipient and nothing stops sending to them (the tools show only then). */
@@ -160,13 +172,18 @@ public final class ComposerViewModel {
         draftKey = null;
         templates.recipientNameProperty().set(null);
         state.set(ComposerState.NO_RECIPIENT);
+        attachments.clear();
         text.set("");
         disabledReason.set("");
         landlineWarning.set("");
         blocked.set(false);
     }
 
-    /** Enter: sends the text (trimmed) if allowed; the draft is cleared. */
+    /**
+     * Enter: sends the text (trimmed) and the attached files if allowed; the draft and the chips are
+     * cleared. Should the message not even be queued (an attached file could not be copied), the
+     * files come back and the reason shows under them.
+     */
     public void send() {
         if (!canSend.get()) {
             return;
@@ -174,11 +191,25 @@ public final class ComposerViewModel {
         String body = text.get().strip();
         Long conversation = conversationId;
         String number = newNumber;
+        List<AttachedFile> attached = List.copyOf(attachments.files());
+        List<OutgoingFile> files = attachments.outgoing();
+        Consumer<Throwable> notQueued = e -> {
+            if (attached.isEmpty() || !java.util.Objects.equals(conversation, conversationId) || !java.util.Objects.equals(number, newNumber)) {
+                session.tasks().failures().accept(e);
+                return;
+            }
+            attachments.restore(attached);
+            attachments.notQueued(e.getMessage());
+            if (text.get().isEmpty()) {
+                text.set(body);
+            }
+        };
         if (conversation != null) {
-            session.tasks().run(() -> session.client().messages().send(conversation, body));
+            session.tasks().run(() -> session.client().messages().send(conversation, body, files), id -> { }, notQueued);
         } else if (number != null) {
-            session.tasks().run(() -> session.client().messages().sendTo(number, body), id -> afterNewNumberSent.accept(number));
+            session.tasks().run(() -> session.client().messages().sendTo(number, body, files), id -> afterNewNumberSent.accept(number), notQueued);
         }
+        attachments.clear();
         text.set("");
     }
 
@@ -208,6 +239,8 @@ public final class ComposerViewModel {
 
     /** Shows the thread's draft: from memory at once, or from disk once read (unless typing began). */
     private void switchDraft(String key) {
+        // Files attached for one patient never go to the next one.
+        attachments.clear();
         draftKey = null;
         String known = drafts.known(key);
         text.set(known == null ? "" : known);
@@ -223,7 +256,12 @@ public final class ComposerViewModel {
 
     private void recount() {
         SegmentCount count = SmsSegments.count(text.get());
-        counter.set(SegmentCounterText.counter(text.get()));
+        if (attachments == null || attachments.files().isEmpty()) {
+            counter.set(SegmentCounterText.counter(text.get()));
+        } else {
+            int photos = (int) attachments.files().stream().filter(AttachedFile::inMms).count();
+            counter.set(SegmentCounterText.counter(text.get(), photos, attachments.files().size() - photos, session.client().session().practice().name()));
+        }
         unicodeWarning.set(SegmentCounterText.unicodeWarning(count));
     }
 }

@@ -18,7 +18,40 @@ public final class SegmentCounterText {
     /** From this many characters left, the counter says how many are left in the current text. */
     static final int NEAR_THE_END = 10;
 
+    /**
+     * What the relay's secure link adds to the text: "\n" and a link such as
+     * {@code https://relay.example-dental.com/l/} and a 22-character token. The desk does not know
+     * the relay's public address, so it counts a realistic 45.
+     */
+    static final int LINK_LENGTH = 45;
+
     private SegmentCounterText() {
+    }
+
+    /**
+     * The counter with files attached. Photos that go in the MMS make it an MMS ("MMS · 2 photos"),
+     * which is not counted in texts; documents add the secure link to the text ("+ secure link"),
+     * counted with it — or, with no text typed, the line the relay writes ("Bright Smile Dental sent
+     * you a document: …").
+     */
+    public static String counter(String body, int mmsPhotos, int linked, String practiceName) {
+        String typed = body == null ? "" : body;
+        if (mmsPhotos == 0 && linked == 0) {
+            return counter(typed);
+        }
+        int characters = typed.codePointCount(0, typed.length());
+        String chars = typed.isBlank() ? "" : characters + (characters == 1 ? " character" : " characters");
+        String link = linked == 0 ? "" : "secure link";
+        if (mmsPhotos > 0) {
+            String photos = "MMS · " + mmsPhotos + (mmsPhotos == 1 ? " photo" : " photos") + (link.isEmpty() ? "" : " + " + link);
+            return chars.isEmpty() ? photos : chars + " · " + photos;
+        }
+        String sent = typed.isBlank()
+                ? (practiceName == null ? "" : practiceName) + " sent you " + (linked == 1 ? "a document" : linked + " documents") + ": "
+                : typed.stripTrailing() + "\n";
+        int texts = Math.max(1, SmsSegments.count(sent + "x".repeat(LINK_LENGTH)).segments());
+        String withLink = chars.isEmpty() ? "Secure link" : chars + " + secure link";
+        return withLink + " · " + texts + (texts == 1 ? " text" : " texts");
     }
 
     /** Characters typed (an emoji is one, as the person sees it), then the texts it takes when more than one, the room left near the end of a text, and why the count jumped. */

@@ -44,6 +44,7 @@ public final class ThreadView extends BorderPane {
             bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1));
         });
         composer = new ComposerView(composerModel);
+        composer.acceptDrops(bubbles); // a file dropped anywhere on the thread is attached to the reply
         VBox nothingOpen = placeholder();
         nothingOpen.visibleProperty().bind(model.conversationProperty().isNull());
         javafx.scene.layout.StackPane middle = new javafx.scene.layout.StackPane(bubbles, nothingOpen);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.MediaProblem;
 import org.practicetext.core.MediaState;
 import org.practicetext.desktop.cache.MessageRow;
@@ -154,5 +155,51 @@ class AttachmentsViewModelTest {
 
         assertThat(model.tiles(row).getFirst().canRetry()).isTrue();
         assertThat(desk.tasks.lastFailure()).hasMessageContaining("cannot be reached");
+    }
+
+    static MessageRow sent(long id, MediaItem... media) {
+        return new MessageRow(id, 5, "c-1", "out", "Here is the form\nhttps://relay.example.org/l/abc", "delivered", null, null, "user", "Jordan Lee",
+                List.of(media), Instant.parse("2026-10-27T19:00:00Z"), false, null);
+    }
+
+    static MediaItem document(MediaDelivery delivery, Instant expiresAt, Instant openedAt) {
+        return new MediaItem("https://relay.example.org/l/abc", "application/pdf", MediaState.READY, "intake-form.pdf", 48_000L, null, null, false,
+                null, delivery, expiresAt, openedAt);
+    }
+
+    @Test
+    void aDocumentSentBehindTheSecureLinkSaysWhenThePatientOpenedIt() {
+        Instant later = Instant.parse("2026-11-26T19:00:00Z");
+        AttachmentTile notYet = model.tiles(sent(70, document(MediaDelivery.LINK, later, null))).getFirst();
+        assertThat(notYet.kind()).isEqualTo(AttachmentTile.Kind.SECURE_LINK);
+        assertThat(notYet.title()).isEqualTo("intake-form.pdf");
+        assertThat(notYet.detail()).isEqualTo("Secure link");
+
+        AttachmentTile opened = model.tiles(sent(70, document(MediaDelivery.LINK, later, Instant.parse("2026-10-27T20:12:00Z")))).getFirst();
+        assertThat(opened.detail()).isEqualTo("Secure link · Opened Tue 3:12 PM");
+    }
+
+    @Test
+    void anExpiredLinkSaysSo() {
+        AttachmentTile expired = model.tiles(sent(71, document(MediaDelivery.LINK, Instant.parse("2026-11-01T00:00:00Z"), null))).getFirst();
+        assertThat(expired.detail()).isEqualTo("Link expired");
+    }
+
+    @Test
+    void aPhotoSentInTheMmsIsAThumbnailLikeAnInboundOne() {
+        MediaItem mms = new MediaItem("https://relay.example.org/media/t", "image/jpeg", MediaState.READY, "x-ray.jpg", 90_000L, 640, 480, true,
+                null, MediaDelivery.MMS, null, null);
+        assertThat(model.tiles(sent(72, mms))).extracting(AttachmentTile::kind).containsExactly(AttachmentTile.Kind.PHOTO);
+    }
+
+    @Test
+    void theFilesOfAMessageStillInTheOutboxShowThatTheyWait() {
+        MediaItem waiting = new MediaItem(null, "application/pdf", MediaState.PENDING, "intake-form.pdf", 48_000L, null, null, false, null, null, null, null);
+        MessageRow local = new MessageRow(-3, 5, "c-2", "out", "", "sending", null, null, "user", "Jordan Lee", List.of(waiting),
+                Instant.parse("2026-11-02T14:59:00Z"), true, 3L);
+        AttachmentTile tile = model.tiles(local).getFirst();
+        assertThat(tile.kind()).isEqualTo(AttachmentTile.Kind.WAITING);
+        assertThat(tile.detail()).isEqualTo("PDF · 47 KB");
+        assertThat(tile.note()).isEqualTo("Sending…");
     }
 }

@@ -58,4 +58,24 @@ class SegmentCounterTextTest {
         assertThat(SegmentCounterText.unicodeWarning(SmsSegments.count("Cost: 5€ [approx]"))).isEmpty();
         assertThat(SegmentCounterText.counter("Cost: 5€ [approx]")).isEqualTo("17 characters");
     }
+
+    @Test
+    void photosMakeItAnMmsCountedInPhotosNotTexts() {
+        assertThat(SegmentCounterText.counter("", 1, 0, "Bright Smile Dental")).isEqualTo("MMS · 1 photo");
+        assertThat(SegmentCounterText.counter("x".repeat(400), 2, 0, "Bright Smile Dental")).isEqualTo("400 characters · MMS · 2 photos");
+        assertThat(SegmentCounterText.counter("Your x-ray", 1, 1, "Bright Smile Dental")).isEqualTo("10 characters · MMS · 1 photo + secure link");
+    }
+
+    @Test
+    void aDocumentAddsTheSecureLinkAndItsCharactersToTheTexts() {
+        // 114 typed + a line break + the 45-character link fill one text; one more character makes two.
+        assertThat(SegmentCounterText.counter("x".repeat(114), 0, 1, "Bright Smile Dental")).isEqualTo("114 characters + secure link · 1 text");
+        assertThat(SegmentCounterText.counter("x".repeat(115), 0, 1, "Bright Smile Dental")).isEqualTo("115 characters + secure link · 2 texts");
+    }
+
+    @Test
+    void aDocumentWithNoTextCountsTheLineTheRelayWrites() {
+        assertThat(SegmentCounterText.counter("", 0, 2, "Bright Smile Dental")).isEqualTo("Secure link · 1 text");
+        assertThat(SegmentCounterText.counter("  ", 0, 1, "P".repeat(100))).as("a long practice name pushes it to two").isEqualTo("Secure link · 2 texts");
+    }
 }

@@ -193,6 +193,13 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         }
     }
 
+    /** The conversation (open or closed) whose contact shows as {@code name}, as the cache has it now. */
+    public ConversationRow conversationNamed(String name) {
+        return client.conversations().conversations(org.practicetext.core.ConversationFilter.defaults()
+                .withStatus(org.practicetext.core.ConversationFilter.Status.ALL), 100).stream()
+                .filter(r -> r.displayName().equals(name)).findFirst().orElseThrow();
+    }
+
     /** The conversation with this E.164 number, as the cache has it now. */
     public ConversationRow conversationOf(String phone) {
         return client.directory().contactByPhone(phone).flatMap(c -> client.conversations().conversation(c.conversationId())).orElseThrow();

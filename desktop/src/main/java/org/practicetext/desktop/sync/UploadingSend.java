@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.practicetext.desktop.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.SendMessageRequest;
+
+/**
+ * Sends a waiting message with its files: each file the relay does not have yet is uploaded from
+ * the outbox's copy and its upload id kept at once, so a send cut short (offline, a restart)
+ * uploads only what is still missing; then the message goes with its upload ids under its same
+ * client id. The relay keeps an upload a day: when it answers 404 to a message with uploads (they
+ * are gone), the files go up again once and the message is sent again. A file the relay refuses
+ * (its bytes are not its type: 400; a type it does not send: 415) refuses the message for good,
+ * with the file's name in the reason.
+ */
+final class UploadingSend {
+    private final RelayApi api;
+    private final Outbox outbox;
+
+    UploadingSend(RelayApi api, Outbox outbox) {
+        this.api = api;
+        this.outbox = outbox;
+    }
+
+    JsonNode send(Outbox.Entry entry) throws RelayException {
+        if (outbox.files(entry.id()).isEmpty()) {
+            return api.call(Endpoints.SEND_MESSAGE.at(), entry.payload());
+        }
+        try {
+            return api.call(Endpoints.SEND_MESSAGE.at(), withUploads(entry));
+        } catch (RelayException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            outbox.forgetUploads(entry.id());
+            return api.call(Endpoints.SEND_MESSAGE.at(), withUploads(entry));
+        }
+    }
+
+    /** The stored request with the upload ids of its files, uploading those the relay does not have. */
+    private String withUploads(Outbox.Entry entry) throws RelayException {
+        List<String> ids = new ArrayList<>();
+        for (OutboxFiles.Stored file : outbox.files(entry.id())) {
+            ids.add(file.uploadId() != null ? file.uploadId() : upload(file));
+        }
+        SendMessageRequest r = Outbox.parse(entry.payload());
+        return Outbox.json(new SendMessageRequest(r.clientId(), r.conversationId(), r.to(), r.from(), r.body(), r.mediaUrls(), ids));
+    }
+
+    private String upload(OutboxFiles.Stored file) throws RelayException {
+        java.nio.file.Path copy = outbox.copyOf(file);
+        if (!Files.isRegularFile(copy)) {
+            throw new RelayException(400, "file_missing", file.fileName() + " is no longer on this computer. Discard this message and attach the file again.");
+        }
+        try {
+            String id = api.upload(copy, file.contentType(), file.fileName()).id();
+            outbox.uploaded(file, id);
+            return id;
+        } catch (RelayException e) {
+            if (!e.permanent()) {
+                throw e;
+            }
+            throw new RelayException(e.status(), e.code(), file.fileName() + ": " + e.getMessage());
+        }
+    }
+}
