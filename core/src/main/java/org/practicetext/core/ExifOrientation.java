@@ -40,6 +40,35 @@ public final class ExifOrientation {
         return orientation >= 5 && orientation <= 8;
     }
 
+    /**
+     * Where the pixel at ({@code x}, {@code y}) of a {@code w} × {@code h} image goes when it is
+     * turned upright: its new x in the high 32 bits, its new y in the low ones ({@link #x}, {@link #y}).
+     */
+    public static long target(int orientation, int x, int y, int w, int h) {
+        return switch (orientation) {
+            case 2 -> pack(w - 1 - x, y);
+            case 3 -> pack(w - 1 - x, h - 1 - y);
+            case 4 -> pack(x, h - 1 - y);
+            case 5 -> pack(y, x);
+            case 6 -> pack(h - 1 - y, x);
+            case 7 -> pack(h - 1 - y, w - 1 - x);
+            case 8 -> pack(y, w - 1 - x);
+            default -> pack(x, y);
+        };
+    }
+
+    public static int x(long target) {
+        return (int) (target >>> 32);
+    }
+
+    public static int y(long target) {
+        return (int) target;
+    }
+
+    private static long pack(int x, int y) {
+        return ((long) x << 32) | (y & 0xFFFFFFFFL);
+    }
+
     private static boolean startsExif(byte[] b, int at) {
         return at + 6 <= b.length && b[at] == 'E' && b[at + 1] == 'x' && b[at + 2] == 'i' && b[at + 3] == 'f' && b[at + 4] == 0 && b[at + 5] == 0;
     }

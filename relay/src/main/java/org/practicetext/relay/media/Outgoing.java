@@ -70,7 +70,8 @@ public final class Outgoing {
                         + MediaTypes.sniff(content).orElse("of no type PracticeText knows") + "); send it with its true type."));
         if (!SENDABLE.contains(type)) {
             throw new Refusal(Refusal.Reason.UNSUPPORTED_TYPE,
-                    "PracticeText sends photos (JPEG, PNG, GIF, HEIC) and documents (PDF, Word, Excel, plain text, vCard), not " + type + ".");
+                    "PracticeText sends photos (JPEG, PNG, GIF, WebP, HEIC) and documents (PDF, Word, Excel, RTF, CSV, plain text, vCard), not "
+                            + type + ".");
         }
         String fileName = fileName(name, type);
         byte[] kept = content;

@@ -18,10 +18,11 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.practicetext.core.ExifOrientation;
 
 /**
  * The small JPEG a desk shows in the thread for a photo: at most {@link #LONGEST} pixels on its
- * longer side. The photo's size is read from its header before anything is decoded, and a large
+ * longer side, upright as its EXIF orientation says (and its width and height as it is seen). The photo's size is read from its header before anything is decoded, and a large
  * photo is decoded subsampled, so a 50-megapixel picture (or a file that only claims to be one)
  * costs a few megabytes of heap, not hundreds.
  */
@@ -66,14 +67,37 @@ final class Previews {
                 ImageReadParam param = reader.getDefaultReadParam();
                 int step = Math.max(1, Math.max(width, height) / (longest * 2));
                 param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage decoded = reader.read(0, param);
-                return Optional.of(new Preview(width, height, jpeg(scaled(decoded, longest), quality)));
+                int orientation = ExifOrientation.of(content);
+                BufferedImage decoded = upright(reader.read(0, param), orientation);
+                boolean swapped = ExifOrientation.swapsSides(orientation);
+                return Optional.of(new Preview(swapped ? height : width, swapped ? width : height, jpeg(scaled(decoded, longest), quality)));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not an image ImageIO can read; the file is kept all the same
         }
+    }
+
+    /**
+     * The image turned the way its EXIF orientation says it is seen (a phone held upright writes 6:
+     * a quarter turn clockwise), so a preview and a scaled photo, which lose the tag, show upright.
+     */
+    static BufferedImage upright(BufferedImage source, int orientation) {
+        if (orientation <= ExifOrientation.AS_STORED || orientation > 8) {
+            return source;
+        }
+        int w = source.getWidth();
+        int h = source.getHeight();
+        boolean swapped = ExifOrientation.swapsSides(orientation);
+        BufferedImage target = new BufferedImage(swapped ? h : w, swapped ? w : h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                long to = ExifOrientation.target(orientation, x, y, w, h);
+                target.setRGB(ExifOrientation.x(to), ExifOrientation.y(to), source.getRGB(x, y));
+            }
+        }
+        return target;
     }
 
     private static BufferedImage scaled(BufferedImage source, int longest) {

@@ -83,6 +83,40 @@ class MediaTypesTest {
         assertThat(none.jpeg()).isNull();
     }
 
+    /** A phone photo taken upright is stored sideways with orientation 6: its preview and its size are as it is seen. */
+    @Test
+    void aSidewaysStoredPhotoGetsAnUprightPreview() throws IOException {
+        byte[] stored = TestImages.jpeg(40, 20); // landscape pixels
+        byte[] exif = {(byte) 0xFF, (byte) 0xE1, 0, 34, 'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1,
+            0, 6, 0, 0, 0, 0, 0, 0};
+        byte[] photo = new byte[stored.length + exif.length];
+        System.arraycopy(stored, 0, photo, 0, 2);
+        System.arraycopy(exif, 0, photo, 2, exif.length);
+        System.arraycopy(stored, 2, photo, 2 + exif.length, stored.length - 2);
+        assertThat(org.practicetext.core.ExifOrientation.of(photo)).isEqualTo(6);
+
+        Previews.Preview preview = Previews.of(photo).orElseThrow();
+
+        assertThat(preview.width()).isEqualTo(20);
+        assertThat(preview.height()).isEqualTo(40);
+        java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(preview.jpeg()));
+        assertThat(small.getHeight()).isGreaterThan(small.getWidth());
+    }
+
+    @Test
+    void turningFollowsTheSixOtherOrientations() {
+        java.awt.image.BufferedImage source = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        source.setRGB(0, 0, 0xFF0000); // the top-left pixel, red
+        assertThat(Previews.upright(source, 6).getRGB(1, 0) & 0xFFFFFF).as("a quarter turn clockwise: top-left goes top-right").isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 8).getRGB(0, 2) & 0xFFFFFF).as("counter-clockwise: bottom-left").isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 3).getRGB(2, 1) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 2).getRGB(2, 0) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 4).getRGB(0, 1) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 5).getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 7).getRGB(1, 2) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(Previews.upright(source, 1)).isSameAs(source);
+    }
+
     private static byte[] ftyp(String brand) {
         byte[] b = new byte[16];
         System.arraycopy(("\0\0\0\u0018ftyp" + brand).getBytes(StandardCharsets.ISO_8859_1), 0, b, 0, 12);

@@ -220,8 +220,12 @@ final class AttachmentViewer {
             return;
         }
         Image loaded = new Image(file.toUri().toString(), true);
+        int orientation = UprightImages.orientation(file);
         loaded.progressProperty().addListener((o, was, done) -> {
             if (done.doubleValue() >= 1) {
+                if (orientation != org.practicetext.core.ExifOrientation.AS_STORED && !loaded.isError()) {
+                    image.setImage(UprightImages.upright(loaded, orientation)); // as the thumbnail shows it
+                }
                 refit();
             }
         });
