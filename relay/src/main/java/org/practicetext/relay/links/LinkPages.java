@@ -68,7 +68,7 @@ public final class LinkPages {
         }
         Link link = found.get();
         if (!granted(ctx, link)) {
-            html(ctx, 200, link.practiceName(), askForm(link, null));
+            html(ctx, 200, link.practiceName(), askForm(link, null, db.read(tx -> links.files(tx, link.messageId())).size()));
             return;
         }
         show(ctx, link);
@@ -106,7 +106,7 @@ public final class LinkPages {
         int left = TRIES - after.failedAnswers();
         String problem = given.isEmpty() ? "Enter your date of birth as month, day and year."
                 : "That date of birth does not match our records. " + left + (left == 1 ? " try" : " tries") + " left.";
-        html(ctx, 422, link.practiceName(), askForm(link, problem));
+        html(ctx, 422, link.practiceName(), askForm(link, problem, db.read(tx -> links.files(tx, link.messageId())).size()));
     }
 
     private void file(Context ctx) {
@@ -206,18 +206,20 @@ public final class LinkPages {
      * the documents and the opening wait for a person's answer: a phone's messaging app fetches a
      * link to preview it, and must neither see the documents nor count as the patient opening them.
      */
-    private static String askForm(Link link, String problem) {
+    private static String askForm(Link link, String problem, int documents) {
+        String sent = escape(link.practiceName()) + (documents == 1 ? " sent you a document." : " sent you " + documents + " documents.");
+        String button = documents == 1 ? "Show my document" : "Show my documents";
         if (!link.asksBirthDate()) {
-            return "<h1>Your documents</h1><p>" + escape(link.practiceName()) + " sent you documents.</p><form method=\"post\" action=\"/l/"
-                    + link.token() + "\"><button type=\"submit\">Show my documents</button></form>";
+            return "<h1>Your documents</h1><p>" + sent + "</p><form method=\"post\" action=\"/l/" + link.token() + "\"><button type=\"submit\">"
+                    + button + "</button></form>";
         }
         String error = problem == null ? "" : "<p class=\"error\" role=\"alert\" id=\"problem\">" + escape(problem) + "</p>";
-        return "<h1>Your documents</h1><p>" + escape(link.practiceName()) + " sent you documents. To keep them private, please confirm your "
+        return "<h1>Your documents</h1><p>" + sent + " To keep " + (documents == 1 ? "it" : "them") + " private, please confirm your "
                 + "date of birth.</p>" + error + "<form method=\"post\" action=\"/l/" + link.token() + "\">"
                 + "<label for=\"dob\">Date of birth</label>"
                 + "<input id=\"dob\" name=\"dob\" type=\"date\" autocomplete=\"bday\" required"
                 + (problem == null ? "" : " aria-describedby=\"problem\" aria-invalid=\"true\"") + ">"
-                + "<button type=\"submit\">Show my documents</button></form>";
+                + "<button type=\"submit\">" + button + "</button></form>";
     }
 
     /** A date of birth as the form sends it ({@code 1984-03-07}), or as typed where the browser has no date field ({@code 03/07/1984}). */

@@ -89,7 +89,7 @@ class OperatorApiTest {
         HttpResponse<String> preview = relay.get(page, null);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).as("no date of birth asked, but a button: a link preview neither sees nor opens the documents")
-                .contains("Show my documents").doesNotContain("a.pdf").doesNotContain("Date of birth");
+                .contains("sent you a document").contains("Show my document").doesNotContain("a.pdf").doesNotContain("Date of birth");
         HttpResponse<String> pressed = relay.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.uri(page)))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
         assertThat(pressed.statusCode()).isEqualTo(303);

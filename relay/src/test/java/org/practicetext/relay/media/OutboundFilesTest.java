@@ -106,7 +106,7 @@ class OutboundFilesTest {
         assertThat(ask.statusCode()).isEqualTo(200);
         assertThat(relay.entities(staff, "message").get(message.get("id").asLong()).get("media").get(0).get("openedAt").isNull())
                 .as("showing the question (or a link preview) is not an opening").isTrue();
-        assertThat(ask.body()).contains("Date of birth").doesNotContain("Treatment estimate");
+        assertThat(ask.body()).contains("Date of birth").contains("sent you a document. To keep it private").doesNotContain("Treatment estimate");
         assertThat(ask.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
         assertThat(text(page + "/files/0", "GET", null, null).statusCode()).as("no file before the answer").isEqualTo(303);
 
