@@ -10,4 +10,6 @@ import org.practicetext.core.MediaDelivery;
  * when they pass the MMS limit of 5 MB).
  */
 public record UploadView(String id, String fileName, String contentType, long size, Integer width, Integer height, MediaDelivery delivery) {
+    /** The error code of a send whose upload the relay no longer has (404; it keeps one a day): upload the file again. */
+    public static final String GONE = "upload_gone";
 }

@@ -14,8 +14,8 @@ import org.practicetext.protocol.SendMessageRequest;
  * Sends a waiting message with its files: each file the relay does not have yet is uploaded from
  * the outbox's copy and its upload id kept at once, so a send cut short (offline, a restart)
  * uploads only what is still missing; then the message goes with its upload ids under its same
- * client id. The relay keeps an upload a day: when it answers 404 to a message with uploads (they
- * are gone), the files go up again once and the message is sent again. A file the relay refuses
+ * client id. The relay keeps an upload a day: when it answers {@code 404 upload_gone}, the files
+ * go up again once and the message is sent again. A file the relay refuses
  * (its bytes are not its type: 400; a type it does not send: 415) refuses the message for good,
  * with the file's name in the reason.
  */
@@ -35,8 +35,8 @@ final class UploadingSend {
         try {
             return api.call(Endpoints.SEND_MESSAGE.at(), withUploads(entry));
         } catch (RelayException e) {
-            if (e.status() != 404) {
-                throw e;
+            if (e.status() != 404 || !org.practicetext.protocol.UploadView.GONE.equals(e.code())) {
+                throw e; // a conversation that is gone is not a reason to upload again
             }
             outbox.forgetUploads(entry.id());
             return api.call(Endpoints.SEND_MESSAGE.at(), withUploads(entry));

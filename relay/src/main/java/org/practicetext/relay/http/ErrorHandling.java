@@ -73,7 +73,7 @@ public final class ErrorHandling {
             case INVALID, WEAK_PASSWORD -> 400;
             case WRONG_PASSWORD, PASSWORD_CHANGE_REQUIRED -> 403;
             case BAD_CREDENTIALS, SIGN_IN_REQUIRED, INVALID_TOKEN, TOKEN_REVOKED, TOKEN_EXPIRED -> 401;
-            case NOT_FOUND -> 404;
+            case NOT_FOUND, UPLOAD_GONE -> 404;
             case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER, LAST_ADMIN, USE_PG_DUMP -> 409;
             case INVALID_PHONE -> 422;
             case UNSUPPORTED_TYPE -> 415;

@@ -50,6 +50,8 @@ public final class Refusal extends RuntimeException {
         PASSWORD_CHANGE_REQUIRED("password_change_required"),
         /** A file of a type PracticeText does not send (an upload that is not a photo or a document). */
         UNSUPPORTED_TYPE("unsupported_media_type"),
+        /** A send names an upload the relay does not have (another practice's, or older than a day): upload it again. */
+        UPLOAD_GONE("upload_gone"),
         /** A secure link's answer given too often wrong: it is locked for a while. */
         LOCKED("locked");
 

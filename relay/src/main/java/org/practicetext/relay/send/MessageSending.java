@@ -177,7 +177,8 @@ public final class MessageSending {
 
         List<Uploads.Facts> files = draft.uploads().isEmpty() ? List.of()
                 : uploads.facts(tx, practiceId, draft.uploads())
-                        .orElseThrow(() -> Refusal.notFound("An upload (it is another practice's, or older than a day)"));
+                        .orElseThrow(() -> new Refusal(Reason.UPLOAD_GONE,
+                                "An upload is gone (the relay keeps one a day, for its own practice): upload the file again."));
         List<MediaDelivery> deliveries = deliveries(files, media.size());
         String linkToken = deliveries.contains(MediaDelivery.LINK) ? Outgoing.token(16) : null;
         SecureLinks.Rules rules = linkToken == null ? null : links.rules(tx, practiceId, contact.id());

@@ -37,6 +37,7 @@ class RefusalStatusTest {
         expected.put(Reason.WRONG_PASSWORD, "403 wrong_password");
         expected.put(Reason.PASSWORD_CHANGE_REQUIRED, "403 password_change_required");
         expected.put(Reason.UNSUPPORTED_TYPE, "415 unsupported_media_type");
+        expected.put(Reason.UPLOAD_GONE, "404 upload_gone");
         expected.put(Reason.LOCKED, "429 locked");
 
         Map<Reason, String> actual = new EnumMap<>(Reason.class);

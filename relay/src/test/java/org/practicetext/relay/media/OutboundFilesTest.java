@@ -181,6 +181,7 @@ class OutboundFilesTest {
         HttpResponse<String> foreign = relay.postJson("/api/v1/messages", stranger, Map.of("clientId", UUID.randomUUID().toString(),
                 "to", "+15558675341", "uploads", List.of(id)));
         assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(relay.read(foreign).get("error").get("code").asText()).isEqualTo("upload_gone");
         assertThat(upload(relay.signIn(practice, "viewer"), "x.png", "image/png", TestImages.png(20, 20)).statusCode()).isEqualTo(403);
         assertThat(upload(staff, "x.png", "image/png", PDF).statusCode()).as("not what it says").isEqualTo(400);
         assertThat(upload(staff, "setup.exe", "application/x-msdownload", "MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1)).statusCode())
