@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import org.practicetext.core.MediaDelivery;
+import org.practicetext.core.SendableFiles;
 import org.practicetext.protocol.UploadView;
 import org.practicetext.relay.refusal.Refusal;
 import org.practicetext.relay.store.Database;
@@ -29,20 +29,15 @@ import org.practicetext.relay.store.Uploads;
  */
 public final class Outgoing {
     /** The largest upload. */
-    public static final long LARGEST = 20L * 1024 * 1024;
+    public static final long LARGEST = SendableFiles.LARGEST;
     /** Twilio: an MMS carries at most 5 MB in all. */
     public static final long MMS_TOTAL = 5_000_000L;
-    public static final int MMS_FILES = 10;
+    public static final int MMS_FILES = SendableFiles.MOST;
     /** A JPEG or PNG photo larger than this, in bytes or on its longer side, is scaled down before it is sent. */
     static final long SCALE_OVER_BYTES = 1_000_000L;
     static final int LONGEST_SIDE = 2048;
     /** How long an upload waits for a message to take it. */
     public static final Duration KEPT = Duration.ofDays(1);
-    private static final Set<String> MMS_TYPES = Set.of("image/jpeg", "image/png", "image/gif");
-    private static final Set<String> SENDABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif",
-            "application/pdf", "text/plain", "text/vcard", "text/csv", "application/msword", "application/vnd.ms-excel", "application/rtf",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
@@ -56,7 +51,7 @@ public final class Outgoing {
 
     /** Whether a file of this type and size goes in the MMS when it is the only one. */
     public static MediaDelivery deliveryAlone(String contentType, long size) {
-        return MMS_TYPES.contains(contentType) && size <= MMS_TOTAL ? MediaDelivery.MMS : MediaDelivery.LINK;
+        return SendableFiles.inMms(contentType) && size <= MMS_TOTAL ? MediaDelivery.MMS : MediaDelivery.LINK;
     }
 
     /** Keeps a file a desk of {@code practiceId} will send, and says how it will go. */
@@ -68,10 +63,8 @@ public final class Outgoing {
         String type = MediaTypes.confirmed(claimed, content)
                 .orElseThrow(() -> Refusal.invalid("The file is not a " + claimed + " (its contents are "
                         + MediaTypes.sniff(content).orElse("of no type PracticeText knows") + "); send it with its true type."));
-        if (!SENDABLE.contains(type)) {
-            throw new Refusal(Refusal.Reason.UNSUPPORTED_TYPE,
-                    "PracticeText sends photos (JPEG, PNG, GIF, WebP, HEIC) and documents (PDF, Word, Excel, RTF, CSV, plain text, vCard), not "
-                            + type + ".");
+        if (!SendableFiles.sends(type)) {
+            throw new Refusal(Refusal.Reason.UNSUPPORTED_TYPE, SendableFiles.WHAT_IT_SENDS + " This file is " + type + ".");
         }
         String fileName = fileName(name, type);
         byte[] kept = content;
