@@ -157,6 +157,15 @@ public final class LinkPages {
         return link;
     }
 
+    /** The practice's time zone: the day a link ends is the practice's day. */
+    private static ZoneId zone(Link link) {
+        try {
+            return ZoneId.of(link.timeZone());
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+
     private static boolean locked(Link link, Instant now) {
         return link.lockedUntil() != null && link.lockedUntil().isAfter(now);
     }
@@ -183,7 +192,7 @@ public final class LinkPages {
                     .append(", ").append(size(f.size())).append(" · Download</span></a></li>");
         }
         list.append("</ul><p class=\"meta\">This link works until ")
-                .append(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(ZoneId.of("UTC")).format(link.expiresAt()))
+                .append(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(zone(link)).format(link.expiresAt()))
                 .append(".</p>");
         html(ctx, 200, link.practiceName(), list.toString());
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class SecureLinks {
     /** A link as the patient's page needs it. */
     public record Link(String token, long practiceId, long messageId, long contactId, boolean asksBirthDate, Instant expiresAt,
-                       Instant firstOpenedAt, int failedAnswers, Instant lockedUntil, String practiceName) {
+                       Instant firstOpenedAt, int failedAnswers, Instant lockedUntil, String practiceName, String timeZone) {
     }
 
     /** A file behind a link. */
@@ -52,10 +52,10 @@ public final class SecureLinks {
     public Optional<Link> byToken(Tx tx, String token) throws SQLException {
         return tx.queryOne("""
                 SELECT l.token, l.practice_id, l.message_id, l.contact_id, l.asks_birth_date, l.expires_at, l.first_opened_at, l.failed_answers,
-                       l.locked_until, p.name
+                       l.locked_until, p.name, p.time_zone
                 FROM secure_link l JOIN practice p ON p.id = l.practice_id WHERE l.token = ?""",
                 rs -> new Link(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), Tx.instant(rs, "expires_at"),
-                        Tx.instant(rs, "first_opened_at"), rs.getInt(8), Tx.instant(rs, "locked_until"), rs.getString(10)), token);
+                        Tx.instant(rs, "first_opened_at"), rs.getInt(8), Tx.instant(rs, "locked_until"), rs.getString(10), rs.getString(11)), token);
     }
 
     /** The files behind the link of message {@code messageId}, in order. */

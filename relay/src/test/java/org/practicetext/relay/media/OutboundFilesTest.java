@@ -122,6 +122,9 @@ class OutboundFilesTest {
         HttpResponse<String> shown = text(page, "GET", null, key);
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("Treatment estimate.pdf").contains("PDF");
+        String lastDay = java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.US)
+                .withZone(java.time.ZoneId.of("America/Chicago")).format(java.time.Instant.parse(item.get("expiresAt").asText()));
+        assertThat(shown.body()).as("the practice's day").contains("This link works until " + lastDay + ".");
         JsonNode opened = relay.awaitEntity(staff, "message", m -> m.get("id").asLong() == message.get("id").asLong()
                 && !m.get("media").get(0).get("openedAt").isNull());
         assertThat(java.time.Instant.parse(opened.get("media").get(0).get("openedAt").asText())).isEqualTo(relay.clock.instant());
