@@ -39,6 +39,8 @@ public final class LinkPages {
     public static final String FILE = "/l/{token}/files/{position}";
     static final int TRIES = 5;
     static final Duration LOCK = Duration.ofMinutes(15);
+    /** Wrong answers in all (three lockouts) after which the link stays locked: the practice sends the document again. */
+    static final int MOST_WRONG = 3 * TRIES;
     static final Duration ACCESS = Duration.ofHours(1);
     private static final String COOKIE = "pt_link";
     private static final String SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
@@ -99,6 +101,10 @@ public final class LinkPages {
             return null;
         });
         Link after = db.read(tx -> links.byToken(tx, link.token())).orElseThrow();
+        if (after.wrongTotal() >= MOST_WRONG) {
+            find(ctx); // answers the locked page
+            return;
+        }
         if (locked(after, now)) {
             lockedPage(ctx, after);
             return;
@@ -148,6 +154,11 @@ public final class LinkPages {
         if (!link.get().expiresAt().isAfter(now)) {
             html(ctx, 410, link.get().practiceName(), "<h1>This link has expired</h1><p>Please contact " + escape(link.get().practiceName())
                     + " and ask them to send the document again.</p>");
+            return Optional.empty();
+        }
+        if (link.get().wrongTotal() >= MOST_WRONG) {
+            html(ctx, 403, link.get().practiceName(), "<h1>This link is locked</h1><p>For your privacy it was locked after too many tries. Please contact "
+                    + escape(link.get().practiceName()) + " and ask them to send the document again.</p>");
             return Optional.empty();
         }
         if (locked(link.get(), now)) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class SecureLinks {
     /** A link as the patient's page needs it. */
     public record Link(String token, long practiceId, long messageId, long contactId, boolean asksBirthDate, Instant expiresAt,
-                       Instant firstOpenedAt, int failedAnswers, Instant lockedUntil, String practiceName, String timeZone) {
+                       Instant firstOpenedAt, int failedAnswers, Instant lockedUntil, String practiceName, String timeZone, int wrongTotal) {
     }
 
     /** A file behind a link. */
@@ -52,10 +52,10 @@ public final class SecureLinks {
     public Optional<Link> byToken(Tx tx, String token) throws SQLException {
         return tx.queryOne("""
                 SELECT l.token, l.practice_id, l.message_id, l.contact_id, l.asks_birth_date, l.expires_at, l.first_opened_at, l.failed_answers,
-                       l.locked_until, p.name, p.time_zone
+                       l.locked_until, p.name, p.time_zone, l.wrong_total
                 FROM secure_link l JOIN practice p ON p.id = l.practice_id WHERE l.token = ?""",
                 rs -> new Link(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), Tx.instant(rs, "expires_at"),
-                        Tx.instant(rs, "first_opened_at"), rs.getInt(8), Tx.instant(rs, "locked_until"), rs.getString(10), rs.getString(11)), token);
+                        Tx.instant(rs, "first_opened_at"), rs.getInt(8), Tx.instant(rs, "locked_until"), rs.getString(10), rs.getString(11), rs.getInt(12)), token);
     }
 
     /** The files behind the link of message {@code messageId}, in order. */
@@ -81,10 +81,11 @@ public final class SecureLinks {
                 .flatMap(d -> d);
     }
 
-    /** A wrong answer: counted, and at {@code lockAfter} wrong answers the link is locked until {@code lockUntil} (the count starts again). */
+    /** A wrong answer: counted, and at {@code lockAfter} wrong answers the link is locked until {@code lockUntil} (the count starts again; {@code wrong_total} never does). */
     public void wrongAnswer(Tx tx, String token, int lockAfter, Instant lockUntil) throws SQLException {
         tx.update("""
-                UPDATE secure_link SET failed_answers = CASE WHEN failed_answers + 1 >= ? THEN 0 ELSE failed_answers + 1 END,
+                UPDATE secure_link SET wrong_total = wrong_total + 1,
+                                       failed_answers = CASE WHEN failed_answers + 1 >= ? THEN 0 ELSE failed_answers + 1 END,
                                        locked_until = CASE WHEN failed_answers + 1 >= ? THEN ? ELSE locked_until END
                 WHERE token = ?""", lockAfter, lockAfter, lockUntil, token);
     }

@@ -142,6 +142,17 @@ class OutboundFilesTest {
         assertThat(locked.body()).contains("Too many tries");
         relay.clock.advance(Duration.ofMinutes(16));
         assertThat(text(page, "GET", null, null).statusCode()).isEqualTo(200);
+        for (int i = 0; i < 10; i++) { // two more lockouts: 16 wrong answers in all
+            text(page, "POST", "dob=2000-02-0" + (i % 9 + 1), null);
+            if (i == 4) {
+                relay.clock.advance(Duration.ofMinutes(16));
+            }
+        }
+        HttpResponse<String> closed = text(page, "GET", null, key);
+        assertThat(closed.statusCode()).as("after three lockouts the link stays locked, even for a cookie").isEqualTo(403);
+        assertThat(closed.body()).contains("send the document again");
+        relay.clock.advance(Duration.ofHours(2));
+        assertThat(text(page, "POST", "dob=1984-03-07", null).statusCode()).as("even the right answer").isEqualTo(403);
         relay.clock.advance(Duration.ofDays(31));
         HttpResponse<String> expired = text(page, "GET", null, key);
         assertThat(expired.statusCode()).isEqualTo(410);
