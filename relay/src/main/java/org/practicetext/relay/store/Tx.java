@@ -18,6 +18,7 @@ import org.practicetext.jdbc.Jdbc;
  */
 public final class Tx {
     private final Connection connection;
+    private boolean wrote;
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final java.util.Set<Object> done = new java.util.HashSet<>();
     private final java.util.Map<Object, Object> kept = new java.util.HashMap<>();
@@ -62,6 +63,7 @@ public final class Tx {
      * rows nothing in the transaction reads or changes again before it commits.
      */
     public void later(String sql, Object... params) {
+        wrote = true;
         java.util.List<Object[]> rows = laterRows.computeIfAbsent(sql, key -> {
             java.util.List<Object[]> list = new ArrayList<>();
             beforeCommit(java.util.List.of("later", key), () -> Jdbc.batch(connection, key, list));
@@ -104,12 +106,19 @@ public final class Tx {
     }
 
     public int update(String sql, Object... params) throws SQLException {
+        wrote = true;
         return Jdbc.update(connection, sql, params);
     }
 
     /** Inserts a row and returns its generated {@code id}. */
     public long insert(String sql, Object... params) throws SQLException {
+        wrote = true;
         return Jdbc.insert(connection, sql, "id", params);
+    }
+
+    /** Whether the transaction ran a statement that may have changed a row (its commit must then be durable). */
+    boolean wrote() {
+        return wrote;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
