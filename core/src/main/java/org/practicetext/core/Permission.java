@@ -14,9 +14,9 @@ public enum Permission implements WireWord {
     TOOLS_TEMPLATES("sms.tools.templates"),
     TOOLS_ATTACHMENTS("sms.tools.attachments"),
     TOOLS_FORMS("sms.tools.forms"),
-    TOOLS_PAYMENT_REQUEST("sms.tools.payment-request"),
-    TOOLS_REVIEW_REQUEST("sms.tools.review-request"),
-    TOOLS_TREATMENT_PLAN("sms.tools.treatment-plan");
+    TOOLS_PAYMENTS("sms.tools.payments"),
+    TOOLS_REVIEWS("sms.tools.reviews"),
+    TOOLS_TREATMENT("sms.tools.treatment");
 
     private final String key;
 

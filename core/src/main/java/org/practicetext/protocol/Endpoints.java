@@ -101,6 +101,34 @@ public final class Endpoints {
     public static final Endpoint UPLOAD = new Endpoint(Method.POST, "/api/v1/uploads");
     public static final String NAME = "name";
 
+    /** The practice's communication settings ({@link PracticeSettingsView}); any signed-in member (sms.view). */
+    public static final Endpoint SETTINGS = new Endpoint(Method.GET, "/api/v1/settings");
+    /** Body: {@link PracticeSettingsUpdate} (settings.manage); answers the new {@link PracticeSettingsView}. */
+    public static final Endpoint SETTINGS_UPDATE = new Endpoint(Method.PATCH, "/api/v1/settings");
+
+    /**
+     * The practice's requests ({@link RequestView}s, newest first; sms.view): query {@link #CONVERSATION}
+     * for one conversation's, {@link #OPEN}{@code =true} for those still waiting for the patient.
+     */
+    public static final Endpoint REQUESTS = new Endpoint(Method.GET, "/api/v1/requests");
+    public static final String CONVERSATION = "conversationId";
+    public static final String OPEN = "open";
+    public static final Endpoint REQUEST = new Endpoint(Method.GET, "/api/v1/requests/{id}");
+    /** Body: {@link RequestAction} (optional note); the kind's tool permission. The link stops working. */
+    public static final Endpoint REQUEST_CANCEL = new Endpoint(Method.POST, "/api/v1/requests/{id}/cancel");
+    /**
+     * Body: {@link RequestAction} with the new message's {@code clientId}; the kind's tool permission.
+     * Answers 202 with a {@link RequestSent}: a new request and link, sent in a new message; the old one
+     * is cancelled, names its replacement, and its link stops working.
+     */
+    public static final Endpoint REQUEST_RESEND = new Endpoint(Method.POST, "/api/v1/requests/{id}/resend");
+    /** Body: {@link RequestAction} (optional note): a payment made outside PracticeText (sms.tools.payments). */
+    public static final Endpoint REQUEST_MARK_PAID = new Endpoint(Method.POST, "/api/v1/requests/{id}/mark-paid");
+    /** A forms request completed: by staff (sms.tools.forms) or by the practice's form system with an API key. */
+    public static final Endpoint REQUEST_COMPLETE = new Endpoint(Method.POST, "/api/v1/requests/{id}/complete");
+    /** Stripe's webhook ({@code checkout.session.completed}, {@code checkout.session.expired}), signed with the endpoint secret. */
+    public static final Endpoint STRIPE_WEBHOOK = new Endpoint(Method.POST, "/stripe/webhook");
+
     private static final List<Endpoint> ALL = List.of(HEALTH, VERSION, TWILIO_SMS, TWILIO_STATUS, SIGN_IN, SESSION, SIGN_OUT, EVENTS,
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
@@ -108,7 +136,8 @@ public final class Endpoints {
             CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
             INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE,
             TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS,
-            MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY, UPLOAD);
+            MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY, UPLOAD, SETTINGS, SETTINGS_UPDATE, REQUESTS, REQUEST, REQUEST_CANCEL, REQUEST_RESEND,
+            REQUEST_MARK_PAID, REQUEST_COMPLETE, STRIPE_WEBHOOK);
 
     private Endpoints() {
     }

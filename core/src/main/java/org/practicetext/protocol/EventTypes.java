@@ -10,6 +10,10 @@ public final class EventTypes {
     public static final String USER = "user";
     public static final String TEMPLATE = "template";
     public static final String PRACTICE = "practice";
+    /** A request the practice texted (payment, review, forms, treatment plan): a {@link RequestView}. */
+    public static final String REQUEST = "request";
+    /** The practice's communication settings: a {@link PracticeSettingsView} (its id is the practice's). */
+    public static final String SETTINGS = "settings";
 
     private EventTypes() {
     }

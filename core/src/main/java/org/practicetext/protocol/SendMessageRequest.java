@@ -10,11 +10,18 @@ import java.util.List;
  * {@code uploads} are files sent to {@link Endpoints#UPLOAD} first (their ids, in order): photos
  * go in the MMS, documents and anything over the carriers' limits behind a secure link added to
  * the text. {@code mediaUrls} are public links the relay passes to the carrier as they are.
+ * {@code request} makes the message a request with a tracked link (ADR 0024).
  */
 public record SendMessageRequest(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls,
-                                 List<String> uploads) {
+                                 List<String> uploads, RequestDraft request) {
+    /** A text with files. */
+    public SendMessageRequest(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls,
+                              List<String> uploads) {
+        this(clientId, conversationId, to, from, body, mediaUrls, uploads, null);
+    }
+
     /** A text (with links to pass on, or none). */
     public SendMessageRequest(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls) {
-        this(clientId, conversationId, to, from, body, mediaUrls, null);
+        this(clientId, conversationId, to, from, body, mediaUrls, null, null);
     }
 }

@@ -8,6 +8,7 @@ import org.practicetext.desktop.directory.PracticeDirectory;
 import org.practicetext.desktop.media.Attachments;
 import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.practice.PracticeAdmin;
+import org.practicetext.desktop.requests.Requests;
 import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.ConnectionState;
 
@@ -37,6 +38,11 @@ public interface DesktopClient extends AutoCloseable {
 
     /** Inboxes and patient import: straight to the relay, failing with its message. */
     PracticeAdmin practice();
+
+    /** Payment, review, forms and treatment-plan requests, and the communication settings behind them (ADR 0024). */
+    default Requests requests() {
+        return Requests.NONE;
+    }
 
     // --- listeners -----------------------------------------------------------------------
     void onConnection(Consumer<ConnectionState> listener);

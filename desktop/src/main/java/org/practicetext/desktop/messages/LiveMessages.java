@@ -63,6 +63,11 @@ public final class LiveMessages implements Messages {
     }
 
     @Override
+    public String sendRequest(long conversationId, String body, org.practicetext.protocol.RequestDraft request, OutgoingFile document) {
+        throw new UnsupportedOperationException("requests go through the outbox once the desk's side of ADR 0024 lands");
+    }
+
+    @Override
     public String sendTo(String phone, String body, List<OutgoingFile> files) throws InvalidPhoneNumberException {
         return actions.sendTo(phone, body, files, session.practice().region());
     }

@@ -8,6 +8,7 @@ import org.practicetext.desktop.cache.MessageHit;
 import org.practicetext.desktop.cache.MessagePage;
 import org.practicetext.desktop.sync.OutboxItem;
 import org.practicetext.desktop.sync.OutgoingFile;
+import org.practicetext.protocol.RequestDraft;
 
 /**
  * A thread's messages, message search, drafts and the outbox. Reads come from the local cache;
@@ -37,6 +38,14 @@ public interface Messages {
      * are copied into the outbox first, so the message survives going offline and a restart.
      */
     String send(long conversationId, String body, List<OutgoingFile> files);
+
+    /**
+     * Sends a request (ADR 0024) into an existing conversation through the outbox like any text:
+     * {@code body} holds {@link org.practicetext.core.RequestTexts#LINK} where the relay puts the link;
+     * {@code document} (the statement or plan PDF, or null) is uploaded by the outbox and goes
+     * behind the link, never in an MMS. Returns the client id.
+     */
+    String sendRequest(long conversationId, String body, RequestDraft request, OutgoingFile document);
 
     /** Sends to any number as typed (validated with the practice's region before it is queued). */
     default String sendTo(String phone, String body) throws InvalidPhoneNumberException {
