@@ -80,7 +80,8 @@ public final class ComposerView extends VBox {
         send.setMinWidth(Region.USE_PREF_SIZE);
         TemplatePicker templates = new TemplatePicker(model.templates(), this::insertAtCaret);
         EmojiPicker emoji = new EmojiPicker(model.enabledProperty(), this::insertAtCaret);
-        HBox tools = new HBox(2, templates.button(), emoji.button(), attachButton());
+        RequestToolsMenu requests = new RequestToolsMenu(model.tools(), this::openRequestDialog);
+        HBox tools = new HBox(2, templates.button(), emoji.button(), requests.button(), attachButton());
         tools.setAlignment(Pos.BOTTOM_CENTER);
         HBox input = new HBox(10, text, tools, send);
         input.setAlignment(Pos.BOTTOM_RIGHT);
@@ -93,15 +94,55 @@ public final class ComposerView extends VBox {
         counter.setId("composer-counter");
         counter.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         counter.textProperty().bind(model.counterProperty());
+        Label linkHint = new Label();
+        linkHint.setId("composer-link-hint");
+        linkHint.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        linkHint.textProperty().bind(model.linkHintProperty());
+        linkHint.visibleProperty().bind(model.linkHintProperty().isNotEmpty());
+        linkHint.managedProperty().bind(linkHint.visibleProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox footer = new HBox(8, unicode, gap, counter);
+        HBox footer = new HBox(8, linkHint, unicode, gap, counter);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(reasonBox, landline, new AttachmentChips(model.attachments()), input, footer);
+        getChildren().addAll(reasonBox, landline, requestChip(), new AttachmentChips(model.attachments()), input, footer);
         setSpacing(6);
         text.addEventFilter(KeyEvent.KEY_PRESSED, this::onPaste);
         acceptDrops(this);
+    }
+
+    /** Request mode's chip above the text ("Payment request · $120.00 ✕"); ✕ goes back to the plain text. */
+    private Node requestChip() {
+        Label what = new Label(null, Icons.LINK.node(14));
+        what.setId("composer-request-chip");
+        what.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.requestProperty().get() == null ? "" : model.requestProperty().get().chip(), model.requestProperty()));
+        Button remove = new Button(null, Icons.CLOSE.node(12));
+        remove.setId("composer-request-remove");
+        remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "pt-chip-remove");
+        remove.setAccessibleText("Remove the request: back to a plain text");
+        remove.setTooltip(new Tooltip("Remove the request: back to a plain text"));
+        remove.setOnAction(e -> model.cancelRequest());
+        HBox chip = new HBox(6, what, remove);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().addAll("pt-composer-chip", "pt-request-chip");
+        chip.setMaxWidth(Region.USE_PREF_SIZE);
+        chip.visibleProperty().bind(model.requestProperty().isNotNull());
+        chip.managedProperty().bind(chip.visibleProperty());
+        return chip;
+    }
+
+    /** A tool picked in the "+" menu: its dialog, then the composer in request mode. */
+    private void openRequestDialog(org.practicetext.core.RequestKind kind) {
+        RequestTarget target = model.requestTarget();
+        if (target == null || model.tools().settingsProperty().get() == null) {
+            return;
+        }
+        RequestDialogs.open(kind, getScene().getWindow(), model.tools(), target).ifPresent(request -> {
+            model.startRequest(request);
+            text.requestFocus();
+            text.positionCaret(text.getLength());
+        });
     }
 
     /** The paperclip: the file chooser (several files at once). */

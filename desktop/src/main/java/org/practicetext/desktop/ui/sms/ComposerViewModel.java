@@ -40,10 +40,15 @@ public final class ComposerViewModel {
     private final BooleanBinding enabled;
     private final TemplatePickerViewModel templates;
     private final ComposerAttachments attachments;
+    private final RequestToolsViewModel tools;
+    private final ComposerRequestMode requestMode = new ComposerRequestMode();
+    private final ReadOnlyStringWrapper linkHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper inConversation = new ReadOnlyBooleanWrapper();
     private final ThreadDrafts drafts;
     private String draftKey;
     private Long conversationId;
     private Long contactId;
+    private RequestTarget requestTarget;
     private String newNumber;
     private Consumer<String> afterNewNumberSent = e164 -> {
     };
@@ -54,17 +59,71 @@ public final class ComposerViewModel {
         text.addListener((o, a, b) -> {
             recount();
             if (draftKey != null) {
-                drafts.put(draftKey, b);
+                // A request's text is not kept on disk: the draft stays the plain text from before it.
+                drafts.put(draftKey, requestMode.active() ? requestMode.plainText() : b);
             }
         });
         enabled = Bindings.createBooleanBinding(() -> state.get().open(), state);
         templates = new TemplatePickerViewModel(session, enabled);
-        attachments = new ComposerAttachments(session, enabled);
+        tools = new RequestToolsViewModel(session, Bindings.createBooleanBinding(() -> enabled.get() && inConversation.get(), enabled, inConversation));
+        // Files go in a plain message only (a request's PDF is chosen in its dialog), and only while the practice has them on.
+        attachments = new ComposerAttachments(session, Bindings.createBooleanBinding(
+                () -> enabled.get() && requestMode.requestProperty().get() == null && attachmentsOn(tools.settingsProperty().get()),
+                enabled, requestMode.requestProperty(), tools.settingsProperty()));
         attachments.files().addListener((javafx.collections.ListChangeListener<AttachedFile>) change -> recount());
+        requestMode.requestProperty().addListener((o, a, b) -> recount());
+        tools.settingsProperty().addListener((o, a, b) -> recount());
         recount();
-        // A message of files alone is a message: the relay writes the line that goes with them.
-        canSend = Bindings.createBooleanBinding(() -> state.get().open() && (!text.get().isBlank() || !attachments.files().isEmpty()),
-                state, text, attachments.files());
+        // A message of files alone is a message: the relay writes the line that goes with them. A request may be
+        // its link alone: the relay writes the link where the text would be.
+        canSend = Bindings.createBooleanBinding(() -> state.get().open() && (requestMode.active()
+                        ? inConversation.get()
+                        : !text.get().isBlank() || !attachments.files().isEmpty()),
+                state, text, attachments.files(), requestMode.requestProperty(), inConversation);
+    }
+
+    private static boolean attachmentsOn(org.practicetext.protocol.PracticeSettingsView settings) {
+        return settings == null || settings.features() == null || settings.features().attachments();
+    }
+
+    /** The tools menu ("+"): payment, review, forms and treatment-plan requests. */
+    public RequestToolsViewModel tools() {
+        return tools;
+    }
+
+    /** The request the text carries (the chip above it), or null for a plain text. */
+    public ReadOnlyObjectProperty<ComposedRequest> requestProperty() {
+        return requestMode.requestProperty();
+    }
+
+    /** In request mode, where the link goes ("{link} is where…", or after the text); empty otherwise. */
+    public ReadOnlyStringProperty linkHintProperty() {
+        return linkHint.getReadOnlyProperty();
+    }
+
+    /** The conversation a request would go to; null when the composer is not in one. */
+    public RequestTarget requestTarget() {
+        return requestTarget;
+    }
+
+    /** A tool's Insert: the composer holds the request's text, and Send sends the request. Attached files are dropped (they would not go with it). */
+    public void startRequest(ComposedRequest request) {
+        if (requestTarget == null || !enabled.get()) {
+            return;
+        }
+        if (!attachments.files().isEmpty()) {
+            attachments.clear();
+            attachments.notQueued("files are not sent with a " + org.practicetext.core.RequestTexts.inSentence(request.kind())
+                    + "; send them in a message of their own.");
+        }
+        text.set(requestMode.start(request, text.get()));
+    }
+
+    /** The chip's ✕: back to the plain text there was before the request. */
+    public void cancelRequest() {
+        if (requestMode.active()) {
+            text.set(requestMode.cancel());
+        }
     }
 
     /** The files attached to the message being written (the chips). */
@@ -140,9 +199,15 @@ public final class ComposerViewModel {
             return;
         }
         boolean sameTarget = conversationId != null && conversationId == row.id();
+        if (!sameTarget) {
+            leaveThread();
+        }
         conversationId = row.id();
         contactId = row.contactId();
         newNumber = null;
+        String patientName = contact != null ? contact.name() : row.contactName();
+        requestTarget = new RequestTarget(row.id(), row.contactId(), row.inboxId(), row.inboxName(), patientName, row.displayName());
+        inConversation.set(true);
         if (!sameTarget) {
             switchDraft("conversation:" + row.id());
         }
@@ -155,7 +220,10 @@ public final class ComposerViewModel {
 
     /** Targets a number with no conversation yet ({@code contact} when it is in the directory). */
     public void showNewNumber(String e164, ContactRow contact) {
+        leaveThread();
         conversationId = null;
+        requestTarget = null;
+        inConversation.set(false);
         contactId = contact == null ? null : contact.id();
         newNumber = e164;
         switchDraft("number:" + e164);
@@ -166,7 +234,10 @@ public final class ComposerViewModel {
     }
 
     public void clearTarget() {
+        leaveThread();
         conversationId = null;
+        requestTarget = null;
+        inConversation.set(false);
         contactId = null;
         newNumber = null;
         draftKey = null;
@@ -190,6 +261,10 @@ public final class ComposerViewModel {
         }
         String body = text.get().strip();
         Long conversation = conversationId;
+        if (requestMode.active()) {
+            sendRequest(body, conversation);
+            return;
+        }
         String number = newNumber;
         List<AttachedFile> attached = List.copyOf(attachments.files());
         List<OutgoingFile> files = attachments.outgoing();
@@ -211,6 +286,30 @@ public final class ComposerViewModel {
         }
         attachments.clear();
         text.set("");
+    }
+
+    private void sendRequest(String body, Long conversation) {
+        ComposedRequest request = requestMode.requestProperty().get();
+        if (conversation == null) {
+            return;
+        }
+        requestMode.sent();
+        text.set("");
+        session.tasks().run(() -> session.client().messages().sendRequest(conversation, body, request.draft(), request.document()), id -> { }, e -> {
+            if (!java.util.Objects.equals(conversation, conversationId)) {
+                session.tasks().failures().accept(e);
+                return;
+            }
+            // Not even queued: the request comes back as it was, with the reason.
+            text.set(requestMode.start(request, text.get()));
+            text.set(body);
+            attachments.notQueued(e.getMessage());
+        });
+    }
+
+    /** The thread being left keeps its request (if any) for when it is opened again. */
+    private void leaveThread() {
+        requestMode.leave(draftKey, text.get());
     }
 
     /** "Unblock to send": unblocks the contact of the current conversation. */
@@ -243,8 +342,12 @@ public final class ComposerViewModel {
         attachments.clear();
         draftKey = null;
         String known = drafts.known(key);
-        text.set(known == null ? "" : known);
+        java.util.Optional<String> request = requestMode.enter(key);
+        text.set(request.orElse(known == null ? "" : known));
         draftKey = key;
+        if (request.isPresent()) {
+            return;
+        }
         if (known == null) {
             drafts.load(key, stored -> {
                 if (key.equals(draftKey) && text.get().isEmpty() && !stored.isEmpty()) {
@@ -255,6 +358,14 @@ public final class ComposerViewModel {
     }
 
     private void recount() {
+        if (requestMode.active()) {
+            String linkBase = tools == null || tools.settingsProperty().get() == null ? "" : tools.settingsProperty().get().linkBase();
+            counter.set(SegmentCounterText.requestCounter(text.get(), linkBase));
+            unicodeWarning.set(SegmentCounterText.unicodeWarning(org.practicetext.core.RequestTexts.counted(text.get(), linkBase)));
+            linkHint.set(ComposerRequestMode.linkHint(text.get()));
+            return;
+        }
+        linkHint.set("");
         SegmentCount count = SmsSegments.count(text.get());
         if (attachments == null || attachments.files().isEmpty()) {
             counter.set(SegmentCounterText.counter(text.get()));

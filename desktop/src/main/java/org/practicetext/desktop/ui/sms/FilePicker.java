@@ -7,7 +7,10 @@ import java.util.List;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Where the paperclip's files come from: the system's file chooser (tests put their own files here). */
+/**
+ * Where the paperclip's files come from: the system's file chooser (tests put their own files
+ * here). The request dialogs use {@link #pdf} for the one PDF a statement or plan is.
+ */
 @FunctionalInterface
 public interface FilePicker {
     /** The files chosen over {@code owner}; empty when the person cancelled. */
@@ -22,4 +25,15 @@ public interface FilePicker {
         List<File> chosen = chooser.showOpenMultipleDialog(owner);
         return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
     };
+
+    /** The system's file chooser for one PDF ({@code title}: "Attach the statement"). */
+    static FilePicker pdf(String title) {
+        return owner -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF documents", "*.pdf", "*.PDF"));
+            File chosen = chooser.showOpenDialog(owner);
+            return chosen == null ? List.of() : List.of(chosen.toPath());
+        };
+    }
 }

@@ -3,6 +3,7 @@ package org.practicetext.desktop.ui.sms;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.practicetext.core.RequestTexts;
 import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsEncoding;
 import org.practicetext.core.SmsSegments;
@@ -52,6 +53,18 @@ public final class SegmentCounterText {
         int texts = Math.max(1, SmsSegments.count(sent + "x".repeat(LINK_LENGTH)).segments());
         String withLink = chars.isEmpty() ? "Secure link" : chars + " + secure link";
         return withLink + " · " + texts + (texts == 1 ? " text" : " texts");
+    }
+
+    /**
+     * The counter of a request's text (ADR 0024): counted as the patient's phone will get it, with
+     * the link the relay puts where {@code {link}} is (or after the text), a link exactly as long
+     * as the relay's ({@code linkBase} + token), and its share said: "112 characters · includes a
+     * 50-character link".
+     */
+    public static String requestCounter(String body, String linkBase) {
+        String link = RequestTexts.sampleLink(linkBase == null ? "" : linkBase);
+        String sent = RequestTexts.withLink(body == null ? "" : body, link);
+        return counter(sent) + " · includes a " + link.length() + "-character link";
     }
 
     /** Characters typed (an emoji is one, as the person sees it), then the texts it takes when more than one, the room left near the end of a text, and why the count jumped. */

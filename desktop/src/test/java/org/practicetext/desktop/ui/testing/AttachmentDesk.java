@@ -11,19 +11,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.practicetext.core.PhoneNumbers;
-import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.MessageRow;
-import org.practicetext.desktop.conversations.Conversations;
-import org.practicetext.desktop.directory.PracticeDirectory;
 import org.practicetext.desktop.media.Attachments;
-import org.practicetext.desktop.messages.Messages;
-import org.practicetext.desktop.practice.PracticeAdmin;
-import org.practicetext.desktop.session.Session;
-import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.common.ClientEvents;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.MessageTimes;
@@ -40,54 +32,11 @@ public final class AttachmentDesk {
     public final TestClock clock = new TestClock(Instant.parse("2026-11-02T15:00:00Z"));
     public final FakeAttachments attachments;
     public final UiSession session;
-    private final List<Consumer<ChangeBatch>> listeners = new ArrayList<>();
+    private final StubClient client;
 
     public AttachmentDesk(Path folder) {
         attachments = new FakeAttachments(folder);
-        DesktopClient client = new DesktopClient() {
-            @Override
-            public Session session() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Conversations conversations() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Messages messages() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Attachments attachments() {
-                return attachments;
-            }
-
-            @Override
-            public PracticeDirectory directory() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PracticeAdmin practice() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void onConnection(Consumer<ConnectionState> listener) {
-            }
-
-            @Override
-            public void onChange(Consumer<ChangeBatch> listener) {
-                listeners.add(listener);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        client = new StubClient(attachments, null);
         session = new UiSession(client, tasks, new ClientEvents(client, tasks), new MessageTimes(clock, ZoneId.of("America/Chicago")),
                 new PhoneNumbers("US"), LocalSettings.load(null), null, null, EnumSet.noneOf(org.practicetext.core.Permission.class));
     }
@@ -99,7 +48,7 @@ public final class AttachmentDesk {
             rows.put(m.id(), m);
         }
         ChangeBatch batch = new ChangeBatch(List.of(), Map.of(), rows, null, null, null, null);
-        listeners.forEach(l -> l.accept(batch));
+        client.send(batch);
         tasks.drain(java.time.Duration.ofMillis(30));
     }
 
