@@ -82,7 +82,17 @@ final class RequestDialog {
         line.textProperty().bind(problem);
         line.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
         line.managedProperty().bind(line.visibleProperty());
-        return line;
+        return resizesDialog(line);
+    }
+
+    /** A part that comes and goes makes the dialog fit again, so it is never cut off (nor leaves a gap). */
+    static <T extends Node> T resizesDialog(T part) {
+        part.visibleProperty().addListener((o, was, now) -> {
+            if (part.getScene() != null && part.getScene().getWindow() != null) {
+                part.getScene().getWindow().sizeToScene();
+            }
+        });
+        return part;
     }
 
     /** The PDF row: "Choose PDF…", the file's name, type and size with ✕, and why a file was not taken. */
@@ -102,6 +112,7 @@ final class RequestDialog {
         file.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         file.visibleProperty().bind(document.fileProperty().isNotNull());
         file.managedProperty().bind(file.visibleProperty());
+        resizesDialog(file);
         choose.visibleProperty().bind(document.fileProperty().isNull());
         choose.managedProperty().bind(choose.visibleProperty());
         return new VBox(4, choose, file, problem(document.problemProperty()));

@@ -86,6 +86,7 @@ final class RequestDialogs {
         repeat.getStyleClass().add("pt-request-warning-box");
         repeat.visibleProperty().bind(model.warningProperty().isNotEmpty());
         repeat.managedProperty().bind(repeat.visibleProperty());
+        RequestDialog.resizesDialog(repeat);
         content.getChildren().addAll(repeat,
                 RequestDialog.muted("Every patient gets the same request: Google does not allow asking only the patients who were happy."));
         content.setPrefWidth(WIDTH);

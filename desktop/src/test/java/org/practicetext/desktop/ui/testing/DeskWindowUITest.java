@@ -41,12 +41,17 @@ public abstract class DeskWindowUITest {
         return "jordan";
     }
 
+    /** The client the window uses: the demo desk's, or a test's around it (requests from memory). */
+    protected org.practicetext.desktop.DesktopClient client(org.practicetext.desktop.DesktopClient real) {
+        return real;
+    }
+
     /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
     protected void open(Stage stage) {
         this.stage = stage;
         tasks = new FxUiTasks();
         desk = DemoDesk.as(username());
-        UiSession session = UiSession.open(desk.client, tasks, LocalSettings.load(null), desk.clock());
+        UiSession session = UiSession.open(client(desk.client), tasks, LocalSettings.load(null), desk.clock());
         LocalSettings settings = session.settings();
         settings.appearance().set(Appearance.LIGHT);
         new ThemeSwitcher(settings.appearance());
