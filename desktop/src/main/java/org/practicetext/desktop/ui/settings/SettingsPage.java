@@ -19,7 +19,8 @@ import org.practicetext.desktop.ui.common.UiSession;
 
 /**
  * Settings: a side menu of sections (Communication Settings: Opted Out Patients, Blocked
- * Contacts, Inboxes, Templates; for settings managers Practice: Team, Numbers; then Account,
+ * Contacts, Inboxes, Templates, and for settings managers Texting tools; for settings managers
+ * Practice: Team, Numbers; then Account,
  * Appearance, Notifications) and the chosen section.
  */
 public final class SettingsPage extends BorderPane {
@@ -42,6 +43,10 @@ public final class SettingsPage extends BorderPane {
         entry(menu, group, "Blocked Contacts", Icons.BLOCK, () -> CommunicationSections.blocked(session));
         entry(menu, group, "Inboxes", Icons.INBOX, () -> InboxesSection.build(session));
         entry(menu, group, "Templates", Icons.TEMPLATE, () -> TemplatesSection.build(session));
+        if (session.can(Permission.SETTINGS_MANAGE)) {
+            // The settings behind the composer's tools (ADR 0024): admins only, as the relay has it.
+            entry(menu, group, "Texting tools", Icons.PAYMENT, () -> TextingToolsSection.build(session));
+        }
         if (session.can(Permission.SETTINGS_MANAGE)) {
             // Only those who may use them see these (the relay refuses everyone else anyway).
             menu.getChildren().add(caption("Practice"));

@@ -4,13 +4,11 @@ package org.practicetext.desktop.ui.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.RequestKind;
 import org.practicetext.desktop.cache.ConversationRow;
-import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.testing.DemoDesk;
 import org.practicetext.desktop.ui.testing.RequestsDesk;
@@ -18,24 +16,15 @@ import org.practicetext.protocol.RequestDraft;
 
 /** The composer after a tool's Insert: the chip, the counter with the link, Send sending the request, ✕, and threads keeping their own. */
 class ComposerRequestModeTest {
-    static DemoDesk desk;
+    @RegisterExtension
+    static final DemoDesk desk = DemoDesk.forClass("jordan");
     RequestsDesk requests;
     ComposerViewModel composer;
-
-    @BeforeAll
-    static void signIn() {
-        desk = DemoDesk.as("jordan");
-    }
-
-    @AfterAll
-    static void close() {
-        desk.close();
-    }
 
     @BeforeEach
     void open() {
         requests = new RequestsDesk();
-        UiSession session = UiSession.open(requests.around(desk.client), desk.tasks, LocalSettings.load(null), desk.clock());
+        UiSession session = requests.session(desk);
         composer = new ComposerViewModel(session);
     }
 

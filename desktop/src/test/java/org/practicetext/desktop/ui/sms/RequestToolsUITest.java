@@ -17,10 +17,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.practicetext.core.RequestKind;
-import org.practicetext.desktop.DesktopClient;
-import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.practicetext.desktop.ui.testing.FakeRequests;
 import org.practicetext.desktop.ui.testing.RequestsDesk;
+import org.practicetext.desktop.ui.testing.RequestsWindowUITest;
 import org.practicetext.protocol.PracticeSettingsView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
@@ -31,17 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * the chip, and Send handing the request to {@code sendRequest}. The requests and the sends are
  * from memory ({@link RequestsDesk}) until the live ones are on this branch.
  */
-class RequestToolsUITest extends DeskWindowUITest {
+class RequestToolsUITest extends RequestsWindowUITest {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    final RequestsDesk requests = new RequestsDesk();
 
     @TempDir
     Path temp;
-
-    @Override
-    protected DesktopClient client(DesktopClient real) {
-        return requests.around(real);
-    }
 
     @Start
     void start(Stage stage) {

@@ -71,6 +71,11 @@ public final class RequestsDesk {
         tasks.drain(java.time.Duration.ofMillis(30));
     }
 
+    /** A session on the demo desk's client with these requests, on the desk's same-thread seam and clock (for view-model tests). */
+    public UiSession session(DemoDesk desk) {
+        return UiSession.open(around(desk.client), desk.tasks, LocalSettings.load(null), desk.clock());
+    }
+
     /** {@code real} with these requests and a recorded {@code sendRequest}. */
     public DesktopClient around(DesktopClient real) {
         Messages messages = new RecordingMessages(real.messages());
