@@ -8,6 +8,16 @@ import org.practicetext.core.SmsSegments;
 
 class SegmentCounterTextTest {
     @Test
+    void aRequestsTextIsCountedWithTheRelaysLinkWhereThePlaceholderIs() {
+        String base = "https://relay.example-dental.com/l/";
+        assertThat(SegmentCounterText.requestCounter("Pay here: {link}", base)).isEqualTo((10 + 57) + " characters · includes a 57-character link");
+        assertThat(SegmentCounterText.requestCounter("Pay here:", base)).as("the link goes after the text, with a space")
+                .isEqualTo((9 + 1 + 57) + " characters · includes a 57-character link");
+        assertThat(SegmentCounterText.requestCounter("x".repeat(100) + " {link}", base))
+                .isEqualTo((101 + 57) + " characters · 2 left in this text · includes a 57-character link");
+    }
+
+    @Test
     void emptyTextIsZeroCharacters() {
         assertThat(SegmentCounterText.counter("")).isEqualTo("0 characters");
     }

@@ -3,15 +3,12 @@ package org.practicetext.desktop.ui.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.ui.common.Appearance;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
-import org.practicetext.desktop.ui.common.SessionActions;
-import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.shell.MainWindow;
 import org.practicetext.desktop.ui.shell.Page;
@@ -33,26 +30,9 @@ public final class ScreenshotTour {
         UiSession session = UiSession.open(client, tasks, settings, Clock.systemUTC());
         for (Appearance appearance : new Appearance[] {Appearance.LIGHT, Appearance.DARK}) {
             String suffix = appearance == Appearance.LIGHT ? "light" : "dark";
-            Stage[] stage = new Stage[1];
-            MainWindow[] window = new MainWindow[1];
-            FxThread.run(() -> {
-                settings.appearance().set(appearance);
-                new ThemeSwitcher(settings.appearance());
-                stage[0] = new Stage();
-                window[0] = new MainWindow(stage[0], session, new SessionActions() {
-                    @Override
-                    public void signOut() {
-                    }
-
-                    @Override
-                    public void switchUser() {
-                    }
-                }, Optional.of(demo.tools()));
-                Scene scene = new Scene(window[0].content(), 1280, 800);
-                window[0].installShortcuts(scene);
-                stage[0].setScene(scene);
-                stage[0].show();
-            });
+            TourWindow tour = TourWindow.open(session, settings, appearance, demo.tools());
+            Stage[] stage = {tour.stage()};
+            MainWindow[] window = {tour.window()};
             FxThread.await("conversations", 10, () -> !window[0].sms().list().conversations().isEmpty());
             long first = FxThread.call(() -> window[0].sms().list().conversations().stream()
                     .filter(r -> r.displayName().equals("Marcus Johnson")).findFirst().orElseThrow().id());

@@ -4,7 +4,6 @@ package org.practicetext.desktop.ui.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -15,8 +14,6 @@ import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.ui.common.Appearance;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
-import org.practicetext.desktop.ui.common.SessionActions;
-import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.shell.MainWindow;
 import org.practicetext.desktop.ui.shell.Page;
@@ -39,26 +36,9 @@ public final class TeamScreenshots {
         FxUiTasks tasks = new FxUiTasks();
         LocalSettings settings = LocalSettings.load(null);
         UiSession session = UiSession.open(demo.client, tasks, settings, Clock.systemUTC());
-        Stage[] stage = new Stage[1];
-        MainWindow[] window = new MainWindow[1];
-        FxThread.run(() -> {
-            settings.appearance().set(Appearance.LIGHT);
-            new ThemeSwitcher(settings.appearance());
-            stage[0] = new Stage();
-            window[0] = new MainWindow(stage[0], session, new SessionActions() {
-                @Override
-                public void signOut() {
-                }
-
-                @Override
-                public void switchUser() {
-                }
-            }, Optional.of(demo.tools()));
-            Scene scene = new Scene(window[0].content(), 1280, 800);
-            window[0].installShortcuts(scene);
-            stage[0].setScene(scene);
-            stage[0].show();
-        });
+        TourWindow tour = TourWindow.open(session, settings, Appearance.LIGHT, demo.tools());
+        Stage[] stage = {tour.stage()};
+        MainWindow[] window = {tour.window()};
         FxThread.await("conversations", 20, () -> !window[0].sms().list().conversations().isEmpty());
         FxThread.run(() -> window[0].navigation().show(Page.SETTINGS));
         FxThread.run(() -> fire(stage[0], "#settings-team"));
