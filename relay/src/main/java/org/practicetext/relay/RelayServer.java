@@ -40,6 +40,7 @@ import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.links.LinkPages;
+import org.practicetext.relay.links.SimulatedDestinations;
 import org.practicetext.relay.media.Attachments;
 import org.practicetext.relay.media.Outgoing;
 import org.practicetext.relay.media.UploadRoutes;
@@ -222,10 +223,11 @@ public final class RelayServer implements AutoCloseable {
             sendRoutes.install(cfg);
             attachments.routes().install(cfg);
             uploads.install(cfg);
-            new LinkPages(db, feed, clock, requests).install(cfg);
+            new LinkPages(db, feed, clock, requests, carrier instanceof SimulatedCarrier).install(cfg);
             new RequestRoutes(requests, db).install(cfg);
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
+                new SimulatedDestinations(requests).install(cfg);
             }
             new ConversationActions(db, feed).install(cfg);
             new ContactActions(db, feed, clock).install(cfg);

@@ -59,6 +59,10 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA)); // the simulated carrier's media, fetched by the relay itself
+        for (String method : List.of("GET", "POST")) { // the simulated stand-ins for a review site and a form system
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.REVIEW));
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.FORM));
+        }
         expected.addAll(PATIENT_AND_CARRIER);
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
@@ -74,6 +78,10 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA));
+        for (String method : List.of("GET", "POST")) {
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.REVIEW));
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.FORM));
+        }
         expected.addAll(PATIENT_AND_CARRIER);
 
         try (RelayFixture operated = new RelayFixture(operatorDir, java.util.Map.of("PT_OPERATOR_TOKEN", "t".repeat(OperatorToken.MIN_LENGTH)))) {

@@ -54,11 +54,12 @@ public final class LinkPages {
     private final SecureLinks links = new SecureLinks();
     private final RequestPages requests;
 
-    public LinkPages(Database db, ChangeFeed feed, Clock clock, RequestService requestService) {
+    /** {@code simulated}: the relay runs the simulated carrier, whose stand-ins for review sites and form systems a link may forward to. */
+    public LinkPages(Database db, ChangeFeed feed, Clock clock, RequestService requestService, boolean simulated) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
-        this.requests = new RequestPages(requestService, db, clock);
+        this.requests = new RequestPages(requestService, db, clock, simulated);
     }
 
     public void install(JavalinConfig config) {

@@ -51,9 +51,9 @@ final class AnswerChecks {
             String code = json == null ? "not JSON" : json.path("error").path("code").asText("no code");
             findings.add(q.route() + " → " + a.status() + " " + code + (cause == null ? "" : " (" + ServerLog.kind(cause) + ")"),
                     q.index(), q.description(), cause);
-        } else if (q.route().contains(" /l/") && a.status() >= 400
+        } else if ((q.route().contains(" /l/") || q.route().contains(" /simulator/review/") || q.route().contains(" /simulator/forms/")) && a.status() >= 400
                 && !(a.status() == 400 && new String(q.target(), StandardCharsets.UTF_8).contains("%"))) { // a path refused before any route
-            // A patient's page answers in HTML, never framed, never cached.
+            // A patient's page (and the simulated review site and form system they forward to) answers in HTML, never framed, never cached.
             if (!String.valueOf(a.header("content-type")).startsWith("text/html") || a.header("content-security-policy") == null
                     || !"no-store".equals(a.header("cache-control"))) {
                 findings.add(q.route() + " → " + a.status() + " not a private HTML page (" + a.header("content-type") + ")", q.index(), q.description(), null);

@@ -64,6 +64,7 @@ final class FuzzRequests {
             "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
             "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}",
             "GET /l/{token}/go", "GET /l/{token}/forms/{form}", "POST /l/{token}/pay", "POST /l/{token}/decision",
+            "GET /simulator/review/{place}", "POST /simulator/review/{place}", "GET /simulator/forms/{form}", "POST /simulator/forms/{form}",
             "GET /api/v1/settings", "PATCH /api/v1/settings", "GET /api/v1/requests", "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/cancel", "POST /api/v1/requests/{id}/resend", "POST /api/v1/requests/{id}/mark-paid",
             "POST /api/v1/requests/{id}/complete");
@@ -523,7 +524,7 @@ final class FuzzRequests {
     private void patientSide(Draft d) {
         Random r = d.r;
         String token = pick(r, "A".repeat(43), "A".repeat(22), "x", "%00", "..", "A".repeat(200));
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
             case 0, 1 -> {
                 d.method = r.nextBoolean() ? "GET" : "HEAD";
                 d.route = d.method + " /media/{token}";
@@ -548,6 +549,17 @@ final class FuzzRequests {
                 d.route = "GET /l/{token}/files/{position}";
                 d.method = "GET";
                 d.path = "/l/" + token + "/files/" + pick(r, "0", "9", "-1", "x");
+            }
+            case 5 -> {
+                boolean review = r.nextBoolean();
+                d.method = r.nextBoolean() ? "GET" : "POST";
+                d.route = d.method + (review ? " /simulator/review/{place}" : " /simulator/forms/{form}");
+                d.path = (review ? "/simulator/review/" : "/simulator/forms/") + pick(r, "new-patient", "x", "%00", "a".repeat(300))
+                        + pick(r, "", "?request=1", "?request=x", "?patient=%3Cb%3E");
+                if (d.method.equals("POST")) {
+                    Draft.header(d, "Content-Type", "application/x-www-form-urlencoded", "a form");
+                    d.body = ("request=" + pick(r, "1", "99999999999999999999", "", "x", "%00")).getBytes(StandardCharsets.UTF_8);
+                }
             }
             default -> {
                 String page = pick(r, "go", "forms/{form}", "pay", "decision");
