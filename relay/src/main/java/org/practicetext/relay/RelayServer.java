@@ -46,6 +46,7 @@ import org.practicetext.relay.media.UploadRoutes;
 import org.practicetext.relay.ops.Metrics;
 import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
+import org.practicetext.relay.payments.Payments;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;
@@ -100,6 +101,8 @@ public final class RelayServer implements AutoCloseable {
     private final Leadership leadership;
     private final Metrics metrics = new Metrics(CarrierErrors.known());
     private final Readiness readiness = new Readiness();
+    /** Payments (ADR 0024): the provider, the Stripe webhook, the simulated checkout page. */
+    private final Payments payments;
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -142,6 +145,9 @@ public final class RelayServer implements AutoCloseable {
         this.hasher = new PasswordHasher();
         this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime(), otherNodes);
         this.tenancy = new Tenancy(db, feed, hasher, clock, sessions::revoked);
+        this.payments = new Payments(config.payments(), clock, () -> webhookUrls.bases().getFirst(), () -> URI.create("http://127.0.0.1:" + port()));
+        // TODO(lead, issue 14): the requests service implements PaymentOutcomes; give it here instead of this placeholder (logs at DEBUG only).
+        payments.outcomes(Payments.UNWIRED);
     }
 
     public RelayServer start() {
@@ -207,6 +213,7 @@ public final class RelayServer implements AutoCloseable {
             });
             ErrorHandling.install(cfg);
             webhooks.install(cfg);
+            payments.install(cfg);
             new VersionRoutes(config.desktopVersions()).install(cfg);
             auth.install(cfg);
             feedRoutes.install(cfg);
@@ -250,7 +257,7 @@ public final class RelayServer implements AutoCloseable {
         dispatcher.start();
         intake.start();
         attachments.start();
-        LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
+        LOG.info("relay listening on port {} (carrier: {}, payments: {})", port, config.carrier(), payments.name());
         return this;
     }
 
@@ -276,6 +283,11 @@ public final class RelayServer implements AutoCloseable {
                     new TwilioSignature(config.twilioAuthToken()), config.simulatedStep(), server.clock);
         }
         return new TwilioCarrier(config.twilioAccountSid(), config.twilioAuthToken(), URI.create(config.twilioApiBase()));
+    }
+
+    /** Payments: the provider (none with {@code PT_PAYMENTS=none}) and where verified webhooks go. */
+    public Payments payments() {
+        return payments;
     }
 
     public Carrier carrier() {
@@ -379,6 +391,7 @@ public final class RelayServer implements AutoCloseable {
                 LOG.warn("closing the carrier failed", e);
             }
         }
+        payments.close();
         // Let background reads finish rather than interrupt them (an interrupt inside H2's file I/O closes the database).
         background.shutdown();
         try {

@@ -32,7 +32,10 @@ class RouteTableTest {
             new RelayServer.Route("HEAD", org.practicetext.relay.media.UploadRoutes.PUBLIC_MEDIA),
             new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.PAGE),
             new RelayServer.Route("POST", org.practicetext.relay.links.LinkPages.PAGE),
-            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE));
+            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE),
+            // the simulated payments' checkout page (PT_PAYMENTS=simulated, the simulated carrier's default): what a patient opens in the demo
+            new RelayServer.Route("GET", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE),
+            new RelayServer.Route("POST", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE));
 
     @TempDir
     static Path dir;

@@ -62,7 +62,8 @@ final class FuzzRequests {
             "GET /api/v1/messages/{id}/media/{position}", "GET /api/v1/messages/{id}/media/{position}/preview",
             "POST /api/v1/messages/{id}/media/{position}/retry",
             "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
-            "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}");
+            "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}",
+            "POST /stripe/webhook", "GET /simulator/payments/{sessionId}", "POST /simulator/payments/{sessionId}");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -72,6 +73,7 @@ final class FuzzRequests {
     /** Numbers the fuzz texts and adds: never a practice's secret patient. */
     private final List<String> phonePool = new ArrayList<>();
     private final FuzzWebhooks webhooks;
+    private final FuzzStripe stripe;
     /** Numbers the fuzzed operator adds to practices: nothing else texts or sends to them, so routing elsewhere never changes. */
     private final List<String> operatorNumbers = new ArrayList<>();
 
@@ -86,6 +88,7 @@ final class FuzzRequests {
         }
         phonePool.addAll(FuzzWorld.SHARED_PHONES);
         this.webhooks = new FuzzWebhooks(seed, world, port, phonePool);
+        this.stripe = new FuzzStripe(world);
         for (int i = 1; i <= 40; i++) {
             operatorNumbers.add(String.format("+1555404%04d", i));
         }
@@ -147,12 +150,19 @@ final class FuzzRequests {
             team(d);
         } else if (pick < 85) {
             operator(d);
-        } else if (pick < 93) {
+        } else if (pick < 92) {
             d.focused = false; // webhooks have their own mix of genuine and odd
             webhooks.inboundSms(d);
-        } else {
+        } else if (pick < 97) {
             d.focused = false;
             webhooks.statusCallback(d);
+        } else {
+            d.focused = false;
+            if (d.r.nextInt(4) == 0) {
+                stripe.checkoutPage(d);
+            } else {
+                stripe.webhook(d);
+            }
         }
         protocolHeader(d, new Random(mix(seed ^ 0x50C0L, index)));
         return d.build();
