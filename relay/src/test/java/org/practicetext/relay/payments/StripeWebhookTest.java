@@ -208,4 +208,23 @@ class StripeWebhookTest {
         assertThat(post(event, FakeStripeApi.sign(event, FakeStripeApi.WEBHOOK_SECRET, relay.clock.instant().minusSeconds(60))).statusCode())
                 .isEqualTo(200);
     }
+
+    /** {@code PT_PAYMENTS=none}: no provider and no checkout page; the webhook route answers that the relay takes no payments. */
+    @Test
+    void withoutPaymentsTheWebhookIsA404AndThereIsNoProvider(@TempDir Path other) {
+        try (RelayFixture none = new RelayFixture(other, Map.of("PT_PAYMENTS", "none"))) {
+            String payload = FakeStripeApi.event("evt_none", "payment_intent.succeeded",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            HttpResponse<String> r = none.send(HttpRequest.newBuilder(URI.create(none.uri("/stripe/webhook")))
+                    .header("Content-Type", "application/json").header("Stripe-Signature", FakeStripeApi.sign(payload, FakeStripeApi.WEBHOOK_SECRET,
+                            none.clock.instant()))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(none.read(r).path("error").path("code").asText()).isEqualTo("payments_off");
+            assertThat(none.server.payments().provider()).isEmpty();
+            assertThat(none.server.payments().name()).isEqualTo("none");
+            assertThat(none.get("/simulator/payments/cs_sim_" + "0".repeat(32), null).statusCode()).isEqualTo(404);
+        }
+    }
 }
