@@ -34,7 +34,11 @@ class RouteTableTest {
             new RelayServer.Route("POST", org.practicetext.relay.links.LinkPages.PAGE),
             new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE),
             new RelayServer.Route("GET", "/l/{token}/go"), new RelayServer.Route("GET", "/l/{token}/forms/{form}"),
-            new RelayServer.Route("POST", "/l/{token}/pay"), new RelayServer.Route("POST", "/l/{token}/decision"));
+            new RelayServer.Route("POST", "/l/{token}/pay"), new RelayServer.Route("POST", "/l/{token}/decision"),
+
+            // the simulated payments' checkout page (PT_PAYMENTS=simulated, the simulated carrier's default): what a patient opens in the demo
+            new RelayServer.Route("GET", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE),
+            new RelayServer.Route("POST", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE));
 
     @TempDir
     static Path dir;

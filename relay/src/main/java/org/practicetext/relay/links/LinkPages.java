@@ -329,7 +329,8 @@ public final class LinkPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    static void html(Context ctx, int status, String title, String body) {
+    /** A patient's page in this style (no script, no cache, never framed); the simulated checkout page uses it too. */
+    public static void html(Context ctx, int status, String title, String body) {
         html(ctx, status, title, "", body);
     }
 
@@ -361,7 +362,7 @@ public final class LinkPages {
                 + "</style></head><body><main>" + body + "</main><footer>Sent securely with PracticeText.</footer></body></html>");
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
