@@ -209,7 +209,7 @@ final class RequestPages {
             ctx.header("Retry-After", "120");
             return;
         }
-        ctx.redirect(url, HttpStatus.SEE_OTHER);
+        ctx.redirect(simulated ? SimulatedDestinations.onThisRelay(url) : url, HttpStatus.SEE_OTHER);
     }
 
     private void plan(Context ctx, Link link, Row r) {

@@ -50,6 +50,18 @@ public final class SimulatedDestinations {
         return Optional.of((uri.getHost().startsWith("review.") ? "/simulator/review" : "/simulator/forms") + rest + query);
     }
 
+    /** The simulated checkout, which this relay serves: as a path here, so the patient's browser reaches it however it came. */
+    static String onThisRelay(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return path.startsWith("/simulator/payments/") ? path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) : url;
+    }
+
     private void review(Context ctx) {
         LinkPages.html(ctx, 200, "Review (simulated)", "<h1>How was your visit?</h1><p class=\"meta\">The demo's stand-in for the practice's "
                 + "review page (Google, Yelp…).</p><form method=\"post\"><label for=\"stars\">Stars</label><input id=\"stars\" name=\"stars\" "

@@ -42,7 +42,7 @@ public final class SimulatedPaymentRoutes {
         String amount = escape(Money.format(order.amountCents(), order.currency()));
         if (s.state() == SimulatedPayments.State.PAID) {
             LinkPages.html(ctx, 200, order.practiceName(), "<h1>Paid</h1><p>" + amount + " to " + escape(order.practiceName())
-                    + " is paid. Thank you.</p><p><a href=\"" + escape(order.successUrl()) + "\">Back to " + escape(order.practiceName()) + "</a></p>");
+                    + " is paid. Thank you.</p><p><a href=\"" + escape(onThisRelay(order.successUrl())) + "\">Back to " + escape(order.practiceName()) + "</a></p>");
             return;
         }
         String what = order.description() == null || order.description().isBlank() ? "Payment" : order.description();
@@ -54,7 +54,7 @@ public final class SimulatedPaymentRoutes {
                 + "<label for=\"exp\">Expiry (MM / YY)</label><input id=\"exp\" name=\"exp\" value=\"12 / 34\" readonly>"
                 + "<label for=\"cvc\">CVC</label><input id=\"cvc\" name=\"cvc\" value=\"123\" readonly>"
                 + "<button type=\"submit\">Pay " + amount + "</button></form>"
-                + "<p><a href=\"" + escape(order.cancelUrl()) + "\">Cancel</a></p>");
+                + "<p><a href=\"" + escape(onThisRelay(order.cancelUrl())) + "\">Cancel</a></p>");
     }
 
     private void pay(Context ctx) {
@@ -68,7 +68,7 @@ public final class SimulatedPaymentRoutes {
             return;
         }
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(after.get().order().successUrl(), HttpStatus.SEE_OTHER);
+        ctx.redirect(onThisRelay(after.get().order().successUrl()), HttpStatus.SEE_OTHER);
     }
 
     /** The session of the path, or a page that says why there is none (unknown: 404, ended unpaid: 410). */
@@ -88,6 +88,20 @@ public final class SimulatedPaymentRoutes {
 
     private static void expired(Context ctx, SimulatedPayments.Session s) {
         LinkPages.html(ctx, 410, s.order().practiceName(), "<h1>This payment page has expired</h1><p>Nothing was charged. Go back to "
-                + "<a href=\"" + escape(s.order().cancelUrl()) + "\">the payment request</a> and press Pay again.</p>");
+                + "<a href=\"" + escape(onThisRelay(s.order().cancelUrl())) + "\">the payment request</a> and press Pay again.</p>");
+    }
+
+    /**
+     * The simulated checkout is served by the same relay as the request's page it returns to: the
+     * way back is a path on this relay, so it works however the patient reached it (the demo on
+     * loopback, a test browser, a public URL).
+     */
+    static String onThisRelay(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getRawPath() == null || uri.getRawPath().isEmpty() ? url : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 }

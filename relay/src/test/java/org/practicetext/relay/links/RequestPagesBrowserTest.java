@@ -47,7 +47,6 @@ class RequestPagesBrowserTest {
     @BeforeAll
     static void browser() {
         browser = PhoneBrowser.start();
-        relay.server.requests().provider(new org.practicetext.relay.requests.RecordingPayments());
     }
 
     @AfterAll
@@ -114,6 +113,27 @@ class RequestPagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("form[action$='/pay'] button")).getText()).isEqualTo("Pay $85.50");
         PhoneBrowser.assertFitsThePhone(browser);
         Files.write(Path.of("target", "payment-request-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** With the simulated provider (the demo's): Pay, the checkout page, its Pay, the signed webhook, and the thank-you page. */
+    @Test
+    void aPatientPaysThroughTheCheckoutAndThePracticeSeesItPaid() {
+        JsonNode request = send(phone(), "Your balance: {link}", Map.of("kind", "payment", "amountCents", 12000, "description", "Crown"));
+        browser.get(relay.uri(URI.create(request.get("link").asText()).getRawPath()));
+
+        PhoneBrowser.press(browser, browser.findElement(By.cssSelector("form[action$='/pay'] button")));
+        assertThat(browser.getCurrentUrl()).contains("/simulator/payments/cs_sim_");
+        assertThat(PhoneBrowser.text(browser)).contains("$120.00");
+        PhoneBrowser.assertFitsThePhone(browser);
+        PhoneBrowser.press(browser, browser.findElement(By.xpath("//button[starts-with(text(), 'Pay')]")));
+
+        assertThat(browser.getCurrentUrl()).endsWith("?paid=1");
+        JsonNode paid = relay.awaitEntity(staff, EventTypes.REQUEST, r -> r.get("id").asLong() == request.get("id").asLong()
+                && r.get("status").asText().equals("paid"));
+        assertThat(paid.get("finishedBy").asText()).isEqualTo("Patient");
+        browser.get(relay.uri(URI.create(request.get("link").asText()).getRawPath()));
+        assertThat(PhoneBrowser.text(browser)).contains("Your payment of $120.00").contains("was received on");
+        assertThat(browser.findElements(By.cssSelector("form[action$='/pay']"))).isEmpty();
     }
 
     @Test
