@@ -60,7 +60,10 @@ public final class LinkPages {
         this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
         this.requests = new RequestPages(requestService, db, clock, simulated);
+        this.settings = requestService.settings();
     }
+
+    private final org.practicetext.relay.requests.CommunicationSettings settings;
 
     public void install(JavalinConfig config) {
         config.routes.get(PAGE, this::page);
@@ -141,7 +144,7 @@ public final class LinkPages {
             links.wrongAnswer(tx, link.token(), TRIES, now.plus(LOCK));
             return null;
         });
-        Link after = db.read(tx -> links.byToken(tx, link.token())).orElseThrow();
+        Link after = db.read(tx -> links.byToken(tx, link.token())).orElseThrow().named(link.practiceName());
         if (after.wrongTotal() >= MOST_WRONG) {
             find(ctx); // answers the locked page
             return;
@@ -187,7 +190,8 @@ public final class LinkPages {
     /** The link of the path, or a page that says why there is none (unknown, expired, locked). */
     private Optional<Link> find(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<Link> link = token.matches("[A-Za-z0-9_-]{22}") ? db.read(tx -> links.byToken(tx, token)) : Optional.empty();
+        Optional<Link> link = token.matches("[A-Za-z0-9_-]{22}") ? db.read(tx -> links.byToken(tx, token)).map(l -> l.named(settings.displayName(l.practiceId())))
+                : Optional.empty();
         if (link.isEmpty()) {
             html(ctx, 404, "PracticeText", "<h1>This link is not valid</h1><p>Check that you opened the whole link from the text message.</p>");
             return Optional.empty();

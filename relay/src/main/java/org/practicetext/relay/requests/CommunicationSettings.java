@@ -124,7 +124,11 @@ public final class CommunicationSettings {
         return stored(tx, practiceId).forms().stream().filter(f -> f.id() == formId).findFirst();
     }
 
-    /** How texts and pages name the practice. */
+    /** How texts and pages name the practice: its display name, else its name. */
+    public String displayName(long practiceId) {
+        return db.read(tx -> displayName(tx, practiceId));
+    }
+
     String displayName(Tx tx, long practiceId) throws SQLException {
         return displayName(stored(tx, practiceId), practices.byId(tx, practiceId).orElseThrow());
     }

@@ -138,6 +138,13 @@ class RequestsTest {
         assertThat(request.get("conversationId").asLong()).isEqualTo(message.get("conversationId").asLong());
         assertThat(relay.read(relay.get("/api/v1/requests?conversationId=" + message.get("conversationId").asLong(), staff)))
                 .extracting(r -> r.get("id").asLong()).containsExactly(request.get("id").asLong());
+
+        assertThat(patch("/api/v1/settings", admin, Map.of("displayName", "Bright Smiles Family Dentistry")).statusCode()).isEqualTo(200);
+        assertThat(relay.get(path(link), null).body()).as("the page names the practice as its settings say")
+                .contains("<title>Bright Smiles Family Dentistry</title>").contains("From Bright Smiles Family Dentistry.");
+        JsonNode announced = relay.events(staff, 0).stream().filter(e -> e.get("type").asText().equals(EventTypes.SETTINGS)).reduce((a, b) -> b)
+                .orElseThrow().get("data");
+        assertThat(announced.get("displayName").asText()).isEqualTo("Bright Smiles Family Dentistry");
     }
 
     @Test
