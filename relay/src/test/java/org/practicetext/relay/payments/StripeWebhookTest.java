@@ -227,4 +227,49 @@ class StripeWebhookTest {
             assertThat(none.get("/simulator/payments/cs_sim_" + "0".repeat(32), null).statusCode()).isEqualTo(404);
         }
     }
+
+    /**
+     * The whole Stripe path with the requests service: the patient's Pay makes a Checkout Session at
+     * (the fake) Stripe, its signed completed event makes the request paid; a forged event changes
+     * nothing, a replay changes nothing, and the request ends up paid once with Stripe's payment.
+     */
+    @Test
+    void aPaymentRequestIsPaidThroughStripeAndItsSignedWebhook() {
+        relay.server.payments().outcomes(relay.server.requests());
+        var practice = relay.newPractice();
+        String staff = relay.signIn(practice, "staff");
+        var sent = relay.postJson("/api/v1/messages", staff, Map.of("clientId", "pay-1", "to", "+15558670001", "body", "Pay here: {link}",
+                "request", Map.of("kind", "payment", "amountCents", 12_000, "description", "Crown")));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        long messageId = relay.read(sent).get("id").asLong();
+        var request = relay.awaitEntity(staff, "request", r -> r.get("messageId").asLong() == messageId);
+        String page = URI.create(request.get("link").asText()).getRawPath();
+
+        HttpResponse<String> pay = relay.send(HttpRequest.newBuilder(URI.create(relay.uri(page + "/pay")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(pay.statusCode()).isEqualTo(303);
+        String location = pay.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("https://checkout.stripe.test/c/pay/cs_test_");
+        String session = location.substring(location.lastIndexOf('/') + 1);
+        var created = stripe.seen().stream().filter(r -> r.path().equals("/v1/checkout/sessions")).reduce((a, b) -> b).orElseThrow();
+        assertThat(created.form()).containsEntry("client_reference_id", request.get("id").asText())
+                .containsEntry("line_items[0][price_data][unit_amount]", "12000").containsEntry("line_items[0][price_data][currency]", "usd");
+
+        String event = FakeStripeApi.event("evt_paid_1", "checkout.session.completed", stripe.complete(session));
+        assertThat(post(event, FakeStripeApi.sign(event, "whsec_forged_000000000000", relay.clock.instant())).statusCode()).isEqualTo(400);
+        assertThat(relay.read(relay.get("/api/v1/requests/" + request.get("id").asLong(), staff)).get("status").asText()).isEqualTo("opened");
+
+        assertThat(postSigned(event).statusCode()).isEqualTo(200);
+        assertThat(postSigned(event).statusCode()).as("a replay").isEqualTo(200);
+        String again = FakeStripeApi.event("evt_paid_2", "checkout.session.completed", stripe.complete(session));
+        assertThat(postSigned(again).statusCode()).as("the same payment under another event id").isEqualTo(200);
+
+        var paid = relay.read(relay.get("/api/v1/requests/" + request.get("id").asLong(), staff));
+        assertThat(paid.get("status").asText()).isEqualTo("paid");
+        assertThat(paid.get("finishedBy").asText()).isEqualTo("Patient");
+        long paidEvents = relay.events(staff, 0).stream().filter(e -> e.get("type").asText().equals("request")
+                && e.get("data").get("id").asLong() == request.get("id").asLong() && e.get("data").get("status").asText().equals("paid")).count();
+        assertThat(paidEvents).as("the feed is compacted by entity: one current state").isEqualTo(1);
+        assertThat(relay.get(page, null).body()).contains("Your payment of $120.00");
+    }
 }

@@ -453,4 +453,41 @@ class RequestsTest {
         JsonNode review = request(staff, relay.read(send(to, "Review: {link}", Map.of("kind", "review"))));
         assertThat(relay.get(path(review.get("link").asText()) + "/go", null).headers().firstValue("Location")).hasValue("/simulator/review/bright");
     }
+
+    @Test
+    void aResendToAPatientWhoOptedOutSinceIsRefusedAndTheRequestIsKept() {
+        String to = phone();
+        JsonNode request = request(staff, relay.read(send(to, "Pay: {link}", payment(3000, "Copay"))));
+        relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), to, practice.number(), "stop"));
+        relay.awaitEntity(staff, EventTypes.CONTACT, c -> c.get("phone").asText().equals(to) && c.get("optedOut").asBoolean());
+
+        HttpResponse<String> resent = relay.postJson("/api/v1/requests/" + request.get("id").asLong() + "/resend", staff, Map.of("clientId", "again-1"));
+
+        assertThat(resent.statusCode()).isEqualTo(409);
+        assertThat(relay.read(resent).get("error").get("code").asText()).isEqualTo("opted_out");
+        JsonNode kept = request(request.get("id").asLong());
+        assertThat(kept.get("status").asText()).isIn("sent", "delivered");
+        assertThat(kept.get("replacedById").isNull()).isTrue();
+        assertThat(relay.read(relay.get("/api/v1/requests", staff))).hasSize(1);
+    }
+
+    @Test
+    void aPracticeWithTwoLocationsSendsEachInboxsOwnReviewLink() {
+        long billing = relay.read(relay.postJson("/api/v1/inboxes", admin, Map.of("name", "Downtown"))).get("id").asLong();
+        assertThat(patch("/api/v1/settings", admin, Map.of("reviewUrl", "https://g.page/r/main/review", "reviewLinks",
+                List.of(Map.of("inboxId", billing, "url", "https://g.page/r/downtown/review")))).statusCode()).isEqualTo(200);
+        assertThat(patch("/api/v1/settings", admin, Map.of("reviewLinks", List.of(Map.of("inboxId", 999_999, "url", "https://x.test")))).statusCode())
+                .as("another practice's or no inbox").isEqualTo(400);
+        assertThat(patch("/api/v1/settings", admin, Map.of("reviewUrl", "http://g.page/r/main/review")).statusCode()).as("not https").isEqualTo(400);
+        String to = phone();
+        JsonNode main = relay.read(send(to, "Review: {link}", Map.of("kind", "review")));
+        long conversation = main.get("conversationId").asLong();
+        assertThat(relay.get(path(request(staff, main).get("link").asText()) + "/go", null).headers().firstValue("Location"))
+                .hasValue("https://g.page/r/main/review");
+
+        assertThat(relay.postJson("/api/v1/conversations/" + conversation + "/move", staff, Map.of("inboxId", billing)).statusCode()).isEqualTo(200);
+        JsonNode downtown = relay.read(send(staff, to, "Review: {link}", Map.of("kind", "review", "repeatAllowed", true), UUID.randomUUID().toString()));
+        assertThat(relay.get(path(request(staff, downtown).get("link").asText()) + "/go", null).headers().firstValue("Location"))
+                .hasValue("https://g.page/r/downtown/review");
+    }
 }
