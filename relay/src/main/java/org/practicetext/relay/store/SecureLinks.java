@@ -12,6 +12,11 @@ public final class SecureLinks {
     /** A link as the patient's page needs it. */
     public record Link(String token, long practiceId, long messageId, long contactId, boolean asksBirthDate, Instant expiresAt,
                        Instant firstOpenedAt, int failedAnswers, Instant lockedUntil, String practiceName, String timeZone, int wrongTotal) {
+        /** The same link under the name the practice's settings give it in texts and pages. */
+        public Link named(String name) {
+            return new Link(token, practiceId, messageId, contactId, asksBirthDate, expiresAt, firstOpenedAt, failedAnswers, lockedUntil, name, timeZone,
+                    wrongTotal);
+        }
     }
 
     /** A file behind a link. */
