@@ -15,9 +15,10 @@ import org.practicetext.core.RequestKind;
  * says staff saw the warning that this patient had a review request recently and send anyway.
  */
 public record RequestDraft(RequestKind kind, Long amountCents, String description, String reference, List<Long> formIds, String document,
-                           boolean repeatAllowed) {
+                           Boolean repeatAllowed) {
     public RequestDraft {
         formIds = formIds == null ? List.of() : List.copyOf(formIds);
+        repeatAllowed = Boolean.TRUE.equals(repeatAllowed); // absent from the JSON: false
     }
 
     /** The same draft with its PDF uploaded (the desk's outbox sets it just before sending). */

@@ -46,6 +46,9 @@ import org.practicetext.relay.media.UploadRoutes;
 import org.practicetext.relay.ops.Metrics;
 import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
+import org.practicetext.relay.requests.CommunicationSettings;
+import org.practicetext.relay.requests.RequestRoutes;
+import org.practicetext.relay.requests.RequestService;
 import org.practicetext.relay.send.Carrier;
 import org.practicetext.relay.send.Dispatcher;
 import org.practicetext.relay.send.MessageSending;
@@ -90,6 +93,7 @@ public final class RelayServer implements AutoCloseable {
     private Dispatcher dispatcher;
     private WebhookIntake intake;
     private Attachments attachments;
+    private RequestService requests;
     private final UncleanStops uncleanStops;
     /** Wakes the dispatcher after a commit that gave it work: this node's, and on PostgreSQL the other nodes' too (NOTIFY). */
     private final DispatchSignal dispatchSignal;
@@ -171,7 +175,12 @@ public final class RelayServer implements AutoCloseable {
                 config.twilioAuthToken(), config.nodeId(), sharedDatabase);
         inbound.onMedia(attachments::wake);
         attachments.meter(metrics);
-        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(() -> webhookUrls.bases().getFirst());
+        java.util.function.Supplier<String> publicBase = () -> webhookUrls.bases().getFirst();
+        requests = new RequestService(db, feed, clock, new CommunicationSettings(db, feed, clock, publicBase,
+                () -> requests.provider() == null ? "none" : requests.provider().name(), "USD"), publicBase, sharedDatabase); // the currency comes with PT_PAYMENTS (payments branch)
+        statuses.onDelivered(requests::delivered);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(publicBase).requests(requests);
+        requests.sending(sending);
         UploadRoutes uploads = new UploadRoutes(new Outgoing(db, clock), db, clock);
         SendRoutes sendRoutes = new SendRoutes(sending, db);
 
@@ -213,7 +222,8 @@ public final class RelayServer implements AutoCloseable {
             sendRoutes.install(cfg);
             attachments.routes().install(cfg);
             uploads.install(cfg);
-            new LinkPages(db, feed, clock).install(cfg);
+            new LinkPages(db, feed, clock, requests).install(cfg);
+            new RequestRoutes(requests, db).install(cfg);
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
             }
@@ -246,6 +256,8 @@ public final class RelayServer implements AutoCloseable {
             });
         }
         leadership.start();
+        requests.settings().publishAll();
+        requests.start(leadership::isLeader);
         intake.purgeOnlyWhile(leadership::isLeader);
         dispatcher.start();
         intake.start();
@@ -304,6 +316,11 @@ public final class RelayServer implements AutoCloseable {
 
     public WebhookIntake webhookIntake() {
         return intake;
+    }
+
+    /** Requests (payments, reviews, forms, treatment plans) and the communication settings. */
+    public RequestService requests() {
+        return requests;
     }
 
     /** Inbound media: the fetcher and the desks' media routes. */
@@ -368,6 +385,9 @@ public final class RelayServer implements AutoCloseable {
         leadership.close(); // another node may lead at once
         if (dispatcher != null) {
             dispatcher.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));
+        }
+        if (requests != null) {
+            requests.close();
         }
         if (attachments != null) {
             attachments.close(java.time.Duration.ofNanos(Math.max(java.time.Duration.ofSeconds(1).toNanos(), bound - (System.nanoTime() - started))));

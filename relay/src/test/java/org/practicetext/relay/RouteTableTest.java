@@ -32,7 +32,9 @@ class RouteTableTest {
             new RelayServer.Route("HEAD", org.practicetext.relay.media.UploadRoutes.PUBLIC_MEDIA),
             new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.PAGE),
             new RelayServer.Route("POST", org.practicetext.relay.links.LinkPages.PAGE),
-            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE));
+            new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE),
+            new RelayServer.Route("GET", "/l/{token}/go"), new RelayServer.Route("GET", "/l/{token}/forms/{form}"),
+            new RelayServer.Route("POST", "/l/{token}/pay"), new RelayServer.Route("POST", "/l/{token}/decision"));
 
     @TempDir
     static Path dir;

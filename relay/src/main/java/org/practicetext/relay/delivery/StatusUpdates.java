@@ -39,6 +39,18 @@ public final class StatusUpdates {
     private final StatusCallbacks callbacks = new StatusCallbacks();
     private final EntityEvents events;
 
+    /** What else follows a message's delivery, in its transaction (a request it carries is delivered too). */
+    @FunctionalInterface
+    public interface Delivered {
+        void delivered(Tx tx, long practiceId, long messageId) throws SQLException;
+    }
+
+    private volatile Delivered delivered = (tx, practiceId, messageId) -> { };
+
+    public void onDelivered(Delivered listener) {
+        this.delivered = listener;
+    }
+
     public StatusUpdates(ChangeFeed feed, Clock clock) {
         this.feed = feed;
         this.clock = clock;
@@ -95,6 +107,9 @@ public final class StatusUpdates {
             events.contactChanged(tx, practiceId, contactId);
         }
         events.messageChanged(tx, practiceId, message.id());
+        if (status == DeliveryStatus.DELIVERED || status == DeliveryStatus.READ) {
+            delivered.delivered(tx, practiceId, message.id());
+        }
     }
 
     /** Applies, in arrival order, reports that came for {@code sid} before the relay knew it. */

@@ -71,10 +71,11 @@ public final class ErrorHandling {
     public static int statusOf(Refusal.Reason reason) {
         return switch (reason) {
             case INVALID, WEAK_PASSWORD -> 400;
-            case WRONG_PASSWORD, PASSWORD_CHANGE_REQUIRED -> 403;
+            case WRONG_PASSWORD, PASSWORD_CHANGE_REQUIRED, FEATURE_OFF, NOT_ALLOWED -> 403;
             case BAD_CREDENTIALS, SIGN_IN_REQUIRED, INVALID_TOKEN, TOKEN_REVOKED, TOKEN_EXPIRED -> 401;
             case NOT_FOUND, UPLOAD_GONE -> 404;
-            case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER, LAST_ADMIN, USE_PG_DUMP -> 409;
+            case CONFLICT, OPTED_OUT, BLOCKED, NO_NUMBER, LAST_ADMIN, USE_PG_DUMP, REVIEW_RECENTLY_SENT -> 409;
+            case PAYMENT_PROVIDER -> 503;
             case INVALID_PHONE -> 422;
             case UNSUPPORTED_TYPE -> 415;
             case LOCKED -> 429;

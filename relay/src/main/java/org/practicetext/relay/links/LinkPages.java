@@ -16,8 +16,10 @@ import java.util.Optional;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.media.Outgoing;
+import org.practicetext.relay.requests.RequestService;
 import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.MessageMedia;
+import org.practicetext.relay.store.Requests.Row;
 import org.practicetext.relay.store.SecureLinks;
 import org.practicetext.relay.store.SecureLinks.Link;
 
@@ -50,17 +52,46 @@ public final class LinkPages {
     private final PracticeWrites writes;
     private final Clock clock;
     private final SecureLinks links = new SecureLinks();
+    private final RequestPages requests;
 
-    public LinkPages(Database db, ChangeFeed feed, Clock clock) {
+    public LinkPages(Database db, ChangeFeed feed, Clock clock, RequestService requestService) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
+        this.requests = new RequestPages(requestService, db, clock);
     }
 
     public void install(JavalinConfig config) {
         config.routes.get(PAGE, this::page);
         config.routes.post(PAGE, this::answer);
         config.routes.get(FILE, this::file);
+        config.routes.get(RequestPages.GO, ctx -> onRequest(ctx, false, requests::go));
+        config.routes.get(RequestPages.FORM, ctx -> onRequest(ctx, false, requests::form));
+        config.routes.post(RequestPages.PAY, ctx -> onRequest(ctx, true, requests::pay));
+        config.routes.post(RequestPages.DECISION, ctx -> onRequest(ctx, true, requests::decide));
+    }
+
+    private interface RequestPage {
+        void answer(Context ctx, Link link, Row request);
+    }
+
+    /** A request's own path: the link must be a request's, and past its date of birth when it asks one ({@code gated}). */
+    private void onRequest(Context ctx, boolean gated, RequestPage page) {
+        Optional<Link> found = find(ctx);
+        if (found.isEmpty()) {
+            return;
+        }
+        Link link = found.get();
+        Optional<Row> request = requests.of(link);
+        if (request.isEmpty()) {
+            html(ctx, 404, link.practiceName(), "<h1>Not found</h1><p>There is nothing like that behind this link.</p>");
+            return;
+        }
+        if (gated && !RequestPages.open(link, request.get()) && !granted(ctx, link)) {
+            ctx.redirect("/l/" + link.token(), io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
+        page.answer(ctx, link, request.get());
     }
 
     private void page(Context ctx) {
@@ -69,8 +100,17 @@ public final class LinkPages {
             return;
         }
         Link link = found.get();
+        Optional<Row> request = requests.of(link);
+        if (request.isPresent() && RequestPages.open(link, request.get())) {
+            requests.show(ctx, link, request.get());
+            return;
+        }
         if (!granted(ctx, link)) {
-            html(ctx, 200, link.practiceName(), askForm(link, null, db.read(tx -> links.files(tx, link.messageId())).size()));
+            html(ctx, 200, link.practiceName(), askForm(link, request, null, db.read(tx -> links.files(tx, link.messageId())).size()));
+            return;
+        }
+        if (request.isPresent()) {
+            requests.show(ctx, link, request.get());
             return;
         }
         show(ctx, link);
@@ -112,7 +152,7 @@ public final class LinkPages {
         int left = TRIES - after.failedAnswers();
         String problem = given.isEmpty() ? "Enter your date of birth as month, day and year."
                 : "That date of birth does not match our records. " + left + (left == 1 ? " try" : " tries") + " left.";
-        html(ctx, 422, link.practiceName(), askForm(link, problem, db.read(tx -> links.files(tx, link.messageId())).size()));
+        html(ctx, 422, link.practiceName(), askForm(link, requests.of(link), problem, db.read(tx -> links.files(tx, link.messageId())).size()));
     }
 
     private void file(Context ctx) {
@@ -121,7 +161,8 @@ public final class LinkPages {
             return;
         }
         Link link = found.get();
-        if (!granted(ctx, link)) {
+        boolean open = requests.of(link).map(r -> RequestPages.open(link, r)).orElse(false);
+        if (!open && !granted(ctx, link)) {
             ctx.redirect("/l/" + link.token(), io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
@@ -151,9 +192,13 @@ public final class LinkPages {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        Optional<Row> request = requests.of(link.get());
+        if (request.isPresent() && requests.ended(ctx, link.get(), request.get())) {
+            return Optional.empty();
+        }
         if (!link.get().expiresAt().isAfter(now)) {
             html(ctx, 410, link.get().practiceName(), "<h1>This link has expired</h1><p>Please contact " + escape(link.get().practiceName())
-                    + " and ask them to send the document again.</p>");
+                    + (request.isPresent() ? " and ask them to send you a new link.</p>" : " and ask them to send the document again.</p>"));
             return Optional.empty();
         }
         if (link.get().wrongTotal() >= MOST_WRONG) {
@@ -226,15 +271,18 @@ public final class LinkPages {
      * the documents and the opening wait for a person's answer: a phone's messaging app fetches a
      * link to preview it, and must neither see the documents nor count as the patient opening them.
      */
-    private static String askForm(Link link, String problem, int documents) {
-        String sent = escape(link.practiceName()) + (documents == 1 ? " sent you a document." : " sent you " + documents + " documents.");
-        String button = documents == 1 ? "Show my document" : "Show my documents";
+    private static String askForm(Link link, Optional<Row> request, String problem, int documents) {
+        String[] words = request.map(RequestPages::askWords).orElse(null);
+        String heading = words != null ? words[0] : "Your documents";
+        String sent = escape(link.practiceName()) + (words != null ? words[1]
+                : documents == 1 ? " sent you a document." : " sent you " + documents + " documents.");
+        String button = words != null ? words[2] : documents == 1 ? "Show my document" : "Show my documents";
         if (!link.asksBirthDate()) {
-            return "<h1>Your documents</h1><p>" + sent + "</p><form method=\"post\" action=\"/l/" + link.token() + "\"><button type=\"submit\">"
+            return "<h1>" + heading + "</h1><p>" + sent + "</p><form method=\"post\" action=\"/l/" + link.token() + "\"><button type=\"submit\">"
                     + button + "</button></form>";
         }
         String error = problem == null ? "" : "<p class=\"error\" role=\"alert\" id=\"problem\">" + escape(problem) + "</p>";
-        return "<h1>Your documents</h1><p>" + sent + " To keep " + (documents == 1 ? "it" : "them") + " private, please confirm your "
+        return "<h1>" + heading + "</h1><p>" + sent + " To keep " + (words != null || documents == 1 ? "it" : "them") + " private, please confirm your "
                 + "date of birth.</p>" + error + "<form method=\"post\" action=\"/l/" + link.token() + "\">"
                 + "<label for=\"dob\">Date of birth</label>"
                 + "<input id=\"dob\" name=\"dob\" type=\"date\" autocomplete=\"bday\" required"
@@ -280,7 +328,12 @@ public final class LinkPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    private static void html(Context ctx, int status, String title, String body) {
+    static void html(Context ctx, int status, String title, String body) {
+        html(ctx, status, title, "", body);
+    }
+
+    /** A page with {@code head} (a {@code <meta refresh>}) in its head. */
+    static void html(Context ctx, int status, String title, String head, String body) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         ctx.header("Content-Security-Policy", SECURITY_POLICY);
@@ -290,7 +343,7 @@ public final class LinkPages {
         ctx.contentType("text/html; charset=utf-8");
         ctx.result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex, nofollow\"><title>" + escape(title) + "</title><style>"
+                + "<meta name=\"robots\" content=\"noindex, nofollow\">" + head + "<title>" + escape(title) + "</title><style>"
                 + "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;padding:24px 20px;max-width:34rem;"
                 + "margin-inline:auto;color:#1f2328;background:#fff;font-size:18px;line-height:1.5}"
                 + "h1{font-size:1.5rem;margin:0 0 .5rem}label{display:block;font-weight:600;margin:1rem 0 .25rem}"
@@ -301,6 +354,9 @@ public final class LinkPages {
                 + ".doc{display:block;padding:.9rem 1rem;border:2px solid #d0d7de;border-radius:10px;text-decoration:none;min-height:48px}"
                 + ".doc .name{display:block;font-weight:600;text-decoration:underline;overflow-wrap:anywhere}"
                 + "a{color:#0b5cad}footer{margin-top:2rem;color:#57606a;font-size:.85rem}"
+                + ".amount{font-size:2rem;font-weight:700;margin:.5rem 0}.answer{font-weight:600;padding:.75rem;border-radius:8px;background:#eaf5ea}"
+                + "button.secondary{background:#fff;color:#a40e26;border:2px solid #a40e26}"
+                + "a.button{display:block;text-align:center;padding:.75rem 1rem;border-radius:8px;background:#0b5cad;color:#fff;text-decoration:none}"
                 + "</style></head><body><main>" + body + "</main><footer>Sent securely with PracticeText.</footer></body></html>");
     }
 

@@ -132,7 +132,8 @@ public final class Outgoing {
         return Previews.read(content, LONGEST_SIDE, 0.85f).map(Previews.Preview::jpeg);
     }
 
-    static String sha256(byte[] content) {
+    /** The hex SHA-256 of a file, as uploads keep it. */
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -53,7 +53,15 @@ public final class Refusal extends RuntimeException {
         /** A send names an upload the relay does not have (another practice's, or older than a day): upload it again. */
         UPLOAD_GONE("upload_gone"),
         /** A secure link's answer given too often wrong: it is locked for a while. */
-        LOCKED("locked");
+        LOCKED("locked"),
+        /** The caller's role does not allow the act (a service found out, after reading what it is about). */
+        NOT_ALLOWED("forbidden"),
+        /** A composer tool the practice has turned off (or, for payments, a relay with no payment provider). */
+        FEATURE_OFF("feature_off"),
+        /** The patient had a review request within the practice's repeat limit: the desk warns, then sends with {@code repeatAllowed}. */
+        REVIEW_RECENTLY_SENT("review_recently_sent"),
+        /** The payment provider refused or could not be reached (the patient's page says so; nothing is lost). */
+        PAYMENT_PROVIDER("payment_provider_unavailable");
 
         private final String code;
 

@@ -17,11 +17,13 @@ import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.PhoneNumbers;
+import org.practicetext.core.RequestTexts;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.RequestDraft;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Texts;
@@ -65,6 +67,13 @@ public final class MessageSending {
     private final MessageMedia media = new MessageMedia();
     private final SecureLinks links = new SecureLinks();
     private Supplier<String> publicBase = () -> "http://localhost";
+    private RequestMaker requests = RequestMaker.NONE;
+
+    /** What makes a message a request (ADR 0024). */
+    public MessageSending requests(RequestMaker maker) {
+        this.requests = maker;
+        return this;
+    }
 
     /** The relay's public base URL ({@code PT_PUBLIC_URL}): where the carrier fetches an MMS file and the patient opens a link. */
     public MessageSending publicBase(Supplier<String> base) {
@@ -80,9 +89,15 @@ public final class MessageSending {
     }
 
     /** What to send, once validated. Exactly one of conversationId and to is set; {@code uploads} are upload ids (ADR 0023). */
-    public record Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls, List<String> uploads) {
+    public record Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls, List<String> uploads,
+                        RequestDraft request, Long replacesRequest) {
         public Draft {
             uploads = uploads == null ? List.of() : uploads;
+        }
+
+        /** A draft with files and no request. */
+        public Draft(String clientId, Long conversationId, String to, String from, String body, List<String> mediaUrls, List<String> uploads) {
+            this(clientId, conversationId, to, from, body, mediaUrls, uploads, null, null);
         }
 
         /** A draft with no uploads. */
@@ -118,7 +133,16 @@ public final class MessageSending {
                 throw Refusal.invalid("uploads[" + i + "] is not an upload id (POST /api/v1/uploads answers one).");
             }
         }
-        if (body.isBlank() && media.isEmpty() && draft.uploads().isEmpty()) {
+        if (draft.request() != null && (!media.isEmpty() || !draft.uploads().isEmpty())) {
+            throw Refusal.invalid("A request carries only its own document (request.document); send other files in a message of their own.");
+        }
+        if (draft.request() != null && draft.request().kind() == null) {
+            throw Refusal.invalid("request.kind is required: payment, review, forms or treatment_plan.");
+        }
+        if (draft.request() != null && draft.request().document() != null && !draft.request().document().matches("up_[A-Za-z0-9_-]{16,44}")) {
+            throw Refusal.invalid("request.document is not an upload id (POST /api/v1/uploads answers one).");
+        }
+        if (body.isBlank() && media.isEmpty() && draft.uploads().isEmpty() && draft.request() == null) {
             throw Refusal.invalid("The message is empty: write some text or attach a file.");
         }
         int length = body.codePointCount(0, body.length());
@@ -175,21 +199,30 @@ public final class MessageSending {
         }
         refuseIfUnreachable(contact);
 
-        List<Uploads.Facts> files = draft.uploads().isEmpty() ? List.of()
-                : uploads.facts(tx, practiceId, draft.uploads())
+        RequestMaker.Prepared request = draft.request() == null ? null : requests.prepare(tx, practiceId, contact, conversation, draft.request(), now);
+        List<String> uploadIds = request != null && request.draft().document() != null ? List.of(request.draft().document()) : draft.uploads();
+        List<Uploads.Facts> files = uploadIds.isEmpty() ? List.of()
+                : uploads.facts(tx, practiceId, uploadIds)
                         .orElseThrow(() -> new Refusal(Reason.UPLOAD_GONE,
                                 "An upload is gone (the relay keeps one a day, for its own practice): upload the file again."));
-        List<MediaDelivery> deliveries = deliveries(files, media.size());
-        String linkToken = deliveries.contains(MediaDelivery.LINK) ? Outgoing.token(16) : null;
-        SecureLinks.Rules rules = linkToken == null ? null : links.rules(tx, practiceId, contact.id());
-        String text = linkToken == null ? body : withLink(body, rules.practiceName(), publicBase.get() + "/l/" + linkToken,
-                (int) deliveries.stream().filter(d -> d == MediaDelivery.LINK).count());
+        if (request != null && !files.isEmpty() && !files.getFirst().contentType().equals("application/pdf")) {
+            throw Refusal.invalid("A request's document must be a PDF (this one is " + files.getFirst().contentType() + ").");
+        }
+        List<MediaDelivery> deliveries = request != null ? files.stream().map(f -> MediaDelivery.LINK).toList() : deliveries(files, media.size());
+        String linkToken = request != null ? request.token() : deliveries.contains(MediaDelivery.LINK) ? Outgoing.token(16) : null;
+        SecureLinks.Rules rules = linkToken == null || request != null ? null : links.rules(tx, practiceId, contact.id());
+        String text = request != null ? RequestTexts.withLink(body, request.url())
+                : linkToken == null ? body : withLink(body, rules.practiceName(), publicBase.get() + "/l/" + linkToken,
+                        (int) deliveries.stream().filter(d -> d == MediaDelivery.LINK).count());
         int length = text.codePointCount(0, text.length());
         if (length > MAX_BODY) {
             throw Refusal.invalid("With its link the message is " + length + " characters; a text can have at most " + MAX_BODY + ".");
         }
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "out", text, "queued", null,
                 draft.clientId(), who.sender(), media, now));
+        if (request != null) {
+            links.create(tx, linkToken, practiceId, message.id(), contact.id(), request.asksBirthDate(), request.expiresAt(), now);
+        }
         if (!files.isEmpty()) {
             for (int i = 0; i < files.size(); i++) {
                 MediaDelivery delivery = deliveries.get(i);
@@ -198,18 +231,21 @@ public final class MessageSending {
                 this.media.attachUpload(tx, practiceId, message.id(), media.size() + i, files.get(i).id(), delivery, url, publicToken,
                         now.plus(SERVED_TO_THE_CARRIER));
             }
-            if (linkToken != null) {
+            if (linkToken != null && request == null) {
                 links.create(tx, linkToken, practiceId, message.id(), contact.id(), rules.asksBirthDate(),
                         now.plus(java.time.Duration.ofDays(rules.days())), now);
             }
             message = messages.byId(tx, practiceId, message.id()).orElseThrow();
+        }
+        if (request != null) {
+            requests.created(tx, practiceId, request, message, who.sender(), draft.replacesRequest(), now);
         }
         messages.queueForDispatch(tx, message.id(), now);
         dispatch.raiseAtCommit(tx);
         if (conversation.status() == ConversationStatus.CLOSED) {
             conversations.setStatus(tx, conversation.id(), "open");
         }
-        conversations.touch(tx, conversation.id(), now, body.isBlank() ? attachmentPreview(files, media.size()) : body, "out");
+        conversations.touch(tx, conversation.id(), now, request != null ? text : body.isBlank() ? attachmentPreview(files, media.size()) : body, "out");
 
         if (contactCreated) {
             writes.events().changed(tx, practiceId, EventTypes.CONTACT, contact.id(), contact);

@@ -47,9 +47,12 @@ public final class SendRoutes {
     private void send(Context ctx) {
         Principal who = AuthRoutes.principal(ctx, Permission.SMS_SEND);
         SendMessageRequest request = JsonBody.read(ctx, SendMessageRequest.class);
+        if (request.request() != null && request.request().kind() != null) {
+            who.require(request.request().kind().permission());
+        }
         MessageSending.Accepted accepted = sending.accept(new Originator(who.practiceId(), who.region(), Sender.user(who.userId(), who.name())),
                 new MessageSending.Draft(request.clientId(), request.conversationId(), request.to(), request.from(), request.body(), request.mediaUrls(),
-                        request.uploads()));
+                        request.uploads(), request.request(), null));
         answer(ctx, accepted);
     }
 

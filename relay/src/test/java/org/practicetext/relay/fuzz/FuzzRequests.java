@@ -62,7 +62,11 @@ final class FuzzRequests {
             "GET /api/v1/messages/{id}/media/{position}", "GET /api/v1/messages/{id}/media/{position}/preview",
             "POST /api/v1/messages/{id}/media/{position}/retry",
             "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
-            "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}");
+            "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}",
+            "GET /l/{token}/go", "GET /l/{token}/forms/{form}", "POST /l/{token}/pay", "POST /l/{token}/decision",
+            "GET /api/v1/settings", "PATCH /api/v1/settings", "GET /api/v1/requests", "GET /api/v1/requests/{id}",
+            "POST /api/v1/requests/{id}/cancel", "POST /api/v1/requests/{id}/resend", "POST /api/v1/requests/{id}/mark-paid",
+            "POST /api/v1/requests/{id}/complete");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -145,8 +149,10 @@ final class FuzzRequests {
             template(d);
         } else if (pick < 81) {
             team(d);
-        } else if (pick < 85) {
+        } else if (pick < 83) {
             operator(d);
+        } else if (pick < 85) {
+            requests(d);
         } else if (pick < 93) {
             d.focused = false; // webhooks have their own mix of genuine and odd
             webhooks.inboundSms(d);
@@ -347,9 +353,88 @@ final class FuzzRequests {
         }
         optional(d, fields, "body", FuzzValues.text(r, 1600, Units.UTF16, BODIES), 0.9);
         optional(d, fields, "mediaUrls", FuzzValues.mediaUrls(r), 0.3);
+        if (r.nextInt(8) == 0) {
+            fields.add(field(d, "request", requestDraft(r)));
+        }
         extraField(d, fields);
         jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
         auth(d, p, false);
+    }
+
+    /** A request a message may carry (ADR 0024): each kind, whole or missing what it needs, and odd values. */
+    private static Val requestDraft(Random r) {
+        String kind = pick(r, "\"payment\"", "\"review\"", "\"forms\"", "\"treatment_plan\"", "\"PAYMENT\"", "\"\"", "null", "7", "{}");
+        String amount = pick(r, "12050", "0", "-1", "99999999", "100000000", "1.5", "\"12\"", "null", "9223372036854775808");
+        String description = pick(r, "\"Crown\"", "\"\"", "null", "\"" + "x".repeat(81) + "\"", "\"a\\u0000b\"", "[]");
+        String forms = pick(r, "[1]", "[]", "[1,2,3,4,5,6,7,8,9,10,11]", "[-1]", "[\"x\"]", "null", "[null]");
+        String document = pick(r, "null", "\"up_" + "A".repeat(32) + "\"", "\"x\"", "5");
+        String repeat = pick(r, "true", "false", "null", "\"yes\"");
+        return FuzzValues.Val.of("{\"kind\":" + kind + ",\"amountCents\":" + amount + ",\"description\":" + description + ",\"formIds\":" + forms
+                + ",\"document\":" + document + ",\"repeatAllowed\":" + repeat + "}", "a request of kind " + kind);
+    }
+
+    /** Settings, requests and their actions (ADR 0024): own ids, another practice's, odd ones; and the request pages' own paths. */
+    private void requests(Draft d) {
+        Random r = d.r;
+        Practice p = pickPractice(d);
+        int kind = r.nextInt(9);
+        List<String[]> fields = new ArrayList<>();
+        Val id = FuzzValues.pathId(r, List.of(1L, 2L, 3L), List.of(4L, 5L));
+        switch (kind) {
+            case 0 -> {
+                d.route = "GET /api/v1/settings";
+                d.method = "GET";
+                d.path = "/api/v1/settings";
+            }
+            case 1 -> {
+                d.route = "PATCH /api/v1/settings";
+                d.method = "PATCH";
+                d.path = "/api/v1/settings";
+                optional(d, fields, "displayName", FuzzValues.text(r, 60, Units.CODE_POINTS, List.of("Bright Smiles")), 0.4);
+                optional(d, fields, "reviewUrl", FuzzValues.Val.of(pick(r, "\"https://g.page/r/x/review\"", "\"http://x\"", "\"javascript:alert(1)\"",
+                        "\"\"", "null", "5"), "a review URL"), 0.4);
+                optional(d, fields, "reviewRepeatDays", FuzzValues.Val.of(pick(r, "0", "182", "731", "-1", "\"x\"", "null"), "repeat days"), 0.3);
+                optional(d, fields, "linkDays", FuzzValues.Val.of(pick(r, "{\"payment\":30,\"review\":30,\"forms\":7,\"treatmentPlan\":30,\"documents\":30}",
+                        "{\"payment\":0,\"review\":30,\"forms\":7,\"treatmentPlan\":30,\"documents\":30}", "{}", "[]", "null"), "link days"), 0.3);
+                optional(d, fields, "forms", FuzzValues.Val.of(pick(r, "[{\"name\":\"Intake\",\"url\":\"https://f.test/{patientId}\"}]",
+                        "[{\"name\":\"\",\"url\":\"https://f.test\"}]", "[{\"name\":\"X\",\"url\":\"https://f.test/{evil}\"}]", "[null]",
+                        "[{\"id\":999,\"name\":\"X\",\"url\":\"https://f.test\"}]", "{}"), "forms"), 0.3);
+                optional(d, fields, "reviewLinks", FuzzValues.Val.of(pick(r, "[{\"inboxId\":1,\"url\":\"https://g.test\"}]", "[{\"inboxId\":-1}]",
+                        "[null]", "[]"), "review links"), 0.2);
+                optional(d, fields, "features", FuzzValues.Val.of(pick(r, "{\"attachments\":true,\"payments\":true,\"reviews\":true,\"forms\":true,"
+                        + "\"treatmentPlans\":true}", "{\"payments\":false}", "{}", "true"), "features"), 0.3);
+                extraField(d, fields);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+            }
+            case 2 -> {
+                d.route = "GET /api/v1/requests";
+                d.method = "GET";
+                d.path = "/api/v1/requests" + pick(r, "", "?open=true", "?open=maybe", "?conversationId=1", "?conversationId=x",
+                        "?conversationId=99999999999999999999", "?open=false&conversationId=2");
+            }
+            case 3 -> {
+                d.route = "GET /api/v1/requests/{id}";
+                d.method = "GET";
+                d.path = "/api/v1/requests/" + id.json();
+                d.what.add("id: " + id.what());
+            }
+            default -> {
+                String action = pick(r, "cancel", "resend", "mark-paid", "complete");
+                d.route = "POST /api/v1/requests/{id}/" + action;
+                d.method = "POST";
+                d.path = "/api/v1/requests/" + id.json() + "/" + action;
+                d.what.add("id: " + id.what());
+                optional(d, fields, "clientId", clientId(d, 64), 0.6);
+                optional(d, fields, "note", FuzzValues.text(r, 200, Units.CODE_POINTS, List.of("Paid at the desk")), 0.4);
+                jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+                if (action.equals("complete") && r.nextInt(3) == 0) {
+                    Draft.header(d, "X-Api-Key", pick(r, "pt_" + "x".repeat(40), "", "x"), "a made-up API key");
+                    d.what.add("as a form system");
+                    return;
+                }
+            }
+        }
+        auth(d, p, kind < 4);
     }
 
     private void retry(Draft d) {
@@ -438,7 +523,7 @@ final class FuzzRequests {
     private void patientSide(Draft d) {
         Random r = d.r;
         String token = pick(r, "A".repeat(43), "A".repeat(22), "x", "%00", "..", "A".repeat(200));
-        switch (r.nextInt(5)) {
+        switch (r.nextInt(6)) {
             case 0, 1 -> {
                 d.method = r.nextBoolean() ? "GET" : "HEAD";
                 d.route = d.method + " /media/{token}";
@@ -459,10 +544,20 @@ final class FuzzRequests {
                 Draft.header(d, "Content-Type", "application/x-www-form-urlencoded", "a form");
                 d.body = ("dob=" + pick(r, "1984-03-07", "03/07/1984", "", "9999-99-99", "x".repeat(100), "%00")).getBytes(StandardCharsets.UTF_8);
             }
-            default -> {
+            case 4 -> {
                 d.route = "GET /l/{token}/files/{position}";
                 d.method = "GET";
                 d.path = "/l/" + token + "/files/" + pick(r, "0", "9", "-1", "x");
+            }
+            default -> {
+                String page = pick(r, "go", "forms/{form}", "pay", "decision");
+                d.method = page.equals("pay") || page.equals("decision") ? "POST" : "GET";
+                d.route = d.method + " /l/{token}/" + page;
+                d.path = "/l/" + token + "/" + page.replace("{form}", pick(r, "1", "0", "x", "99999999999"));
+                if (d.method.equals("POST")) {
+                    Draft.header(d, "Content-Type", "application/x-www-form-urlencoded", "a form");
+                    d.body = ("decision=" + pick(r, "accept", "decline", "", "maybe", "%00")).getBytes(StandardCharsets.UTF_8);
+                }
             }
         }
         d.what.add("token of " + token.length() + " chars");

@@ -39,6 +39,10 @@ class RefusalStatusTest {
         expected.put(Reason.UNSUPPORTED_TYPE, "415 unsupported_media_type");
         expected.put(Reason.UPLOAD_GONE, "404 upload_gone");
         expected.put(Reason.LOCKED, "429 locked");
+        expected.put(Reason.NOT_ALLOWED, "403 forbidden");
+        expected.put(Reason.FEATURE_OFF, "403 feature_off");
+        expected.put(Reason.REVIEW_RECENTLY_SENT, "409 review_recently_sent");
+        expected.put(Reason.PAYMENT_PROVIDER, "503 payment_provider_unavailable");
 
         Map<Reason, String> actual = new EnumMap<>(Reason.class);
         for (Reason reason : Reason.values()) {
