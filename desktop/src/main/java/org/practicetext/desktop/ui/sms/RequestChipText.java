@@ -18,8 +18,8 @@ import org.practicetext.protocol.RequestView;
  * "Maria accepted the treatment plan — Dec 3, 3:12 PM"; its tone, and which actions it offers.
  */
 public final class RequestChipText {
-    /** Who ends a request without being a team member: the patient, or the payment provider (anyone else marked it by hand). */
-    private static final Set<String> NOT_STAFF = Set.of("Patient", "Stripe", "Simulated", "Form system", "API");
+    /** Who ends a request without being staff: the relay names the patient for their own act (a payment, an answer). */
+    private static final Set<String> NOT_STAFF = Set.of("Patient");
 
     private RequestChipText() {
     }
