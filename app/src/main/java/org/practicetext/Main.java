@@ -173,7 +173,7 @@ public final class Main {
 
         private Demo startDemo(Path relayData, String username, ClientSource clients) throws Exception {
             demoRelay = startEmbeddedRelay(relayData, clock);
-            new DemoPractice(demoRelay.database(), demoRelay.feed(), demoRelay.tenancy(), clock).seedOnce();
+            new DemoPractice(demoRelay.database(), demoRelay.feed(), demoRelay.tenancy(), clock, demoRelay.requests()).seedOnce();
             Account account = new Account(URI.create("http://127.0.0.1:" + demoRelay.port()), DemoPractice.SLUG, username);
             DesktopClient client = clients.signIn(account, DemoPractice.PASSWORD.toCharArray());
             SimulatedCarrier carrier = (SimulatedCarrier) demoRelay.carrier();

@@ -12,6 +12,7 @@ import org.practicetext.relay.http.ConnectionLimits;
 import org.practicetext.relay.http.TrustedProxies;
 import org.practicetext.relay.media.MediaSettings;
 import org.practicetext.relay.ops.OperatorSettings;
+import org.practicetext.relay.payments.PaymentSettings;
 import org.practicetext.relay.versions.DesktopVersions;
 
 /**
@@ -23,7 +24,8 @@ import org.practicetext.relay.versions.DesktopVersions;
  * {@code PT_HEADER_TIMEOUT_SECONDS}, {@code PT_IDLE_TIMEOUT_SECONDS}, {@code PT_MAX_POLLS_PER_TOKEN},
  * {@code PT_MAX_POLLS_PER_PRACTICE}, {@code PT_SHUTDOWN_SECONDS}, {@code PT_METRICS_TOKEN}, {@code PT_LOG_FORMAT},
  * {@code PT_OPERATOR_TOKEN} (the operator API is off without it), {@code PT_BACKUP_DIR}, {@code PT_MEDIA_MAX_BYTES},
- * {@code PT_MEDIA_DELETE_AT_CARRIER} ({@link MediaSettings}); and for the desks ({@link DesktopVersions}, checked at start):
+ * {@code PT_MEDIA_DELETE_AT_CARRIER} ({@link MediaSettings}), {@code PT_PAYMENTS}, {@code STRIPE_SECRET_KEY},
+ * {@code STRIPE_WEBHOOK_SECRET}, {@code PT_STRIPE_API_BASE}, {@code PT_CURRENCY} ({@link PaymentSettings}); and for the desks ({@link DesktopVersions}, checked at start):
  * {@code PT_OLDEST_PROTOCOL} (the oldest desktop protocol still served, default 1: every desk),
  * {@code PT_DESKTOP_LATEST_VERSION} (the newest desktop release, e.g. {@code 1.4.2}; the desks show
  * "Update available") and {@code PT_DESKTOP_DOWNLOAD_URL} (the http(s) page to get it from;
@@ -50,7 +52,8 @@ public record RelayConfig(
         DesktopVersions desktopVersions,
         OperatorSettings operations,
         Optional<OperatorToken> operatorToken,
-        MediaSettings media) {
+        MediaSettings media,
+        PaymentSettings payments) {
 
     /** The auth token used in simulated mode when none is configured; never used to talk to Twilio. */
     public static final String SIMULATED_AUTH_TOKEN = "simulated-auth-token";
@@ -100,7 +103,8 @@ public record RelayConfig(
                         blankToNull(env.get("PT_METRICS_TOKEN")), java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_LOG_FORMAT")), "text").strip(),
                         Path.of(java.util.Objects.requireNonNullElse(blankToNull(env.get("PT_BACKUP_DIR")), dataDir + "/backups")).toAbsolutePath().normalize()),
                 OperatorToken.parse(env.get("PT_OPERATOR_TOKEN")),
-                MediaSettings.fromEnvironment(env));
+                MediaSettings.fromEnvironment(env),
+                PaymentSettings.fromEnvironment(env, carrier));
     }
 
     private static ConnectionLimits connectionLimits(Map<String, String> env) {

@@ -69,7 +69,7 @@ public final class RelayMain {
         RelayServer server = new RelayServer(config, Clock.systemUTC()).start();
         Runtime.getRuntime().addShutdownHook(new java.lang.Thread(server::close, "relay-shutdown"));
         if (demo) {
-            boolean created = new DemoPractice(server.database(), server.feed(), server.tenancy(), Clock.systemUTC()).seedOnce();
+            boolean created = new DemoPractice(server.database(), server.feed(), server.tenancy(), Clock.systemUTC(), server.requests()).seedOnce();
             out.println(created ? "Seeded the demo practice." : "The demo practice is already there.");
             out.print(DemoPractice.signInHelp(server.port()));
         }

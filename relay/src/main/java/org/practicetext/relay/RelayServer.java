@@ -40,12 +40,14 @@ import org.practicetext.relay.http.JettyErrors;
 import org.practicetext.relay.http.RequestIds;
 import org.practicetext.relay.http.Routes;
 import org.practicetext.relay.links.LinkPages;
+import org.practicetext.relay.links.SimulatedDestinations;
 import org.practicetext.relay.media.Attachments;
 import org.practicetext.relay.media.Outgoing;
 import org.practicetext.relay.media.UploadRoutes;
 import org.practicetext.relay.ops.Metrics;
 import org.practicetext.relay.ops.ProbeRoutes;
 import org.practicetext.relay.ops.Readiness;
+import org.practicetext.relay.payments.Payments;
 import org.practicetext.relay.requests.CommunicationSettings;
 import org.practicetext.relay.requests.RequestRoutes;
 import org.practicetext.relay.requests.RequestService;
@@ -104,6 +106,8 @@ public final class RelayServer implements AutoCloseable {
     private final Leadership leadership;
     private final Metrics metrics = new Metrics(CarrierErrors.known());
     private final Readiness readiness = new Readiness();
+    /** Payments (ADR 0024): the provider, the Stripe webhook, the simulated checkout page. */
+    private final Payments payments;
 
     public RelayServer(RelayConfig config, Clock clock) {
         this(config, clock, RelayServer::configuredCarrier);
@@ -146,6 +150,7 @@ public final class RelayServer implements AutoCloseable {
         this.hasher = new PasswordHasher();
         this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime(), otherNodes);
         this.tenancy = new Tenancy(db, feed, hasher, clock, sessions::revoked);
+        this.payments = new Payments(config.payments(), clock, () -> webhookUrls.bases().getFirst(), () -> URI.create("http://127.0.0.1:" + port()));
     }
 
     public RelayServer start() {
@@ -177,7 +182,9 @@ public final class RelayServer implements AutoCloseable {
         attachments.meter(metrics);
         java.util.function.Supplier<String> publicBase = () -> webhookUrls.bases().getFirst();
         requests = new RequestService(db, feed, clock, new CommunicationSettings(db, feed, clock, publicBase,
-                () -> requests.provider() == null ? "none" : requests.provider().name(), "USD"), publicBase, sharedDatabase); // the currency comes with PT_PAYMENTS (payments branch)
+                () -> requests.provider() == null ? "none" : requests.provider().name(), payments.currency()), publicBase, sharedDatabase);
+        requests.provider(payments.provider().orElse(null));
+        payments.outcomes(requests); // verified webhooks move requests to paid
         statuses.onDelivered(requests::delivered);
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(publicBase).requests(requests);
         requests.sending(sending);
@@ -216,16 +223,18 @@ public final class RelayServer implements AutoCloseable {
             });
             ErrorHandling.install(cfg);
             webhooks.install(cfg);
+            payments.install(cfg);
             new VersionRoutes(config.desktopVersions()).install(cfg);
             auth.install(cfg);
             feedRoutes.install(cfg);
             sendRoutes.install(cfg);
             attachments.routes().install(cfg);
             uploads.install(cfg);
-            new LinkPages(db, feed, clock, requests).install(cfg);
+            new LinkPages(db, feed, clock, requests, carrier instanceof SimulatedCarrier).install(cfg);
             new RequestRoutes(requests, db).install(cfg);
             if (carrier instanceof SimulatedCarrier simulated) {
                 new SimulatorRoutes(simulated, db).install(cfg);
+                new SimulatedDestinations(requests).install(cfg);
             }
             new ConversationActions(db, feed).install(cfg);
             new ContactActions(db, feed, clock).install(cfg);
@@ -262,7 +271,7 @@ public final class RelayServer implements AutoCloseable {
         dispatcher.start();
         intake.start();
         attachments.start();
-        LOG.info("relay listening on port {} (carrier: {})", port, config.carrier());
+        LOG.info("relay listening on port {} (carrier: {}, payments: {})", port, config.carrier(), payments.name());
         return this;
     }
 
@@ -288,6 +297,11 @@ public final class RelayServer implements AutoCloseable {
                     new TwilioSignature(config.twilioAuthToken()), config.simulatedStep(), server.clock);
         }
         return new TwilioCarrier(config.twilioAccountSid(), config.twilioAuthToken(), URI.create(config.twilioApiBase()));
+    }
+
+    /** Payments: the provider (none with {@code PT_PAYMENTS=none}) and where verified webhooks go. */
+    public Payments payments() {
+        return payments;
     }
 
     public Carrier carrier() {
@@ -399,6 +413,7 @@ public final class RelayServer implements AutoCloseable {
                 LOG.warn("closing the carrier failed", e);
             }
         }
+        payments.close();
         // Let background reads finish rather than interrupt them (an interrupt inside H2's file I/O closes the database).
         background.shutdown();
         try {

@@ -25,7 +25,7 @@ class DemoAndRestartTest {
     @Test
     void demoPracticeIsSeededOnceAndItsTeamCanSignIn() {
         try (RelayFixture relay = new RelayFixture(dir)) {
-            DemoPractice demo = new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC());
+            DemoPractice demo = new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock, relay.server.requests());
             assertThat(demo.seedOnce()).isTrue();
             assertThat(demo.seedOnce()).isFalse();
 
@@ -47,6 +47,17 @@ class DemoAndRestartTest {
                     .anyMatch(m -> m.get("sender").get("kind").asText().equals("campaign"))
                     .anyMatch(m -> m.get("sender").get("kind").asText().equals("user"))
                     .anyMatch(m -> m.get("status").asText().equals("undelivered") && m.get("errorCode").asInt() == 30006);
+            Map<Long, JsonNode> requests = relay.entities(token, "request");
+            assertThat(requests.values()).extracting(r -> r.get("status").asText()).contains("paid", "delivered", "expired", "accepted");
+            for (JsonNode request : requests.values()) {
+                String page = java.net.URI.create(request.get("link").asText()).getRawPath();
+                int status = relay.get(page, null).statusCode();
+                assertThat(status).as(request.get("status").asText() + " " + page).isEqualTo(request.get("status").asText().equals("expired") ? 410 : 200);
+            }
+            JsonNode settings = relay.read(relay.get("/api/v1/settings", token));
+            assertThat(settings.get("displayName").asText()).isEqualTo("Bright Smile Dental");
+            assertThat(settings.get("forms")).hasSize(2);
+            assertThat(settings.get("reviewUrl").asText()).isEqualTo(DemoPractice.REVIEW_URL);
             for (String[] member : DemoPractice.TEAM) {
                 assertThat(relay.postJson("/api/v1/session", null,
                         Map.of("practice", "demo", "username", member[0], "password", DemoPractice.PASSWORD)).statusCode()).isEqualTo(200);
@@ -57,7 +68,7 @@ class DemoAndRestartTest {
     @Test
     void theDemoTeamHasAMemberWhoseRoleDoesNotIncludeTexting() {
         try (RelayFixture relay = new RelayFixture(dir)) {
-            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC()).seedOnce();
+            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC(), relay.server.requests()).seedOnce();
             HttpResponse<String> session = relay.postJson("/api/v1/session", null,
                     Map.of("practice", "demo", "username", "casey", "password", DemoPractice.PASSWORD));
             assertThat(session.statusCode()).isEqualTo(200);
@@ -70,7 +81,7 @@ class DemoAndRestartTest {
     @Test
     void theDemoHasFrontDeskTemplatesThatUseThePlaceholders() {
         try (RelayFixture relay = new RelayFixture(dir)) {
-            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC()).seedOnce();
+            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), Clock.systemUTC(), relay.server.requests()).seedOnce();
             String token = relay.read(relay.postJson("/api/v1/session", null,
                     Map.of("practice", "demo", "username", "jordan", "password", DemoPractice.PASSWORD))).get("token").asText();
             Map<Long, JsonNode> templates = relay.entities(token, "template");

@@ -34,7 +34,11 @@ class RouteTableTest {
             new RelayServer.Route("POST", org.practicetext.relay.links.LinkPages.PAGE),
             new RelayServer.Route("GET", org.practicetext.relay.links.LinkPages.FILE),
             new RelayServer.Route("GET", "/l/{token}/go"), new RelayServer.Route("GET", "/l/{token}/forms/{form}"),
-            new RelayServer.Route("POST", "/l/{token}/pay"), new RelayServer.Route("POST", "/l/{token}/decision"));
+            new RelayServer.Route("POST", "/l/{token}/pay"), new RelayServer.Route("POST", "/l/{token}/decision"),
+
+            // the simulated payments' checkout page (PT_PAYMENTS=simulated, the simulated carrier's default): what a patient opens in the demo
+            new RelayServer.Route("GET", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE),
+            new RelayServer.Route("POST", org.practicetext.relay.payments.SimulatedPaymentRoutes.PAGE));
 
     @TempDir
     static Path dir;
@@ -59,6 +63,10 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA)); // the simulated carrier's media, fetched by the relay itself
+        for (String method : List.of("GET", "POST")) { // the simulated stand-ins for a review site and a form system
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.REVIEW));
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.FORM));
+        }
         expected.addAll(PATIENT_AND_CARRIER);
 
         assertThat(relay.server.routes()).containsExactlyInAnyOrderElementsOf(expected);
@@ -74,6 +82,10 @@ class RouteTableTest {
             expected.add(new RelayServer.Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)));
         }
         expected.add(new RelayServer.Route("GET", org.practicetext.relay.send.SimulatorRoutes.MEDIA));
+        for (String method : List.of("GET", "POST")) {
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.REVIEW));
+            expected.add(new RelayServer.Route(method, org.practicetext.relay.links.SimulatedDestinations.FORM));
+        }
         expected.addAll(PATIENT_AND_CARRIER);
 
         try (RelayFixture operated = new RelayFixture(operatorDir, java.util.Map.of("PT_OPERATOR_TOKEN", "t".repeat(OperatorToken.MIN_LENGTH)))) {

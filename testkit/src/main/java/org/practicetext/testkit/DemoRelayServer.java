@@ -68,7 +68,7 @@ public final class DemoRelayServer implements AutoCloseable, BeforeAllCallback, 
         }
         startRelay(0);
         port = server.port();
-        new DemoPractice(server.database(), server.feed(), server.tenancy(), clock).seedOnce();
+        new DemoPractice(server.database(), server.feed(), server.tenancy(), clock, server.requests()).seedOnce();
         return this;
     }
 

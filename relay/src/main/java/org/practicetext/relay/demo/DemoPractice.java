@@ -10,22 +10,32 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.CarrierErrors;
+import org.practicetext.core.MediaDelivery;
+import org.practicetext.core.RequestKind;
+import org.practicetext.core.RequestStatus;
 import org.practicetext.core.Role;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.PracticeSettingsUpdate;
 import org.practicetext.protocol.Sender;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
+import org.practicetext.relay.media.Outgoing;
+import org.practicetext.relay.requests.RequestService;
 import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Database;
+import org.practicetext.relay.store.MessageMedia;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
+import org.practicetext.relay.store.Requests;
+import org.practicetext.relay.store.SecureLinks;
 import org.practicetext.relay.store.Templates;
 import org.practicetext.relay.store.Tx;
+import org.practicetext.relay.store.Uploads;
 import org.practicetext.relay.store.Users;
 import org.practicetext.relay.tenancy.Tenancy;
 
@@ -77,12 +87,29 @@ public final class DemoPractice {
     private final Templates templates = new Templates();
     private final SecureRandom random = new SecureRandom();
 
+    private final RequestService requests;
+    private final Requests requestRows = new Requests();
+    private final SecureLinks links = new SecureLinks();
+    private final Uploads uploads = new Uploads();
+    private final MessageMedia media = new MessageMedia();
+
+    /** A demo practice without requests (a relay whose requests are not wired). */
     public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock) {
+        this(db, feed, tenancy, clock, null);
+    }
+
+    /** With {@code requests}: the demo also has a paid, an open, an expired and an accepted request, and settings for every tool. */
+    public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock, RequestService requests) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
         this.tenancy = tenancy;
         this.clock = clock;
+        this.requests = requests;
     }
+
+    /** The demo's review page and forms live on the simulator (they stand for Google's and the practice's form system). */
+    public static final String REVIEW_URL = "https://review.simulator.invalid/bright-smile-dental";
+    public static final String FORMS_URL = "https://forms.simulator.invalid/";
 
     /** Seeds the demo practice unless it exists; returns true when it was created now. */
     public boolean seedOnce() {
@@ -98,6 +125,13 @@ public final class DemoPractice {
             seedConversations(tx);
             return null;
         });
+        if (requests != null) {
+            long practiceId = db.read(tx -> practices.bySlug(tx, SLUG)).orElseThrow().id();
+            requests.settings().update(practiceId, new PracticeSettingsUpdate("Bright Smile Dental", null, REVIEW_URL, null, null, List.of(
+                    new PracticeSettingsUpdate.FormInput(null, "New patient form", FORMS_URL + "new-patient?patient={patientId}&request={requestId}"),
+                    new PracticeSettingsUpdate.FormInput(null, "Medical history", FORMS_URL + "medical-history?patient={patientId}&request={requestId}")),
+                    null, null));
+        }
         return true;
     }
 
@@ -170,6 +204,10 @@ public final class DemoPractice {
         contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));
         conversations.setStatus(tx, spam.conversation.id(), "closed"); // blocked: out of the open list
 
+        if (requests != null) {
+            seedRequests(tx, practiceId, alex, jordan, anna, marcus, priya, emily, now);
+        }
+
         for (DemoThread t : List.of(anna, marcus, lead, priya, robert, emily, tom, spam)) {
             writes.events().contactChanged(tx, practiceId, t.contact.id());
             writes.events().conversationChanged(tx, practiceId, t.conversation.id());
@@ -177,6 +215,71 @@ public final class DemoPractice {
                 writes.events().messageChanged(tx, practiceId, m.id());
             }
         }
+    }
+
+    /**
+     * The requests a new user should see: Emily paid her balance online minutes ago, Anna's copay waits
+     * (delivered), Marcus's old balance expired unpaid (still listed, can be resent or marked paid), and
+     * Priya accepted her treatment plan.
+     */
+    private void seedRequests(Tx tx, long practiceId, Users.User alex, Users.User jordan, DemoThread anna, DemoThread marcus, DemoThread priya,
+                                    DemoThread emily, Instant now) throws SQLException {
+        List<Long> made = new java.util.ArrayList<>();
+        Sender jordanSends = Sender.user(jordan.id(), jordan.name());
+        Sender alexSends = Sender.user(alex.id(), alex.name());
+        long paid = request(tx, practiceId, emily, jordanSends, RequestKind.PAYMENT, "Hi Emily, your balance of $85.00 at Bright Smile Dental can be paid here: ",
+                8500L, "Balance after your cleaning", "INV-2231", null, now.minus(Duration.ofMinutes(20)), Duration.ofDays(30));
+        requestRows.delivered(tx, paid, now.minus(Duration.ofMinutes(20)));
+        requestRows.opened(tx, paid, now.minus(Duration.ofMinutes(9)));
+        requestRows.paid(tx, paid, 8500, "pi_demo_" + sid().substring(2, 14), now.minus(Duration.ofMinutes(7)));
+        requestRows.setStatus(tx, paid, RequestStatus.PAID, now.minus(Duration.ofMinutes(7)), RequestService.PATIENT, null, now.minus(Duration.ofMinutes(7)));
+        emily.in("Just paid online, thank you!", now.minus(Duration.ofMinutes(5)));
+        made.add(paid);
+
+        long open = request(tx, practiceId, anna, alexSends, RequestKind.PAYMENT, "Hi Anna, your $45.00 copay for tomorrow's cleaning can be paid ahead here: ",
+                4500L, "Copay for your cleaning", null, null, now.minus(Duration.ofMinutes(10)), Duration.ofDays(30));
+        requestRows.delivered(tx, open, now.minus(Duration.ofMinutes(10)));
+        requestRows.setStatus(tx, open, RequestStatus.DELIVERED, null, null, null, now.minus(Duration.ofMinutes(10)));
+        made.add(open);
+
+        long expired = request(tx, practiceId, marcus, jordanSends, RequestKind.PAYMENT, "Hi Marcus, your balance of $120.00 at Bright Smile Dental can be paid here: ",
+                12000L, "X-rays and exam", "INV-1987", null, now.minus(Duration.ofDays(40)), Duration.ofDays(30));
+        requestRows.delivered(tx, expired, now.minus(Duration.ofDays(40)));
+        requestRows.setStatus(tx, expired, RequestStatus.EXPIRED, null, null, null, now.minus(Duration.ofDays(10)));
+        made.add(expired);
+
+        byte[] plan = DemoPdf.of("Treatment plan - Priya Patel", List.of("Bright Smile Dental", "Crown, tooth 30 (D2740): $1,100.00",
+                "Core buildup (D2950): $140.00", "Total: $1,240.00", "Your insurance estimate is on page 2 of your statement."));
+        String upload = "up_" + Outgoing.token(24);
+        uploads.insert(tx, new Uploads.Upload(upload, practiceId, "Treatment plan.pdf", "application/pdf", plan.length, null, null, Outgoing.sha256(plan), plan,
+                null, now));
+        long accepted = request(tx, practiceId, priya, alexSends, RequestKind.TREATMENT_PLAN, "Hi Priya, your treatment plan from Bright Smile Dental is ready: ",
+                124000L, "Crown on tooth 30", null, upload, now.minus(Duration.ofDays(3)), Duration.ofDays(30));
+        requestRows.delivered(tx, accepted, now.minus(Duration.ofDays(3)));
+        requestRows.opened(tx, accepted, now.minus(Duration.ofDays(2).plusHours(3)));
+        requestRows.setStatus(tx, accepted, RequestStatus.ACCEPTED, now.minus(Duration.ofDays(2).plusHours(3)), RequestService.PATIENT, null,
+                now.minus(Duration.ofDays(2).plusHours(3)));
+        made.add(accepted);
+        for (long id : made) {
+            requests.changed(tx, practiceId, id);
+        }
+    }
+
+    /** One request and its message: the text with its link, its secure link, and its document when there is one. */
+    private long request(Tx tx, long practiceId, DemoThread thread, Sender sender, RequestKind kind, String text, Long cents, String description,
+                         String reference, String document, Instant at, Duration lasts) throws SQLException {
+        String token = Outgoing.token(16);
+        String link = requests.settings().linkBase() + token;
+        MessageView m = messages.insert(tx, practiceId, new Messages.NewMessage(thread.conversation.id(), "out", text + link, "delivered", sid(), null,
+                sender, List.of(), at));
+        links.create(tx, token, practiceId, m.id(), thread.contact.id(), false, at.plus(lasts), at);
+        if (document != null) {
+            media.attachUpload(tx, practiceId, m.id(), 0, document, MediaDelivery.LINK, link, null, at.plus(lasts));
+        }
+        thread.written.add(m);
+        conversations.touch(tx, thread.conversation.id(), at, text + link, "out");
+        return requestRows.insert(tx, new Requests.NewRequest(practiceId, kind, thread.conversation.id(), thread.contact.id(), m.id(), token, at.plus(lasts),
+                description, reference, cents, "USD", null, null, null, sender, at));
     }
 
     private DemoThread thread(Tx tx, long practiceId, Practices.PracticeNumber number, String phone, String kind, String name, long inboxId) throws SQLException {

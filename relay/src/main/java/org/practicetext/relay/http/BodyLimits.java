@@ -30,6 +30,7 @@ import org.practicetext.protocol.Endpoints;
  * read and its connection is closed.
  */
 public final class BodyLimits {
+    /** Twilio's webhooks and Stripe's ({@code /stripe/webhook}). */
     public static final long WEBHOOK = 64 * 1024;
     public static final long API = 256 * 1024;
     /** A practice's whole patient list: far larger than any other API body. */
@@ -51,7 +52,7 @@ public final class BodyLimits {
     /** The most bytes a body sent to {@code path} may have. */
     public static long limitFor(String path) {
         String p = path.replaceAll("/+$", "");
-        return p.startsWith("/twilio/") ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : p.equals(SIMULATOR_PATH) ? DRAIN : p.equals(UPLOAD_PATH) ? UPLOAD : API;
+        return p.startsWith("/twilio/") || p.equals(Endpoints.STRIPE_WEBHOOK.template()) ? WEBHOOK : p.equals(IMPORT_PATH) ? IMPORT : p.equals(SIMULATOR_PATH) ? DRAIN : p.equals(UPLOAD_PATH) ? UPLOAD : API;
     }
 
     public static void check(Context ctx) {

@@ -54,11 +54,12 @@ public final class LinkPages {
     private final SecureLinks links = new SecureLinks();
     private final RequestPages requests;
 
-    public LinkPages(Database db, ChangeFeed feed, Clock clock, RequestService requestService) {
+    /** {@code simulated}: the relay runs the simulated carrier, whose stand-ins for review sites and form systems a link may forward to. */
+    public LinkPages(Database db, ChangeFeed feed, Clock clock, RequestService requestService, boolean simulated) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
         this.clock = clock;
-        this.requests = new RequestPages(requestService, db, clock);
+        this.requests = new RequestPages(requestService, db, clock, simulated);
     }
 
     public void install(JavalinConfig config) {
@@ -328,7 +329,8 @@ public final class LinkPages {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
-    static void html(Context ctx, int status, String title, String body) {
+    /** A patient's page in this style (no script, no cache, never framed); the simulated checkout page uses it too. */
+    public static void html(Context ctx, int status, String title, String body) {
         html(ctx, status, title, "", body);
     }
 
@@ -360,7 +362,7 @@ public final class LinkPages {
                 + "</style></head><body><main>" + body + "</main><footer>Sent securely with PracticeText.</footer></body></html>");
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

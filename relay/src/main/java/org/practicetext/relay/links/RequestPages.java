@@ -49,10 +49,18 @@ final class RequestPages {
     private final Contacts contacts = new Contacts();
     private final SecureLinks links = new SecureLinks();
 
-    RequestPages(RequestService requests, Database db, Clock clock) {
+    private final boolean simulated;
+
+    RequestPages(RequestService requests, Database db, Clock clock, boolean simulated) {
         this.requests = requests;
         this.db = db;
         this.clock = clock;
+        this.simulated = simulated;
+    }
+
+    /** Where to send the patient: the address, or with the simulated carrier its stand-in on this relay. */
+    private String destination(String url) {
+        return simulated ? SimulatedDestinations.local(url).orElse(url) : url;
     }
 
     Optional<Row> of(Link link) {
@@ -114,7 +122,7 @@ final class RequestPages {
             return;
         }
         requests.opened(r);
-        ctx.redirect(r.destination(), HttpStatus.SEE_OTHER);
+        ctx.redirect(destination(r.destination()), HttpStatus.SEE_OTHER);
     }
 
     private void forms(Context ctx, Link link, Row r) {
@@ -149,7 +157,7 @@ final class RequestPages {
                 .orElse("");
         String url = form.get().url().replace("{patientId}", URLEncoder.encode(patientId, StandardCharsets.UTF_8))
                 .replace("{requestId}", Long.toString(r.id()));
-        ctx.redirect(url, HttpStatus.SEE_OTHER);
+        ctx.redirect(destination(url), HttpStatus.SEE_OTHER);
     }
 
     private void payment(Context ctx, Link link, Row r) {

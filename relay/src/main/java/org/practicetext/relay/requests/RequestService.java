@@ -321,6 +321,13 @@ public final class RequestService implements RequestMaker, PaymentOutcomes, Auto
         });
     }
 
+    /** The simulated form system's Submit (demo and tests only): a forms request its patient opened is completed. */
+    public RequestView completeBySimulatedFormSystem(long id) {
+        Row r = db.read(tx -> store.byIdInAnyPractice(tx, id)).filter(row -> row.kind() == RequestKind.FORMS && row.openedAt() != null)
+                .orElseThrow(() -> Refusal.notFound("No opened forms request " + id));
+        return complete(r.practiceId(), null, "Form system", id);
+    }
+
     /**
      * A new link for an open or expired request, in a new message with the old text (its link
      * replaced); the old request is cancelled and names the new one. The same {@code clientId}
@@ -606,6 +613,11 @@ public final class RequestService implements RequestMaker, PaymentOutcomes, Auto
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Appends a request that was written by hand (the demo practice's) to the feed; the caller holds the practice's feed lock. */
+    public RequestView changed(Tx tx, long practiceId, long id) throws SQLException {
+        return announce(tx, practiceId, id);
     }
 
     private RequestView announce(Tx tx, long practiceId, long id) throws SQLException {

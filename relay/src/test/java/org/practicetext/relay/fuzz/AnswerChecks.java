@@ -51,9 +51,10 @@ final class AnswerChecks {
             String code = json == null ? "not JSON" : json.path("error").path("code").asText("no code");
             findings.add(q.route() + " → " + a.status() + " " + code + (cause == null ? "" : " (" + ServerLog.kind(cause) + ")"),
                     q.index(), q.description(), cause);
-        } else if (q.route().contains(" /l/") && a.status() >= 400
+        } else if ((q.route().contains(" /l/") || q.route().contains(" /simulator/review/") || q.route().contains(" /simulator/forms/")
+                || q.route().contains(" /simulator/payments/")) && a.status() >= 400
                 && !(a.status() == 400 && new String(q.target(), StandardCharsets.UTF_8).contains("%"))) { // a path refused before any route
-            // A patient's page answers in HTML, never framed, never cached.
+            // A patient's page (and the simulated review site and form system they forward to) answers in HTML, never framed, never cached.
             if (!String.valueOf(a.header("content-type")).startsWith("text/html") || a.header("content-security-policy") == null
                     || !"no-store".equals(a.header("cache-control"))) {
                 findings.add(q.route() + " → " + a.status() + " not a private HTML page (" + a.header("content-type") + ")", q.index(), q.description(), null);
@@ -114,7 +115,7 @@ final class AnswerChecks {
             return;
         }
         String path = new String(q.target(), StandardCharsets.UTF_8).replaceAll("\\?.*", "").replaceAll("/+$", "");
-        boolean webhook = path.startsWith("/twilio/");
+        boolean webhook = path.startsWith("/twilio/") || path.equals("/stripe/webhook");
         boolean importing = path.equals("/api/v1/contacts/import");
         boolean simulator = path.equals("/api/v1/simulator/inbound"); // carries the demo's photos
         boolean uploading = path.equals("/api/v1/uploads");

@@ -64,9 +64,12 @@ final class FuzzRequests {
             "GET /simulator/twilio/2010-04-01/Accounts/{account}/Messages/{message}/Media/{media}",
             "POST /api/v1/uploads", "GET /media/{token}", "HEAD /media/{token}", "GET /l/{token}", "POST /l/{token}", "GET /l/{token}/files/{position}",
             "GET /l/{token}/go", "GET /l/{token}/forms/{form}", "POST /l/{token}/pay", "POST /l/{token}/decision",
+            "GET /simulator/review/{place}", "POST /simulator/review/{place}", "GET /simulator/forms/{form}", "POST /simulator/forms/{form}",
             "GET /api/v1/settings", "PATCH /api/v1/settings", "GET /api/v1/requests", "GET /api/v1/requests/{id}",
             "POST /api/v1/requests/{id}/cancel", "POST /api/v1/requests/{id}/resend", "POST /api/v1/requests/{id}/mark-paid",
-            "POST /api/v1/requests/{id}/complete");
+            "POST /api/v1/requests/{id}/complete",
+
+            "POST /stripe/webhook", "GET /simulator/payments/{sessionId}", "POST /simulator/payments/{sessionId}");
 
     private static final List<String> NAMES = List.of("Maria Lopez", "Tom O'Neil", "José Álvarez", "Zoë Li", "李小龙", "Ann-Marie Smith-Jones");
     static final List<String> BODIES = List.of("Hi, can I move my cleaning to Friday?", "Your forms are ready 😀", "See you at 10:30 [Dr. K]",
@@ -76,6 +79,7 @@ final class FuzzRequests {
     /** Numbers the fuzz texts and adds: never a practice's secret patient. */
     private final List<String> phonePool = new ArrayList<>();
     private final FuzzWebhooks webhooks;
+    private final FuzzStripe stripe;
     /** Numbers the fuzzed operator adds to practices: nothing else texts or sends to them, so routing elsewhere never changes. */
     private final List<String> operatorNumbers = new ArrayList<>();
 
@@ -90,6 +94,7 @@ final class FuzzRequests {
         }
         phonePool.addAll(FuzzWorld.SHARED_PHONES);
         this.webhooks = new FuzzWebhooks(seed, world, port, phonePool);
+        this.stripe = new FuzzStripe(world);
         for (int i = 1; i <= 40; i++) {
             operatorNumbers.add(String.format("+1555404%04d", i));
         }
@@ -153,12 +158,19 @@ final class FuzzRequests {
             operator(d);
         } else if (pick < 85) {
             requests(d);
-        } else if (pick < 93) {
+        } else if (pick < 92) {
             d.focused = false; // webhooks have their own mix of genuine and odd
             webhooks.inboundSms(d);
-        } else {
+        } else if (pick < 97) {
             d.focused = false;
             webhooks.statusCallback(d);
+        } else {
+            d.focused = false;
+            if (d.r.nextInt(4) == 0) {
+                stripe.checkoutPage(d);
+            } else {
+                stripe.webhook(d);
+            }
         }
         protocolHeader(d, new Random(mix(seed ^ 0x50C0L, index)));
         return d.build();
@@ -523,7 +535,7 @@ final class FuzzRequests {
     private void patientSide(Draft d) {
         Random r = d.r;
         String token = pick(r, "A".repeat(43), "A".repeat(22), "x", "%00", "..", "A".repeat(200));
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(7)) {
             case 0, 1 -> {
                 d.method = r.nextBoolean() ? "GET" : "HEAD";
                 d.route = d.method + " /media/{token}";
@@ -548,6 +560,17 @@ final class FuzzRequests {
                 d.route = "GET /l/{token}/files/{position}";
                 d.method = "GET";
                 d.path = "/l/" + token + "/files/" + pick(r, "0", "9", "-1", "x");
+            }
+            case 5 -> {
+                boolean review = r.nextBoolean();
+                d.method = r.nextBoolean() ? "GET" : "POST";
+                d.route = d.method + (review ? " /simulator/review/{place}" : " /simulator/forms/{form}");
+                d.path = (review ? "/simulator/review/" : "/simulator/forms/") + pick(r, "new-patient", "x", "%00", "a".repeat(300))
+                        + pick(r, "", "?request=1", "?request=x", "?patient=%3Cb%3E");
+                if (d.method.equals("POST")) {
+                    Draft.header(d, "Content-Type", "application/x-www-form-urlencoded", "a form");
+                    d.body = ("request=" + pick(r, "1", "99999999999999999999", "", "x", "%00")).getBytes(StandardCharsets.UTF_8);
+                }
             }
             default -> {
                 String page = pick(r, "go", "forms/{form}", "pay", "decision");

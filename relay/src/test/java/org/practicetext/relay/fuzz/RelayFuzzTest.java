@@ -19,7 +19,7 @@ import org.practicetext.relay.RelayServer;
 import org.practicetext.relay.fuzz.RawHttp.Answer;
 
 /**
- * A seeded fuzz of every route of a real relay and both Twilio webhooks (see docs/TESTING.md).
+ * A seeded fuzz of every route of a real relay, both Twilio webhooks and Stripe's (see docs/TESTING.md).
  *
  * <p>Against two practices with a signed-in admin, staff member and viewer each, it sends
  * {@code fuzz.requests} generated requests (default {@value #DEFAULT_REQUESTS}), one at a time,
@@ -34,7 +34,8 @@ class RelayFuzzTest {
     /** With a metrics token, so {@code GET /metrics} is served (and fuzzed) too. */
     @RegisterExtension
     static final RelayExtension relay = RelayExtension.create()
-            .withEnv(Map.of("PT_METRICS_TOKEN", FuzzRequests.METRICS_TOKEN, "PT_OPERATOR_TOKEN", FuzzWorld.OPERATOR_TOKEN));
+            .withEnv(Map.of("PT_METRICS_TOKEN", FuzzRequests.METRICS_TOKEN, "PT_OPERATOR_TOKEN", FuzzWorld.OPERATOR_TOKEN,
+                    "STRIPE_WEBHOOK_SECRET", FuzzStripe.SECRET));
 
     @Test
     void noRequestGetsA5xxOrLeaksOrStoresGarbageAndTheRelayServesAfterwards() {

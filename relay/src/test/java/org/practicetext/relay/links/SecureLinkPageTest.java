@@ -50,19 +50,7 @@ class SecureLinkPageTest {
 
     @BeforeAll
     static void browser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if ("1".equals(System.getenv("PT_REQUIRE_CHROMIUM"))) {
-            assertThat(present).as("chromium and chromium-driver are installed (CI requires them)").isTrue();
-        }
-        assumeTrue(present, "chromium or chromium-driver is not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-                "--disable-dev-shm-usage", "--lang=en-US");
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0),
-                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = PhoneBrowser.start();
     }
 
     @AfterAll
@@ -129,28 +117,10 @@ class SecureLinkPageTest {
     private static void answer(String isoDate) {
         WebElement field = browser.findElement(By.id("dob"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", field, isoDate);
-        JavascriptExecutor js = browser;
-        js.executeScript("window.ptFormPage = true;"); // gone once the answer's page replaced this one
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(js.executeScript("return window.ptFormPage === undefined && document.readyState === 'complete';"))) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("the form's answer did not load");
+        PhoneBrowser.press(browser, browser.findElement(By.cssSelector("button[type=submit]")));
     }
 
     private static void assertFitsThePhone() {
-        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
-        Object viewport = ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
-        assertThat(((Number) width).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(((Number) viewport).intValue());
-        assertThat(((Number) viewport).intValue()).isEqualTo(390);
+        PhoneBrowser.assertFitsThePhone(browser);
     }
 }

@@ -9,7 +9,7 @@ import org.practicetext.relay.payments.PaymentException;
 import org.practicetext.relay.payments.PaymentProvider;
 
 /** A payment provider at the edge of the world for request tests: it records the checkouts asked and the sessions ended. */
-final class RecordingPayments implements PaymentProvider {
+public final class RecordingPayments implements PaymentProvider {
     final List<Order> orders = new CopyOnWriteArrayList<>();
     final List<String> expired = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();

@@ -425,4 +425,25 @@ class RequestsTest {
         payments.down = false;
         assertThat(form(path(request.get("link").asText()) + "/pay", "").statusCode()).isEqualTo(303);
     }
+
+    @Test
+    void withTheSimulatedCarrierTheDemosFormSystemAndReviewSiteAreStandIns() {
+        JsonNode settings = relay.read(patch("/api/v1/settings", admin, Map.of("reviewUrl", "https://review.simulator.invalid/bright", "forms",
+                List.of(Map.of("name", "New patient form", "url", "https://forms.simulator.invalid/new-patient?patient={patientId}&request={requestId}")))));
+        long form = settings.get("forms").get(0).get("id").asLong();
+        String to = phone();
+        JsonNode request = request(staff, relay.read(send(to, "Forms: {link}", Map.of("kind", "forms", "formIds", List.of(form)))));
+        String page = path(request.get("link").asText());
+
+        HttpResponse<String> open = relay.get(page + "/forms/" + form, null);
+        assertThat(open.headers().firstValue("Location")).hasValue("/simulator/forms/new-patient?patient=&request=" + request.get("id").asLong());
+        assertThat(relay.get("/simulator/forms/new-patient?patient=&request=" + request.get("id").asLong(), null).body()).contains("Submit the form");
+        HttpResponse<String> submitted = form("/simulator/forms/new-patient", "request=" + request.get("id").asLong());
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(request(request.get("id").asLong()).get("status").asText()).isEqualTo("completed");
+        assertThat(form("/simulator/forms/new-patient", "request=999999").statusCode()).isEqualTo(404);
+
+        JsonNode review = request(staff, relay.read(send(to, "Review: {link}", Map.of("kind", "review"))));
+        assertThat(relay.get(path(review.get("link").asText()) + "/go", null).headers().firstValue("Location")).hasValue("/simulator/review/bright");
+    }
 }
