@@ -48,9 +48,7 @@ public final class UserActions {
         if (conversationId < 0) {
             throw new IllegalArgumentException("A request goes into a conversation the relay has.");
         }
-        if (body == null || !body.contains(RequestTexts.LINK)) {
-            throw new IllegalArgumentException("The text must hold " + RequestTexts.LINK + " where the link goes.");
-        }
+        // Without RequestTexts.LINK in the text the relay puts the link after it (RequestTexts.withLink).
         ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
         Outbox.Entry entry = sync.outbox().enqueueRequest(conversationId, thread.phone(), thread.displayPhone(), body, draft, document);
         sync.queued(sendChange(entry));
