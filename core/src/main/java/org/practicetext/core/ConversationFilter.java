@@ -4,8 +4,15 @@ package org.practicetext.core;
 /**
  * The message list's four combinable filters and its search text, as the help article names
  * them. {@code inboxId} null means all inboxes; {@code search} null or blank means no search.
+ * {@code openRequests} (issue 14) keeps only conversations with a request still waiting for the
+ * patient (sent, delivered or opened), combined with the others.
  */
-public record ConversationFilter(Status status, ContactType contactType, Assignment assignment, Long inboxId, String search) {
+public record ConversationFilter(Status status, ContactType contactType, Assignment assignment, Long inboxId, String search, boolean openRequests) {
+
+    /** The four filters and the search, without the open-requests filter. */
+    public ConversationFilter(Status status, ContactType contactType, Assignment assignment, Long inboxId, String search) {
+        this(status, contactType, assignment, inboxId, search, false);
+    }
 
     /** Open status filter. */
     public enum Status {
@@ -58,22 +65,26 @@ public record ConversationFilter(Status status, ContactType contactType, Assignm
     }
 
     public ConversationFilter withStatus(Status s) {
-        return new ConversationFilter(s, contactType, assignment, inboxId, search);
+        return new ConversationFilter(s, contactType, assignment, inboxId, search, openRequests);
     }
 
     public ConversationFilter withContactType(ContactType t) {
-        return new ConversationFilter(status, t, assignment, inboxId, search);
+        return new ConversationFilter(status, t, assignment, inboxId, search, openRequests);
     }
 
     public ConversationFilter withAssignment(Assignment a) {
-        return new ConversationFilter(status, contactType, a, inboxId, search);
+        return new ConversationFilter(status, contactType, a, inboxId, search, openRequests);
     }
 
     public ConversationFilter withInbox(Long id) {
-        return new ConversationFilter(status, contactType, assignment, id, search);
+        return new ConversationFilter(status, contactType, assignment, id, search, openRequests);
     }
 
     public ConversationFilter withSearch(String text) {
-        return new ConversationFilter(status, contactType, assignment, inboxId, text);
+        return new ConversationFilter(status, contactType, assignment, inboxId, text, openRequests);
+    }
+
+    public ConversationFilter withOpenRequests(boolean only) {
+        return new ConversationFilter(status, contactType, assignment, inboxId, search, only);
     }
 }

@@ -22,6 +22,8 @@ import org.practicetext.desktop.messages.Messages;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.practice.LivePracticeAdmin;
 import org.practicetext.desktop.practice.PracticeAdmin;
+import org.practicetext.desktop.requests.LiveRequests;
+import org.practicetext.desktop.requests.Requests;
 import org.practicetext.desktop.session.LiveSession;
 import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.ConnectionState;
@@ -44,6 +46,7 @@ public final class LiveDesktopClient implements DesktopClient {
     private final PracticeDirectory directory;
     private final PracticeAdmin practice;
     private final Attachments attachments;
+    private final Requests requests;
 
     LiveDesktopClient(Account account, CacheDatabase db, Path mediaFolder, RelayApi api, TokenStore tokens, Clock clock, ClientOptions options) {
         this.account = account;
@@ -57,6 +60,7 @@ public final class LiveDesktopClient implements DesktopClient {
         this.messages = new LiveMessages(db, session, sync, actions);
         this.directory = new LiveDirectory(db, actions);
         this.practice = new LivePracticeAdmin(api, db, sync);
+        this.requests = new LiveRequests(api, db, sync);
         LiveAttachments media = new LiveAttachments(db, new MediaFiles(mediaFolder, MediaFiles.DEFAULT_CAP, clock), MediaRelay.over(api), clock);
         this.attachments = media;
         sync.onChange(new PreviewPrefetch(media, options.tasks(), clock)::changed);
@@ -104,6 +108,11 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public PracticeAdmin practice() {
         return practice;
+    }
+
+    @Override
+    public Requests requests() {
+        return requests;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
 import org.practicetext.core.PhoneNumbers;
+import org.practicetext.core.RequestTexts;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.ConversationRow;
@@ -15,6 +16,7 @@ import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.desktop.sync.OutboxAction;
 import org.practicetext.desktop.sync.OutgoingFile;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.RequestDraft;
 
 /**
  * What the user does, turned into outbox items: queued with their optimistic change in one
@@ -37,6 +39,18 @@ public final class UserActions {
         ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
         Outbox.Entry entry = sync.outbox().enqueueSend(conversationId < 0 ? null : conversationId, thread.phone(), thread.displayPhone(),
                 body == null ? "" : body, files);
+        sync.queued(sendChange(entry));
+        return entry.clientId();
+    }
+
+    /** A request (ADR 0024) in a conversation the relay has: its draft and document go with the message through the outbox. */
+    public String sendRequest(long conversationId, String body, RequestDraft draft, OutgoingFile document) {
+        if (conversationId < 0) {
+            throw new IllegalArgumentException("A request goes into a conversation the relay has.");
+        }
+        // Without RequestTexts.LINK in the text the relay puts the link after it (RequestTexts.withLink).
+        ConversationRow thread = conversations.byId(conversationId).orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
+        Outbox.Entry entry = sync.outbox().enqueueRequest(conversationId, thread.phone(), thread.displayPhone(), body, draft, document);
         sync.queued(sendChange(entry));
         return entry.clientId();
     }

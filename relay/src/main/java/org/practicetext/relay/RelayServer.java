@@ -186,6 +186,7 @@ public final class RelayServer implements AutoCloseable {
         requests.provider(payments.provider().orElse(null));
         payments.outcomes(requests); // verified webhooks move requests to paid
         statuses.onDelivered(requests::delivered);
+        tenancy.onPracticeCreated(requests.settings()::publish); // a new practice's desks get its settings with the first snapshot
         MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(publicBase).requests(requests);
         requests.sending(sending);
         UploadRoutes uploads = new UploadRoutes(new Outgoing(db, clock), db, clock);

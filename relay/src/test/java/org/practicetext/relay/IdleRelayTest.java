@@ -26,7 +26,8 @@ class IdleRelayTest {
             "SELECT m.practice_id, m.id FROM message m WHERE m.dispatch_state IN", "SELECT MIN(next_attempt_at) AS due FROM message",
             "SELECT MIN(m.next_attempt_at) AS due FROM message m",
             "SELECT mm.message_id, mm.position, mm.url, mm.content_type, mm.attempts, m.practice_id, m.sid FROM message_media mm",
-            "SELECT MIN(next_attempt_at) AS due FROM message_media");
+            "SELECT MIN(next_attempt_at) AS due FROM message_media",
+            "SELECT MIN(expires_at) AS due FROM request", "SELECT id, practice_id, kind, status, conversation_id");
 
     @TempDir
     Path dir;
@@ -62,6 +63,8 @@ class IdleRelayTest {
                     long journalRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM webhook_receipt")).count();
                     long dispatchRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM message WHERE")).count();
                     long mediaRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(next_attempt_at) AS due FROM message_media")).count();
+                    long expiryRounds = executed.stream().filter(sql -> sql.startsWith("SELECT MIN(expires_at) AS due FROM request")).count();
+                    assertThat(expiryRounds).as("request expiry rounds in 12 minutes").isLessThanOrEqualTo(12);
                     assertThat(journalRounds).as("webhook journal rounds in 12 minutes").isLessThanOrEqualTo(12);
                     assertThat(dispatchRounds).as("dispatcher rounds in 12 minutes").isLessThanOrEqualTo(12);
                     assertThat(mediaRounds).as("media fetcher rounds in 12 minutes").isLessThanOrEqualTo(12);

@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.practicetext.protocol.PracticeSettingsView;
+import org.practicetext.protocol.RequestView;
 
 /**
  * Turns a batch's changes into a {@link ChangeBatch}: one statement per changed kind (the
@@ -23,8 +25,10 @@ public final class BatchReads {
         Set<Long> conversations = new LinkedHashSet<>();
         Set<Long> contacts = new LinkedHashSet<>();
         Set<Long> messages = new LinkedHashSet<>();
+        Set<Long> requests = new LinkedHashSet<>();
         Set<DeskChange.DirectoryChanged.Part> parts = new LinkedHashSet<>();
         boolean resynced = false;
+        boolean settings = false;
         for (DeskChange change : changes) {
             switch (change) {
                 case DeskChange.TextArrived t -> {
@@ -38,11 +42,17 @@ public final class BatchReads {
                 case DeskChange.ConversationChanged c -> conversations.addAll(c.ids());
                 case DeskChange.ContactChanged c -> contacts.add(c.contactId());
                 case DeskChange.DirectoryChanged d -> parts.addAll(d.parts());
+                case DeskChange.RequestChanged r -> {
+                    conversations.add(r.conversationId());
+                    requests.add(r.requestId());
+                }
+                case DeskChange.CommunicationSettingsChanged s -> settings = true;
                 case DeskChange.SettingsChanged s -> { }
                 case DeskChange.Resynced r -> resynced = true;
             }
         }
         boolean everything = resynced;
+        boolean settingsChanged = settings;
         return db.read(q -> {
             Map<Long, ConversationRow> rows = new HashMap<>();
             for (ConversationRow row : ConversationQueries.rows(q, conversations, contacts)) {
@@ -57,7 +67,12 @@ public final class BatchReads {
             List<Directory.TeamMember> team = everything || parts.contains(DeskChange.DirectoryChanged.Part.USERS) ? DirectoryQueries.team(q) : null;
             List<Directory.Template> templates = everything || parts.contains(DeskChange.DirectoryChanged.Part.TEMPLATES)
                     ? DirectoryQueries.templates(q) : null;
-            return new ChangeBatch(changes, rows, written, badge, inboxes, team, templates);
+            Map<Long, RequestView> requestRows = new HashMap<>();
+            for (RequestView request : RequestQueries.rows(q, requests)) {
+                requestRows.put(request.id(), request);
+            }
+            PracticeSettingsView current = everything || settingsChanged ? RequestQueries.settings(q).orElse(null) : null;
+            return new ChangeBatch(changes, rows, written, badge, inboxes, team, templates, requestRows, current);
         });
     }
 }

@@ -8,21 +8,31 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.practicetext.protocol.PracticeSettingsView;
+import org.practicetext.protocol.RequestView;
 
 /**
  * What one applied batch changed, with what the screens need to show it, read ONCE for all of
  * them: the rows of the changed conversations (also those of changed contacts), the changed
- * messages, the unread badge, and the changed directory lists. A changed id with no row in the
+ * messages, the unread badge, the changed directory lists, the changed requests and the
+ * communication settings when they changed. A changed id with no row in the
  * maps is gone from the cache. A part not read is null (nothing of that kind changed).
  */
 public record ChangeBatch(List<DeskChange> changes, Map<Long, ConversationRow> conversations, Map<Long, MessageRow> messages,
                           Integer unreadBadge, List<Directory.Inbox> inboxes, List<Directory.TeamMember> team,
-                          List<Directory.Template> templates) {
+                          List<Directory.Template> templates, Map<Long, RequestView> requests, PracticeSettingsView communicationSettings) {
 
     public ChangeBatch {
         changes = List.copyOf(changes);
         conversations = Map.copyOf(conversations);
         messages = Map.copyOf(messages);
+        requests = requests == null ? Map.of() : Map.copyOf(requests);
+    }
+
+    /** A batch that changed no request and no settings. */
+    public ChangeBatch(List<DeskChange> changes, Map<Long, ConversationRow> conversations, Map<Long, MessageRow> messages, Integer unreadBadge,
+                       List<Directory.Inbox> inboxes, List<Directory.TeamMember> team, List<Directory.Template> templates) {
+        this(changes, conversations, messages, unreadBadge, inboxes, team, templates, Map.of(), null);
     }
 
     public boolean resynced() {
@@ -41,10 +51,27 @@ public record ChangeBatch(List<DeskChange> changes, Map<Long, ConversationRow> c
                 case DeskChange.ConversationChanged c -> ids.addAll(c.ids());
                 case DeskChange.MessageChanged m -> ids.add(m.conversationId());
                 case DeskChange.TextArrived t -> ids.add(t.conversationId());
+                case DeskChange.RequestChanged r -> ids.add(r.conversationId());
                 default -> { }
             }
         }
         return ids;
+    }
+
+    /** The requests this batch wrote in one conversation, as they are now (the chip and the thread's outcome lines follow them). */
+    public List<RequestView> requests(long conversationId) {
+        return all(DeskChange.RequestChanged.class).filter(r -> r.conversationId() == conversationId).map(r -> requests.get(r.requestId()))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether any request changed (or everything did). */
+    public boolean requestsChanged() {
+        return resynced() || all(DeskChange.RequestChanged.class).findAny().isPresent();
+    }
+
+    /** The practice's communication settings, when this batch changed them. */
+    public Optional<PracticeSettingsView> settings() {
+        return Optional.ofNullable(communicationSettings);
     }
 
     public boolean touches(long conversationId) {

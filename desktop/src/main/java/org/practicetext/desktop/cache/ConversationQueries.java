@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.ConversationFilter;
+import org.practicetext.core.RequestKind;
+import org.practicetext.core.RequestStatus;
 
 /**
  * The message list: any combination of the four filters and the search box, newest activity
@@ -22,14 +24,20 @@ public final class ConversationQueries {
             SELECT c.id, c.contact_id, ct.name AS contact_name, c.phone, c.display_phone, ct.kind, c.preview, c.last_direction,
                    c.last_message_at, c.unread_count, c.status, c.assignee_id, u.name AS assignee_name, c.inbox_id, i.name AS inbox_name,
                    COALESCE(ct.opted_out, FALSE) AS opted_out, COALESCE(ct.blocked, FALSE) AS blocked, ct.line_type, c.last_out_failed,
-                   COALESCE(w.waiting, 0) AS waiting
+                   COALESCE(w.waiting, 0) AS waiting, rq.kind AS request_kind, rq.status AS request_status,
+                   rq.amount_cents AS request_amount, rq.currency AS request_currency, COALESCE(oq.open_count, 0) AS open_requests
             FROM conversation c
             LEFT JOIN contact ct ON ct.id = c.contact_id
             LEFT JOIN team_member u ON u.id = c.assignee_id
             LEFT JOIN inbox i ON i.id = c.inbox_id
             LEFT JOIN (SELECT conversation_id, COUNT(*) AS waiting FROM outbox WHERE state = 'pending' GROUP BY conversation_id) w
                    ON w.conversation_id = c.id
+            LEFT JOIN (SELECT conversation_id, MAX(id) AS newest, COUNT(*) AS open_count FROM request WHERE is_open GROUP BY conversation_id) oq
+                   ON oq.conversation_id = c.id
+            LEFT JOIN request rq ON rq.id = oq.newest
             WHERE 1 = 1""";
+    /** "Open requests": an index probe per walked conversation (request_open), none for the lists without it. */
+    private static final String HAS_OPEN_REQUEST = " AND EXISTS (SELECT 1 FROM request r USE INDEX (request_open) WHERE r.conversation_id = c.id AND r.is_open)";
 
     /** "Open & Unread", the badge's rule too: a blocked contact's texts wait for no one (they don't reopen or count on the relay either). */
     private static final String OPEN_UNREAD = " c.status = 'open' AND c.unread_count > 0 AND COALESCE(ct.blocked, FALSE) = FALSE";
@@ -79,6 +87,9 @@ public final class ConversationQueries {
         if (filter.inboxId() != null) {
             where.append(" AND c.inbox_id = ?");
             params.add(filter.inboxId());
+        }
+        if (filter.openRequests()) {
+            where.append(HAS_OPEN_REQUEST);
         }
         if (SearchSql.broad(q, filter.search())) {
             SearchSql.appendProbes(filter.search(), "c.contact_id", where, params);
@@ -192,7 +203,8 @@ public final class ConversationQueries {
             case UNASSIGNED -> row.assigneeId() == null;
             case ALL -> true;
         };
-        return status && kind && assignment && (filter.inboxId() == null || filter.inboxId() == row.inboxId());
+        return status && kind && assignment && (filter.inboxId() == null || filter.inboxId() == row.inboxId())
+                && (!filter.openRequests() || row.openRequest() != null);
     }
 
     /** The list's order: newest activity first (none last), then the higher id. */
@@ -205,6 +217,16 @@ public final class ConversationQueries {
                 rs.getString("display_phone"), rs.getString("kind"), rs.getString("preview"), rs.getString("last_direction"),
                 Sql.instant(rs, "last_message_at"), rs.getInt("unread_count"), rs.getString("status"), Sql.nullableLong(rs, "assignee_id"),
                 rs.getString("assignee_name"), rs.getLong("inbox_id"), rs.getString("inbox_name"), rs.getBoolean("opted_out"),
-                rs.getBoolean("blocked"), rs.getString("line_type"), rs.getBoolean("last_out_failed"), rs.getInt("waiting"));
+                rs.getBoolean("blocked"), rs.getString("line_type"), rs.getBoolean("last_out_failed"), rs.getInt("waiting"), openRequest(rs));
+    }
+
+    private static ConversationRow.OpenRequest openRequest(ResultSet rs) throws SQLException {
+        int count = rs.getInt("open_requests");
+        if (count == 0) {
+            return null;
+        }
+        return new ConversationRow.OpenRequest(RequestKind.fromWire(rs.getString("request_kind")).orElse(RequestKind.PAYMENT),
+                RequestStatus.fromWire(rs.getString("request_status")).orElse(RequestStatus.SENT), Sql.nullableLong(rs, "request_amount"),
+                rs.getString("request_currency"), count);
     }
 }

@@ -52,6 +52,14 @@ public sealed interface DeskChange {
     record SettingsChanged() implements DeskChange {
     }
 
+    /** A request (payment, review, forms, treatment plan; ADR 0024) was written or changed status. */
+    record RequestChanged(long conversationId, long requestId) implements DeskChange {
+    }
+
+    /** The practice's communication settings changed (features, review links, forms, link lifetimes). */
+    record CommunicationSettingsChanged() implements DeskChange {
+    }
+
     /** A full resync finished: everything may have changed, every screen reloads. */
     record Resynced() implements DeskChange {
     }

@@ -18,7 +18,9 @@ import org.practicetext.protocol.FeedEvent;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.PracticeSettingsView;
 import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.RequestView;
 import org.practicetext.protocol.TemplateView;
 import org.practicetext.protocol.UserView;
 
@@ -30,12 +32,14 @@ import org.practicetext.protocol.UserView;
  * this version does not know are skipped (a newer relay may send more).
  */
 public final class FeedRows {
-    private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template");
+    private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template", "request",
+            "practice_settings");
 
     private final ContactWriter contacts = new ContactWriter();
     private final ConversationWriter conversations = new ConversationWriter();
     private final MessageWriter messages = new MessageWriter();
     private final DirectoryWriter directory = new DirectoryWriter();
+    private final RequestWriter requests = new RequestWriter();
 
     /** Writes the events and says what changed (nothing for a state the cache already holds). */
     public List<DeskChange> apply(Sql sql, List<FeedEvent> events, int generation) throws SQLException {
@@ -81,6 +85,11 @@ public final class FeedRows {
             changes.add(new DeskChange.ConversationChanged(changedConversations));
         }
         changes.addAll(messages.upsert(sql, decodeAll(byType, EventTypes.MESSAGE, MessageView.class), generation));
+        // After the messages: a request and the message with its link come in the same batch.
+        changes.addAll(requests.upsert(sql, decodeAll(byType, EventTypes.REQUEST, RequestView.class), generation));
+        if (requests.settings(sql, decodeAll(byType, EventTypes.SETTINGS, PracticeSettingsView.class), generation)) {
+            changes.add(new DeskChange.CommunicationSettingsChanged());
+        }
         return changes;
     }
 

@@ -64,7 +64,7 @@ public final class LiveMessages implements Messages {
 
     @Override
     public String sendRequest(long conversationId, String body, org.practicetext.protocol.RequestDraft request, OutgoingFile document) {
-        throw new UnsupportedOperationException("requests go through the outbox once the desk's side of ADR 0024 lands");
+        return actions.sendRequest(conversationId, body, request, document);
     }
 
     @Override

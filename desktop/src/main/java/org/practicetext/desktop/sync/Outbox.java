@@ -17,6 +17,7 @@ import org.practicetext.desktop.cache.LocalChanges;
 import org.practicetext.desktop.cache.Sql;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MediaItem;
+import org.practicetext.protocol.RequestDraft;
 import org.practicetext.protocol.SendMessageRequest;
 
 /**
@@ -84,10 +85,27 @@ public final class Outbox {
     public Entry enqueueSend(Long conversationId, String e164, String displayPhone, String body, List<OutgoingFile> attached) {
         String clientId = UUID.randomUUID().toString();
         SendMessageRequest request = new SendMessageRequest(clientId, conversationId, conversationId == null ? e164 : null, null, body, null);
-        List<String> copies = files.copy(clientId, attached);
+        return queue(request, e164, displayPhone, attached, false);
+    }
+
+    /**
+     * Queues a request (ADR 0024) as a message like any other: the draft is kept in the item's
+     * payload, so it survives a restart and goes under the same client id on every attempt; the
+     * document (the statement or plan PDF, or null) is kept as a file of the message but marked to go
+     * behind the link: at delivery it is uploaded and named in the draft, never in the MMS.
+     */
+    public Entry enqueueRequest(long conversationId, String e164, String displayPhone, String body, RequestDraft draft, OutgoingFile document) {
+        String clientId = UUID.randomUUID().toString();
+        SendMessageRequest request = new SendMessageRequest(clientId, conversationId, null, null, body, null, null, draft);
+        return queue(request, e164, displayPhone, document == null ? List.of() : List.of(document), true);
+    }
+
+    /** Copies the files (outside the cache's write lock), then writes the message and its files' rows in one transaction. */
+    private Entry queue(SendMessageRequest request, String e164, String displayPhone, List<OutgoingFile> attached, boolean behindLink) {
+        List<String> copies = files.copy(request.clientId(), attached);
         Entry queued;
         try {
-            queued = queueSend(request, e164, displayPhone, attached, copies);
+            queued = queueSend(request, e164, displayPhone, attached, copies, behindLink);
         } catch (RuntimeException e) {
             files.deleteNames(copies);
             throw e;
@@ -96,13 +114,15 @@ public final class Outbox {
         return queued;
     }
 
-    private Entry queueSend(SendMessageRequest request, String e164, String displayPhone, List<OutgoingFile> attached, List<String> copies) {
+    private Entry queueSend(SendMessageRequest request, String e164, String displayPhone, List<OutgoingFile> attached, List<String> copies,
+                            boolean behindLink) {
         Long conversationId = request.conversationId();
         String body = request.body();
+        String summary = request.request() == null ? summary("Message: ", body, attached.size()) : summary(request.request().kind().label() + ": ", body, 0);
         return db.writeDurably(sql -> {
             Long shownIn = conversationId != null ? conversationId : LocalChanges.conversationFor(sql, e164).orElse(null);
-            long id = insert(sql, request.clientId(), OutboxAction.SEND, shownIn, null, json(request), summary(body, attached.size()));
-            OutboxFiles.insert(sql, id, attached, copies);
+            long id = insert(sql, request.clientId(), OutboxAction.SEND, shownIn, null, json(request), summary);
+            OutboxFiles.insert(sql, id, attached, copies, behindLink);
             if (shownIn == null) {
                 shownIn = -id;
                 LocalChanges.placeholderConversation(sql, shownIn, e164, displayPhone);
@@ -291,7 +311,7 @@ public final class Outbox {
 
     private void showLocal(Sql sql, Entry entry) throws SQLException {
         SendMessageRequest request = parse(entry.payload());
-        List<MediaItem> media = OutboxFiles.of(sql, entry.id()).stream()
+        List<MediaItem> media = OutboxFiles.of(sql, entry.id()).stream().filter(f -> !f.behindLink())
                 .map(f -> new MediaItem(null, f.contentType(), MediaState.PENDING, f.fileName(), f.size(), null, null, false, null, null, null, null))
                 .toList();
         LocalChanges.localMessage(sql, new LocalChanges.LocalMessage(entry.id(), entry.conversationId(), entry.clientId(),
@@ -331,9 +351,9 @@ public final class Outbox {
         }
     }
 
-    private static String summary(String body, int files) {
+    private static String summary(String what, String body, int files) {
         String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
         String attached = files == 0 ? "" : (text.isEmpty() ? "" : " ") + "(" + (files == 1 ? "1 file" : files + " files") + ")";
-        return "Message: " + (text.length() > 60 ? text.substring(0, 59) + "…" : text) + attached;
+        return what + (text.length() > 60 ? text.substring(0, 59) + "…" : text) + attached;
     }
 }

@@ -23,8 +23,12 @@ import org.practicetext.desktop.cache.Sql;
 public final class OutboxFiles {
     private final Path folder;
 
-    /** One file of a waiting message. {@code uploadId} is null until the relay has it. */
-    public record Stored(long outboxId, int position, String fileName, String contentType, long size, String storedName, String uploadId) {
+    /**
+     * One file of a waiting message. {@code uploadId} is null until the relay has it. {@code behindLink}: a
+     * request's document, named in its draft rather than in the message's uploads (ADR 0024).
+     */
+    public record Stored(long outboxId, int position, String fileName, String contentType, long size, String storedName, String uploadId,
+                         boolean behindLink) {
         public boolean isPhoto() {
             return contentType.startsWith("image/");
         }
@@ -81,19 +85,21 @@ public final class OutboxFiles {
         }
     }
 
-    static void insert(Sql sql, long outboxId, List<OutgoingFile> files, List<String> storedNames) throws SQLException {
+    static void insert(Sql sql, long outboxId, List<OutgoingFile> files, List<String> storedNames, boolean behindLink) throws SQLException {
         for (int i = 0; i < files.size(); i++) {
             OutgoingFile f = files.get(i);
-            sql.update("INSERT INTO outbox_file (outbox_id, position, file_name, content_type, size, stored_name) VALUES (?, ?, ?, ?, ?, ?)",
-                    outboxId, i, f.fileName(), f.contentType(), f.size(), storedNames.get(i));
+            sql.update("""
+                    INSERT INTO outbox_file (outbox_id, position, file_name, content_type, size, stored_name, behind_link)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", outboxId, i, f.fileName(), f.contentType(), f.size(), storedNames.get(i), behindLink);
         }
     }
 
     static List<Stored> of(Sql sql, long outboxId) throws SQLException {
         return sql.query("""
-                SELECT outbox_id, position, file_name, content_type, size, stored_name, upload_id FROM outbox_file
+                SELECT outbox_id, position, file_name, content_type, size, stored_name, upload_id, behind_link FROM outbox_file
                 WHERE outbox_id = ? ORDER BY position""",
-                rs -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7)),
+                rs -> new Stored(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                        rs.getBoolean(8)),
                 outboxId);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.protocol.Endpoints;
+import org.practicetext.protocol.RequestDraft;
 import org.practicetext.protocol.SendMessageRequest;
 
 /**
@@ -17,7 +18,8 @@ import org.practicetext.protocol.SendMessageRequest;
  * client id. The relay keeps an upload a day: when it answers {@code 404 upload_gone}, the files
  * go up again once and the message is sent again. A file the relay refuses
  * (its bytes are not its type: 400; a type it does not send: 415) refuses the message for good,
- * with the file's name in the reason.
+ * with the file's name in the reason. A request's document (ADR 0024) is uploaded the same way and
+ * named in the request's draft instead.
  */
 final class UploadingSend {
     private final RelayApi api;
@@ -43,14 +45,25 @@ final class UploadingSend {
         }
     }
 
-    /** The stored request with the upload ids of its files, uploading those the relay does not have. */
+    /**
+     * The stored request with the upload ids of its files, uploading those the relay does not have;
+     * a request's document goes into its draft (behind the link), not into the uploads.
+     */
     private String withUploads(Outbox.Entry entry) throws RelayException {
         List<String> ids = new ArrayList<>();
+        String document = null;
         for (OutboxFiles.Stored file : outbox.files(entry.id())) {
-            ids.add(file.uploadId() != null ? file.uploadId() : upload(file));
+            String id = file.uploadId() != null ? file.uploadId() : upload(file);
+            if (file.behindLink()) {
+                document = id;
+            } else {
+                ids.add(id);
+            }
         }
         SendMessageRequest r = Outbox.parse(entry.payload());
-        return Outbox.json(new SendMessageRequest(r.clientId(), r.conversationId(), r.to(), r.from(), r.body(), r.mediaUrls(), ids));
+        RequestDraft draft = r.request() == null || document == null ? r.request() : r.request().withDocument(document);
+        return Outbox.json(new SendMessageRequest(r.clientId(), r.conversationId(), r.to(), r.from(), r.body(), r.mediaUrls(),
+                ids.isEmpty() ? null : ids, draft));
     }
 
     private String upload(OutboxFiles.Stored file) throws RelayException {

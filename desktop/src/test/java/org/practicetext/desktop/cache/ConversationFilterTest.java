@@ -22,6 +22,8 @@ import org.practicetext.core.ConversationFilter;
 import org.practicetext.core.ConversationFilter.Assignment;
 import org.practicetext.core.ConversationFilter.ContactType;
 import org.practicetext.core.ConversationFilter.Status;
+import org.practicetext.core.RequestKind;
+import org.practicetext.core.RequestStatus;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 
@@ -42,7 +44,7 @@ class ConversationFilterTest {
     static final List<Fixture> FIXTURES = new ArrayList<>();
 
     /** What the test knows about each conversation it wrote. */
-    record Fixture(long id, String status, int unread, String kind, Long assignee, long inbox, Instant lastAt) {
+    record Fixture(long id, String status, int unread, String kind, Long assignee, long inbox, Instant lastAt, boolean openRequest) {
     }
 
     @BeforeAll
@@ -69,7 +71,16 @@ class ConversationFilterTest {
                                 String phone = String.format("+1312555%04d", id);
                                 feed.contact(id, phone, kind, kind.equals("patient") ? "Patient " + id : null, false, false);
                                 feed.conversation(id, id, phone, status, inbox, assignee, unread, at, "text " + id);
-                                FIXTURES.add(new Fixture(id, status, unread, kind, assignee, inbox, at));
+                                // The first copy has a payment still waiting; the second a finished or expired one, which doesn't count, or none.
+                                boolean open = copy == 0;
+                                if (open) {
+                                    feed.request(id * 10, id, id, null, RequestKind.PAYMENT, id % 2 == 0 ? RequestStatus.OPENED : RequestStatus.SENT,
+                                            12_000L, at);
+                                } else if (id % 3 != 0) {
+                                    feed.request(id * 10, id, id, null, RequestKind.PAYMENT, id % 2 == 0 ? RequestStatus.PAID : RequestStatus.EXPIRED,
+                                            5_000L, at);
+                                }
+                                FIXTURES.add(new Fixture(id, status, unread, kind, assignee, inbox, at, open));
                             }
                         }
                     }
@@ -91,7 +102,8 @@ class ConversationFilterTest {
             for (ContactType type : ContactType.values()) {
                 for (Assignment assignment : Assignment.values()) {
                     for (Long inbox : new Long[] {null, BILLING}) {
-                        all.add(Arguments.of(status, type, assignment, inbox));
+                        all.add(Arguments.of(status, type, assignment, inbox, false));
+                        all.add(Arguments.of(status, type, assignment, inbox, true));
                     }
                 }
             }
@@ -99,9 +111,10 @@ class ConversationFilterTest {
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} × {1} × {2} × inbox {3}")
+    @ParameterizedTest(name = "{0} × {1} × {2} × inbox {3} × open requests {4}")
     @MethodSource("combinations")
-    void theListShowsExactlyTheConversationsTheFiltersDescribeNewestFirst(Status status, ContactType type, Assignment assignment, Long inbox) {
+    void theListShowsExactlyTheConversationsTheFiltersDescribeNewestFirst(Status status, ContactType type, Assignment assignment, Long inbox,
+                                                                         boolean openRequests) {
         List<Long> expected = FIXTURES.stream()
                 .filter(f -> switch (status) {
                     case ALL_OPEN -> f.status().equals("open");
@@ -120,13 +133,18 @@ class ConversationFilterTest {
                     case UNASSIGNED -> f.assignee() == null;
                 })
                 .filter(f -> inbox == null || f.inbox() == inbox)
+                .filter(f -> !openRequests || f.openRequest())
                 .sorted(Comparator.comparing(Fixture::lastAt).thenComparing(Fixture::id).reversed())
                 .map(Fixture::id)
                 .toList();
 
-        List<ConversationRow> rows = new ConversationQueries(db).list(new ConversationFilter(status, type, assignment, inbox, null), ME, 500);
+        ConversationFilter filter = new ConversationFilter(status, type, assignment, inbox, null, openRequests);
+        List<ConversationRow> rows = new ConversationQueries(db).list(filter, ME, 500);
 
         assertThat(expected).as("the fixture covers this combination").isNotEmpty();
         assertThat(rows).extracting(ConversationRow::id).containsExactlyElementsOf(expected);
+        List<ConversationRow> everyRow = new ConversationQueries(db).list(new ConversationFilter(Status.ALL, ContactType.ALL, Assignment.ALL, null, null), ME, 500);
+        assertThat(everyRow.stream().filter(r -> ConversationQueries.matches(filter, r, ME)).map(ConversationRow::id).toList())
+                .as("the rule a screen places rows by agrees with the query").containsExactlyElementsOf(expected);
     }
 }

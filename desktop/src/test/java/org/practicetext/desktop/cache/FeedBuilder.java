@@ -9,6 +9,8 @@ import org.practicetext.core.ContactKind;
 import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.Direction;
 import org.practicetext.core.LineType;
+import org.practicetext.core.RequestKind;
+import org.practicetext.core.RequestStatus;
 import org.practicetext.core.SmsEncoding;
 import org.practicetext.core.WireWords;
 import org.practicetext.protocol.ContactView;
@@ -19,7 +21,9 @@ import org.practicetext.protocol.FeedPage;
 import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
+import org.practicetext.protocol.PracticeSettingsView;
 import org.practicetext.protocol.PracticeView;
+import org.practicetext.protocol.RequestView;
 import org.practicetext.protocol.Sender;
 import org.practicetext.protocol.UserView;
 
@@ -59,6 +63,27 @@ public final class FeedBuilder {
         Sender sender = direction.equals("in") ? Sender.contact(null) : Sender.user(1, "Sam Staff");
         return add(EventTypes.MESSAGE, new MessageView(id, conversationId, WireWords.fromWire(Direction.class, direction), body, status, null, null, "SM" + id, null, sender, List.of(),
                 1, SmsEncoding.GSM7, at, at));
+    }
+
+    /** A payment request of {@code cents} in its conversation's message, at {@code status} (its steps' times filled as the relay would). */
+    public FeedBuilder request(long id, long conversationId, long contactId, Long messageId, RequestKind kind, RequestStatus status, Long cents,
+                               Instant at) {
+        return add(EventTypes.REQUEST, requestView(id, conversationId, contactId, messageId, kind, status, cents, at));
+    }
+
+    public static RequestView requestView(long id, long conversationId, long contactId, Long messageId, RequestKind kind, RequestStatus status,
+                                          Long cents, Instant at) {
+        Instant opened = status.rank() >= RequestStatus.OPENED.rank() && status != RequestStatus.EXPIRED ? at.plusSeconds(600) : null;
+        Instant finished = status.finished() ? at.plusSeconds(1200) : null;
+        return new RequestView(id, kind, status, conversationId, contactId, messageId, "https://relay.test/l/tok" + id, at.plusSeconds(30L * 86400),
+                at.plusSeconds(60), opened, finished, finished == null ? null : "Patient", null, "Cleaning on Dec 1", "INV-" + id, cents,
+                "USD", List.of(), null, null, null, Sender.user(1, "Sam Staff"), at, finished != null ? finished : at);
+    }
+
+    public FeedBuilder settings(String displayName) {
+        return add(EventTypes.SETTINGS, new PracticeSettingsView(1, displayName, PracticeSettingsView.Features.DEFAULT, "USD", "simulated",
+                "https://reviews.test/bright", List.of(), 182, List.of(new PracticeSettingsView.FormView(1, "New patient form", "https://forms.test/1")),
+                PracticeSettingsView.LinkDays.DEFAULT, true, "https://relay.test/l/", Instant.parse("2026-11-01T00:00:00Z")));
     }
 
     public FeedBuilder add(String type, Object view) {

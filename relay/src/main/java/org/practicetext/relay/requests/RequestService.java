@@ -573,7 +573,7 @@ public final class RequestService implements RequestMaker, PaymentOutcomes, Auto
         }
     }
 
-    /** Runs the expiry sweep on the leader, at each next expiry (and once a minute on a shared database). */
+    /** Runs the expiry sweep on the leader, at each next expiry and after each new request (and once a minute on a shared database). */
     public void start(Supplier<Boolean> isLeader) {
         this.leader = isLeader;
         running = true;
@@ -585,7 +585,9 @@ public final class RequestService implements RequestMaker, PaymentOutcomes, Auto
                         expireDue();
                         next = db.read(store::nextDue);
                     }
-                    alarm.await(Alarm.earliest(alarm.lookingOut(next, sharedDatabase), Optional.of(clock.instant().plus(Duration.ofMinutes(1)))));
+                    // An idle relay runs no statements: it waits for the next expiry or a new request (and, on a shared
+                    // database, looks once a minute for what other nodes made, or for leadership).
+                    alarm.await(alarm.lookingOut(next, sharedDatabase));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

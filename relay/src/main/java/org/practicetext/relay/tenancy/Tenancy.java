@@ -57,8 +57,21 @@ public final class Tenancy {
         this.clock = clock;
     }
 
+    private volatile java.util.function.LongConsumer practiceCreated = id -> { };
+
+    /** What follows a new practice once it is stored (its communication settings are announced in its feed). */
+    public void onPracticeCreated(java.util.function.LongConsumer listener) {
+        this.practiceCreated = listener;
+    }
+
     /** Creates a practice with its first inbox, "Front Desk". */
     public Practice createPractice(String slug, String name, String region, String timeZone) {
+        Practice created = storePractice(slug, name, region, timeZone);
+        practiceCreated.accept(created.id());
+        return created;
+    }
+
+    private Practice storePractice(String slug, String name, String region, String timeZone) {
         if (slug == null || !slug.matches("[a-z0-9][a-z0-9-]{1,62}")) {
             throw Refusal.invalid("The slug must be 2-63 lower-case letters, digits or dashes, e.g. smile-dental.");
         }

@@ -308,6 +308,15 @@ class RequestsTest {
     }
 
     @Test
+    void aNewPracticesSnapshotCarriesItsSettings() {
+        JsonNode settings = relay.events(staff, 0).stream().filter(e -> e.get("type").asText().equals(EventTypes.SETTINGS)).findFirst()
+                .orElseThrow(() -> new AssertionError("no settings in the snapshot")).get("data");
+        assertThat(settings.get("displayName").asText()).startsWith("Practice ");
+        assertThat(settings.get("features").get("payments").asBoolean()).isTrue();
+        assertThat(settings.get("linkBase").asText()).isEqualTo(RelayFixture.PUBLIC_URL + "/l/");
+    }
+
+    @Test
     void aPaymentNeedsItsAmountAndWhatItIsFor() {
         assertThat(send(phone(), "Pay: {link}", Map.of("kind", "payment", "description", "Copay")).statusCode()).isEqualTo(400);
         assertThat(send(phone(), "Pay: {link}", Map.of("kind", "payment", "amountCents", 1000)).statusCode()).isEqualTo(400);

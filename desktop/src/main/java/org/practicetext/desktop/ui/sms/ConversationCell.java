@@ -21,7 +21,7 @@ import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
  * One row of the message list: avatar, name (or number), time, last message, unread count, and
- * the assignee/inbox/failure/opt-out marks, with the row's three-dot menu. Nodes are built once;
+ * the assignee/inbox/failure/opt-out marks and the newest open request ("Payment $120.00 · Opened"), with the row's three-dot menu. Nodes are built once;
  * {@link #updateItem} only sets texts and pseudo-classes.
  */
 final class ConversationCell extends ListCell<ConversationRow> {
@@ -41,6 +41,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private final Label assignee = new Label();
     private final Label inbox = new Label();
     private final Label waiting = new Label();
+    private final Label request = new Label();
     private final MenuItem markUnread = new MenuItem("Mark as Unread");
     private final MenuItem closeOrReopen = new MenuItem();
     private final MenuButton menu = new MenuButton(null, Icons.MORE.node(16), markUnread, closeOrReopen);
@@ -66,6 +67,8 @@ final class ConversationCell extends ListCell<ConversationRow> {
         inbox.getStyleClass().addAll("pt-chip");
         inbox.setGraphic(Icons.INBOX.node(11));
         waiting.getStyleClass().addAll("pt-chip", "pt-chip-warning");
+        request.getStyleClass().addAll("pt-chip", "pt-chip-accent", "pt-request-hint");
+        request.setId("row-request-hint");
         menu.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON, Tweaks.NO_ARROW, "pt-row-menu");
         menu.setAccessibleText("Conversation actions");
         preview.setMaxWidth(Double.MAX_VALUE);
@@ -76,7 +79,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
         top.setAlignment(Pos.BASELINE_LEFT);
         HBox middle = new HBox(6, preview, failed, unread);
         middle.setAlignment(Pos.CENTER_LEFT);
-        HBox marks = new HBox(4, optedOut, blocked, waiting, assignee, inbox);
+        HBox marks = new HBox(4, optedOut, blocked, waiting, request, assignee, inbox);
         marks.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(2, top, middle, marks);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -115,6 +118,8 @@ final class ConversationCell extends ListCell<ConversationRow> {
         show(blocked, row.blocked());
         waiting.setText(row.waitingToSend() + " waiting");
         show(waiting, row.waitingToSend() > 0);
+        request.setText(ConversationListViewModel.requestHint(row));
+        show(request, row.openRequest() != null);
         assignee.setText(row.assigneeName());
         show(assignee, row.assigneeName() != null);
         inbox.setText(row.inboxName());

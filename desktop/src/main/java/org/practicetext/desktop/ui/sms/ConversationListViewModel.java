@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,7 +36,7 @@ import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 
 /**
- * The message list: the four combinable filters and the search text drive one query of the
+ * The message list: the four combinable filters (and "Open requests") and the search text drive one query of the
  * cache; the rows it answers replace the list, and the selected conversation is found again by
  * id after every refresh (a filter change, a search, a batch it cannot place) — and only a
  * person's act changes which one it is ({@link #select}). A change batch
@@ -57,6 +59,7 @@ public final class ConversationListViewModel {
     private final ObjectProperty<Assignment> assignment = new SimpleObjectProperty<>(Assignment.ALL);
     private final ObjectProperty<Directory.Inbox> inbox = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
+    private final BooleanProperty openRequests = new SimpleBooleanProperty();
     private final ObservableList<ConversationRow> conversations = FXCollections.observableArrayList();
     private final ObservableList<MessageHit> messageHits = FXCollections.observableArrayList();
     private final ObservableList<Directory.Inbox> inboxes = FXCollections.observableArrayList();
@@ -88,6 +91,7 @@ public final class ConversationListViewModel {
         assignment.addListener((o, a, b) -> newQuestion());
         inbox.addListener((o, a, b) -> newQuestion());
         search.addListener((o, a, b) -> newQuestion());
+        openRequests.addListener((o, a, b) -> newQuestion());
         session.events().onChange(this::changed);
         refreshInboxes();
         refresh();
@@ -112,6 +116,32 @@ public final class ConversationListViewModel {
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** "Open requests": only conversations with a request still waiting for the patient, combined with the other filters. */
+    public BooleanProperty openRequestsProperty() {
+        return openRequests;
+    }
+
+    /** "Payment $120.00 · Opened" (and "+1" when more are open) for a row with an open request; empty without. */
+    public static String requestHint(ConversationRow row) {
+        ConversationRow.OpenRequest open = row.openRequest();
+        if (open == null) {
+            return "";
+        }
+        String kind = switch (open.kind()) {
+            case PAYMENT -> "Payment";
+            case REVIEW -> "Review";
+            case FORMS -> "Forms";
+            case TREATMENT_PLAN -> "Treatment plan";
+        };
+        String amount = open.amountCents() == null ? "" : " " + org.practicetext.core.Money.format(open.amountCents(), open.currency());
+        String status = switch (open.status()) {
+            case OPENED -> "Opened";
+            case DELIVERED -> "Delivered";
+            default -> "Sent";
+        };
+        return kind + amount + " · " + status + (open.count() > 1 ? " · +" + (open.count() - 1) : "");
     }
 
     public ObservableList<ConversationRow> conversations() {
@@ -161,7 +191,7 @@ public final class ConversationListViewModel {
     public ConversationFilter filter() {
         Directory.Inbox chosen = inbox.get();
         String text = search.get() == null || search.get().isBlank() ? null : search.get().strip();
-        return new ConversationFilter(status.get(), contactType.get(), assignment.get(), chosen == null ? null : chosen.id(), text);
+        return new ConversationFilter(status.get(), contactType.get(), assignment.get(), chosen == null ? null : chosen.id(), text, openRequests.get());
     }
 
     /**
@@ -248,6 +278,9 @@ public final class ConversationListViewModel {
         }
         if (inbox.get() != null && inbox.get().id() != row.inboxId()) {
             inbox.set(null);
+        }
+        if (openRequests.get() && row.openRequest() == null) {
+            openRequests.set(false);
         }
     }
 
@@ -359,6 +392,9 @@ public final class ConversationListViewModel {
     }
 
     static String emptyTextFor(ConversationFilter filter) {
+        if (filter.openRequests() && filter.search() == null) {
+            return "No open requests — nothing is waiting for a patient to pay, sign or answer under these filters.";
+        }
         if (filter.search() != null) {
             return "No conversations match “" + filter.search() + "”. Try a name or phone number, or include closed messages.";
         }

@@ -16,7 +16,8 @@ import org.practicetext.desktop.cache.Directory;
 
 /**
  * The filter bar: status, contact type, assignment and inbox, each a small menu whose button
- * names the current choice. The inbox menu ends with "Create or manage inboxes…".
+ * names the current choice. The inbox menu ends with "Create or manage inboxes…". Then the
+ * "Open requests" toggle, which combines with them.
  */
 final class FilterBar extends FlowPane {
     private final ConversationListViewModel model;
@@ -35,7 +36,7 @@ final class FilterBar extends FlowPane {
                         ConversationFilter.ContactType::label, t -> t == ConversationFilter.ContactType.ALL ? "All contacts" : t.label()),
                 menu("assignment-filter", "Assignment", model.assignmentProperty(), ConversationFilter.Assignment.values(),
                         ConversationFilter.Assignment::label, ConversationFilter.Assignment::label),
-                inboxMenu);
+                inboxMenu, openRequestsToggle());
         inboxMenu.setTooltip(new javafx.scene.control.Tooltip("Inbox"));
         inboxMenu.setId("inbox-filter");
         style(inboxMenu);
@@ -87,6 +88,16 @@ final class FilterBar extends FlowPane {
         manage.setOnAction(e -> manageInboxes.run());
         inboxMenu.getItems().addAll(new SeparatorMenuItem(), manage);
         inboxMenu.setText(current == null ? "All inboxes" : current.name());
+    }
+
+    /** "Open requests" (issue 14): on or off, combined with the four menus. */
+    private javafx.scene.control.ToggleButton openRequestsToggle() {
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("Open requests");
+        toggle.setId("open-requests-filter");
+        toggle.setTooltip(new javafx.scene.control.Tooltip("Only conversations with a payment, review, form or treatment plan still waiting for the patient"));
+        toggle.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_OUTLINED, "pt-filter");
+        toggle.selectedProperty().bindBidirectional(model.openRequestsProperty());
+        return toggle;
     }
 
     private static void style(MenuButton button) {

@@ -21,7 +21,8 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * team member who can reply. Retry to a known landline asks first, in the bubble ("Send anyway" /
  * "Cancel"); once clicked, Retry is gone until the new attempt has a status of its own.
  * Attachments show above the text ({@link AttachmentsPane}); a message that is only a photo has no
- * text line. The first message of each day has the day above it. Showing the first row of the list asks the
+ * text line. A message that carries a request shows its chip under the text ({@link RequestChip}),
+ * and a request's outcome is a centred line under the message it follows in time. The first message of each day has the day above it. Showing the first row of the list asks the
  * model for older messages.
  */
 final class MessageBubbleCell extends ListCell<MessageRow> {
@@ -45,14 +46,19 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     /** The message whose landline question is showing; reset when the cell shows another message. */
     private Long asking;
     private final AttachmentsPane attachments;
+    private final RequestChip request;
+    private final VBox outcomes = new VBox(2);
+    /** Kept by the cell: the model holds it weakly, so a discarded cell is not kept alive by the thread. */
+    private final javafx.beans.InvalidationListener requestsChanged = o -> showRequest(getItem());
     private final VBox column;
     private final HBox row;
     private final VBox dayAndRow;
 
-    MessageBubbleCell(ThreadViewModel model, MessageTimes times, AttachmentsPane attachments) {
+    MessageBubbleCell(ThreadViewModel model, MessageTimes times, AttachmentsPane attachments, RequestActions requestActions) {
         this.model = model;
         this.times = times;
         this.attachments = attachments;
+        this.request = new RequestChip(model.requests(), requestActions);
         getStyleClass().add("pt-bubble-cell");
         sender.getStyleClass().addAll("pt-sender", Styles.TEXT_SMALL);
         body.getStyleClass().add("pt-bubble");
@@ -85,13 +91,16 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
             updateItem(getItem(), getItem() == null);
         });
         discard.setOnAction(e -> model.discard(getItem()));
-        column = new VBox(3, sender, attachments, body, meta, reason, failureActions);
+        column = new VBox(3, sender, attachments, body, request, meta, reason, failureActions);
         column.getStyleClass().add("pt-bubble-column");
         row = new HBox(column);
         row.getStyleClass().add("pt-bubble-row");
         day.getStyleClass().addAll("pt-day", Styles.TEXT_SMALL);
         day.setMaxWidth(Double.MAX_VALUE);
-        dayAndRow = new VBox(day, row);
+        outcomes.getStyleClass().add("pt-request-outcomes");
+        outcomes.setAlignment(Pos.CENTER);
+        dayAndRow = new VBox(day, row, outcomes);
+        model.requests().revisionProperty().addListener(new javafx.beans.WeakInvalidationListener(requestsChanged));
         setPrefWidth(0);
         listViewProperty().addListener((o, a, list) -> {
             if (list != null) {
@@ -106,6 +115,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         super.updateItem(message, empty);
         if (empty || message == null) {
             attachments.show(null);
+            request.show(null);
             setGraphic(null);
             return;
         }
@@ -143,11 +153,35 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         show(day, newDay);
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         column.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        showRequest(message);
         pseudoClassStateChanged(OUTGOING, outgoing);
         pseudoClassStateChanged(FAILED, failed);
         pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());
         pseudoClassStateChanged(CAMPAIGN, campaign);
         setGraphic(dayAndRow);
+    }
+
+    /**
+     * The chip of the request the message carries, and the outcome lines that fall between this
+     * message and the next (a payment received, a plan accepted), centred under it at their time.
+     */
+    private void showRequest(MessageRow message) {
+        if (message == null || isEmpty() || getListView() == null) {
+            return;
+        }
+        ThreadRequests requests = model.requests();
+        request.show(message.outgoing() ? requests.forMessage(message.id()).orElse(null) : null);
+        int index = getIndex();
+        java.util.List<MessageRow> items = getListView().getItems();
+        MessageRow next = index + 1 < items.size() ? items.get(index + 1) : null;
+        java.util.List<Label> lines = requests.outcomesBetween(message.createdAt(), next == null ? null : next.createdAt()).stream().map(text -> {
+            Label line = new Label(text);
+            line.getStyleClass().addAll("pt-request-outcome", Styles.TEXT_SMALL);
+            line.setWrapText(true);
+            return line;
+        }).toList();
+        outcomes.getChildren().setAll(lines);
+        show(outcomes, !lines.isEmpty());
     }
 
     /** One click, one attempt: the actions go at once, the model ignores a second call. */

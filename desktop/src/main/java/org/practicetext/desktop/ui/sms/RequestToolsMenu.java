@@ -73,7 +73,7 @@ final class RequestToolsMenu {
             case PAYMENT -> Icons.PAYMENT.node(14);
             case REVIEW -> Icons.STAR.node(14);
             case FORMS -> Icons.FORMS.node(14);
-            case TREATMENT_PLAN -> Icons.PLAN.node(14);
+            case TREATMENT_PLAN -> Icons.TREATMENT.node(14);
         };
     }
 }

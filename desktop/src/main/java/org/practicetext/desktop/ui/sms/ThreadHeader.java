@@ -22,7 +22,8 @@ import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The thread's header: the contact's name and number, the Patient/Lead chip, opted-out or
- * blocked state, who it is assigned to and which inbox, and the three-dot menu: Assign to ▸,
+ * blocked state, who it is assigned to and which inbox, and the three-dot menu: Mark as Unread,
+ * Requests… (the conversation's payment, review, forms and treatment-plan requests), Assign to ▸,
  * Unassign, Move to inbox ▸, Block/Unblock, Close/Reopen. The menu is rebuilt when it opens,
  * so it always lists the current team and inboxes. What the user's role may not do is greyed
  * with the reason in a tooltip ({@link DeniedItem}); Block asks first ({@link Confirmation}).
@@ -36,9 +37,11 @@ final class ThreadHeader extends HBox {
     private final Label state = new Label();
     private final Label assignment = new Label();
     private final MenuButton menu = new MenuButton(null, Icons.MORE.node(18));
+    private final Runnable showRequests;
 
-    ThreadHeader(ThreadViewModel model) {
+    ThreadHeader(ThreadViewModel model, Runnable showRequests) {
         this.model = model;
+        this.showRequests = showRequests;
         getStyleClass().add("pt-thread-header");
         setId("thread-header");
         name.setId("thread-name");
@@ -103,7 +106,10 @@ final class ThreadHeader extends HBox {
         }
         MenuItem unread = new MenuItem("Mark as Unread");
         unread.setOnAction(e -> model.markUnread());
-        menu.getItems().addAll(unread, new SeparatorMenuItem());
+        MenuItem requests = new MenuItem("Requests…");
+        requests.setId("thread-requests");
+        requests.setOnAction(e -> showRequests.run());
+        menu.getItems().addAll(unread, requests, new SeparatorMenuItem());
         menu.getItems().addAll(assignItems(row));
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().addAll(blockItem(row), closeItem(row));

@@ -27,12 +27,15 @@ public final class ThreadView extends BorderPane {
     public ThreadView(ThreadViewModel model, ComposerViewModel composerModel, MessageTimes times, AttachmentsViewModel attachments,
                       BiConsumer<MessageRow, Integer> openViewer, LinkOpener links) {
         getStyleClass().add("pt-thread");
-        ThreadHeader header = new ThreadHeader(model);
+        Runnable showRequests = () -> RequestsDialog.show(getScene() == null ? null : getScene().getWindow(), model.requests(), model.contactLabel());
+        ThreadHeader header = new ThreadHeader(model, showRequests);
+        RequestActions requestActions = new RequestActions(model.requests(), showRequests);
         bubbles.setId("thread-messages");
         bubbles.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-bubbles");
         bubbles.setItems(model.messages());
         ThumbnailImages thumbnails = new ThumbnailImages();
-        bubbles.setCellFactory(l -> new MessageBubbleCell(model, times, new AttachmentsPane(attachments, thumbnails, openViewer, links)));
+        bubbles.setCellFactory(l -> new MessageBubbleCell(model, times, new AttachmentsPane(attachments, thumbnails, openViewer, links),
+                requestActions));
         bubbles.setFocusTraversable(false);
         bubbles.getItems().addListener((ListChangeListener<MessageRow>) change -> {
             while (change.next()) {

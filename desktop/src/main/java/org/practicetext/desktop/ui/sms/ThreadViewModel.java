@@ -63,9 +63,12 @@ public final class ThreadViewModel {
     private Consumer<ConversationRow> markUnread = row -> { };
     private final Set<Long> retrying = new HashSet<>();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ThreadRequests requests;
 
     public ThreadViewModel(UiSession session) {
         this.session = session;
+        this.requests = new ThreadRequests(session, this::patientFirstName);
+        messages.addListener((javafx.collections.ListChangeListener<MessageRow>) c -> requests.messagesChanged());
         this.loader = new LatestQuery<>(session.tasks(), this::show);
         session.events().onChange(this::changed);
         attentive.addListener((o, was, now) -> markReadIfAttentive());
@@ -107,6 +110,20 @@ public final class ThreadViewModel {
         return openId;
     }
 
+    /** The open thread's requests: the chips on its bubbles, its outcome lines and its Requests view. */
+    public ThreadRequests requests() {
+        return requests;
+    }
+
+    /** The patient's first name for the thread's outcome lines ("Maria accepted…"); null for an unnamed lead. */
+    private String patientFirstName() {
+        ConversationRow row = conversation.get();
+        if (row == null || row.contactName() == null || row.contactName().isBlank()) {
+            return null;
+        }
+        return row.contactName().strip().split("\\s+")[0];
+    }
+
     public boolean canAssign() {
         return session.can(Permission.SMS_ASSIGN);
     }
@@ -129,6 +146,7 @@ public final class ThreadViewModel {
         hasOlder.set(false);
         conversation.set(null);
         contact.set(null);
+        requests.open(conversationId);
         if (conversationId != null) {
             load(conversationId, PAGE, true);
         } else {

@@ -29,7 +29,8 @@ class ThreadViewModelTest {
         long anna = desk.conversationOf("+15551234567").id();
         assertThat(desk.client.conversations().conversation(anna).orElseThrow().unreadCount()).isPositive();
         thread.open(anna);
-        assertThat(thread.messages()).hasSize(2);
+        assertThat(thread.messages()).as("the reminder, Anna's answer, the demo's copay request").hasSize(3)
+                .isSortedAccordingTo(org.practicetext.desktop.cache.MessageQueries.ORDER);
         assertThat(thread.messages().getFirst().outgoing()).isTrue();
         desk.await("Anna read", () -> desk.client.conversations().conversation(anna).orElseThrow().unreadCount() == 0);
     }
@@ -94,7 +95,8 @@ class ThreadViewModelTest {
         thread.open(desk.conversationOf("+15551234567").id());
         assertThat(thread.messages().getFirst().senderName()).isEqualTo("Appointment Reminders Campaign");
         thread.open(desk.conversationOf("+15552345678").id());
-        assertThat(thread.messages()).filteredOn(MessageRow::outgoing).extracting(MessageRow::senderName).containsExactly("Jordan Lee");
+        assertThat(thread.messages()).filteredOn(MessageRow::outgoing).extracting(MessageRow::senderName).isNotEmpty()
+                .containsOnly("Jordan Lee");
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.practicetext.desktop.ui.shell.MainWindow;
 /**
  * Holds the composer's tools on screen for a capture of the whole display under Xvfb ({@code import
  * -window root}): the "+" menu open over Anna Smith's thread, then the payment request dialog
- * filled in, then the composer in request mode. The real window on the demo practice, signed in as
- * Jordan Lee, with the requests from memory ({@link RequestsDesk}) until the desk's live requests
- * are there. Each state is announced on standard output ("READY tools-menu") and held for
+ * filled in, then the composer in request mode. The real window and client on the demo practice
+ * (its communication settings from the relay's feed), signed in as Jordan Lee. Each state is
+ * announced on standard output ("READY tools-menu") and held for
  * {@code -Dpt.tour.hold} seconds (default 4).
  */
 public final class RequestToolsScreenshots {
@@ -34,10 +34,9 @@ public final class RequestToolsScreenshots {
         Path folder = Files.createTempDirectory("pt-tools-tour-");
         Path statement = Files.write(folder.resolve("statement-nov-2.pdf"), "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
         DemoRelay demo = new DemoRelay(folder, "jordan");
-        RequestsDesk requests = new RequestsDesk();
         FxUiTasks tasks = new FxUiTasks();
         LocalSettings settings = LocalSettings.load(null);
-        UiSession session = UiSession.open(requests.around(demo.client), tasks, settings, Clock.systemUTC());
+        UiSession session = UiSession.open(demo.client, tasks, settings, Clock.systemUTC());
         TourWindow tour = TourWindow.open(session, settings, Appearance.LIGHT, demo.tools());
         Stage[] stage = {tour.stage()};
         MainWindow[] window = {tour.window()};
