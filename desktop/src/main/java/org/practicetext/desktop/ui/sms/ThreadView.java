@@ -46,6 +46,13 @@ public final class ThreadView extends BorderPane {
             }
             bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1));
         });
+        // A chip or an outcome line that appears (or changes) makes bubbles taller: a reader at the newest
+        // message stays there instead of seeing it pushed out of view.
+        model.requests().revisionProperty().addListener((o, was, now) -> {
+            if (showsNewest()) {
+                javafx.application.Platform.runLater(() -> bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1)));
+            }
+        });
         composer = new ComposerView(composerModel);
         composer.acceptDrops(bubbles); // a file dropped anywhere on the thread is attached to the reply
         VBox nothingOpen = placeholder();
@@ -57,6 +64,17 @@ public final class ThreadView extends BorderPane {
         composer.visibleProperty().bind(model.conversationProperty().isNotNull());
         composer.managedProperty().bind(composer.visibleProperty());
         header.managedProperty().bind(header.visibleProperty());
+    }
+
+    /**
+     * Whether the reader is at the newest message: the flow scrolled to its end (or nothing to scroll).
+     * Read from the flow's position alone, which is safe while cells change; cells are not asked.
+     */
+    private boolean showsNewest() {
+        if (!(bubbles.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)) {
+            return true;
+        }
+        return flow.getPosition() >= 0.98 || flow.getPosition() == 0 && bubbles.getItems().size() <= 1;
     }
 
     public ComposerView composer() {

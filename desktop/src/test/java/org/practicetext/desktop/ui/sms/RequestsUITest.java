@@ -127,4 +127,25 @@ class RequestsUITest extends DeskWindowUITest {
         return robot.listWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
                 .flatMap(w -> ((javafx.scene.control.ContextMenu) w).getItems().stream()).map(MenuItem::getText).toList();
     }
+
+    /** The newest message stays on screen when its chip appears and when the patient's answer adds a line under it. */
+    @Test
+    void theNewestMessageStaysInViewWhenItsChipAndOutcomeAppear(FxRobot robot) {
+        RequestView plan = planSentToAnna(robot);
+        waitUntil(() -> newestBubbleShown(robot));
+        desk.patientAnswersPlan(plan.link(), true);
+        waitUntil(() -> inPlanChip(robot, "#request-status").getText().startsWith("Accepted"));
+        waitUntil(() -> newestBubbleShown(robot));
+    }
+
+    private static boolean newestBubbleShown(FxRobot robot) {
+        javafx.scene.control.ListView<?> bubbles = robot.lookup("#thread-messages").queryAs(javafx.scene.control.ListView.class);
+        if (!(bubbles.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) || flow.getLastVisibleCell() == null) {
+            return false;
+        }
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        javafx.geometry.Bounds cell = last.localToScene(last.getBoundsInLocal());
+        javafx.geometry.Bounds view = flow.localToScene(flow.getBoundsInLocal());
+        return last.getIndex() == bubbles.getItems().size() - 1 && cell.getMaxY() <= view.getMaxY() + 1;
+    }
 }

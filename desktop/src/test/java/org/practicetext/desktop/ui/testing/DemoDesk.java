@@ -166,6 +166,29 @@ public final class DemoDesk implements AutoCloseable, BeforeAllCallback, AfterAl
         }
     }
 
+    /**
+     * The patient answers a treatment plan on its page, as a browser would: the "Show my treatment
+     * plan" button (the demo's patients have no date of birth on file), then Accept or Decline.
+     */
+    public void patientAnswersPlan(String link, boolean accept) {
+        String page = java.net.URI.create(link).getRawPath();
+        try (HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build()) {
+            http.send(HttpRequest.newBuilder(relay.uri().resolve(page)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(relay.uri().resolve(page + "/decision"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("decision=" + (accept ? "accept" : "decline"))).build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 303) {
+                throw new AssertionError("the plan's page refused the answer: " + answer.statusCode());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String adminToken() {
         HttpResponse<String> session = postJson("/api/v1/session", null,
                 Map.of("practice", DemoPractice.SLUG, "username", "alex", "password", DemoPractice.PASSWORD));
