@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A practice's communication settings (ADR 0024), in the feed as {@code "settings"} (id: the
- * practice's) and at {@link Endpoints#SETTINGS}. {@code displayName} is how texts and patient
+ * A practice's communication settings (ADR 0024), in the feed as {@code "settings"} and at
+ * {@link Endpoints#SETTINGS}; {@code id} is the practice's id, as every feed entity has one. {@code displayName} is how texts and patient
  * pages name the practice. {@code features} turn the composer's tools on. A review request links
  * to its conversation's inbox's {@code reviewLinks} entry, else {@code reviewUrl}; one patient gets
  * at most one every {@code reviewRepeatDays} without a warning. {@code forms} is the form library;
@@ -18,7 +18,7 @@ import java.util.List;
  * can be sent), and {@code linkBase}, the start of every tracked link (for counting segments).
  */
 public record PracticeSettingsView(
-        long practiceId,
+        long id,
         String displayName,
         Features features,
         String currency,

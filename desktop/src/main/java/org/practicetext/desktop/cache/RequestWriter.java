@@ -60,8 +60,8 @@ final class RequestWriter {
         boolean changed = false;
         for (PracticeSettingsView s : settings) {
             String json = SyncState.json(s);
-            changed |= !json.equals(RelayJson.stored(sql, "practice_settings", List.of(s.practiceId())).get(s.practiceId()));
-            sql.update("MERGE INTO practice_settings (id, relay_json, sync_gen) KEY (id) VALUES (?, ?, ?)", s.practiceId(), json, generation);
+            changed |= !json.equals(RelayJson.stored(sql, "practice_settings", List.of(s.id())).get(s.id()));
+            sql.update("MERGE INTO practice_settings (id, relay_json, sync_gen) KEY (id) VALUES (?, ?, ?)", s.id(), json, generation);
         }
         return changed;
     }

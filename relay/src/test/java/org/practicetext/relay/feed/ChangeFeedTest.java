@@ -47,11 +47,13 @@ class ChangeFeedTest {
 
         List<String> types = new ArrayList<>();
         page.get("events").forEach(e -> types.add(e.get("type").asText()));
-        assertThat(types).containsExactly("practice", "inbox", "user", "user", "user");
+        // The communication settings are announced as the practice is created (ADR 0024), with its own id.
+        assertThat(types).containsExactly("practice", "inbox", "settings", "user", "user", "user");
         assertThat(page.get("more").asBoolean()).isFalse();
-        assertThat(page.get("next").asLong()).isEqualTo(page.get("events").get(4).get("seq").asLong());
+        assertThat(page.get("next").asLong()).isEqualTo(page.get("events").get(5).get("seq").asLong());
         assertThat(page.get("feedId").asText()).hasSize(36);
-        assertThat(page.get("events").get(2).get("data").has("passwordHash")).isFalse();
+        assertThat(page.get("events").get(2).get("data").get("id").asLong()).isEqualTo(page.get("events").get(0).get("data").get("id").asLong());
+        assertThat(page.get("events").get(3).get("data").has("passwordHash")).isFalse();
     }
 
     @Test

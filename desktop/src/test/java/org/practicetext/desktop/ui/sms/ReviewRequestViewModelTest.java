@@ -93,7 +93,7 @@ class ReviewRequestViewModelTest {
     @Test
     void aLimitOfZeroDaysNeverWarns() {
         PracticeSettingsView s = FakeRequests.demoSettings();
-        desk.requests.settings = new PracticeSettingsView(s.practiceId(), s.displayName(), s.features(), s.currency(), s.payments(), s.reviewUrl(),
+        desk.requests.settings = new PracticeSettingsView(s.id(), s.displayName(), s.features(), s.currency(), s.payments(), s.reviewUrl(),
                 s.reviewLinks(), 0, s.forms(), s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.updatedAt());
         desk.requests.reviewSent(MARIA.contactId(), MARIA.conversationId(), desk.clock.instant().minus(Duration.ofDays(1)));
         assertThat(review().warningProperty().get()).isEmpty();

@@ -41,7 +41,7 @@ public final class FakeRequests implements Requests {
     /** The same settings with other values where the test says. */
     public static PracticeSettingsView with(PracticeSettingsView s, PracticeSettingsView.Features features, String payments, String reviewUrl,
                                             List<PracticeSettingsView.ReviewLink> links, List<PracticeSettingsView.FormView> forms) {
-        return new PracticeSettingsView(s.practiceId(), s.displayName(), features, s.currency(), payments, reviewUrl, links, s.reviewRepeatDays(), forms,
+        return new PracticeSettingsView(s.id(), s.displayName(), features, s.currency(), payments, reviewUrl, links, s.reviewRepeatDays(), forms,
                 s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.updatedAt());
     }
 
@@ -72,7 +72,7 @@ public final class FakeRequests implements Requests {
                 forms.add(new PracticeSettingsView.FormView(f.id() == null ? next++ : f.id(), f.name(), f.url()));
             }
         }
-        settings = new PracticeSettingsView(s.practiceId(), or(update.displayName(), s.displayName()), or(update.features(), s.features()), s.currency(),
+        settings = new PracticeSettingsView(s.id(), or(update.displayName(), s.displayName()), or(update.features(), s.features()), s.currency(),
                 s.payments(), update.reviewUrl() == null ? s.reviewUrl() : update.reviewUrl().isBlank() ? null : update.reviewUrl(),
                 or(update.reviewLinks(), s.reviewLinks()), or(update.reviewRepeatDays(), s.reviewRepeatDays()), forms, or(update.linkDays(), s.linkDays()),
                 or(update.linksAskBirthDate(), s.linksAskBirthDate()), s.linkBase(), Instant.parse("2026-11-02T15:00:00Z"));
