@@ -50,7 +50,7 @@ public final class ThreadView extends BorderPane {
         // message stays there instead of seeing it pushed out of view.
         model.requests().revisionProperty().addListener((o, was, now) -> {
             if (showsNewest()) {
-                javafx.application.Platform.runLater(() -> bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1)));
+                bubbles.scrollTo(Math.max(0, bubbles.getItems().size() - 1)); // applied at the flow's next layout, after the cells grew
             }
         });
         composer = new ComposerView(composerModel);
