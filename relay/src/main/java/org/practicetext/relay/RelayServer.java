@@ -187,7 +187,8 @@ public final class RelayServer implements AutoCloseable {
         payments.outcomes(requests); // verified webhooks move requests to paid
         statuses.onDelivered(requests::delivered);
         tenancy.onPracticeCreated(requests.settings()::publish); // a new practice's desks get its settings with the first snapshot
-        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(publicBase).requests(requests);
+        MessageSending sending = new MessageSending(db, feed, clock, dispatchSignal).publicBase(publicBase).requests(requests)
+                .names((tx, practiceId, name) -> requests.settings().displayName(tx, practiceId));
         requests.sending(sending);
         UploadRoutes uploads = new UploadRoutes(new Outgoing(db, clock), db, clock);
         SendRoutes sendRoutes = new SendRoutes(sending, db);

@@ -129,7 +129,8 @@ public final class CommunicationSettings {
         return db.read(tx -> displayName(tx, practiceId));
     }
 
-    String displayName(Tx tx, long practiceId) throws SQLException {
+    /** The display name inside the caller's transaction. */
+    public String displayName(Tx tx, long practiceId) throws SQLException {
         return displayName(stored(tx, practiceId), practices.byId(tx, practiceId).orElseThrow());
     }
 

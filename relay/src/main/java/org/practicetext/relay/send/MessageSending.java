@@ -68,6 +68,18 @@ public final class MessageSending {
     private final SecureLinks links = new SecureLinks();
     private Supplier<String> publicBase = () -> "http://localhost";
     private RequestMaker requests = RequestMaker.NONE;
+    private PracticeNames names = (tx, practiceId, fallback) -> fallback;
+
+    /** How a text the relay words itself names the practice (its settings' display name). */
+    @FunctionalInterface
+    public interface PracticeNames {
+        String of(Tx tx, long practiceId, String practiceName) throws SQLException;
+    }
+
+    public MessageSending names(PracticeNames practiceNames) {
+        this.names = practiceNames;
+        return this;
+    }
 
     /** What makes a message a request (ADR 0024). */
     public MessageSending requests(RequestMaker maker) {
@@ -212,7 +224,7 @@ public final class MessageSending {
         String linkToken = request != null ? request.token() : deliveries.contains(MediaDelivery.LINK) ? Outgoing.token(16) : null;
         SecureLinks.Rules rules = linkToken == null || request != null ? null : links.rules(tx, practiceId, contact.id());
         String text = request != null ? RequestTexts.withLink(body, request.url())
-                : linkToken == null ? body : withLink(body, rules.practiceName(), publicBase.get() + "/l/" + linkToken,
+                : linkToken == null ? body : withLink(body, names.of(tx, practiceId, rules.practiceName()), publicBase.get() + "/l/" + linkToken,
                         (int) deliveries.stream().filter(d -> d == MediaDelivery.LINK).count());
         int length = text.codePointCount(0, text.length());
         if (length > MAX_BODY) {

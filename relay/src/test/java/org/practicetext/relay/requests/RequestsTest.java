@@ -499,4 +499,18 @@ class RequestsTest {
         assertThat(relay.get(path(request(staff, downtown).get("link").asText()) + "/go", null).headers().firstValue("Location"))
                 .hasValue("https://g.page/r/downtown/review");
     }
+
+    @Test
+    void aDocumentsTextNamesThePracticeByItsDisplayName() {
+        assertThat(patch("/api/v1/settings", admin, Map.of("displayName", "Bright Smiles Downtown")).statusCode()).isEqualTo(200);
+        Map<String, Object> message = new HashMap<>();
+        message.put("clientId", UUID.randomUUID().toString());
+        message.put("to", phone());
+        message.put("body", "");
+        message.put("uploads", List.of(upload("Estimate.pdf")));
+
+        JsonNode sent = relay.read(relay.postJson("/api/v1/messages", staff, message));
+
+        assertThat(sent.get("body").asText()).startsWith("Bright Smiles Downtown sent you a document: " + RelayFixture.PUBLIC_URL + "/l/");
+    }
 }
