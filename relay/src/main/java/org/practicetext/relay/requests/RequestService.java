@@ -23,7 +23,6 @@ import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.Json;
-import org.practicetext.protocol.MediaItem;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.PracticeSettingsView;
 import org.practicetext.protocol.RequestDraft;
@@ -254,11 +253,9 @@ public final class RequestService implements RequestMaker, PaymentOutcomes, Auto
 
     RequestView view(Tx tx, Row r) throws SQLException {
         List<RequestView.RequestForm> forms = sentForms(r).stream().map(f -> new RequestView.RequestForm(f.id(), f.name())).toList();
-        String fileName = messages.byId(tx, r.practiceId(), r.messageId()).flatMap(m -> m.media().stream().findFirst()).map(MediaItem::fileName)
-                .orElse(null);
         return new RequestView(r.id(), r.kind(), r.status(), r.conversationId(), r.contactId(), r.messageId(), publicBase.get() + "/l/" + r.token(),
                 r.expiresAt(), r.deliveredAt(), r.openedAt(), r.finishedAt(), r.finishedBy(), r.note(), r.description(), r.reference(),
-                r.amountCents(), r.currency(), forms, fileName, r.replacesId(), r.replacedById(), r.sender(), r.createdAt(), r.updatedAt());
+                r.amountCents(), r.currency(), forms, r.fileName(), r.replacesId(), r.replacedById(), r.sender(), r.createdAt(), r.updatedAt());
     }
 
     /** The forms a forms request was sent with. */
