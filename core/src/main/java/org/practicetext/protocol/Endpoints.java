@@ -50,8 +50,21 @@ public final class Endpoints {
     public static final Endpoint CONTACT_CREATE = new Endpoint(Method.POST, "/api/v1/contacts");
     public static final Endpoint CONTACT_UPDATE = new Endpoint(Method.PATCH, "/api/v1/contacts/{id}");
     public static final Endpoint CONTACT_CONVERT = new Endpoint(Method.POST, "/api/v1/contacts/{id}/convert");
+    /** Optional body: {@link ConsentNote} (why; kept in the consent record). contacts.block. */
     public static final Endpoint CONTACT_BLOCK = new Endpoint(Method.POST, "/api/v1/contacts/{id}/block");
+    /** Optional body: {@link ConsentNote}. contacts.block. */
     public static final Endpoint CONTACT_UNBLOCK = new Endpoint(Method.POST, "/api/v1/contacts/{id}/unblock");
+    /**
+     * A team member records that the patient asked not to be texted (in person, on the phone); optional
+     * body {@link ConsentNote}. sms.send: anyone who may text may stop texts. Withholds every waiting message.
+     */
+    public static final Endpoint CONTACT_OPT_OUT = new Endpoint(Method.POST, "/api/v1/contacts/{id}/opt-out");
+    /**
+     * Undoes an opt-out that staff recorded (contacts.block; body {@link ConsentNote}, reason required).
+     * An opt-out by keyword or by the carrier ends only when the patient texts START: 409
+     * {@code opt_in_by_patient_only}.
+     */
+    public static final Endpoint CONTACT_OPT_IN = new Endpoint(Method.POST, "/api/v1/contacts/{id}/opt-in");
     /** A {@code text/csv} body; answers an {@link ImportReport}. */
     public static final Endpoint CONTACT_IMPORT = new Endpoint(Method.POST, "/api/v1/contacts/import");
 
@@ -126,6 +139,18 @@ public final class Endpoints {
     public static final Endpoint REQUEST_MARK_PAID = new Endpoint(Method.POST, "/api/v1/requests/{id}/mark-paid");
     /** A forms request completed: by staff (sms.tools.forms) or by the practice's form system with an API key. */
     public static final Endpoint REQUEST_COMPLETE = new Endpoint(Method.POST, "/api/v1/requests/{id}/complete");
+    /**
+     * The practice's consent records ({@link ConsentRecordView}s, oldest first; sms.view, as in the feed):
+     * query {@link #FROM}/{@link #TO} (ISO instants, {@code to} exclusive) and {@link #CONTACT}.
+     */
+    public static final Endpoint CONSENT_RECORDS = new Endpoint(Method.GET, "/api/v1/consent");
+    public static final String FROM = "from";
+    public static final String TO = "to";
+    public static final String CONTACT = "contactId";
+    /** The same records as {@code text/csv} (one row per change, {@link #FROM}/{@link #TO}), for audits; settings.manage. */
+    public static final Endpoint CONSENT_EXPORT = new Endpoint(Method.GET, "/api/v1/consent/export.csv");
+    /** Who is opted out or blocked now, with the record that made it so, as {@code text/csv}; settings.manage. */
+    public static final Endpoint OPTED_OUT_EXPORT = new Endpoint(Method.GET, "/api/v1/consent/opted-out.csv");
     /** Stripe's webhook ({@code checkout.session.completed}, {@code checkout.session.expired}), signed with the endpoint secret. */
     public static final Endpoint STRIPE_WEBHOOK = new Endpoint(Method.POST, "/stripe/webhook");
 
@@ -133,11 +158,11 @@ public final class Endpoints {
             SEND_MESSAGE, MESSAGE_RETRY, CAMPAIGN_MESSAGE, SIMULATE_INBOUND,
             CONVERSATION_CLOSE, CONVERSATION_REOPEN, CONVERSATION_READ, CONVERSATION_UNREAD, CONVERSATION_ASSIGN,
             CONVERSATION_UNASSIGN, CONVERSATION_MOVE,
-            CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_IMPORT,
+            CONTACT_CREATE, CONTACT_UPDATE, CONTACT_CONVERT, CONTACT_BLOCK, CONTACT_UNBLOCK, CONTACT_OPT_OUT, CONTACT_OPT_IN, CONTACT_IMPORT,
             INBOX_CREATE, INBOX_RENAME, INBOX_DELETE, TEMPLATE_CREATE, TEMPLATE_UPDATE, TEMPLATE_DELETE,
             TEAM_LIST, TEAM_ADD, TEAM_CHANGE, TEAM_RESET_PASSWORD, TEAM_DEACTIVATE, ACCOUNT_PASSWORD, NUMBERS,
             MEDIA_FILE, MEDIA_PREVIEW, MEDIA_RETRY, UPLOAD, SETTINGS, SETTINGS_UPDATE, REQUESTS, REQUEST, REQUEST_CANCEL, REQUEST_RESEND,
-            REQUEST_MARK_PAID, REQUEST_COMPLETE, STRIPE_WEBHOOK);
+            REQUEST_MARK_PAID, REQUEST_COMPLETE, CONSENT_RECORDS, CONSENT_EXPORT, OPTED_OUT_EXPORT, STRIPE_WEBHOOK);
 
     private Endpoints() {
     }

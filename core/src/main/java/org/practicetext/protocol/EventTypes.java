@@ -14,6 +14,8 @@ public final class EventTypes {
     public static final String REQUEST = "request";
     /** The practice's communication settings: a {@link PracticeSettingsView} (its id is the practice's). */
     public static final String SETTINGS = "settings";
+    /** One consent change of a contact (opt-out, opt-in, block, unblock): a {@link ConsentRecordView}; never changes once written (ADR 0025). */
+    public static final String CONSENT = "consent";
 
     private EventTypes() {
     }

@@ -16,7 +16,8 @@ public record PracticeSettingsUpdate(
         Integer reviewRepeatDays,
         List<FormInput> forms,
         PracticeSettingsView.LinkDays linkDays,
-        Boolean linksAskBirthDate) {
+        Boolean linksAskBirthDate,
+        PracticeSettingsView.Privacy privacy) {
 
     /** A form as an admin edits it; {@code id} null for a new one. */
     public record FormInput(Long id, String name, String url) {

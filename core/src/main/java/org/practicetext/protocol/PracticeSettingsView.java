@@ -3,6 +3,7 @@ package org.practicetext.protocol;
 
 import java.time.Instant;
 import java.util.List;
+import org.practicetext.core.HiddenPreviews;
 
 /**
  * A practice's communication settings (ADR 0024), in the feed as {@code "settings"} and at
@@ -11,7 +12,8 @@ import java.util.List;
  * to its conversation's inbox's {@code reviewLinks} entry, else {@code reviewUrl}; one patient gets
  * at most one every {@code reviewRepeatDays} without a warning. {@code forms} is the form library;
  * {@code linkDays} how long each kind of link lives; {@code linksAskBirthDate} whether a page with
- * a document asks for the patient's date of birth (when the practice knows it).
+ * a document asks for the patient's date of birth (when the practice knows it). {@code privacy} is
+ * the workstation rules of ADR 0026 (the lock, the privacy screen, signing out).
  *
  * <p>Read only, from the relay's configuration: {@code currency} of payments, {@code payments}
  * (the provider, "stripe" or "simulated", or "none" when the relay has none configured: no payment
@@ -30,10 +32,12 @@ public record PracticeSettingsView(
         LinkDays linkDays,
         boolean linksAskBirthDate,
         String linkBase,
+        Privacy privacy,
         Instant updatedAt) {
     public PracticeSettingsView {
         reviewLinks = reviewLinks == null ? List.of() : List.copyOf(reviewLinks);
         forms = forms == null ? List.of() : List.copyOf(forms);
+        privacy = privacy == null ? Privacy.DEFAULT : privacy;
     }
 
     /** Which of the composer's tools the practice has turned on. */
@@ -51,6 +55,23 @@ public record PracticeSettingsView(
      * (so the form system can report it completed).
      */
     public record FormView(long id, String name, String url) {
+    }
+
+    /**
+     * The practice's rules for its workstations (ADR 0026). {@code lockAfterMinutes}: a desk locks
+     * after that long without input (0 = never; at most {@link #LOCK_MINUTES_MAX}).
+     * {@code privacyScreen}: the privacy screen is on at every desk and cannot be turned off there
+     * (false: each desk chooses). {@code hiddenPreviews}: what the list and notifications show while
+     * it is on. {@code removeCopyOnSignOut}: signing out always removes the workstation's copy of the
+     * practice's messages (shared workstations); false: the person signing out chooses.
+     */
+    public record Privacy(int lockAfterMinutes, boolean privacyScreen, HiddenPreviews hiddenPreviews, boolean removeCopyOnSignOut) {
+        public static final int LOCK_MINUTES_MAX = 240;
+        public static final Privacy DEFAULT = new Privacy(10, false, HiddenPreviews.NAMES, false);
+
+        public Privacy {
+            hiddenPreviews = hiddenPreviews == null ? HiddenPreviews.NAMES : hiddenPreviews;
+        }
     }
 
     /** How many days each kind of link works. */

@@ -149,13 +149,13 @@ class LiveRequestsTest {
             DeskBench.awaitState(admin, Kind.ONLINE);
 
             PracticeSettingsView saved = admin.requests().updateSettings(
-                    new PracticeSettingsUpdate("Bright Smile", null, "https://reviews.test/bright", null, null, null, null, null));
+                    new PracticeSettingsUpdate("Bright Smile", null, "https://reviews.test/bright", null, null, null, null, null, null));
 
             assertThat(saved.displayName()).isEqualTo("Bright Smile");
             assertThat(admin.requests().settings()).as("cached with the answer").contains(saved);
             Await.until("the team has it", () -> staff.requests().settings().map(PracticeSettingsView::displayName).orElse("").equals("Bright Smile"));
             assertThat(staff.requests().settings()).get().satisfies(s -> assertThat(s.payments()).isEqualTo("test"));
-            assertThatThrownBy(() -> staff.requests().updateSettings(new PracticeSettingsUpdate("Mine", null, null, null, null, null, null, null)))
+            assertThatThrownBy(() -> staff.requests().updateSettings(new PracticeSettingsUpdate("Mine", null, null, null, null, null, null, null, null)))
                     .as("admins only").isInstanceOf(RelayException.class);
         }
     }

@@ -83,7 +83,7 @@ public final class FeedBuilder {
     public FeedBuilder settings(String displayName) {
         return add(EventTypes.SETTINGS, new PracticeSettingsView(1, displayName, PracticeSettingsView.Features.DEFAULT, "USD", "simulated",
                 "https://reviews.test/bright", List.of(), 182, List.of(new PracticeSettingsView.FormView(1, "New patient form", "https://forms.test/1")),
-                PracticeSettingsView.LinkDays.DEFAULT, true, "https://relay.test/l/", Instant.parse("2026-11-01T00:00:00Z")));
+                PracticeSettingsView.LinkDays.DEFAULT, true, "https://relay.test/l/", PracticeSettingsView.Privacy.DEFAULT, Instant.parse("2026-11-01T00:00:00Z")));
     }
 
     public FeedBuilder add(String type, Object view) {

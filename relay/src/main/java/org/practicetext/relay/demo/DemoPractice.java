@@ -130,7 +130,7 @@ public final class DemoPractice {
             requests.settings().update(practiceId, new PracticeSettingsUpdate("Bright Smile Dental", null, REVIEW_URL, null, null, List.of(
                     new PracticeSettingsUpdate.FormInput(null, "New patient form", FORMS_URL + "new-patient?patient={patientId}&request={requestId}"),
                     new PracticeSettingsUpdate.FormInput(null, "Medical history", FORMS_URL + "medical-history?patient={patientId}&request={requestId}")),
-                    null, null));
+                    null, null, null));
         }
         return true;
     }

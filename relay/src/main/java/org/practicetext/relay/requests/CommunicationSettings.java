@@ -20,6 +20,7 @@ import org.practicetext.protocol.PracticeSettingsView;
 import org.practicetext.protocol.PracticeSettingsView.Features;
 import org.practicetext.protocol.PracticeSettingsView.FormView;
 import org.practicetext.protocol.PracticeSettingsView.LinkDays;
+import org.practicetext.protocol.PracticeSettingsView.Privacy;
 import org.practicetext.protocol.PracticeSettingsView.ReviewLink;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
@@ -49,7 +50,8 @@ public final class CommunicationSettings {
 
     /** The stored document: what an admin set, and what the relay's configuration last published. */
     record Stored(String displayName, Features features, String reviewUrl, List<ReviewLink> reviewLinks, Integer reviewRepeatDays,
-                  List<StoredForm> forms, Integer paymentDays, Integer reviewDays, Integer formsDays, Integer treatmentPlanDays, Published published) {
+                  List<StoredForm> forms, Integer paymentDays, Integer reviewDays, Integer formsDays, Integer treatmentPlanDays, Published published,
+                  Privacy privacy) {
         Stored {
             reviewLinks = reviewLinks == null ? List.of() : List.copyOf(reviewLinks);
             forms = forms == null ? List.of() : List.copyOf(forms);
@@ -57,7 +59,7 @@ public final class CommunicationSettings {
 
         static Stored initial() {
             LinkDays d = LinkDays.DEFAULT;
-            return new Stored(null, Features.DEFAULT, null, List.of(), 182, List.of(), d.payment(), d.review(), d.forms(), d.treatmentPlan(), null);
+            return new Stored(null, Features.DEFAULT, null, List.of(), 182, List.of(), d.payment(), d.review(), d.forms(), d.treatmentPlan(), null, Privacy.DEFAULT);
         }
     }
 
@@ -116,7 +118,7 @@ public final class CommunicationSettings {
         return new PracticeSettingsView(practiceId, displayName(s, practice), s.features() == null ? Features.DEFAULT : s.features(), currency, payments.get(),
                 s.reviewUrl(), s.reviewLinks(), s.reviewRepeatDays() == null ? 182 : s.reviewRepeatDays(), forms,
                 new LinkDays(s.paymentDays(), s.reviewDays(), s.formsDays(), s.treatmentPlanDays(), documents.days()), documents.askBirthDate(),
-                linkBase(), updated);
+                linkBase(), s.privacy() == null ? Privacy.DEFAULT : s.privacy(), updated);
     }
 
     /** A form of the library by id, retired or not (a request names the form as it was). */
@@ -172,6 +174,10 @@ public final class CommunicationSettings {
                 }
             }
         }
+        Privacy privacy = change.privacy();
+        if (privacy != null && (privacy.lockAfterMinutes() < 0 || privacy.lockAfterMinutes() > Privacy.LOCK_MINUTES_MAX)) {
+            throw Refusal.invalid("privacy.lockAfterMinutes must be 0 (never lock) to " + Privacy.LOCK_MINUTES_MAX + " minutes.");
+        }
         if (change.forms() != null && change.forms().size() > FORMS_MAX) {
             throw Refusal.invalid("The form library holds at most " + FORMS_MAX + " forms.");
         }
@@ -183,7 +189,7 @@ public final class CommunicationSettings {
                     reviewUrl == null ? s.reviewUrl() : reviewUrl.isEmpty() ? null : reviewUrl, reviewLinks,
                     repeat == null ? s.reviewRepeatDays() : repeat, forms, days == null ? s.paymentDays() : days.payment(),
                     days == null ? s.reviewDays() : days.review(), days == null ? s.formsDays() : days.forms(),
-                    days == null ? s.treatmentPlanDays() : days.treatmentPlan(), published());
+                    days == null ? s.treatmentPlanDays() : days.treatmentPlan(), published(), privacy == null ? s.privacy() : privacy);
             SecureLinks.Settings documents = links.settings(tx, practiceId);
             links.setSettings(tx, practiceId, new SecureLinks.Settings(change.linksAskBirthDate() == null ? documents.askBirthDate()
                     : change.linksAskBirthDate(), days == null ? documents.days() : days.documents()));
@@ -211,7 +217,7 @@ public final class CommunicationSettings {
                 return null;
             }
             return save(tx, practiceId, new Stored(s.displayName(), s.features(), s.reviewUrl(), s.reviewLinks(), s.reviewRepeatDays(), s.forms(),
-                    s.paymentDays(), s.reviewDays(), s.formsDays(), s.treatmentPlanDays(), published()));
+                    s.paymentDays(), s.reviewDays(), s.formsDays(), s.treatmentPlanDays(), published(), s.privacy()));
         });
     }
 

@@ -317,6 +317,33 @@ class RequestsTest {
     }
 
     @Test
+    void theWorkstationRulesStartAtTheirDefaultsAndAnAdminChangesThemWhole() {
+        JsonNode privacy = relay.read(relay.get("/api/v1/settings", staff)).get("privacy");
+        assertThat(privacy.get("lockAfterMinutes").asInt()).isEqualTo(10);
+        assertThat(privacy.get("privacyScreen").asBoolean()).isFalse();
+        assertThat(privacy.get("hiddenPreviews").asText()).isEqualTo("names");
+        assertThat(privacy.get("removeCopyOnSignOut").asBoolean()).isFalse();
+
+        Map<String, Object> shared = Map.of("lockAfterMinutes", 3, "privacyScreen", true, "hiddenPreviews", "nothing", "removeCopyOnSignOut", true);
+        assertThat(patch("/api/v1/settings", staff, Map.of("privacy", shared)).statusCode()).as("settings are for admins").isEqualTo(403);
+        assertThat(patch("/api/v1/settings", admin, Map.of("privacy", Map.of("lockAfterMinutes", -1, "privacyScreen", false, "hiddenPreviews", "names",
+                "removeCopyOnSignOut", false))).statusCode()).isEqualTo(400);
+        assertThat(patch("/api/v1/settings", admin, Map.of("privacy", Map.of("lockAfterMinutes", 241, "privacyScreen", false, "hiddenPreviews", "names",
+                "removeCopyOnSignOut", false))).statusCode()).isEqualTo(400);
+        assertThat(patch("/api/v1/settings", admin, Map.of("privacy", Map.of("lockAfterMinutes", 5, "privacyScreen", false, "hiddenPreviews", "text",
+                "removeCopyOnSignOut", false))).statusCode()).as("an unknown word").isEqualTo(400);
+
+        assertThat(patch("/api/v1/settings", admin, Map.of("privacy", shared)).statusCode()).isEqualTo(200);
+        assertThat(patch("/api/v1/settings", admin, Map.of("displayName", "Bright Smiles")).statusCode()).isEqualTo(200);
+
+        JsonNode announced = relay.awaitEntity(staff, EventTypes.SETTINGS, s -> s.get("displayName").asText().equals("Bright Smiles")).get("privacy");
+        assertThat(announced.get("lockAfterMinutes").asInt()).as("another field's change keeps the rules").isEqualTo(3);
+        assertThat(announced.get("privacyScreen").asBoolean()).isTrue();
+        assertThat(announced.get("hiddenPreviews").asText()).isEqualTo("nothing");
+        assertThat(announced.get("removeCopyOnSignOut").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPaymentNeedsItsAmountAndWhatItIsFor() {
         assertThat(send(phone(), "Pay: {link}", Map.of("kind", "payment", "description", "Copay")).statusCode()).isEqualTo(400);
         assertThat(send(phone(), "Pay: {link}", Map.of("kind", "payment", "amountCents", 1000)).statusCode()).isEqualTo(400);

@@ -199,7 +199,7 @@ public final class TextingToolsViewModel {
         return new PracticeSettingsUpdate(displayName.get().strip(),
                 new PracticeSettingsView.Features(attachments.get(), paymentRequests.get(), reviewRequests.get(), forms.get(), treatmentPlans.get()),
                 reviewUrl.get().strip(), links, days(repeatDays.get(), 0, 3650), library,
-                new PracticeSettingsView.LinkDays(d[0], d[1], d[2], d[3], d[4]), askBirthDate.get());
+                new PracticeSettingsView.LinkDays(d[0], d[1], d[2], d[3], d[4]), askBirthDate.get(), null);
     }
 
     // --- what the view binds ------------------------------------------------------------------

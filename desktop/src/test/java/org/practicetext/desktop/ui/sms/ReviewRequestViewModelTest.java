@@ -94,7 +94,7 @@ class ReviewRequestViewModelTest {
     void aLimitOfZeroDaysNeverWarns() {
         PracticeSettingsView s = FakeRequests.demoSettings();
         desk.requests.settings = new PracticeSettingsView(s.id(), s.displayName(), s.features(), s.currency(), s.payments(), s.reviewUrl(),
-                s.reviewLinks(), 0, s.forms(), s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.updatedAt());
+                s.reviewLinks(), 0, s.forms(), s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.privacy(), s.updatedAt());
         desk.requests.reviewSent(MARIA.contactId(), MARIA.conversationId(), desk.clock.instant().minus(Duration.ofDays(1)));
         assertThat(review().warningProperty().get()).isEmpty();
     }

@@ -35,14 +35,14 @@ public final class FakeRequests implements Requests {
                 "https://g.page/r/bright-smile/review", List.of(), 182,
                 List.of(new PracticeSettingsView.FormView(11, "Medical history", "https://forms.example.com/medical?patient={patientId}&request={requestId}"),
                         new PracticeSettingsView.FormView(12, "Consent for treatment", "https://forms.example.com/consent?patient={patientId}")),
-                PracticeSettingsView.LinkDays.DEFAULT, true, LINK_BASE, Instant.parse("2026-11-01T12:00:00Z"));
+                PracticeSettingsView.LinkDays.DEFAULT, true, LINK_BASE, PracticeSettingsView.Privacy.DEFAULT, Instant.parse("2026-11-01T12:00:00Z"));
     }
 
     /** The same settings with other values where the test says. */
     public static PracticeSettingsView with(PracticeSettingsView s, PracticeSettingsView.Features features, String payments, String reviewUrl,
                                             List<PracticeSettingsView.ReviewLink> links, List<PracticeSettingsView.FormView> forms) {
         return new PracticeSettingsView(s.id(), s.displayName(), features, s.currency(), payments, reviewUrl, links, s.reviewRepeatDays(), forms,
-                s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.updatedAt());
+                s.linkDays(), s.linksAskBirthDate(), s.linkBase(), s.privacy(), s.updatedAt());
     }
 
     /** A review request sent to this contact at {@code at}. */
@@ -75,7 +75,7 @@ public final class FakeRequests implements Requests {
         settings = new PracticeSettingsView(s.id(), or(update.displayName(), s.displayName()), or(update.features(), s.features()), s.currency(),
                 s.payments(), update.reviewUrl() == null ? s.reviewUrl() : update.reviewUrl().isBlank() ? null : update.reviewUrl(),
                 or(update.reviewLinks(), s.reviewLinks()), or(update.reviewRepeatDays(), s.reviewRepeatDays()), forms, or(update.linkDays(), s.linkDays()),
-                or(update.linksAskBirthDate(), s.linksAskBirthDate()), s.linkBase(), Instant.parse("2026-11-02T15:00:00Z"));
+                or(update.linksAskBirthDate(), s.linksAskBirthDate()), s.linkBase(), or(update.privacy(), s.privacy()), Instant.parse("2026-11-02T15:00:00Z"));
         return settings;
     }
 
