@@ -72,8 +72,13 @@ public final class UserActions {
     }
 
     public void onContact(OutboxAction action, long contactId, String summary) {
-        sync.outbox().enqueue(action, null, contactId, null, summary);
-        sync.queued(contactChange(contactId));
+        onContact(action, contactId, null, summary);
+    }
+
+    /** Queues a contact action; {@code payload} is its request body ({@code ConsentNote}) or null. */
+    public void onContact(OutboxAction action, long contactId, Record payload, String summary) {
+        sync.outbox().enqueue(action, null, contactId, payload == null ? null : json.apply(payload), summary);
+        sync.queued(contactChange(action, contactId));
     }
 
     public void retry(long outboxItemId) {
@@ -94,7 +99,7 @@ public final class UserActions {
 
     private void announce(Outbox.Entry entry) {
         if (entry.contactId() != null) {
-            sync.queued(contactChange(entry.contactId()));
+            sync.queued(contactChange(entry.action(), entry.contactId()));
         } else if (entry.action() == OutboxAction.SEND) {
             sync.queued(sendChange(entry));
         } else {
@@ -102,9 +107,10 @@ public final class UserActions {
         }
     }
 
-    /** A block or unblock: the batch's reads take the contact's conversations with it. */
-    private static List<DeskChange> contactChange(long contactId) {
-        return List.of(new DeskChange.ContactChanged(contactId, false, true));
+    /** A block, unblock, opt-out or opt-in: the batch's reads take the contact's conversations with it. */
+    private static List<DeskChange> contactChange(OutboxAction action, long contactId) {
+        boolean optOut = action.turnsOptOut();
+        return List.of(new DeskChange.ContactChanged(contactId, optOut, !optOut));
     }
 
     private static List<DeskChange> conversationChange(Long conversationId) {

@@ -46,6 +46,14 @@ public final class BatchReads {
                     conversations.add(r.conversationId());
                     requests.add(r.requestId());
                 }
+                case DeskChange.ConsentRecorded c -> {
+                    // A record of no conversation shows in every thread of its contact: read them with the contact.
+                    if (c.record().conversationId() != null) {
+                        conversations.add(c.record().conversationId());
+                    } else {
+                        contacts.add(c.record().contactId());
+                    }
+                }
                 case DeskChange.CommunicationSettingsChanged s -> settings = true;
                 case DeskChange.SettingsChanged s -> { }
                 case DeskChange.Resynced r -> resynced = true;

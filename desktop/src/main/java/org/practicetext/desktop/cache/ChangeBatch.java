@@ -52,6 +52,7 @@ public record ChangeBatch(List<DeskChange> changes, Map<Long, ConversationRow> c
                 case DeskChange.MessageChanged m -> ids.add(m.conversationId());
                 case DeskChange.TextArrived t -> ids.add(t.conversationId());
                 case DeskChange.RequestChanged r -> ids.add(r.conversationId());
+                case DeskChange.ConsentRecorded c when c.record().conversationId() != null -> ids.add(c.record().conversationId());
                 default -> { }
             }
         }
@@ -62,6 +63,20 @@ public record ChangeBatch(List<DeskChange> changes, Map<Long, ConversationRow> c
     public List<RequestView> requests(long conversationId) {
         return all(DeskChange.RequestChanged.class).filter(r -> r.conversationId() == conversationId).map(r -> requests.get(r.requestId()))
                 .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * The consent records this batch brought that a thread shows (ADR 0025): those of the conversation, and
+     * those of its contact that belong to no conversation.
+     */
+    public List<org.practicetext.protocol.ConsentRecordView> consents(long conversationId, long contactId) {
+        return all(DeskChange.ConsentRecorded.class).map(DeskChange.ConsentRecorded::record)
+                .filter(r -> r.conversationId() == null ? r.contactId() == contactId : r.conversationId() == conversationId).toList();
+    }
+
+    /** Whether this batch brought a consent record of the contact (or everything changed). */
+    public boolean consentRecorded(long contactId) {
+        return resynced() || all(DeskChange.ConsentRecorded.class).anyMatch(c -> c.record().contactId() == contactId);
     }
 
     /** Whether any request changed (or everything did). */

@@ -60,6 +60,13 @@ public sealed interface DeskChange {
     record CommunicationSettingsChanged() implements DeskChange {
     }
 
+    /**
+     * A consent record (ADR 0025) the cache did not hold: an opt-out, opt-in, block or unblock, shown as
+     * a line in its thread and as the contact's state. It carries the record: records never change.
+     */
+    record ConsentRecorded(org.practicetext.protocol.ConsentRecordView record) implements DeskChange {
+    }
+
     /** A full resync finished: everything may have changed, every screen reloads. */
     record Resynced() implements DeskChange {
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.practicetext.core.PhoneNumbers;
+import org.practicetext.protocol.ConsentRecordView;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
@@ -33,13 +34,14 @@ import org.practicetext.protocol.UserView;
  */
 public final class FeedRows {
     private static final List<String> SWEPT = List.of("message", "conversation", "contact", "inbox", "team_member", "template", "request",
-            "practice_settings");
+            "practice_settings", "consent_record");
 
     private final ContactWriter contacts = new ContactWriter();
     private final ConversationWriter conversations = new ConversationWriter();
     private final MessageWriter messages = new MessageWriter();
     private final DirectoryWriter directory = new DirectoryWriter();
     private final RequestWriter requests = new RequestWriter();
+    private final ConsentWriter consent = new ConsentWriter();
 
     /** Writes the events and says what changed (nothing for a state the cache already holds). */
     public List<DeskChange> apply(Sql sql, List<FeedEvent> events, int generation) throws SQLException {
@@ -87,6 +89,7 @@ public final class FeedRows {
         changes.addAll(messages.upsert(sql, decodeAll(byType, EventTypes.MESSAGE, MessageView.class), generation));
         // After the messages: a request and the message with its link come in the same batch.
         changes.addAll(requests.upsert(sql, decodeAll(byType, EventTypes.REQUEST, RequestView.class), generation));
+        changes.addAll(consent.insert(sql, decodeAll(byType, EventTypes.CONSENT, ConsentRecordView.class), generation));
         if (requests.settings(sql, decodeAll(byType, EventTypes.SETTINGS, PracticeSettingsView.class), generation)) {
             changes.add(new DeskChange.CommunicationSettingsChanged());
         }

@@ -43,6 +43,12 @@ public final class LocalChanges {
         sql.update("UPDATE contact SET blocked = ? WHERE id = ?", blocked, contactId);
     }
 
+    /** A staff opt-out (or its undoing) queued: the composer refuses at once, as the relay will. */
+    public static void optedOut(Sql sql, long contactId, boolean optedOut) throws SQLException {
+        sql.update("UPDATE contact SET opted_out = ?, opted_out_at = CASE WHEN ? THEN COALESCE(opted_out_at, CURRENT_TIMESTAMP) END WHERE id = ?",
+                optedOut, optedOut, contactId);
+    }
+
     /** A relay message being retried: shown queued (so it offers no Retry) until the relay's answer or the feed says more. */
     public static void retrying(Sql sql, long messageId) throws SQLException {
         sql.update("UPDATE message SET status = 'queued', error_code = NULL, error_message = NULL WHERE id = ? AND id > 0", messageId);
@@ -73,6 +79,7 @@ public final class LocalChanges {
                 .map(text -> SyncState.parse(text, ContactView.class));
         if (relay.isPresent()) {
             blocked(sql, contactId, relay.get().blocked());
+            sql.update("UPDATE contact SET opted_out = ?, opted_out_at = ? WHERE id = ?", relay.get().optedOut(), relay.get().optedOutAt(), contactId);
         }
     }
 

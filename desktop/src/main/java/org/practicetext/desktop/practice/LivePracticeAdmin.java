@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.practice;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import org.practicetext.desktop.RelayException;
 import org.practicetext.desktop.cache.CacheDatabase;
@@ -8,6 +14,7 @@ import org.practicetext.desktop.cache.DeskChange;
 import org.practicetext.desktop.cache.Directory;
 import org.practicetext.desktop.net.RelayApi;
 import org.practicetext.desktop.sync.SyncEngine;
+import org.practicetext.protocol.Endpoint;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.ImportReport;
 import org.practicetext.protocol.NumberView;
@@ -26,6 +33,31 @@ public final class LivePracticeAdmin implements PracticeAdmin {
         this.settings = new PracticeSettings(api, db);
         this.sync = sync;
         this.api = api;
+    }
+
+    @Override
+    public void exportConsent(Instant from, Instant to, Path file) throws RelayException, IOException {
+        save(Endpoints.CONSENT_EXPORT.at().query(Endpoints.FROM, from).query(Endpoints.TO, to), file);
+    }
+
+    @Override
+    public void exportOptedOut(Path file) throws RelayException, IOException {
+        save(Endpoints.OPTED_OUT_EXPORT.at(), file);
+    }
+
+    /** Downloads beside {@code file} and moves it into place once whole, so a failed export leaves no half file (nor loses an older one). */
+    private void save(Endpoint.Target target, Path file) throws RelayException, IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            api.download(target, part);
+            try {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
     }
 
     // The team's changes reach the directory (assignee lists, who is who) as the feed's user events.

@@ -61,6 +61,16 @@ public interface PracticeAdmin {
     /** Settings → Numbers: the practice's Twilio numbers and the inbox each feeds. */
     List<NumberView> numbers() throws RelayException;
 
+    /**
+     * Settings → Opted Out Patients → Export record: every consent record from {@code from} (inclusive)
+     * to {@code to} (exclusive), one row per change, as the relay's CSV, saved to {@code file}
+     * (settings.manage; needs the relay). The file is replaced only once the whole export arrived.
+     */
+    void exportConsent(java.time.Instant from, java.time.Instant to, java.nio.file.Path file) throws RelayException, java.io.IOException;
+
+    /** Who cannot be texted now, with the record that made it so, as the relay's CSV, saved to {@code file} (settings.manage). */
+    void exportOptedOut(java.nio.file.Path file) throws RelayException, java.io.IOException;
+
     /** The fields of a contact edit: null leaves that field as it is. */
     record ContactChange(String name, String phone, String externalId) {
         public boolean isEmpty() {

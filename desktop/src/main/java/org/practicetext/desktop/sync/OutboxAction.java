@@ -28,8 +28,13 @@ public enum OutboxAction {
     ASSIGN("assign", Endpoints.CONVERSATION_ASSIGN),
     UNASSIGN("unassign", Endpoints.CONVERSATION_UNASSIGN),
     MOVE("move", Endpoints.CONVERSATION_MOVE),
+    /** Blocks and unblocks carry an optional {@code ConsentNote} (why, kept in the consent record; ADR 0025). */
     BLOCK("block", Endpoints.CONTACT_BLOCK),
-    UNBLOCK("unblock", Endpoints.CONTACT_UNBLOCK);
+    UNBLOCK("unblock", Endpoints.CONTACT_UNBLOCK),
+    /** A team member records the patient's opt-out (asked in person); optional {@code ConsentNote}. */
+    OPT_OUT("opt_out", Endpoints.CONTACT_OPT_OUT),
+    /** Undoes an opt-out staff recorded; {@code ConsentNote} with the reason. */
+    OPT_IN("opt_in", Endpoints.CONTACT_OPT_IN);
 
     private final String kind;
     private final Endpoint endpoint;
@@ -50,7 +55,12 @@ public enum OutboxAction {
     }
 
     boolean onContact() {
-        return this == BLOCK || this == UNBLOCK;
+        return this == BLOCK || this == UNBLOCK || this == OPT_OUT || this == OPT_IN;
+    }
+
+    /** Whether this action turns the contact's opt-out (else, on a contact, its block). */
+    public boolean turnsOptOut() {
+        return this == OPT_OUT || this == OPT_IN;
     }
 
     /** Where the relay takes this action: a send goes to the messages, a retry to its message, the rest to their conversation or contact. */
@@ -78,6 +88,8 @@ public enum OutboxAction {
             case MOVE -> LocalChanges.inbox(sql, conversationId, payload(payload, MoveRequest.class).inboxId());
             case BLOCK -> LocalChanges.blocked(sql, contactId, true);
             case UNBLOCK -> LocalChanges.blocked(sql, contactId, false);
+            case OPT_OUT -> LocalChanges.optedOut(sql, contactId, true);
+            case OPT_IN -> LocalChanges.optedOut(sql, contactId, false);
         }
     }
 

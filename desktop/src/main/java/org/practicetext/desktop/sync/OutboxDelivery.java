@@ -93,7 +93,7 @@ public final class OutboxDelivery {
 
     private static String body(Outbox.Entry entry) {
         return switch (entry.action()) {
-            case SEND, ASSIGN, MOVE -> entry.payload();
+            case SEND, ASSIGN, MOVE, BLOCK, UNBLOCK, OPT_OUT, OPT_IN -> entry.payload();
             case RETRY -> Outbox.json(new RetryRequest(entry.clientId()));
             default -> null;
         };
@@ -106,7 +106,8 @@ public final class OutboxDelivery {
             changes.add(DeskChange.ConversationChanged.of(entry.conversationId()));
         }
         if (entry.action().onContact() && entry.contactId() != null) {
-            changes.add(new DeskChange.ContactChanged(entry.contactId(), false, true));
+            boolean optOut = entry.action().turnsOptOut();
+            changes.add(new DeskChange.ContactChanged(entry.contactId(), optOut, !optOut));
         }
         return changes;
     }

@@ -28,6 +28,11 @@ public final class MessageTimes {
         this.zone = zone;
     }
 
+    /** Today in the practice's zone (a date range's default end). */
+    public LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -14,9 +14,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.RelayException;
+import org.practicetext.desktop.cache.ConsentState;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.ui.common.UiSession;
+import org.practicetext.desktop.ui.sms.ConsentText;
 
 /**
  * The Patients page's form: add a patient, or show the chosen contact and (with
@@ -36,6 +38,7 @@ public final class ContactEditorViewModel {
     private final StringProperty externalId = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper done = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper consent = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final BooleanBinding lead;
 
@@ -75,6 +78,14 @@ public final class ContactEditorViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * The shown contact's consent state and its source (ADR 0025): "Opted out — texted 'STOP' on Nov 27,
+     * 3:12 PM · Texts resume when the patient texts START."; empty when they may be texted.
+     */
+    public ReadOnlyStringProperty consentProperty() {
+        return consent.getReadOnlyProperty();
+    }
+
     /** What the last save did, in words ("Maria Lopez added."). */
     public ReadOnlyStringProperty doneProperty() {
         return done.getReadOnlyProperty();
@@ -95,6 +106,7 @@ public final class ContactEditorViewModel {
             return;
         }
         contact.set(null);
+        consent.set("");
         fill("", "", "");
         mode.set(Mode.NEW);
     }
@@ -110,10 +122,18 @@ public final class ContactEditorViewModel {
         contact.set(chosen);
         fill(orEmpty(chosen.name()), chosen.displayPhone(), orEmpty(chosen.externalId()));
         mode.set(Mode.EDIT);
+        consent.set(ConsentText.state(chosen, ConsentState.NONE, session.times()).orElse(""));
+        session.tasks().run(() -> session.client().directory().consent(chosen.id()), state -> {
+            if (contact.get() == chosen) {
+                consent.set(ConsentText.state(chosen, state, session.times())
+                        .map(text -> text + ConsentText.howItEnds(chosen, state).map(t -> " · " + t).orElse("")).orElse(""));
+            }
+        });
     }
 
     public void close() {
         contact.set(null);
+        consent.set("");
         fill("", "", "");
         mode.set(Mode.NONE);
     }

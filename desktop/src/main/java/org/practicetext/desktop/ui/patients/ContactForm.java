@@ -54,6 +54,14 @@ final class ContactForm extends VBox {
         model.contactProperty().addListener((o, was, shown) -> describe(shown, kind, line));
         describe(null, kind, line);
         HBox chips = new HBox(6, kind, line);
+        Label consent = new Label();
+        consent.setId("contact-form-consent");
+        consent.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        consent.setWrapText(true);
+        consent.setMinHeight(Region.USE_PREF_SIZE);
+        consent.textProperty().bind(model.consentProperty());
+        consent.visibleProperty().bind(model.consentProperty().isNotEmpty());
+        consent.managedProperty().bind(consent.visibleProperty());
 
         TextField name = field("contact-name", "Name", editable);
         name.textProperty().bindBidirectional(model.nameProperty());
@@ -110,7 +118,7 @@ final class ContactForm extends VBox {
         done.setWrapText(true);
         done.textProperty().bind(model.doneProperty());
 
-        VBox fields = new VBox(8, title, chips, landline, label("Name"), name, label("Phone"), phone, label("Patient ID"), externalId, error, readOnly, buttons);
+        VBox fields = new VBox(8, title, chips, consent, landline, label("Name"), name, label("Phone"), phone, label("Patient ID"), externalId, error, readOnly, buttons);
         fields.visibleProperty().bind(model.modeProperty().isNotEqualTo(ContactEditorViewModel.Mode.NONE));
         fields.managedProperty().bind(fields.visibleProperty());
         Label hint = new Label(editable ? "Choose a patient to see or edit them, or add a patient." : "Choose a patient to see their details.");

@@ -5,8 +5,10 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.practicetext.desktop.ui.common.Icons;
@@ -18,6 +20,11 @@ final class CommunicationSections {
     }
 
     static Node optedOut(UiSession session) {
+        return optedOut(session, SaveFilePicker.SYSTEM);
+    }
+
+    /** The section, with the audit exports for an admin saved where {@code picker} says. */
+    static Node optedOut(UiSession session, SaveFilePicker picker) {
         OptedOutViewModel model = new OptedOutViewModel(session);
         CustomTextField search = new CustomTextField();
         search.setId("opted-out-search");
@@ -31,8 +38,47 @@ final class CommunicationSections {
                 + (c.optedOutAt() == null ? "" : " · opted out on " + session.times().date(c.optedOutAt())), null, null));
         list.setPlaceholder(muted("Nobody has opted out."));
         VBox.setVgrow(list, Priority.ALWAYS);
-        return section("Opted Out Patients",
-                "Patients who replied STOP. Texts to them are refused until they text START to the practice's number.", search, list);
+        VBox section = section("Opted Out Patients",
+                "Patients who replied STOP, whom the carrier reported as opted out, or whose opt-out the team recorded. Texts to them are "
+                        + "refused until they text START to the practice's number (or, for one the team recorded, the team undoes it).",
+                search, list);
+        if (model.canExport()) {
+            section.getChildren().add(exports(model, picker, section));
+        }
+        return section;
+    }
+
+    /** Export record… (a date range, then where to save) and Export list…, with what the last export did. */
+    private static Node exports(OptedOutViewModel model, SaveFilePicker picker, Node owner) {
+        Button record = new Button("Export record…", Icons.UPLOAD.node(14));
+        record.setId("export-record");
+        record.setOnAction(e -> {
+            javafx.stage.Window window = owner.getScene() == null ? null : owner.getScene().getWindow();
+            if (ConsentExportDialog.ask(window, model)) {
+                picker.choose(window, "Save the consent record", model.recordFileName()).ifPresent(model::exportRecord);
+            }
+        });
+        Button current = new Button("Export list…", Icons.UPLOAD.node(14));
+        current.setId("export-list");
+        current.setOnAction(e -> picker.choose(owner.getScene() == null ? null : owner.getScene().getWindow(), "Save who cannot be texted",
+                model.listFileName()).ifPresent(model::exportList));
+        record.disableProperty().bind(model.exportingProperty());
+        current.disableProperty().bind(model.exportingProperty());
+        Label message = new Label();
+        message.setId("export-message");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.TEXT_SMALL);
+        message.textProperty().bind(model.exportMessageProperty());
+        model.exportFailedProperty().addListener((o, was, failed) -> {
+            message.getStyleClass().remove(Styles.DANGER);
+            if (failed) {
+                message.getStyleClass().add(Styles.DANGER);
+            }
+        });
+        Label about = muted("For audits: the full consent record of a date range (one row per change), or who cannot be texted now.");
+        about.setWrapText(true);
+        HBox buttons = new HBox(10, record, current);
+        return new VBox(8, about, buttons, message);
     }
 
     static Node blocked(UiSession session) {

@@ -22,7 +22,7 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * "Cancel"); once clicked, Retry is gone until the new attempt has a status of its own.
  * Attachments show above the text ({@link AttachmentsPane}); a message that is only a photo has no
  * text line. A message that carries a request shows its chip under the text ({@link RequestChip}),
- * and a request's outcome is a centred line under the message it follows in time. The first message of each day has the day above it. Showing the first row of the list asks the
+ * and a request's outcome is a centred line under the message it follows in time, as are consent records ({@link ConsentLines}). The first message of each day has the day above it. Showing the first row of the list asks the
  * model for older messages.
  */
 final class MessageBubbleCell extends ListCell<MessageRow> {
@@ -48,6 +48,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     private final AttachmentsPane attachments;
     private final RequestChip request;
     private final VBox outcomes = new VBox(2);
+    private final ConsentLines consent;
     /** Kept by the cell: the model holds it weakly, so a discarded cell is not kept alive by the thread. */
     private final javafx.beans.InvalidationListener requestsChanged = o -> showRequest(getItem());
     private final VBox column;
@@ -99,7 +100,8 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         day.setMaxWidth(Double.MAX_VALUE);
         outcomes.getStyleClass().add("pt-request-outcomes");
         outcomes.setAlignment(Pos.CENTER);
-        dayAndRow = new VBox(day, row, outcomes);
+        consent = new ConsentLines(model, this);
+        dayAndRow = new VBox(day, consent.above(), row, outcomes, consent.below());
         model.requests().revisionProperty().addListener(new javafx.beans.WeakInvalidationListener(requestsChanged));
         setPrefWidth(0);
         listViewProperty().addListener((o, a, list) -> {
@@ -116,6 +118,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         if (empty || message == null) {
             attachments.show(null);
             request.show(null);
+            consent.show();
             setGraphic(null);
             return;
         }
@@ -154,6 +157,7 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         column.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         showRequest(message);
+        consent.show();
         pseudoClassStateChanged(OUTGOING, outgoing);
         pseudoClassStateChanged(FAILED, failed);
         pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());

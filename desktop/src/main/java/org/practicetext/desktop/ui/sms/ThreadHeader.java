@@ -17,16 +17,16 @@ import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.cache.Directory;
-import org.practicetext.desktop.ui.common.Confirmation;
 import org.practicetext.desktop.ui.common.Icons;
 
 /**
  * The thread's header: the contact's name and number, the Patient/Lead chip, opted-out or
  * blocked state, who it is assigned to and which inbox, and the three-dot menu: Mark as Unread,
  * Requests… (the conversation's payment, review, forms and treatment-plan requests), Assign to ▸,
- * Unassign, Move to inbox ▸, Block/Unblock, Close/Reopen. The menu is rebuilt when it opens,
+ * Unassign, Move to inbox ▸, Block…/Unblock…, Record opt-out…/Undo opt-out…, Close/Reopen. The menu is rebuilt when it opens,
  * so it always lists the current team and inboxes. What the user's role may not do is greyed
- * with the reason in a tooltip ({@link DeniedItem}); Block asks first ({@link Confirmation}).
+ * with the reason in a tooltip ({@link DeniedItem}); the consent actions ask first, with a reason ({@link ConsentReasonDialog}).
+ * Under the name line: the contact's consent state and its source ({@link ConsentText#state}).
  */
 final class ThreadHeader extends HBox {
     private final ThreadViewModel model;
@@ -36,6 +36,8 @@ final class ThreadHeader extends HBox {
     private final Label kind = new Label();
     private final Label state = new Label();
     private final Label assignment = new Label();
+    /** The contact's consent state with its source (ADR 0025): "Opted out — texted 'STOP' on Nov 27, 3:12 PM". */
+    private final Label consent = new Label();
     private final MenuButton menu = new MenuButton(null, Icons.MORE.node(18));
     private final Runnable showRequests;
 
@@ -65,7 +67,10 @@ final class ThreadHeader extends HBox {
         kind.setMinWidth(Region.USE_PREF_SIZE);
         state.setMinWidth(Region.USE_PREF_SIZE);
         assignment.setMinWidth(0);
-        VBox text = new VBox(2, name, line);
+        consent.setId("thread-consent");
+        consent.getStyleClass().addAll(Styles.TEXT_SMALL, "pt-consent-state");
+        consent.setMinWidth(0);
+        VBox text = new VBox(2, name, line, consent);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(avatar, text, gap, menu);
@@ -73,6 +78,7 @@ final class ThreadHeader extends HBox {
         setSpacing(12);
         model.conversationProperty().addListener((o, a, row) -> show(row, model.contactProperty().get()));
         model.contactProperty().addListener((o, a, contact) -> show(model.conversationProperty().get(), contact));
+        model.consent().stateProperty().addListener((o, a, b) -> show(model.conversationProperty().get(), model.contactProperty().get()));
         show(null, null);
     }
 
@@ -94,6 +100,11 @@ final class ThreadHeader extends HBox {
         state.setText(blocked ? "Blocked" : optedOut ? "Opted out" : "landline".equals(row.lineType()) ? "Landline" : "");
         state.setVisible(!state.getText().isEmpty());
         state.setManaged(state.isVisible());
+        String source = model.consentState().orElse("");
+        String ends = model.optOutEndsWithPatient().map(t -> " · " + t).orElse("");
+        consent.setText(source.isEmpty() ? "" : source + ends);
+        consent.setVisible(!source.isEmpty());
+        consent.setManaged(consent.isVisible());
         String who = row.assigneeName() == null ? "Unassigned" : "Assigned to " + row.assigneeName();
         assignment.setText(who + " · " + (row.inboxName() == null ? "" : row.inboxName()) + (row.isOpen() ? "" : " · Closed"));
     }
@@ -112,7 +123,8 @@ final class ThreadHeader extends HBox {
         menu.getItems().addAll(unread, requests, new SeparatorMenuItem());
         menu.getItems().addAll(assignItems(row));
         menu.getItems().add(new SeparatorMenuItem());
-        menu.getItems().addAll(blockItem(row), closeItem(row));
+        menu.getItems().addAll(consentItems(row));
+        menu.getItems().add(closeItem(row));
     }
 
     /** Assign to ▸ (only people who can reply), Unassign, Move to inbox ▸; greyed with the reason for a role without sms.assign. */
@@ -142,22 +154,60 @@ final class ThreadHeader extends HBox {
         return java.util.List.of(assign, unassign, move);
     }
 
-    /** Block asks first, naming the contact and what blocking does; Unblock acts at once. */
+    /**
+     * Block…/Unblock… (each asks for an optional reason, kept in the consent record), Record opt-out…
+     * (anyone who may text; the patient asked in person) and Undo opt-out… (an opt-out staff recorded,
+     * contacts.block, reason required); an opt-out by keyword or by the carrier says that texts resume
+     * when the patient texts START.
+     */
+    private java.util.List<MenuItem> consentItems(ConversationRow row) {
+        java.util.List<MenuItem> items = new java.util.ArrayList<>();
+        items.add(blockItem(row));
+        if (!model.optedOut()) {
+            items.add(model.canReply() ? action("record-opt-out", "Record opt-out…", () -> ask("Record opt-out for " + model.contactLabel() + "?",
+                    model.optOutQuestion(), "Reason (optional), e.g. asked at the front desk", "Record opt-out", false)
+                    .ifPresent(model::recordOptOut)) : DeniedItem.of("Record opt-out…", Permission.SMS_SEND));
+        } else if (model.canUndoOptOut()) {
+            items.add(action("undo-opt-out", "Undo opt-out…", () -> ask("Undo the opt-out of " + model.contactLabel() + "?",
+                    "Texts to " + model.contactLabel() + " will be allowed again. Say why: it is kept in the consent record.",
+                    "Reason (required), e.g. recorded for the wrong patient", "Undo opt-out", true).ifPresent(model::undoOptOut)));
+        } else if (model.optOutEndsWithPatient().isPresent()) {
+            MenuItem ends = new MenuItem(model.optOutEndsWithPatient().get());
+            ends.setId("opt-out-ends");
+            ends.setDisable(true);
+            items.add(ends);
+        } else {
+            items.add(DeniedItem.of("Undo opt-out…", Permission.CONTACTS_BLOCK));
+        }
+        return items;
+    }
+
+    /** Block… and Unblock… ask first (blocking says what it does), each with an optional reason. */
     private MenuItem blockItem(ConversationRow row) {
         String text = row.blocked() ? "Unblock" : "Block";
         if (!model.canBlock()) {
             return DeniedItem.of(text, Permission.CONTACTS_BLOCK);
         }
-        MenuItem block = new MenuItem(text);
-        block.setOnAction(e -> {
+        return action(row.blocked() ? "unblock" : "block", text, () -> {
             if (row.blocked()) {
-                model.unblock();
-            } else if (Confirmation.ask(getScene() == null ? null : getScene().getWindow(), "Block " + model.contactLabel() + "?",
-                    model.blockQuestion(), "Block")) {
-                model.block();
+                ask("Unblock " + model.contactLabel() + "?", "Texts to " + model.contactLabel() + " will be allowed again.", "Reason (optional)",
+                        "Unblock", false).ifPresent(model::unblock);
+            } else {
+                ask("Block " + model.contactLabel() + "?", model.blockQuestion(), "Reason (optional), e.g. wrong number", "Block", false)
+                        .ifPresent(model::block);
             }
         });
-        return block;
+    }
+
+    private static MenuItem action(String id, String text, Runnable run) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> run.run());
+        return item;
+    }
+
+    private java.util.Optional<String> ask(String title, String body, String prompt, String confirm, boolean required) {
+        return ConsentReasonDialog.ask(getScene() == null ? null : getScene().getWindow(), title, body, prompt, confirm, required);
     }
 
     private MenuItem closeItem(ConversationRow row) {

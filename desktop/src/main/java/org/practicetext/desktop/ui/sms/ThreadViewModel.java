@@ -64,11 +64,17 @@ public final class ThreadViewModel {
     private final Set<Long> retrying = new HashSet<>();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ThreadRequests requests;
+    private final ThreadConsent consent;
 
     public ThreadViewModel(UiSession session) {
         this.session = session;
         this.requests = new ThreadRequests(session, this::patientFirstName);
-        messages.addListener((javafx.collections.ListChangeListener<MessageRow>) c -> requests.messagesChanged());
+        this.consent = new ThreadConsent(session, conversation::get);
+        messages.addListener((javafx.collections.ListChangeListener<MessageRow>) c -> {
+            requests.messagesChanged();
+            consent.messagesChanged();
+        });
+        hasOlder.addListener((o, was, now) -> consent.messagesChanged());
         this.loader = new LatestQuery<>(session.tasks(), this::show);
         session.events().onChange(this::changed);
         attentive.addListener((o, was, now) -> markReadIfAttentive());
@@ -115,6 +121,11 @@ public final class ThreadViewModel {
         return requests;
     }
 
+    /** The open thread's consent records (ADR 0025): its system lines and its contact's state. */
+    public ThreadConsent consent() {
+        return consent;
+    }
+
     /** The patient's first name for the thread's outcome lines ("Maria accepted…"); null for an unnamed lead. */
     private String patientFirstName() {
         ConversationRow row = conversation.get();
@@ -147,6 +158,7 @@ public final class ThreadViewModel {
         conversation.set(null);
         contact.set(null);
         requests.open(conversationId);
+        consent.open(conversationId);
         if (conversationId != null) {
             load(conversationId, PAGE, true);
         } else {
@@ -240,25 +252,102 @@ public final class ThreadViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** Blocks the contact (the view asked first); the toast offers Undo, which unblocks the same contact. */
+    /** Blocks the contact with no reason given. */
     public void block() {
+        block(null);
+    }
+
+    /**
+     * Blocks the contact (the view asked first, with an optional reason kept in the consent record);
+     * the toast offers Undo, which unblocks the same contact.
+     */
+    public void block(String reason) {
         ConversationRow row = conversation.get();
         if (row != null) {
             long contactId = row.contactId();
             String who = contactLabel();
             session.tasks().run(() -> {
-                session.client().directory().block(contactId);
+                session.client().directory().block(contactId, reason);
                 return contactId;
             }, blocked -> notice.set(new Notice(who + " is blocked: no texts will be sent to them.", "Undo",
-                    () -> session.tasks().run(() -> session.client().directory().unblock(contactId)))));
+                    () -> session.tasks().run(() -> session.client().directory().unblock(contactId, null)))));
         }
     }
 
     public void unblock() {
+        unblock(null);
+    }
+
+    public void unblock(String reason) {
         ConversationRow row = conversation.get();
         if (row != null) {
-            session.tasks().run(() -> session.client().directory().unblock(row.contactId()));
+            session.tasks().run(() -> session.client().directory().unblock(row.contactId(), reason));
         }
+    }
+
+    /** Whether the contact is opted out now (the row's flag or the contact's: a queued opt-out shows at once). */
+    public boolean optedOut() {
+        ConversationRow row = conversation.get();
+        ContactRow person = contact.get();
+        return row != null && row.optedOut() || person != null && person.optedOut();
+    }
+
+    /** Record opt-out… is for anyone who may text (stopping texts is always allowed), while the contact is not opted out. */
+    public boolean canRecordOptOut() {
+        return canReply() && !optedOut();
+    }
+
+    /** Undo opt-out… only for an opt-out that staff recorded, and only with contacts.block (ADR 0025). */
+    public boolean canUndoOptOut() {
+        return optedOut() && canBlock() && ConsentText.staffMayUndo(consent.stateProperty().get());
+    }
+
+    /** What the thread's menu says about an opt-out staff may not undo (by keyword or by the carrier); empty otherwise. */
+    public Optional<String> optOutEndsWithPatient() {
+        return optedOut() ? ConsentText.howItEnds(contactOrRow(), consent.stateProperty().get()) : Optional.empty();
+    }
+
+    /** What Record opt-out asks: what it does. */
+    public String optOutQuestion() {
+        return "Record that " + contactLabel() + " asked not to be texted (in person or on the phone). No texts will be sent to them, "
+                + "including any still waiting to go out. A team member who may block contacts can undo it.";
+    }
+
+    /** Records the patient's opt-out (asked in person); the reason is optional. The composer refuses at once. */
+    public void recordOptOut(String reason) {
+        ConversationRow row = conversation.get();
+        if (row != null) {
+            long contactId = row.contactId();
+            String who = contactLabel();
+            session.tasks().run(() -> {
+                session.client().directory().optOut(contactId, reason);
+                return contactId;
+            }, done -> notice.set(new Notice(who + " is opted out: no texts will be sent to them.", null, null)));
+        }
+    }
+
+    /** Undoes a staff opt-out; the reason is required (the relay keeps it). */
+    public void undoOptOut(String reason) {
+        ConversationRow row = conversation.get();
+        if (row != null && reason != null && !reason.isBlank()) {
+            session.tasks().run(() -> session.client().directory().optIn(row.contactId(), reason));
+        }
+    }
+
+    /** The contact as the consent wording needs it: the cached contact, or one made from the conversation's row. */
+    private ContactRow contactOrRow() {
+        ContactRow person = contact.get();
+        ConversationRow row = conversation.get();
+        if (person != null || row == null) {
+            return person;
+        }
+        return new ContactRow(row.contactId(), row.phone(), row.displayPhone(), row.kind(), row.contactName(), null, row.optedOut(), null,
+                row.blocked(), row.lineType(), row.id());
+    }
+
+    /** The contact's consent state with its source, for the header ("Opted out — texted 'STOP' on Nov 27, 3:12 PM"); empty when textable. */
+    public Optional<String> consentState() {
+        return ConsentText.state(contactOrRow(), consent.stateProperty().get(), session.times());
     }
 
     /**
