@@ -15,6 +15,7 @@ import org.practicetext.core.CarrierErrors;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.protocol.HealthView;
 import org.practicetext.protocol.Json;
+import org.practicetext.relay.actions.ConsentActions;
 import org.practicetext.relay.actions.ContactActions;
 import org.practicetext.relay.actions.ConversationActions;
 import org.practicetext.relay.actions.InboxActions;
@@ -28,6 +29,8 @@ import org.practicetext.relay.admin.OperatorRoutes;
 import org.practicetext.relay.auth.AuthRoutes;
 import org.practicetext.relay.auth.PasswordHasher;
 import org.practicetext.relay.auth.Sessions;
+import org.practicetext.relay.consent.ConsentLog;
+import org.practicetext.relay.consent.ConsentRoutes;
 import org.practicetext.relay.delivery.StatusUpdates;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.FeedHub;
@@ -147,6 +150,7 @@ public final class RelayServer implements AutoCloseable {
             LOG.error("practice {}: its feed counter {} was behind its newest event {}; raised to {}",
                     repair.practiceId(), repair.counter(), repair.newestEvent(), repair.newestEvent());
         }
+        new ConsentLog(feed).announceBackfill(db);
         this.hasher = new PasswordHasher();
         this.sessions = new Sessions(db, hasher, clock, config.sessionLifetime(), otherNodes);
         this.tenancy = new Tenancy(db, feed, hasher, clock, sessions::revoked);
@@ -240,6 +244,8 @@ public final class RelayServer implements AutoCloseable {
             }
             new ConversationActions(db, feed).install(cfg);
             new ContactActions(db, feed, clock).install(cfg);
+            new ConsentActions(db, feed, clock).install(cfg);
+            new ConsentRoutes(db, clock).install(cfg);
             new PatientImport(db, feed, clock).install(cfg);
             new InboxActions(db, feed).install(cfg);
             new TemplateActions(db, feed, clock).install(cfg);

@@ -11,7 +11,6 @@ import org.practicetext.core.Permission;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.Endpoints;
 import org.practicetext.relay.auth.AuthRoutes;
-import org.practicetext.relay.consent.Consent;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.http.Principal;
@@ -23,8 +22,8 @@ import org.practicetext.relay.store.Database;
 import org.practicetext.relay.store.Tx;
 
 /**
- * Adding and editing patients, turning a lead into a patient, and blocking or unblocking a
- * contact. A contact's phone is unique in its practice, so a phone another contact has is a 409
+ * Adding and editing patients and turning a lead into a patient (blocking and the other consent
+ * acts are {@link ConsentActions}). A contact's phone is unique in its practice, so a phone another contact has is a 409
  * that names that contact. Changing a phone also re-announces the contact's conversations,
  * whose views carry the phone.
  */
@@ -32,14 +31,12 @@ public final class ContactActions {
     private static final String PATIENT = "patient";
 
     private final PracticeWrites writes;
-    private final ChangeFeed feed;
     private final Clock clock;
     private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
 
     public ContactActions(Database db, ChangeFeed feed, Clock clock) {
         this.writes = new PracticeWrites(db, feed);
-        this.feed = feed;
         this.clock = clock;
     }
 
@@ -47,8 +44,6 @@ public final class ContactActions {
         Routes.add(config, Endpoints.CONTACT_CREATE, this::create);
         Routes.add(config, Endpoints.CONTACT_UPDATE, this::update);
         Routes.add(config, Endpoints.CONTACT_CONVERT, this::convert);
-        Routes.add(config, Endpoints.CONTACT_BLOCK, ctx -> block(ctx, true));
-        Routes.add(config, Endpoints.CONTACT_UNBLOCK, ctx -> block(ctx, false));
     }
 
     private void create(Context ctx) throws Exception {
@@ -102,26 +97,6 @@ public final class ContactActions {
         ctx.json(writes.run(who.practiceId(), tx -> {
             ContactView c = find(tx, who, id);
             return save(tx, who, c, c.phone(), PATIENT, name == null ? c.name() : name, externalId == null ? c.externalId() : externalId);
-        }));
-    }
-
-    /**
-     * Blocking records who blocked and when; blocking a blocked contact keeps the first record.
-     * Blocking also withholds every message to the contact that is not yet handed to the carrier.
-     */
-    private void block(Context ctx, boolean blocked) {
-        Principal who = AuthRoutes.principal(ctx, Permission.CONTACTS_BLOCK);
-        long id = RequestInput.pathId(ctx, "contact");
-        ctx.json(writes.run(who.practiceId(), tx -> {
-            ContactView c = find(tx, who, id);
-            if (c.blocked() == blocked) {
-                return c;
-            }
-            contacts.setBlocked(tx, who.practiceId(), id, blocked, who.userId(), clock.instant());
-            if (blocked) {
-                Consent.withdrawn(tx, feed, who.practiceId(), id, clock.instant());
-            }
-            return writes.events().contactChanged(tx, who.practiceId(), id);
         }));
     }
 

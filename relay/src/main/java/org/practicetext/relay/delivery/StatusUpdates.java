@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.practicetext.core.CarrierErrors;
 import org.practicetext.core.DeliveryStatus;
 import org.practicetext.protocol.MessageView;
-import org.practicetext.relay.consent.Consent;
+import org.practicetext.relay.consent.ConsentLog;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.EntityEvents;
 import org.practicetext.relay.store.Contacts;
@@ -38,6 +38,7 @@ public final class StatusUpdates {
     private final Conversations conversations = new Conversations();
     private final StatusCallbacks callbacks = new StatusCallbacks();
     private final EntityEvents events;
+    private final ConsentLog consent;
 
     /** What else follows a message's delivery, in its transaction (a request it carries is delivered too). */
     @FunctionalInterface
@@ -55,6 +56,7 @@ public final class StatusUpdates {
         this.feed = feed;
         this.clock = clock;
         this.events = new EntityEvents(feed);
+        this.consent = new ConsentLog(feed);
     }
 
     /** Records and applies one report in the caller's transaction; returns true when the message's status changed. */
@@ -98,8 +100,7 @@ public final class StatusUpdates {
             long contactId = conversations.byId(tx, practiceId, message.conversationId()).orElseThrow().contactId();
             if (CarrierErrors.meansOptedOut(code)) {
                 if (!contacts.byId(tx, practiceId, contactId).orElseThrow().optedOut()) {
-                    contacts.setOptedOut(tx, practiceId, contactId, true, "carrier", now);
-                    Consent.withdrawn(tx, feed, practiceId, contactId, now);
+                    consent.change(tx, practiceId, ConsentLog.carrier(contactId, message.conversationId(), now, code, message.id()));
                 }
             } else {
                 contacts.setLineType(tx, practiceId, contactId, "landline");

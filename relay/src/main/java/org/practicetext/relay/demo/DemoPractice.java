@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.CarrierErrors;
+import org.practicetext.core.ConsentChange;
 import org.practicetext.core.MediaDelivery;
 import org.practicetext.core.RequestKind;
 import org.practicetext.core.RequestStatus;
@@ -21,6 +22,7 @@ import org.practicetext.protocol.InboxView;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.PracticeSettingsUpdate;
 import org.practicetext.protocol.Sender;
+import org.practicetext.relay.consent.ConsentLog;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.PracticeWrites;
 import org.practicetext.relay.media.Outgoing;
@@ -82,6 +84,7 @@ public final class DemoPractice {
     private final Practices practices = new Practices();
     private final Users users = new Users();
     private final Contacts contacts = new Contacts();
+    private final ConsentLog consent;
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
     private final Templates templates = new Templates();
@@ -102,6 +105,7 @@ public final class DemoPractice {
     public DemoPractice(Database db, ChangeFeed feed, Tenancy tenancy, Clock clock, RequestService requests) {
         this.db = db;
         this.writes = new PracticeWrites(db, feed);
+        this.consent = new ConsentLog(feed);
         this.tenancy = tenancy;
         this.clock = clock;
         this.requests = requests;
@@ -187,9 +191,11 @@ public final class DemoPractice {
 
         DemoThread robert = thread(tx, practiceId, number, "+15555678901", "patient", "Robert Chen", number.inboxId());
         robert.out(forms, "Hi Robert, please complete your health history form before Monday's visit: https://forms.example/bsd/8841", now.minus(Duration.ofDays(1)), "delivered", null);
-        robert.in("STOP", now.minus(Duration.ofHours(23)));
+        Instant robertStops = now.minus(Duration.ofHours(23));
+        robert.in("Stop.", robertStops); // what the keyword rule takes: one word, its full stop ignored; Twilio named it STOP
         robert.markRead();
-        contacts.setOptedOut(tx, practiceId, robert.contact.id(), true, "keyword", now.minus(Duration.ofHours(23)));
+        consent.change(tx, practiceId, ConsentLog.keyword(robert.contact.id(), robert.conversation.id(), ConsentChange.OPTED_OUT, robertStops,
+                "Stop.", "STOP", robert.written.getLast().id()));
 
         DemoThread emily = thread(tx, practiceId, number, "+15556789012", "patient", "Emily Davis", billing.id());
         emily.in("Can I pay my balance of $85 by card over the phone?", now.minus(Duration.ofMinutes(25)));
@@ -201,7 +207,8 @@ public final class DemoPractice {
         DemoThread spam = thread(tx, practiceId, number, "+15552009999", "lead", null, number.inboxId());
         spam.in("CONGRATS! You won a FREE cruise. Claim now at win-cruise.example", now.minus(Duration.ofDays(4)));
         spam.markRead();
-        contacts.setBlocked(tx, practiceId, spam.contact.id(), true, alex.id(), now.minus(Duration.ofDays(4)));
+        consent.change(tx, practiceId, ConsentLog.staff(spam.contact.id(), spam.conversation.id(), ConsentChange.BLOCKED,
+                now.minus(Duration.ofDays(4)).plus(Duration.ofMinutes(3)), alex.id(), alex.name(), "Spam: a prize scam, not a patient"));
         conversations.setStatus(tx, spam.conversation.id(), "closed"); // blocked: out of the open list
 
         if (requests != null) {

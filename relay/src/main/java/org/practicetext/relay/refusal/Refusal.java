@@ -60,6 +60,11 @@ public final class Refusal extends RuntimeException {
         FEATURE_OFF("feature_off"),
         /** The patient had a review request within the practice's repeat limit: the desk warns, then sends with {@code repeatAllowed}. */
         REVIEW_RECENTLY_SENT("review_recently_sent"),
+        /**
+         * Staff asked to undo an opt-out the patient made (a keyword) or the carrier reported (21610):
+         * only the patient's START ends it (ADR 0025).
+         */
+        OPT_IN_BY_PATIENT_ONLY("opt_in_by_patient_only"),
         /** The payment provider refused or could not be reached (the patient's page says so; nothing is lost). */
         PAYMENT_PROVIDER("payment_provider_unavailable");
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.practicetext.core.ConsentChange;
 import org.practicetext.core.Keyword;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
@@ -14,10 +15,9 @@ import org.practicetext.protocol.EventTypes;
 import org.practicetext.protocol.Json;
 import org.practicetext.protocol.MessageView;
 import org.practicetext.protocol.Sender;
-import org.practicetext.relay.consent.Consent;
+import org.practicetext.relay.consent.ConsentLog;
 import org.practicetext.relay.feed.ChangeFeed;
 import org.practicetext.relay.feed.EntityEvents;
-import org.practicetext.relay.store.Contacts;
 import org.practicetext.relay.store.Conversations;
 import org.practicetext.relay.store.Messages;
 import org.practicetext.relay.store.Practices;
@@ -42,15 +42,16 @@ public final class InboundMessages {
     private final EntityEvents events;
     private final UnroutedMessages unrouted = new UnroutedMessages();
     private final Practices practices = new Practices();
-    private final Contacts contacts = new Contacts();
     private final Conversations conversations = new Conversations();
     private final Messages messages = new Messages();
+    private final ConsentLog consent;
 
     private volatile Runnable mediaArrived = () -> { };
 
     public InboundMessages(ChangeFeed feed) {
         this.feed = feed;
         this.events = new EntityEvents(feed);
+        this.consent = new ConsentLog(feed);
     }
 
     /** What runs after the commit of a text with attachments: the media fetcher's wake-up (ADR 0022). */
@@ -121,24 +122,21 @@ public final class InboundMessages {
         ContactView contact = opened.contact();
         ConversationView conversation = opened.conversation();
         boolean contactChanged = opened.contactCreated();
-        Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
-        if (keyword == Keyword.OPT_OUT && !contact.optedOut()) {
-            conversations.forgetContact(tx, practiceId, sms.from());
-            contacts.setOptedOut(tx, practiceId, contact.id(), true, "keyword", now);
-            Consent.withdrawn(tx, feed, practiceId, contact.id(), now);
-            contactChanged = true;
-        } else if (keyword == Keyword.OPT_IN && contact.optedOut()) {
-            conversations.forgetContact(tx, practiceId, sms.from());
-            contacts.setOptedOut(tx, practiceId, contact.id(), false, null, now);
-            contactChanged = true;
-        }
-
         if (opened.conversationCreated() && contact.blocked()) {
             conversations.setStatus(tx, conversation.id(), "closed"); // kept, but not in anyone's open list
         }
 
+        // The message first, so that a keyword's consent record names it.
         MessageView message = messages.insert(tx, practiceId, new Messages.NewMessage(conversation.id(), "in", sms.body(), "received",
                 sms.sid(), null, Sender.contact(contact.name()), sms.media(), now));
+        Keyword keyword = Keyword.of(sms.body(), sms.optOutType());
+        ConsentChange change = keyword == Keyword.OPT_OUT && !contact.optedOut() ? ConsentChange.OPTED_OUT
+                : keyword == Keyword.OPT_IN && contact.optedOut() ? ConsentChange.OPTED_IN : null;
+        if (change != null) {
+            conversations.forgetContact(tx, practiceId, sms.from());
+            consent.change(tx, practiceId, ConsentLog.keyword(contact.id(), conversation.id(), change, now, sms.body(), sms.optOutType(), message.id()));
+            contactChanged = true;
+        }
         if (!sms.media().isEmpty()) {
             tx.afterCommit(mediaArrived); // fetched after the commit and the answer to Twilio, never before
         }

@@ -47,7 +47,9 @@ final class FuzzRequests {
             "POST /api/v1/conversations/{id}/assign", "POST /api/v1/conversations/{id}/unassign",
             "POST /api/v1/conversations/{id}/move",
             "POST /api/v1/contacts", "PATCH /api/v1/contacts/{id}", "POST /api/v1/contacts/{id}/convert",
-            "POST /api/v1/contacts/{id}/block", "POST /api/v1/contacts/{id}/unblock", "POST /api/v1/contacts/import",
+            "POST /api/v1/contacts/{id}/block", "POST /api/v1/contacts/{id}/unblock", "POST /api/v1/contacts/{id}/opt-out",
+            "POST /api/v1/contacts/{id}/opt-in", "POST /api/v1/contacts/import",
+            "GET /api/v1/consent", "GET /api/v1/consent/export.csv", "GET /api/v1/consent/opted-out.csv",
             "POST /api/v1/inboxes", "PATCH /api/v1/inboxes/{id}", "DELETE /api/v1/inboxes/{id}",
             "POST /api/v1/templates", "PATCH /api/v1/templates/{id}", "DELETE /api/v1/templates/{id}",
             "GET /api/v1/team", "POST /api/v1/team", "PATCH /api/v1/team/{id}", "POST /api/v1/team/{id}/password-reset",
@@ -156,8 +158,10 @@ final class FuzzRequests {
             team(d);
         } else if (pick < 83) {
             operator(d);
-        } else if (pick < 85) {
+        } else if (pick < 84) {
             requests(d);
+        } else if (pick < 85) {
+            consent(d);
         } else if (pick < 92) {
             d.focused = false; // webhooks have their own mix of genuine and odd
             webhooks.inboundSms(d);
@@ -694,7 +698,7 @@ final class FuzzRequests {
     }
 
     private void contactAction(Draft d) {
-        String action = pick(d.r, "convert", "block", "unblock");
+        String action = pick(d.r, "convert", "block", "unblock", "opt-out", "opt-in");
         Practice p = pickPractice(d);
         Val id = FuzzValues.pathId(d.r, p.contacts, world.other(p).contacts);
         d.route = "POST /api/v1/contacts/{id}/" + action;
@@ -706,9 +710,30 @@ final class FuzzRequests {
             optional(d, fields, "name", FuzzValues.text(d.r, 200, Units.CODE_POINTS, NAMES), 0.7);
             optional(d, fields, "externalId", FuzzValues.text(d.r, 100, Units.CODE_POINTS, List.of("PMS-9")), 0.5);
             jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
+        } else if (!action.equals("convert") && d.r.nextBoolean()) {
+            List<String[]> fields = new ArrayList<>();
+            optional(d, fields, "reason", FuzzValues.text(d.r, 200, Units.CODE_POINTS, List.of("Asked at the desk not to be texted")), 0.8);
+            extraField(d, fields);
+            jsonBody(d, maybeTopLevel(d, FuzzValues.object(fields)));
         } else if (d.r.nextInt(4) == 0) {
             jsonBody(d, randomTopLevel(d.r));
         }
+        auth(d, p, false);
+    }
+
+    /** The consent records (ADR 0025): the list with its range, contact and page, and the two CSV exports. */
+    private void consent(Draft d) {
+        Random r = d.r;
+        Practice p = pickPractice(d);
+        String query = pick(r, "", "?from=2026-01-01T00:00:00Z", "?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z",
+                "?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "?from=yesterday", "?to=2026-13-01T00:00:00Z", "?from=2026-01-01",
+                "?from=" + "9".repeat(60), "?contactId=" + pick(r, p.contacts), "?contactId=" + pick(r, world.other(p).contacts), "?contactId=x",
+                "?contactId=0", "?after=1&limit=2", "?limit=0", "?limit=1001", "?limit=x", "?after=-1");
+        String route = pick(r, "GET /api/v1/consent", "GET /api/v1/consent", "GET /api/v1/consent/export.csv", "GET /api/v1/consent/opted-out.csv");
+        d.route = route;
+        d.method = "GET";
+        d.path = route.substring(4) + query;
+        d.what.add("query: " + (query.isEmpty() ? "none" : query));
         auth(d, p, false);
     }
 

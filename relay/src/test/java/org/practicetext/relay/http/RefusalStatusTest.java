@@ -42,6 +42,7 @@ class RefusalStatusTest {
         expected.put(Reason.NOT_ALLOWED, "403 forbidden");
         expected.put(Reason.FEATURE_OFF, "403 feature_off");
         expected.put(Reason.REVIEW_RECENTLY_SENT, "409 review_recently_sent");
+        expected.put(Reason.OPT_IN_BY_PATIENT_ONLY, "409 opt_in_by_patient_only");
         expected.put(Reason.PAYMENT_PROVIDER, "503 payment_provider_unavailable");
 
         Map<Reason, String> actual = new EnumMap<>(Reason.class);
