@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.practicetext.core.ConsentChange;
+import org.practicetext.core.ConsentSource;
 import org.practicetext.core.ContactKind;
 import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.Direction;
@@ -13,6 +15,7 @@ import org.practicetext.core.RequestKind;
 import org.practicetext.core.RequestStatus;
 import org.practicetext.core.SmsEncoding;
 import org.practicetext.core.WireWords;
+import org.practicetext.protocol.ConsentRecordView;
 import org.practicetext.protocol.ContactView;
 import org.practicetext.protocol.ConversationView;
 import org.practicetext.protocol.EventTypes;
@@ -78,6 +81,24 @@ public final class FeedBuilder {
         return new RequestView(id, kind, status, conversationId, contactId, messageId, "https://relay.test/l/tok" + id, at.plusSeconds(30L * 86400),
                 at.plusSeconds(60), opened, finished, finished == null ? null : "Patient", null, "Cleaning on Dec 1", "INV-" + id, cents,
                 "USD", List.of(), null, null, null, Sender.user(1, "Sam Staff"), at, finished != null ? finished : at);
+    }
+
+    /** A consent record (ADR 0025) as the relay writes it. */
+    public FeedBuilder consent(ConsentRecordView record) {
+        return add(EventTypes.CONSENT, record);
+    }
+
+    /** A keyword opt-out or opt-in: the patient's text as received, Twilio's OptOutType, the inbound message. */
+    public static ConsentRecordView keyword(long id, long contactId, Long conversationId, ConsentChange change, Instant at, String text,
+                                            String optOutType, Long messageId) {
+        return new ConsentRecordView(id, contactId, conversationId, change, ConsentSource.KEYWORD, at, text, optOutType, null, messageId, null, null,
+                null);
+    }
+
+    /** A team member's block, unblock, opt-out or opt-in, with who (the name as it was) and why (may be null). */
+    public static ConsentRecordView staff(long id, long contactId, Long conversationId, ConsentChange change, Instant at, String byName,
+                                          String reason) {
+        return new ConsentRecordView(id, contactId, conversationId, change, ConsentSource.STAFF, at, null, null, null, null, 1L, byName, reason);
     }
 
     public FeedBuilder settings(String displayName) {
