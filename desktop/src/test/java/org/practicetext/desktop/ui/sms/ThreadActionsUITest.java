@@ -42,8 +42,8 @@ class ThreadActionsUITest extends DeskWindowUITest {
         waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         DialogPane question = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
         assertThat(question.getHeaderText()).isEqualTo("Block Anna Smith?");
-        assertThat(question.getContentText()).contains("No texts will be sent to Anna Smith, including any still waiting to go out")
-                .contains("won't reopen it, count as unread");
+        assertThat(robot.lookup("#consent-question").queryAs(Label.class).getText())
+                .contains("No texts will be sent to Anna Smith, including any still waiting to go out").contains("won't reopen it, count as unread");
         robot.clickOn("#confirm-no");
 
         waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isEmpty());
