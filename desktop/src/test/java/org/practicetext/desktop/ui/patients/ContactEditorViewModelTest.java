@@ -161,4 +161,19 @@ class ContactEditorViewModelTest {
         assertThat(editor.doneProperty().get()).isEmpty();
         assertThat(desk.client.directory().contacts("Anna", 10)).extracting(ContactRow::name).contains("Anna Smith").doesNotContain("Someone Else");
     }
+
+    @Test
+    void theFormShowsTheContactsConsentStateWithItsSource() {
+        signIn("jordan");
+        ContactRow robert = listed("+15555678901").orElseThrow();
+        editor.show(robert);
+        assertThat(editor.consentProperty().get()).startsWith("Opted out — texted 'Stop.' on Nov 1, ")
+                .endsWith(" · " + org.practicetext.desktop.ui.sms.ConsentText.PATIENT_ONLY);
+
+        editor.show(listed("+15552009999").orElseThrow());
+        assertThat(editor.consentProperty().get()).startsWith("Blocked by Alex Rivera on Oct 29, ").endsWith(": Spam: a prize scam, not a patient");
+
+        editor.show(listed("+15551234567").orElseThrow());
+        assertThat(editor.consentProperty().get()).as("Anna may be texted").isEmpty();
+    }
 }

@@ -176,4 +176,28 @@ class ThreadViewModelTest {
         thread.unblock();
         desk.await("unblocked", () -> !thread.conversationProperty().get().blocked());
     }
+
+    @Test
+    void aConsentLineFallsUnderTheMessageItFollowsAndAStaffOptOutShowsAtOnceThenAsALine() {
+        thread.open(desk.conversationOf("+15555678901").id());
+        desk.await("Robert's thread and its line", () -> thread.messages().size() >= 2 && !thread.consent().lines().isEmpty());
+        MessageRow ask = thread.messages().get(thread.messages().size() - 2);
+        MessageRow stop = thread.messages().getLast();
+        assertThat(stop.body()).isEqualTo("Stop.");
+        assertThat(thread.consent().linesBetween(ask.createdAt(), stop.createdAt())).isEmpty();
+        assertThat(thread.consent().linesBetween(stop.createdAt(), null)).singleElement().asString().startsWith("Opted out by texting 'Stop.' — ");
+        assertThat(thread.consent().linesBefore(ask.createdAt())).isEmpty();
+        assertThat(thread.canRecordOptOut()).isFalse();
+        assertThat(thread.canUndoOptOut()).as("a keyword opt-out ends with the patient's START").isFalse();
+        assertThat(thread.optOutEndsWithPatient()).contains(ConsentText.PATIENT_ONLY);
+
+        thread.open(desk.conversationOf("+15551234567").id());
+        desk.await("Anna's thread", () -> thread.conversationProperty().get() != null && thread.contactProperty().get() != null);
+        assertThat(thread.canRecordOptOut()).isTrue();
+        thread.recordOptOut("asked at the front desk");
+        desk.await("opted out at once", () -> thread.optedOut());
+        desk.await("the record's line", () -> thread.consent().lines().size() == 1);
+        assertThat(thread.consentState()).get().asString().startsWith("Opted out — recorded by Jordan Lee on ").endsWith(": asked at the front desk");
+        assertThat(thread.canUndoOptOut()).isTrue();
+    }
 }
