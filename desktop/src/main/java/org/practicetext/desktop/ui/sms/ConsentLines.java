@@ -14,8 +14,8 @@ import org.practicetext.desktop.cache.MessageRow;
 
 /**
  * The consent lines (ADR 0025) a message cell shows, centred and muted at their place in time:
- * under a message, the records from it until the next message; above the thread's first message
- * (once no older page is left), the records before it. Follows the thread's
+ * under a message, the records it caused (its STOP, its refusal) and the others from it until the
+ * next message; above the thread's first message (once no older page is left), the records before it. Follows the thread's
  * {@link ThreadConsent#revisionProperty()} on its own, so the bubble cell only places its two
  * nodes and asks it to show when its item changes.
  */
@@ -53,10 +53,9 @@ final class ConsentLines {
         }
         List<MessageRow> items = cell.getListView().getItems();
         int index = cell.getIndex();
-        MessageRow next = index + 1 < items.size() ? items.get(index + 1) : null;
         ThreadConsent consent = model.consent();
-        fill(above, index == 0 && !model.hasOlderProperty().get() ? consent.linesBefore(message.createdAt()) : List.of());
-        fill(below, consent.linesBetween(message.createdAt(), next == null ? null : next.createdAt()));
+        fill(above, index == 0 && !model.hasOlderProperty().get() ? consent.linesAbove(items) : List.of());
+        fill(below, consent.linesUnder(items, index));
     }
 
     private static void fill(VBox box, List<String> lines) {

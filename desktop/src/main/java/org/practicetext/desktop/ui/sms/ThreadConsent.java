@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.practicetext.desktop.cache.ChangeBatch;
 import org.practicetext.desktop.cache.ConsentState;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.cache.MessageRow;
 import org.practicetext.desktop.ui.common.LatestQuery;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.protocol.ConsentRecordView;
@@ -59,15 +59,34 @@ public final class ThreadConsent {
         return List.copyOf(lines);
     }
 
-    /** The lines at or after {@code from} and before {@code to} (null: no end), oldest first: those under a message. */
-    public List<String> linesBetween(Instant from, Instant to) {
-        return lines.stream().filter(r -> !r.at().isBefore(from) && (to == null || r.at().isBefore(to)))
-                .map(r -> ConsentText.line(r, session.times())).toList();
+    /**
+     * The lines shown under {@code items.get(index)}, oldest first. A record that names a shown message
+     * (the patient's STOP, the refused text) goes under that message whatever the clocks say; any
+     * other under the last message at or before its time.
+     */
+    public List<String> linesUnder(List<MessageRow> items, int index) {
+        return lines.stream().filter(r -> place(r, items) == index).map(r -> ConsentText.line(r, session.times())).toList();
     }
 
-    /** The lines before {@code first} (the thread's first message): shown above it once no older page is left. */
-    public List<String> linesBefore(Instant first) {
-        return lines.stream().filter(r -> r.at().isBefore(first)).map(r -> ConsentText.line(r, session.times())).toList();
+    /** The lines before the first of {@code items}: shown above it once no older page is left. */
+    public List<String> linesAbove(List<MessageRow> items) {
+        return linesUnder(items, -1);
+    }
+
+    /** The index of the message a record goes under; -1: before them all. */
+    static int place(ConsentRecordView r, List<MessageRow> items) {
+        if (r.messageId() != null) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).id() == r.messageId()) {
+                    return i;
+                }
+            }
+        }
+        int at = -1;
+        for (int i = 0; i < items.size() && !items.get(i).createdAt().isAfter(r.at()); i++) {
+            at = i;
+        }
+        return at;
     }
 
     void open(Long conversationId) {

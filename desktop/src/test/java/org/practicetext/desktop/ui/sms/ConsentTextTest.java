@@ -114,4 +114,27 @@ class ConsentTextTest {
         assertThat(ConsentText.state(contact(false, false), back, times)).isEmpty();
         assertThat(ConsentText.staffMayUndo(back)).isFalse();
     }
+
+    private static org.practicetext.desktop.cache.MessageRow message(long id, String direction, Instant at) {
+        return new org.practicetext.desktop.cache.MessageRow(id, 70, null, direction, "text " + id, "delivered", null, null, "contact", null,
+                java.util.List.of(), at, false, null);
+    }
+
+    @Test
+    void aLineGoesUnderTheMessageItNamesWhateverTheClocksSayElseUnderTheLastMessageBeforeIt() {
+        java.util.List<org.practicetext.desktop.cache.MessageRow> items = java.util.List.of(message(1, "out", T0), message(2, "in", T0.plusSeconds(60)),
+                message(3, "out", T0.plusSeconds(120)));
+        // The patient's STOP recorded a moment before the relay stamped the message itself.
+        assertThat(ThreadConsent.place(keyword(1, 7, 70L, ConsentChange.OPTED_OUT, T0.plusSeconds(59), "STOP", null, 2L), items)).isEqualTo(1);
+        // The carrier's refusal of message 3, recorded after it.
+        ConsentRecordView refused = new ConsentRecordView(2, 7, 70L, ConsentChange.OPTED_OUT, ConsentSource.CARRIER, T0.plusSeconds(125), null,
+                null, 21610, 3L, null, null, null);
+        assertThat(ThreadConsent.place(refused, items)).isEqualTo(2);
+        // Staff actions name no message: by time; at a message's exact time it goes under that message.
+        assertThat(ThreadConsent.place(staff(3, 7, 70L, ConsentChange.BLOCKED, T0.plusSeconds(90), "Alex Kim", null), items)).isEqualTo(1);
+        assertThat(ThreadConsent.place(staff(4, 7, 70L, ConsentChange.BLOCKED, T0.plusSeconds(60), "Alex Kim", null), items)).isEqualTo(1);
+        assertThat(ThreadConsent.place(staff(5, 7, 70L, ConsentChange.BLOCKED, T0.minusSeconds(1), "Alex Kim", null), items)).isEqualTo(-1);
+        // A named message not loaded (an older page): by time.
+        assertThat(ThreadConsent.place(keyword(6, 7, 70L, ConsentChange.OPTED_OUT, T0.plusSeconds(500), "STOP", null, 99L), items)).isEqualTo(2);
+    }
 }

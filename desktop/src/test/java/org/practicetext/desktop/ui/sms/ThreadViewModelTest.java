@@ -181,12 +181,12 @@ class ThreadViewModelTest {
     void aConsentLineFallsUnderTheMessageItFollowsAndAStaffOptOutShowsAtOnceThenAsALine() {
         thread.open(desk.conversationOf("+15555678901").id());
         desk.await("Robert's thread and its line", () -> thread.messages().size() >= 2 && !thread.consent().lines().isEmpty());
-        MessageRow ask = thread.messages().get(thread.messages().size() - 2);
         MessageRow stop = thread.messages().getLast();
         assertThat(stop.body()).isEqualTo("Stop.");
-        assertThat(thread.consent().linesBetween(ask.createdAt(), stop.createdAt())).isEmpty();
-        assertThat(thread.consent().linesBetween(stop.createdAt(), null)).singleElement().asString().startsWith("Opted out by texting 'Stop.' — ");
-        assertThat(thread.consent().linesBefore(ask.createdAt())).isEmpty();
+        java.util.List<MessageRow> items = thread.messages();
+        assertThat(thread.consent().linesUnder(items, items.size() - 2)).isEmpty();
+        assertThat(thread.consent().linesUnder(items, items.size() - 1)).singleElement().asString().startsWith("Opted out by texting 'Stop.' — ");
+        assertThat(thread.consent().linesAbove(items)).isEmpty();
         assertThat(thread.canRecordOptOut()).isFalse();
         assertThat(thread.canUndoOptOut()).as("a keyword opt-out ends with the patient's START").isFalse();
         assertThat(thread.optOutEndsWithPatient()).contains(ConsentText.PATIENT_ONLY);
