@@ -39,8 +39,8 @@ final class CommunicationSections {
         list.setPlaceholder(muted("Nobody has opted out."));
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox section = section("Opted Out Patients",
-                "Patients who replied STOP, whom the carrier reported as opted out, or whose opt-out the team recorded. Texts to them are "
-                        + "refused until they text START to the practice's number (or, for one the team recorded, the team undoes it).",
+                "Patients who texted STOP, whom the carrier reported as opted out, or whose opt-out the team recorded. Texts to them are "
+                        + "refused until they text START (or the team undoes an opt-out it recorded).",
                 search, list);
         if (model.canExport()) {
             section.getChildren().add(exports(model, picker, section));
@@ -77,6 +77,7 @@ final class CommunicationSections {
         });
         Label about = muted("For audits: the full consent record of a date range (one row per change), or who cannot be texted now.");
         about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox buttons = new HBox(10, record, current);
         return new VBox(8, about, buttons, message);
     }
@@ -100,6 +101,7 @@ final class CommunicationSections {
         Label about = new Label(description);
         about.getStyleClass().add(Styles.TEXT_MUTED);
         about.setWrapText(true);
+        about.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, not cut with an ellipsis
         VBox box = new VBox(12, heading, about);
         box.getChildren().addAll(content);
         box.getStyleClass().add("pt-settings-section");
