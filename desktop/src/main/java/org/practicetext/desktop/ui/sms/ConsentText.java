@@ -91,13 +91,16 @@ public final class ConsentText {
         return consent.optedOutBy().map(r -> r.source() == ConsentSource.STAFF).orElse(false);
     }
 
-    /** What ends the contact's opt-out, for the header's hint; empty when staff may undo it or it is not opted out. */
+    /**
+     * What ends the contact's opt-out, for the header's hint: {@link #PATIENT_ONLY} unless staff recorded it; empty
+     * when staff may undo it, when it is not opted out, or when its record has not come back yet.
+     */
     public static Optional<String> howItEnds(ContactRow contact, ConsentState consent) {
         if (contact == null || !contact.optedOut() || contact.blocked()) {
             return Optional.empty();
         }
-        return consent.optedOutBy().filter(r -> r.source() == ConsentSource.KEYWORD || r.source() == ConsentSource.CARRIER)
-                .map(r -> PATIENT_ONLY);
+        // The relay lets staff undo only what staff recorded: a keyword, the carrier, an import all end with the patient's START.
+        return consent.optedOutBy().filter(r -> r.source() != ConsentSource.STAFF).map(r -> PATIENT_ONLY);
     }
 
     /** "Nov 27, 3:12 PM" (with the year when not this year): a record's time, always with its date. */

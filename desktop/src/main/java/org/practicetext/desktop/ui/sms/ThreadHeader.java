@@ -176,8 +176,13 @@ final class ThreadHeader extends HBox {
             ends.setId("opt-out-ends");
             ends.setDisable(true);
             items.add(ends);
-        } else {
+        } else if (!model.canBlock()) {
             items.add(DeniedItem.of("Undo opt-out…", Permission.CONTACTS_BLOCK));
+        } else {
+            // The opt-out is still on its way to the relay (its record has not come back): nothing to undo yet.
+            MenuItem waiting = new MenuItem("Undo opt-out… (once the relay has the opt-out)");
+            waiting.setDisable(true);
+            items.add(waiting);
         }
         return items;
     }

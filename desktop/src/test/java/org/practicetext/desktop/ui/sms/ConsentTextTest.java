@@ -99,8 +99,14 @@ class ConsentTextTest {
 
         ConsentRecordView carrier = new ConsentRecordView(4, 7, 70L, ConsentChange.OPTED_OUT, ConsentSource.CARRIER, T0, null, null, 21610, 700L,
                 null, null, null);
-        assertThat(ConsentText.state(contact(true, false), new ConsentState(Optional.of(carrier), Optional.empty()), times))
+        ConsentState byCarrier = new ConsentState(Optional.of(carrier), Optional.empty());
+        assertThat(ConsentText.state(contact(true, false), byCarrier, times))
                 .contains("Opted out — the carrier refused a text (error 21610) on Nov 27, 3:12 PM");
+        assertThat(ConsentText.howItEnds(contact(true, false), byCarrier)).contains(ConsentText.PATIENT_ONLY);
+        ConsentState byImport = new ConsentState(Optional.of(of(ConsentChange.OPTED_OUT, ConsentSource.IMPORT, "Alex Kim", null)), Optional.empty());
+        assertThat(ConsentText.howItEnds(contact(true, false), byImport)).as("only a staff opt-out is undone by staff").contains(ConsentText.PATIENT_ONLY);
+        assertThat(ConsentText.staffMayUndo(byImport)).isFalse();
+        assertThat(ConsentText.howItEnds(contact(true, false), ConsentState.NONE)).as("its record is not back yet").isEmpty();
     }
 
     @Test
