@@ -312,6 +312,16 @@ class ConsentRecordTest {
 
     @Test
     void theListTheFeedAndTheExportHoldTheSameRecordsInTheSameOrder() {
+        Duration finer = Duration.ofNanos(1_234_567); // finer than the databases keep: the feed carries the record as stored too
+        relay.clock.advance(finer);
+        try {
+            listFeedAndExport();
+        } finally {
+            relay.clock.advance(Duration.ofSeconds(1).minus(finer));
+        }
+    }
+
+    private void listFeedAndExport() {
         String a = phone();
         String b = phone();
         text(a, "STOP", null);
