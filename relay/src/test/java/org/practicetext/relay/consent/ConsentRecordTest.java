@@ -255,6 +255,8 @@ class ConsentRecordTest {
                 "body", "Are you sure?"));
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(relay.read(refused).get("error").get("code").asText()).isEqualTo("opted_out");
+        assertThat(relay.read(refused).get("error").get("message").asText()).as("not START: the practice recorded it").contains("recorded by the practice")
+                .doesNotContain("START");
 
         HttpResponse<String> noReason = act(staff, id, "opt-in", null);
         assertThat(noReason.statusCode()).isEqualTo(400);
