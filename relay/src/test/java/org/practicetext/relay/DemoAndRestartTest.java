@@ -65,6 +65,34 @@ class DemoAndRestartTest {
         }
     }
 
+    /** Robert texted "Stop." (one word, its full stop ignored; Twilio named it STOP); Alex blocked the prize scam, saying why. */
+    @Test
+    void theDemosOptedOutAndBlockedContactsHaveTheRecordsThatExplainThem() {
+        try (RelayFixture relay = new RelayFixture(dir)) {
+            new DemoPractice(relay.server.database(), relay.server.feed(), relay.server.tenancy(), relay.clock, relay.server.requests()).seedOnce();
+            String token = relay.read(relay.postJson("/api/v1/session", null, Map.of("practice", "demo", "username", "alex", "password",
+                    DemoPractice.PASSWORD))).get("token").asText();
+            Map<Long, JsonNode> contacts = relay.entities(token, "contact");
+            List<JsonNode> records = new ArrayList<>(relay.entities(token, "consent").values());
+
+            assertThat(records).hasSize(2);
+            JsonNode stop = records.stream().filter(r -> r.get("change").asText().equals("opted_out")).findFirst().orElseThrow();
+            assertThat(contacts.get(stop.get("contactId").asLong()).get("name").asText()).isEqualTo("Robert Chen");
+            assertThat(stop.get("source").asText()).isEqualTo("keyword");
+            assertThat(stop.get("keywordText").asText()).isEqualTo("Stop.");
+            assertThat(stop.get("optOutType").asText()).isEqualTo("STOP");
+            JsonNode message = relay.entities(token, "message").get(stop.get("messageId").asLong());
+            assertThat(message.get("body").asText()).isEqualTo("Stop.");
+            assertThat(message.get("createdAt").asText()).isEqualTo(stop.get("at").asText());
+            JsonNode block = records.stream().filter(r -> r.get("change").asText().equals("blocked")).findFirst().orElseThrow();
+            assertThat(contacts.get(block.get("contactId").asLong()).get("blocked").asBoolean()).isTrue();
+            assertThat(block.get("source").asText()).isEqualTo("staff");
+            assertThat(block.get("byName").asText()).isEqualTo("Alex Rivera");
+            assertThat(block.get("reason").asText()).isNotBlank();
+            assertThat(relay.read(relay.get("/api/v1/consent", token))).hasSize(2);
+        }
+    }
+
     @Test
     void theDemoTeamHasAMemberWhoseRoleDoesNotIncludeTexting() {
         try (RelayFixture relay = new RelayFixture(dir)) {

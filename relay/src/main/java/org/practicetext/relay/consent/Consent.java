@@ -18,8 +18,8 @@ import org.practicetext.relay.store.Tx;
  *
  * <p>The rule: a message that was not yet claimed for hand-off when its contact opted out or was
  * blocked never goes out. It ends {@code failed} with one of the two plain reasons below, dispatch
- * state {@code withheld}. Every opt-out and block path calls {@link #withdrawn} in the transaction
- * that changes the contact, and the dispatcher ({@code relay.send.Dispatcher}) reads consent in the transaction that
+ * state {@code withheld}. Every opt-out and block goes through {@link ConsentLog#change}, which
+ * records it and calls {@link #withdrawn} in the transaction that changes the contact, and the dispatcher ({@code relay.send.Dispatcher}) reads consent in the transaction that
  * claims a message. Both hold the practice's feed lock, so they are serialised: a message is
  * either claimed before the opt-out commits (it was already on its way) or it is withheld.
  */

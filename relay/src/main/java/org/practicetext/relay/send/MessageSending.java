@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.practicetext.core.ConsentSource;
 import org.practicetext.core.ConversationStatus;
 import org.practicetext.core.E164Number;
 import org.practicetext.core.InvalidPhoneNumberException;
@@ -357,8 +358,10 @@ public final class MessageSending {
         if (contact.optedOut()) {
             String when = contact.optedOutAt() == null ? ""
                     : " on " + DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(contact.optedOutAt());
-            throw new Refusal(Reason.OPTED_OUT, who + " opted out of text messages" + when
-                    + ". Messages can resume only after they text START to the practice's number.");
+            boolean byStaff = ConsentSource.STAFF.wire().equals(contact.optedOutVia()); // asked the practice, not the carrier
+            throw new Refusal(Reason.OPTED_OUT, who + " opted out of text messages" + when + (byStaff
+                    ? ", as recorded by the practice. Messages can resume once they ask again and a team member records it (Opt in)."
+                    : ". Messages can resume only after they text START to the practice's number."));
         }
         if (contact.blocked()) {
             throw new Refusal(Reason.BLOCKED, who + " is blocked. Unblock the contact before sending a message.");

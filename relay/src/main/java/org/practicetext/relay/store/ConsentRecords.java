@@ -34,15 +34,18 @@ public final class ConsentRecords {
     public record Unannounced(long practiceId, ConsentRecordView record) {
     }
 
-    /** Stores {@code draft} (its id is ignored) and returns it as stored, with its id. */
+    /** Stores {@code draft} (its id is ignored) and returns it as read back, with its id. */
     public ConsentRecordView insert(Tx tx, long practiceId, ConsentRecordView draft) throws SQLException {
         long id = tx.insert("""
                 INSERT INTO consent_record (practice_id, contact_id, conversation_id, change_kind, source, recorded_at, keyword_text, opt_out_type,
                     error_code, message_id, by_user_id, by_name, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 practiceId, draft.contactId(), draft.conversationId(), draft.change().wire(), draft.source().wire(), draft.at(), draft.keywordText(),
                 draft.optOutType(), draft.errorCode(), draft.messageId(), draft.byUserId(), draft.byName(), draft.reason());
-        return new ConsentRecordView(id, draft.contactId(), draft.conversationId(), draft.change(), draft.source(), draft.at(), draft.keywordText(),
-                draft.optOutType(), draft.errorCode(), draft.messageId(), draft.byUserId(), draft.byName(), draft.reason());
+        return byId(tx, practiceId, id).orElseThrow(); // as stored: the database's precision of the time, as every read gives it
+    }
+
+    public Optional<ConsentRecordView> byId(Tx tx, long practiceId, long id) throws SQLException {
+        return tx.queryOne("SELECT " + COLUMNS + " FROM consent_record r WHERE r.practice_id = ? AND r.id = ?", ConsentRecords::view, practiceId, id);
     }
 
     /**

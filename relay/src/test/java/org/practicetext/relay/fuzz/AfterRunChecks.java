@@ -20,7 +20,8 @@ import org.practicetext.relay.store.Database;
  * stored exactly once, as Twilio sent it and in the practice that owns the number (or kept aside
  * when no practice can answer it); nothing refused or forged is stored; every accepted send and
  * simulated text is there; every contact's phone is E.164 or a short code; no stored text holds
- * a lone surrogate or breaks its documented limit; the feed counter is at least its newest event.
+ * a lone surrogate or breaks its documented limit; the feed counter is at least its newest event;
+ * every contact's consent flags are what its newest consent records say, and every record is in its feed.
  * Over HTTP: the relay still serves — sign-in, a full feed read, a send that reaches the carrier,
  * a webhook that reaches the feed.
  */
@@ -73,6 +74,7 @@ final class AfterRunChecks {
         contacts();
         texts();
         counters();
+        consent();
     }
 
     private void awaitAcknowledged(FuzzLedger ledger) {
@@ -244,6 +246,37 @@ final class AfterRunChecks {
                 findings.add("after the run: feed events whose data is not JSON", -1, p.slug + ": " + unreadable + " events", null);
             }
         }
+    }
+
+    /**
+     * Consent records (ADR 0025): every contact's flags are what its newest records say (so no
+     * change was made without its record), every record is its contact's practice's and is in
+     * that practice's feed.
+     */
+    private void consent() {
+        String newest = "(SELECT r.change_kind FROM consent_record r WHERE r.contact_id = k.id AND r.change_kind IN (?, ?) ORDER BY r.id DESC LIMIT 1)";
+        long optOuts = db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM contact k WHERE k.opted_out <> (COALESCE(" + newest + ", 'none') = 'opted_out')",
+                rs -> rs.getLong(1), "opted_out", "opted_in")).orElseThrow();
+        long blocks = db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM contact k WHERE k.blocked <> (COALESCE(" + newest + ", 'none') = 'blocked')",
+                rs -> rs.getLong(1), "blocked", "unblocked")).orElseThrow();
+        long elsewhere = db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM consent_record r JOIN contact k ON k.id = r.contact_id"
+                + " WHERE k.practice_id <> r.practice_id", rs -> rs.getLong(1))).orElseThrow();
+        long unannounced = db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM consent_record r WHERE NOT EXISTS (SELECT 1 FROM feed_event e"
+                + " WHERE e.practice_id = r.practice_id AND e.entity_type = 'consent' AND e.entity_id = r.id)", rs -> rs.getLong(1))).orElseThrow();
+        long records = db.read(tx -> tx.queryOne("SELECT COUNT(*) FROM consent_record", rs -> rs.getLong(1))).orElseThrow();
+        if (optOuts > 0) {
+            findings.add("after the run: a contact's opted-out flag is not what its newest consent record says", -1, optOuts + " contacts", null);
+        }
+        if (blocks > 0) {
+            findings.add("after the run: a contact's blocked flag is not what its newest consent record says", -1, blocks + " contacts", null);
+        }
+        if (elsewhere > 0) {
+            findings.add("after the run: a consent record is in another practice than its contact", -1, elsewhere + " records", null);
+        }
+        if (unannounced > 0) {
+            findings.add("after the run: a consent record is not in its practice's feed", -1, unannounced + " of " + records + " records", null);
+        }
+        System.out.println("RelayFuzzTest: " + records + " consent records written");
     }
 
     private static boolean readable(String json) {

@@ -189,6 +189,13 @@ class OutboundFilesTest {
                 "uploads", List.of(id)));
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(relay.read(refused).get("error").get("code").asText()).isEqualTo("opted_out");
+        String document = relay.read(upload(staff, "plan.pdf", "application/pdf", PDF)).get("id").asText();
+        java.util.Set<Long> messages = relay.entities(staff, "message").keySet();
+        HttpResponse<String> link = relay.postJson("/api/v1/messages", staff, Map.of("clientId", UUID.randomUUID().toString(), "to", patient,
+                "body", "Your treatment plan", "uploads", List.of(document)));
+        assertThat(link.statusCode()).as("a document goes as a secure link: refused all the same").isEqualTo(409);
+        assertThat(relay.read(link).get("error").get("code").asText()).isEqualTo("opted_out");
+        assertThat(relay.entities(staff, "message").keySet()).as("no message stored").isEqualTo(messages);
 
         TestPractice other = relay.newPractice();
         String stranger = relay.signIn(other, "staff");

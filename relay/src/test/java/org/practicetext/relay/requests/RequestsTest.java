@@ -496,8 +496,10 @@ class RequestsTest {
         JsonNode request = request(staff, relay.read(send(to, "Pay: {link}", payment(3000, "Copay"))));
         relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), to, practice.number(), "stop"));
         relay.awaitEntity(staff, EventTypes.CONTACT, c -> c.get("phone").asText().equals(to) && c.get("optedOut").asBoolean());
+        java.util.Set<Long> messages = relay.entities(staff, EventTypes.MESSAGE).keySet();
 
         HttpResponse<String> resent = relay.postJson("/api/v1/requests/" + request.get("id").asLong() + "/resend", staff, Map.of("clientId", "again-1"));
+        HttpResponse<String> replayed = relay.postJson("/api/v1/requests/" + request.get("id").asLong() + "/resend", staff, Map.of("clientId", "again-1"));
 
         assertThat(resent.statusCode()).isEqualTo(409);
         assertThat(relay.read(resent).get("error").get("code").asText()).isEqualTo("opted_out");
@@ -505,6 +507,9 @@ class RequestsTest {
         assertThat(kept.get("status").asText()).isIn("sent", "delivered");
         assertThat(kept.get("replacedById").isNull()).isTrue();
         assertThat(relay.read(relay.get("/api/v1/requests", staff))).hasSize(1);
+        assertThat(replayed.statusCode()).as("the outbox's replay of the resend").isEqualTo(409);
+        assertThat(relay.entities(staff, EventTypes.MESSAGE).keySet()).as("no message stored (the first's delivery reports may still come)")
+                .isEqualTo(messages);
     }
 
     @Test

@@ -81,6 +81,26 @@ class CampaignMessageTest {
         assertThat(noCampaign.statusCode()).isEqualTo(400);
     }
 
+    /** A reminder system's text to a contact staff blocked, or who asked at the desk not to be texted, is refused like the desk's. */
+    @Test
+    void campaignsAreRefusedForABlockedContactAndForAnOptOutStaffRecorded() {
+        for (String[] c : new String[][] {{"+15554441215", "block", "blocked"}, {"+15554441216", "opt-out", "opted_out"}}) {
+            relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), c[0], practice.number(), "Hello"));
+            long contact = relay.awaitEntity(token, "contact", k -> k.get("phone").asText().equals(c[0])).get("id").asLong();
+            assertThat(relay.postJson("/api/v1/contacts/" + contact + "/" + c[1], token, java.util.Map.of()).statusCode()).isEqualTo(200);
+            java.util.Set<Long> messages = relay.entities(token, "message").keySet();
+
+            HttpResponse<String> refused = post(key, body(c[0], "Reminder: cleaning tomorrow"), "appt-" + c[1]);
+            HttpResponse<String> replayed = post(key, body(c[0], "Reminder: cleaning tomorrow"), "appt-" + c[1]);
+
+            for (HttpResponse<String> r : java.util.List.of(refused, replayed)) {
+                assertThat(r.statusCode()).as(c[1]).isEqualTo(409);
+                assertThat(relay.read(r).get("error").get("code").asText()).isEqualTo(c[2]);
+            }
+            assertThat(relay.entities(token, "message").keySet()).as("nothing stored").isEqualTo(messages);
+        }
+    }
+
     @Test
     void missingOrUnknownApiKeyIsUnauthorized() {
         HttpResponse<String> none = post(null, body("+15554441212", "Hi"), null);

@@ -172,6 +172,29 @@ class ConsentBeforeHandOffTest {
         }
     }
 
+    /** The patient asked at the desk: staff's opt-out (ADR 0025) withholds what waits, as a STOP does. */
+    @Test
+    void textWaitingForARetryIsNotSentOnceStaffRecordThePatientsOptOut() throws Exception {
+        FakeCarrier carrier = new FakeCarrier().then(Outcome.TOO_MANY_REQUESTS);
+        Setup s = start(carrier);
+        try (RelayFixture relay = s.relay()) {
+            long id = accepted(s, "Your cleaning is due");
+            awaitAttempts(carrier, 1);
+            awaitState(relay, id, "pending");
+            long contact = relay.entities(s.token(), "conversation").get(s.conversation()).get("contactId").asLong();
+
+            assertThat(relay.postJson("/api/v1/contacts/" + contact + "/opt-out", s.token(), Map.of("reason", "Asked at the front desk"))
+                    .statusCode()).isEqualTo(200);
+            JsonNode failed = awaitFailed(s, id); // at once: it was only waiting
+            relay.clock.advance(Duration.ofMinutes(10));
+            dispatcherCaughtUp(s, "+15550001111");
+
+            assertThat(failed.get("errorMessage").asText()).startsWith(OPTED_OUT);
+            assertThat(dispatchState(relay, id)).isEqualTo("withheld");
+            assertThat(bodies(carrier)).containsExactly("Your cleaning is due", "barrier");
+        }
+    }
+
     @Test
     void campaignTextWaitingForARetryIsNotSentOnceThePatientTextsStop() throws Exception {
         FakeCarrier carrier = new FakeCarrier().then(Outcome.TOO_MANY_REQUESTS);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -153,6 +154,30 @@ class MessageRetryTest {
 
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(relay.read(refused).get("error").get("code").asText()).isEqualTo("blocked");
+            dispatcherCaughtUp(s, "+15550001111");
+            assertThat(sendsOf(carrier, "Your crown is ready")).isEqualTo(1);
+            assertThat(awaitStatus(s, id, "failed").get("errorCode").asInt()).isEqualTo(21211);
+        }
+    }
+
+    @Test
+    void aRetryAfterThePatientOptedOutIsRefusedAndNeverReachesTheCarrier() {
+        FakeCarrier carrier = new FakeCarrier().then(Outcome.REJECT_21211);
+        Setup s = start(carrier);
+        try (RelayFixture relay = s.relay()) {
+            long id = sent(s, s.conversation(), "Your crown is ready");
+            awaitStatus(s, id, "failed");
+            relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, s.practice().number(), "STOP"));
+            relay.awaitEntity(s.token(), "contact", c -> c.get("phone").asText().equals(PATIENT) && c.get("optedOut").asBoolean());
+            String clientId = UUID.randomUUID().toString();
+
+            HttpResponse<String> refused = retry(s, s.token(), id, clientId);
+            HttpResponse<String> again = retry(s, s.token(), id, clientId);
+
+            for (HttpResponse<String> r : List.of(refused, again)) {
+                assertThat(r.statusCode()).isEqualTo(409);
+                assertThat(relay.read(r).get("error").get("code").asText()).isEqualTo("opted_out");
+            }
             dispatcherCaughtUp(s, "+15550001111");
             assertThat(sendsOf(carrier, "Your crown is ready")).isEqualTo(1);
             assertThat(awaitStatus(s, id, "failed").get("errorCode").asInt()).isEqualTo(21211);

@@ -150,6 +150,50 @@ class SendMessageTest {
         assertThat(attemptsTo(PATIENT)).isEqualTo(before);
     }
 
+    /** The desk's outbox replays a send the relay refused for an opt-out: refused again, and nothing is stored or sent. */
+    @Test
+    void aReplayOfASendRefusedForAnOptOutIsRefusedAgainAndStoresNothing() {
+        long conversation = conversationWithPatient();
+        relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), "STOP"));
+        relay.awaitEntity(token, "contact", c -> c.get("phone").asText().equals(PATIENT) && c.get("optedOut").asBoolean());
+        Map<String, Object> body = message("conversationId", conversation, "body", "Are you sure?");
+        long before = attemptsTo(PATIENT);
+        long head = relay.head(token);
+
+        HttpResponse<String> first = send(body);
+        HttpResponse<String> replay = send(body);
+
+        for (HttpResponse<String> r : List.of(first, replay)) {
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(relay.read(r).get("error").get("code").asText()).isEqualTo("opted_out");
+        }
+        assertThat(relay.head(token)).isEqualTo(head);
+        assertThat(attemptsTo(PATIENT)).isEqualTo(before);
+    }
+
+    /** A replay of a text that went out before the STOP answers the stored text: the carrier is not asked again. */
+    @Test
+    void aReplayAfterTheOptOutOfATextSentBeforeItAnswersTheStoredTextAndSendsNothing() {
+        long conversation = conversationWithPatient();
+        Map<String, Object> body = message("conversationId", conversation, "body", "Your crown is ready");
+        HttpResponse<String> first = send(body);
+        assertThat(first.statusCode()).isEqualTo(202);
+        long id = relay.read(first).get("id").asLong();
+        relay.awaitEntity(token, "message", m -> m.get("id").asLong() == id && !m.get("sid").isNull());
+        relay.webhook("/twilio/sms", RelayFixture.inbound(RelayFixture.newSid(), PATIENT, practice.number(), "STOP"));
+        relay.awaitEntity(token, "contact", c -> c.get("phone").asText().equals(PATIENT) && c.get("optedOut").asBoolean());
+        long before = attemptsTo(PATIENT);
+
+        HttpResponse<String> replay = send(body);
+
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(replay.headers().firstValue("Idempotent-Replay")).hasValue("true");
+        assertThat(relay.read(replay).get("id").asLong()).isEqualTo(id);
+        HttpResponse<String> fresh = send(message("conversationId", conversation, "body", "Your crown is ready"));
+        assertThat(fresh.statusCode()).as("a new clientId is a new text: refused").isEqualTo(409);
+        assertThat(attemptsTo(PATIENT)).isEqualTo(before);
+    }
+
     @Test
     void sameClientIdTwiceSendsOnce() {
         long conversation = conversationWithPatient();
