@@ -11,7 +11,7 @@ import org.practicetext.desktop.ui.testing.DeskWindowUITest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
-/** The Patients page driven by a robot: add a patient, see the relay's refusal in the form, name a lead. */
+/** The Patients page driven by a robot: add a patient, see the relay's refusal in the form, name a lead, see a patient's consent state. */
 class PatientsPageUITest extends DeskWindowUITest {
 
     @Start
@@ -61,5 +61,20 @@ class PatientsPageUITest extends DeskWindowUITest {
         robot.clickOn("#contact-convert");
 
         waitUntil(() -> table(robot).getItems().stream().anyMatch(c -> "Dana Whitfield".equals(c.name()) && "patient".equals(c.kind())));
+    }
+
+    @Test
+    void theFormShowsAChosenPatientsConsentStateAndItsSource(FxRobot robot) {
+        robot.clickOn("#nav-patients");
+        waitUntil(() -> !table(robot).getItems().isEmpty());
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(c -> c.phone().equals("+15555678901")).findFirst().orElseThrow()));
+        Label consent = robot.lookup("#contact-form-consent").queryAs(Label.class);
+        waitUntil(() -> consent.isVisible() && consent.getText().startsWith("Opted out — texted 'Stop.' on Nov 1, ")
+                && consent.getText().endsWith("Texts resume when the patient texts START."));
+
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(c -> c.phone().equals("+15551234567")).findFirst().orElseThrow()));
+        waitUntil(() -> !consent.isVisible());
     }
 }
