@@ -150,18 +150,8 @@ public final class MediaFiles {
         Path sealed = null;
         try {
             writer.write(temp);
-            if (cipher.encrypts()) {
-                sealed = newTemp();
-                try (InputStream in = Files.newInputStream(temp)) {
-                    cipher.write(in, sealed);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot store an attachment in " + folder, e);
-                }
-                Files.deleteIfExists(temp);
-            }
-            return place(sealed != null ? sealed : temp, folder.resolve(name(messageId, position)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store an attachment in " + folder, e);
+            sealed = cipher.encrypts() ? seal(temp) : temp;
+            return place(sealed, folder.resolve(name(messageId, position)));
         } finally {
             try {
                 Files.deleteIfExists(temp);
@@ -172,6 +162,22 @@ public final class MediaFiles {
                 // a leftover .part is never taken for a file nor counted, and is deleted at the next start
             }
         }
+    }
+
+    /** The encrypted copy of the plain download {@code plain} (which is deleted at once). */
+    private Path seal(Path plain) {
+        Path sealed = newTemp();
+        try (InputStream in = Files.newInputStream(plain)) {
+            cipher.write(in, sealed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store an attachment in " + folder, e);
+        }
+        try {
+            Files.deleteIfExists(plain);
+        } catch (IOException ignored) {
+            // deleted in store's finally, or at the next start
+        }
+        return sealed;
     }
 
     private Path place(Path temp, Path file) {
