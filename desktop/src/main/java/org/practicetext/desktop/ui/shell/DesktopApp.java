@@ -230,6 +230,11 @@ public final class DesktopApp implements SessionActions {
 
     @Override
     public void signOut() {
+        signOut(false);
+    }
+
+    @Override
+    public void signOut(boolean removeCopy) {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
@@ -237,7 +242,7 @@ public final class DesktopApp implements SessionActions {
         forgetSnapshot(was);
         remembered.forget();
         tasks.run(() -> {
-            leaving.session().signOut();
+            leaving.session().signOut(removeCopy);
             leaving.close();
         });
         showSignIn(was.relayUrl().toString(), was.practice());
