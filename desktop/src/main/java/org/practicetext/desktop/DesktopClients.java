@@ -11,6 +11,8 @@ import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.secrets.AccountKey;
+import org.practicetext.desktop.secrets.FileCipher;
 import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.protocol.SessionResponse;
 
@@ -120,6 +122,14 @@ public final class DesktopClients {
         try (RelayApi api = new RelayApi(relayUrl, java.time.Duration.ofSeconds(10), app)) {
             return UpdateNotice.of(app, api.versions());
         }
+    }
+
+    /**
+     * The cipher of the files the UI keeps beside an account's cache (its first-screen snapshot): from the account's key in the
+     * secret store, without opening the cache; empty when the store has no key for it.
+     */
+    public static Optional<FileCipher> fileCipher(Path dataRoot, Account account) {
+        return DeskSecrets.of(dataRoot).keys().stored(account.key()).map(AccountKey::files);
     }
 
     /** Where the tokens of {@code dataRoot} are kept: its secret store (ADR 0026). */

@@ -142,7 +142,7 @@ public final class DesktopApp implements SessionActions {
             return;
         }
         try {
-            Optional<ListSnapshot> snapshot = ListSnapshot.read(file.get());
+            Optional<ListSnapshot> snapshot = ListSnapshot.read(file.get(), clients.snapshotCipher(known).orElse(org.practicetext.desktop.secrets.FileCipher.NONE));
             if (snapshot.isEmpty() || snapshot.get().rows().isEmpty()) {
                 return;
             }
@@ -158,9 +158,10 @@ public final class DesktopApp implements SessionActions {
         if (window == null || account == null || !window.sms().list().loadedProperty().get()) {
             return;
         }
-        clients.snapshotFile(account).ifPresent(file -> {
+        Optional<org.practicetext.desktop.secrets.FileCipher> cipher = clients.snapshotCipher(account);
+        clients.snapshotFile(account).filter(f -> cipher.isPresent()).ifPresent(file -> {
             try {
-                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file);
+                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file, cipher.get());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot not saved ({})", e.getClass().getSimpleName());
             }
