@@ -127,7 +127,8 @@ public final class CacheDatabase implements AutoCloseable {
 
     /** The pool over {@code file}, encrypted with {@code key}'s cache password ({@code CIPHER=AES}) when there is one. */
     static JdbcConnectionPool pool(Path file, AccountKey key) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
+        // No trace file: H2 writes failed statements there with their values, in plain text beside the encrypted cache.
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
         JdbcConnectionPool pool = key == null ? JdbcConnectionPool.create(url, "sa", "")
                 : JdbcConnectionPool.create(url + ";CIPHER=AES", "sa", new String(key.cachePassword()) + " ");
         pool.setMaxConnections(6);
