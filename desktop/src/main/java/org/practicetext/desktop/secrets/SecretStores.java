@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * Secret Service may be missing, throw or never answer), else the {@link FileSecretStore}
  * fallback. {@code PT_SECRET_STORE=keyring|file} chooses without probing (tests and CI use
  * {@code file}). When the fallback is used because nothing answered, {@link Choice#notice} says
- * so once per data folder (a marker in the secrets folder remembers it was said).
+ * so once per data folder, and a marker in the secrets folder ({@value #NOTICED}) keeps the
+ * fallback for the later starts without probing again (no wait at each start on a bare Linux).
+ * Deleting the marker probes again; a key the fallback held is then recovered at the next
+ * sign-in from its password-wrapped copy, into the store that answered.
  */
 public final class SecretStores {
     public static final String ENV = "PT_SECRET_STORE";
@@ -63,6 +66,9 @@ public final class SecretStores {
             default:
                 throw new IllegalArgumentException(ENV + " must be keyring or file, not " + wanted);
         }
+        if (Files.exists(folder.resolve(NOTICED))) {
+            return new Choice(new FileSecretStore(folder), Optional.empty()); // chosen at an earlier start, and said then
+        }
         Optional<SecretStore> answered = probe(keyring, timeout);
         if (answered.isPresent()) {
             return new Choice(answered.get(), Optional.empty());
@@ -98,7 +104,7 @@ public final class SecretStores {
         }
         try {
             OwnerOnly.folder(folder);
-            Files.writeString(marker, "The fallback was announced.\n");
+            Files.writeString(marker, "No secret store answered: the unprotected key file is used (ADR 0026). Delete this file to look again.\n");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write in " + folder, e);
         }
