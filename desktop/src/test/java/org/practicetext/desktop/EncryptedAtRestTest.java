@@ -249,6 +249,24 @@ class EncryptedAtRestTest {
     }
 
     @Test
+    void thePracticesRuleRemovesTheCopyOnEverySignOut() throws Exception {
+        bench.inbound(DeskBench.phone(50), BODY);
+        try (DesktopClient admin = bench.signIn("admin")) {
+            DeskBench.awaitState(admin, Kind.ONLINE);
+            admin.requests().updateSettings(new org.practicetext.protocol.PracticeSettingsUpdate(null, null, null, null, null, null, null, null,
+                    new org.practicetext.protocol.PracticeSettingsView.Privacy(10, false, org.practicetext.core.HiddenPreviews.NAMES, true)));
+        }
+        try (DesktopClient client = bench.signIn("staff")) {
+            conversation(client);
+            Await.until("the practice's rule is cached on the desk", () -> client.session().signOutChoice().removalRequired());
+            client.session().signOut(); // whichever way the desk signs out
+        }
+        assertThat(folder()).doesNotExist();
+        assertThat(DeskSecrets.of(bench.dataRoot).keys().stored(bench.account("staff").key())).isEmpty();
+        assertThat(DataFolders.cacheFolder(bench.dataRoot, bench.account("admin")).resolve("cache.mv.db")).as("another account's copy stays").exists();
+    }
+
+    @Test
     void signingOutWithoutRemovalKeepsTheCopyForTheNextSignIn() throws Exception {
         bench.inbound(DeskBench.phone(49), BODY);
         try (DesktopClient client = bench.signIn("staff")) {
