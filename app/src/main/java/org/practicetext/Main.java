@@ -148,6 +148,11 @@ public final class Main {
                 public Optional<Path> snapshotFile(Account account) {
                     return Optional.of(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE));
                 }
+
+                @Override
+                public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account account) {
+                    return DesktopClients.fileCipher(dataRoot, account);
+                }
             };
             // DesktopApp places the window (the saved place on this workstation, or the default fitted to the screen).
             app = new DesktopApp(stage, tasks, settings, clients, remembered, clock);

@@ -6,12 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import org.practicetext.desktop.auth.FileTokenStore;
 import org.practicetext.desktop.auth.StoredToken;
 import org.practicetext.desktop.auth.TokenStore;
 import org.practicetext.desktop.cache.CacheDatabase;
 import org.practicetext.desktop.cache.SyncState;
 import org.practicetext.desktop.net.RelayApi;
+import org.practicetext.desktop.secrets.AccountKey;
+import org.practicetext.desktop.secrets.FileCipher;
 import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.protocol.SessionResponse;
 
@@ -51,28 +52,35 @@ public final class DesktopClients {
         }
         if (session.passwordChangeRequired()) {
             api.useToken(session.token());
-            throw new PasswordChangeRequired(account, password, api, () -> open(account, session, api, dataRoot, clock, options));
+            throw new PasswordChangeRequired(account, password, api, chosen -> open(account, session, api, dataRoot, clock, options, chosen));
         }
-        return open(account, session, api, dataRoot, clock, options);
+        return open(account, session, api, dataRoot, clock, options, password);
     }
 
-    private static DesktopClient open(Account account, SessionResponse session, RelayApi api, Path dataRoot, Clock clock, ClientOptions options) {
-        TokenStore tokens = tokens(dataRoot);
-        tokens.save(account, new StoredToken(session.token(), session.expiresAt()));
-        api.useToken(session.token());
-        CacheDatabase db;
+    /**
+     * Stores the token and opens the account's cache with its key (recovering a lost key with {@code password}, or rebuilding a
+     * cache no key opens: ADR 0026), then writes who signed in.
+     */
+    private static DesktopClient open(Account account, SessionResponse session, RelayApi api, Path dataRoot, Clock clock, ClientOptions options,
+                                      char[] password) {
+        DeskSecrets secrets;
+        DeskSecrets.Opened opened;
         try {
-            db = CacheDatabase.open(DataFolders.cacheFolder(dataRoot, account));
+            secrets = DeskSecrets.of(dataRoot);
+            secrets.tokens().save(account, new StoredToken(session.token(), session.expiresAt()));
+            api.useToken(session.token());
+            opened = secrets.openAtSignIn(account, password, clock);
         } catch (RuntimeException e) {
             api.close();
             throw e;
         }
+        CacheDatabase db = opened.db();
         db.write(sql -> {
             SyncState.saveMe(sql, session.user());
             SyncState.savePractice(sql, session.practice());
             return null;
         });
-        return new LiveDesktopClient(account, db, DataFolders.mediaFolder(dataRoot, account), api, tokens, clock, options);
+        return new LiveDesktopClient(account, opened, DataFolders.mediaFolder(dataRoot, account), api, secrets, clock, options);
     }
 
     public static Optional<DesktopClient> resume(Account account, Path dataRoot, Clock clock) {
@@ -80,17 +88,22 @@ public final class DesktopClients {
     }
 
     /**
-     * Opens the cache and the stored token without any network; empty when either is missing
-     * (then the app asks the user to sign in).
+     * Opens the cache and the stored token without any network; empty when either is missing, or
+     * the secret store has no key that opens the cache (then the app asks the user to sign in,
+     * which recovers the key with the password).
      */
     public static Optional<DesktopClient> resume(Account account, Path dataRoot, Clock clock, ClientOptions options) {
         Path folder = DataFolders.cacheFolder(dataRoot, account);
-        TokenStore tokens = tokens(dataRoot);
-        Optional<StoredToken> token = tokens.load(account);
+        DeskSecrets secrets = DeskSecrets.of(dataRoot);
+        Optional<StoredToken> token = secrets.tokens().load(account);
         if (token.isEmpty() || !Files.isDirectory(folder)) {
             return Optional.empty();
         }
-        CacheDatabase db = CacheDatabase.open(folder);
+        Optional<DeskSecrets.Opened> opened = secrets.openToResume(account);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        CacheDatabase db = opened.get().db();
         boolean known = db.read(sql -> SyncState.me(sql).isPresent() && SyncState.practice(sql).isPresent());
         if (!known) {
             db.close();
@@ -98,7 +111,7 @@ public final class DesktopClients {
         }
         RelayApi api = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app());
         api.useToken(token.get().token());
-        return Optional.of(new LiveDesktopClient(account, db, DataFolders.mediaFolder(dataRoot, account), api, tokens, clock, options));
+        return Optional.of(new LiveDesktopClient(account, opened.get(), DataFolders.mediaFolder(dataRoot, account), api, secrets, clock, options));
     }
 
     /**
@@ -111,7 +124,16 @@ public final class DesktopClients {
         }
     }
 
+    /**
+     * The cipher of the files the UI keeps beside an account's cache (its first-screen snapshot): from the account's key in the
+     * secret store, without opening the cache; empty when the store has no key for it.
+     */
+    public static Optional<FileCipher> fileCipher(Path dataRoot, Account account) {
+        return DeskSecrets.of(dataRoot).keys().stored(account.key()).map(AccountKey::files);
+    }
+
+    /** Where the tokens of {@code dataRoot} are kept: its secret store (ADR 0026). */
     static TokenStore tokens(Path dataRoot) {
-        return new FileTokenStore(DataFolders.secretsFolder(dataRoot));
+        return DeskSecrets.of(dataRoot).tokens();
     }
 }

@@ -24,6 +24,7 @@ import org.practicetext.desktop.practice.LivePracticeAdmin;
 import org.practicetext.desktop.practice.PracticeAdmin;
 import org.practicetext.desktop.requests.LiveRequests;
 import org.practicetext.desktop.requests.Requests;
+import org.practicetext.desktop.secrets.AccountKey;
 import org.practicetext.desktop.session.LiveSession;
 import org.practicetext.desktop.session.Session;
 import org.practicetext.desktop.sync.ConnectionState;
@@ -47,21 +48,30 @@ public final class LiveDesktopClient implements DesktopClient {
     private final PracticeAdmin practice;
     private final Attachments attachments;
     private final Requests requests;
+    private final DeskSecrets secrets;
+    private final MediaFiles mediaFiles;
 
-    LiveDesktopClient(Account account, CacheDatabase db, Path mediaFolder, RelayApi api, TokenStore tokens, Clock clock, ClientOptions options) {
+    LiveDesktopClient(Account account, DeskSecrets.Opened opened, Path mediaFolder, RelayApi api, DeskSecrets secrets, Clock clock, ClientOptions options) {
         this.account = account;
-        this.db = db;
+        this.db = opened.db();
         this.api = api;
+        this.secrets = secrets;
+        TokenStore tokens = secrets.tokens();
         // The sender's name is asked for only when a message is sent, after this constructor.
         this.sync = new SyncEngine(api, db, clock, options.sync(), this::senderName, () -> tokens.delete(account));
         this.session = new LiveSession(account, db, api, tokens, sync, options.app());
+        session.notice(opened.notices());
+        AccountKey key = opened.key();
+        session.onPasswordChanged(next -> secrets.keys().wrap(account.key(), key, next));
         UserActions actions = new UserActions(db, sync, api::write);
         this.conversations = new LiveConversations(db, session, actions);
         this.messages = new LiveMessages(db, session, sync, actions);
         this.directory = new LiveDirectory(db, actions);
         this.practice = new LivePracticeAdmin(api, db, sync);
         this.requests = new LiveRequests(api, db, sync);
-        LiveAttachments media = new LiveAttachments(db, new MediaFiles(mediaFolder, MediaFiles.DEFAULT_CAP, clock), MediaRelay.over(api), clock);
+        this.mediaFiles = new MediaFiles(mediaFolder, MediaFiles.DEFAULT_CAP, clock, db.files());
+        mediaFiles.sweep();
+        LiveAttachments media = new LiveAttachments(db, mediaFiles, MediaRelay.over(api), clock);
         this.attachments = media;
         sync.onChange(new PreviewPrefetch(media, options.tasks(), clock)::changed);
         sync.onChange(batch -> {
@@ -129,6 +139,10 @@ public final class LiveDesktopClient implements DesktopClient {
     public void close() {
         sync.close();
         api.close();
+        mediaFiles.closeOpened();
         db.close();
+        if (session.removeCopyOnClose()) {
+            secrets.remove(account);
+        }
     }
 }

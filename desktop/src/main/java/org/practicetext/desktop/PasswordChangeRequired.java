@@ -22,7 +22,7 @@ public final class PasswordChangeRequired extends RuntimeException {
     /** What opens the client once the password is set. */
     @FunctionalInterface
     interface Opener {
-        DesktopClient open() throws RelayException;
+        DesktopClient open(char[] password) throws RelayException;
     }
 
     private final transient Account account;
@@ -46,7 +46,7 @@ public final class PasswordChangeRequired extends RuntimeException {
     public DesktopClient choose(char[] newPassword) throws RelayException {
         api.call(Endpoints.ACCOUNT_PASSWORD.at(), new PasswordChange(new String(oneTime), new String(newPassword)), Void.class);
         Arrays.fill(oneTime, '\0');
-        return opener.open();
+        return opener.open(newPassword);
     }
 
     /** The person went back to the sign-in form: the limited session ends. */

@@ -22,6 +22,7 @@ import org.practicetext.desktop.cache.ContactQueries;
 import org.practicetext.desktop.cache.ConversationQueries;
 import org.practicetext.desktop.cache.FeedBuilder;
 import org.practicetext.desktop.cache.MessageQueries;
+import org.practicetext.desktop.secrets.AccountKey;
 import org.practicetext.desktop.sync.FeedApplier;
 import org.practicetext.desktop.sync.Outbox;
 import org.practicetext.protocol.FeedPage;
@@ -38,6 +39,9 @@ import org.practicetext.protocol.FeedPage;
  * (the benchmark leaves its temporary folder behind), that file is copied and the fill skipped:
  * the queries of two builds can then be timed on the same rows in minutes (an older cache is
  * migrated on open, as a desktop's would be).
+ * {@code -Dbench.cipher=aes} opens the cache encrypted ({@code CIPHER=AES} with a random key, ADR
+ * 0026) instead of plain; with {@code filled} holding a plain cache, the first open converts it,
+ * as an upgraded desk's first start does, and prints how long that took.
  */
 public final class DesktopCacheBenchmark {
     private static final String[] FIRST = {"Anna", "José", "Zoë", "Liam", "Olivia", "Noah", "Emma", "Mateo", "Sofía", "Lucas", "Mia", "Ethan",
@@ -62,8 +66,13 @@ public final class DesktopCacheBenchmark {
         System.out.println("cache folder: " + dir);
         System.out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        AccountKey key = "aes".equals(System.getProperty("bench.cipher")) ? AccountKey.random() : null;
+        System.out.println("cache: " + (key == null ? "plain" : "encrypted (CIPHER=AES)"));
         SqliteTwin sqlite = null;
-        try (CacheDatabase db = CacheDatabase.open(dir)) {
+        long opening = System.nanoTime();
+        try (CacheDatabase db = CacheDatabase.open(dir, key)) {
+            System.out.printf("first open%s: %.0f ms%n", filled != null && key != null ? " (converting the plain copy to CIPHER=AES)" : "",
+                    (System.nanoTime() - opening) / 1e6);
             long events = filled == null ? fill(db, conversations, messages) : 0;
             sqlite = SqliteTwin.of(db, dir.resolve("twin.sqlite"));
             queries(db, conversations, runs, sqlite);
@@ -80,7 +89,7 @@ public final class DesktopCacheBenchmark {
             System.out.printf("SQLite twin file after close: %.1f MiB%n", Files.size(dir.resolve("twin.sqlite")) / 1048576.0);
         }
         long t0 = System.nanoTime();
-        try (CacheDatabase db = CacheDatabase.open(dir)) {
+        try (CacheDatabase db = CacheDatabase.open(dir, key)) {
             System.out.printf("reopen (migration check included): %.0f ms; first list query: %d rows%n", (System.nanoTime() - t0) / 1e6,
                     new ConversationQueries(db).list(ConversationFilter.defaults(), 1L, 50).size());
         }

@@ -124,6 +124,11 @@ public final class DesktopStartupBenchmark {
                 public Optional<Path> snapshotFile(Account a) {
                     return Optional.of(DataFolders.cacheFolder(dataRoot, a).resolve(ListSnapshot.FILE));
                 }
+
+                @Override
+                public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account a) {
+                    return DesktopClients.fileCipher(dataRoot, a);
+                }
             };
             DesktopApp app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dir.resolve("ignored.properties")), Clock.systemUTC());
             stage.show();

@@ -33,7 +33,13 @@ class NewerSchemaTest {
 
     private Flyway newerApp(String location) {
         Path file = DataFolders.cacheFolder(bench.dataRoot, bench.account("staff")).resolve("cache");
-        return Flyway.configure().dataSource("jdbc:h2:file:" + file, "sa", "")
+        // The cache is encrypted with the account's key (ADR 0026): the newer app opens it so too.
+        char[] password = DeskSecrets.of(bench.dataRoot).keys().stored(bench.account("staff").key()).orElseThrow().cachePassword();
+        org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource(); // Flyway's own data source trims the password's space
+        source.setURL("jdbc:h2:file:" + file + ";CIPHER=AES");
+        source.setUser("sa");
+        source.setPassword(new String(password) + " ");
+        return Flyway.configure().dataSource(source)
                 .locations(CacheDatabase.MIGRATIONS, "classpath:desktop/" + location).javaMigrations(CacheDatabase.javaMigrations()).load();
     }
 

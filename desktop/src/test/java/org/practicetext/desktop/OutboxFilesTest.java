@@ -57,7 +57,8 @@ class OutboxFilesTest {
                 assertThat(m.size()).isEqualTo(PDF.length);
             });
             assertThat(copies()).singleElement().satisfies(copy -> {
-                assertThat(Files.readAllBytes(copy)).isEqualTo(PDF);
+                assertThat(Files.readAllBytes(copy)).as("kept encrypted (ADR 0026)").isNotEqualTo(PDF);
+                assertThat(decrypted(copy)).isEqualTo(PDF);
                 if (copy.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
                     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.getParent()))).isEqualTo("rwx------");
@@ -161,6 +162,13 @@ class OutboxFilesTest {
     private JsonNode relayMessage(String clientId) {
         return bench.relayEntities(EventTypes.MESSAGE).values().stream().filter(m -> clientId.equals(m.path("clientId").asText(null)))
                 .findFirst().orElseThrow();
+    }
+
+    private byte[] decrypted(Path copy) throws IOException {
+        org.practicetext.desktop.secrets.AccountKey key = DeskSecrets.of(bench.dataRoot).keys().stored(bench.account("staff").key()).orElseThrow();
+        try (java.io.InputStream in = key.files().open(copy)) {
+            return in.readAllBytes();
+        }
     }
 
     private List<Path> copies() throws IOException {

@@ -3,14 +3,12 @@ package org.practicetext.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
-import org.practicetext.desktop.auth.FileTokenStore;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 import org.practicetext.protocol.EventTypes;
@@ -91,7 +89,7 @@ class ResilienceTest {
             assertThat(client.session().connection().waitingToSend()).isEqualTo(1);
             assertThat(client.conversations().conversations(ConversationFilter.defaults(), 10)).hasSize(1);
             assertThat(client.messages().messages(conversation, null, 10).messages()).extracting(m -> m.body()).contains("Hi", "Are you still there?");
-            assertThat(Files.exists(new FileTokenStore(DataFolders.secretsFolder(bench.dataRoot)).file(bench.account("staff"))))
+            assertThat(DesktopClients.tokens(bench.dataRoot).load(bench.account("staff")).isPresent())
                     .as("the dead token is forgotten, so the next start asks to sign in").isFalse();
         }
         assertThat(DesktopClients.resume(bench.account("staff"), bench.dataRoot, java.time.Clock.systemUTC())).isEmpty();

@@ -4,14 +4,12 @@ package org.practicetext.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.practicetext.core.ConversationFilter;
-import org.practicetext.desktop.auth.FileTokenStore;
 import org.practicetext.desktop.sync.ConnectionState.Kind;
 import org.practicetext.desktop.update.UpdateNotice;
 import org.practicetext.relay.RelayFixture;
@@ -52,7 +50,7 @@ class TooOldDeskTest {
             assertThat(client.session().connection().waitingToSend()).isEqualTo(1);
             assertThat(client.messages().messages(conversation, null, 10).messages()).extracting(m -> m.body())
                     .contains("Can I come in Friday?", "Yes, 10:30 works.");
-            assertThat(Files.exists(new FileTokenStore(DataFolders.secretsFolder(bench.dataRoot)).file(bench.account("staff"))))
+            assertThat(DesktopClients.tokens(bench.dataRoot).load(bench.account("staff")).isPresent())
                     .as("the sign-in is kept for the newer version").isTrue();
             Optional<UpdateNotice> notice = client.session().checkForUpdate();
             assertThat(notice).hasValueSatisfying(n -> {

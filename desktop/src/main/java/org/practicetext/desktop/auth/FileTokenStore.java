@@ -4,28 +4,21 @@ package org.practicetext.desktop.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
 import org.practicetext.desktop.Account;
+import org.practicetext.desktop.secrets.OwnerOnly;
 import org.practicetext.protocol.Json;
 
 /**
  * Tokens as small files in a {@code secrets} folder next to (never inside) the cache folders:
  * the folder is 0700 and each file 0600 on POSIX systems, created with those permissions (never
  * widened then narrowed) and replaced atomically. On Windows the per-user profile's ACL is what
- * protects it. A copy of a cache folder therefore never carries a token.
+ * protects it. A copy of a cache folder therefore never carries a token. Since ADR 0026 only the
+ * migration reads it: {@link SecretTokenStore} moves such a file into the secret store.
  */
 public final class FileTokenStore implements TokenStore {
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
-
     private final Path folder;
     private final ObjectMapper json = Json.mapper();
 
@@ -53,11 +46,7 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public void save(Account account, StoredToken token) {
         try {
-            createFolder();
-            Path temp = posix() ? Files.createTempFile(folder, ".token", ".tmp", attribute(OWNER_FILE))
-                    : Files.createTempFile(folder, ".token", ".tmp");
-            Files.writeString(temp, json.writeValueAsString(token));
-            Files.move(temp, file(account), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnly.write(folder, file(account), json.writeValueAsBytes(token));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the sign-in token in " + folder, e);
         }
@@ -70,32 +59,5 @@ public final class FileTokenStore implements TokenStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the sign-in token in " + folder, e);
         }
-    }
-
-    private void createFolder() throws IOException {
-        if (Files.isDirectory(folder)) {
-            if (posix()) {
-                Files.setPosixFilePermissions(folder, OWNER_DIR);
-            }
-            return;
-        }
-        Files.createDirectories(folder.getParent());
-        try {
-            if (posix()) {
-                Files.createDirectory(folder, attribute(OWNER_DIR));
-            } else {
-                Files.createDirectory(folder);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // made by a concurrent start; permissions are checked on the next save
-        }
-    }
-
-    private boolean posix() {
-        return folder.getFileSystem().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
-        return PosixFilePermissions.asFileAttribute(permissions);
     }
 }

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.practicetext.desktop.Account;
 
 /**
- * Where the session token of an account is kept between runs, away from the cache. The default
- * is {@link FileTokenStore}; see docs/decisions/0004-desktop-token-storage.md for why, and for the
- * operating-system keychains that can take its place.
+ * Where the session token of an account is kept between runs, away from the cache: the desk's
+ * secret store ({@link SecretTokenStore}, ADR 0026), which took the place of ADR 0004's
+ * {@link FileTokenStore}.
  */
 public interface TokenStore {
     Optional<StoredToken> load(Account account);

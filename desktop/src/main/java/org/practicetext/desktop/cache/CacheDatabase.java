@@ -12,6 +12,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.practicetext.desktop.secrets.AccountKey;
+import org.practicetext.desktop.secrets.FileCipher;
 
 /**
  * The H2 file of one account's cache, migrated by Flyway from {@code classpath:desktop/migration}
@@ -32,6 +34,11 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p>Reads run concurrently; writes are serialised by one lock, so the sync loop and the user's
  * actions never wait on each other's row locks.
+ *
+ * <p>Encrypted at rest (ADR 0026): opened with the account's key ({@link #open(Path, AccountKey)})
+ * the file is H2's {@code CIPHER=AES} with a password derived from the key, and a plain cache left
+ * by an earlier version is converted first ({@link CacheEncryption}). {@link #open(Path)} opens a
+ * plain cache (tests, and the benchmarks' plain baseline).
  */
 public final class CacheDatabase implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:desktop/migration";
@@ -40,6 +47,7 @@ public final class CacheDatabase implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final Path folder;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final AccountKey key;
 
     /** One unit of work against the cache. */
     @FunctionalInterface
@@ -47,9 +55,20 @@ public final class CacheDatabase implements AutoCloseable {
         T run(Sql sql) throws SQLException;
     }
 
-    private CacheDatabase(JdbcConnectionPool pool, Path folder) {
+    private CacheDatabase(JdbcConnectionPool pool, Path folder, AccountKey key) {
         this.pool = pool;
         this.folder = folder;
+        this.key = key;
+    }
+
+    /** How the files beside the cache (outbox copies, attachments) are written: encrypted with the cache's key, plain for a plain cache. */
+    public FileCipher files() {
+        return key == null ? FileCipher.NONE : key.files();
+    }
+
+    /** Whether the cache file is encrypted. */
+    public boolean encrypted() {
+        return key != null;
     }
 
     /** The account's folder the cache lives in (the outbox keeps its files beside it). */
@@ -57,21 +76,34 @@ public final class CacheDatabase implements AutoCloseable {
         return folder;
     }
 
-    /** Opens (creating or migrating) the cache in {@code folder}. */
+    /** Opens (creating or migrating) a plain cache in {@code folder}. */
     public static CacheDatabase open(Path folder) {
+        return open(folder, null);
+    }
+
+    /**
+     * Opens (creating, converting from plain, or migrating) the cache in {@code folder} encrypted with {@code key} (plain when null).
+     * Throws {@link CacheKeyException} when the file is encrypted with another key (or, without a key, at all).
+     */
+    public static CacheDatabase open(Path folder, AccountKey key) {
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {
             throw new CacheException("Cannot create the cache folder " + folder + ": " + e.getMessage(), e);
         }
-        NewerCacheRecovery recovery = new NewerCacheRecovery(folder);
+        if (key != null) {
+            CacheEncryption.convertIfPlain(folder, key);
+        } else if (CacheEncryption.isEncrypted(folder.resolve(FILE + ".mv.db"))) {
+            throw new CacheKeyException(folder);
+        }
+        NewerCacheRecovery recovery = new NewerCacheRecovery(folder, key);
         if (recovery.interrupted()) {
             return recovery.transplant();
         }
-        JdbcConnectionPool pool = pool(folder.resolve(FILE));
+        JdbcConnectionPool pool = pool(folder.resolve(FILE), key);
         try {
             if (SchemaVersion.isCurrent(pool)) {
-                return new CacheDatabase(pool, folder); // as this app left it: no Flyway, no migration scan
+                return new CacheDatabase(pool, folder, key); // as this app left it: no Flyway, no migration scan
             }
             Flyway flyway = flyway(pool);
             if (appliedByNewerApp(flyway)) {
@@ -79,15 +111,26 @@ public final class CacheDatabase implements AutoCloseable {
                 return recovery.rebuild();
             }
             flyway.migrate();
-            return new CacheDatabase(pool, folder);
+            return new CacheDatabase(pool, folder, key);
         } catch (RuntimeException e) {
             pool.dispose();
+            if (CacheEncryption.wrongKey(e)) {
+                throw new CacheKeyException(folder);
+            }
             throw e instanceof CacheException ce ? ce : new CacheException("Cannot open the local cache in " + folder + ": " + e.getMessage(), e);
         }
     }
 
     static JdbcConnectionPool pool(Path file) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000", "sa", "");
+        return pool(file, null);
+    }
+
+    /** The pool over {@code file}, encrypted with {@code key}'s cache password ({@code CIPHER=AES}) when there is one. */
+    static JdbcConnectionPool pool(Path file, AccountKey key) {
+        // No trace file: H2 writes failed statements there with their values, in plain text beside the encrypted cache.
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
+        JdbcConnectionPool pool = key == null ? JdbcConnectionPool.create(url, "sa", "")
+                : JdbcConnectionPool.create(url + ";CIPHER=AES", "sa", new String(key.cachePassword()) + " ");
         pool.setMaxConnections(6);
         return pool;
     }
@@ -101,9 +144,9 @@ public final class CacheDatabase implements AutoCloseable {
         return new JavaMigration[] {new SearchIndexMigration()};
     }
 
-    static CacheDatabase migrated(JdbcConnectionPool pool, Path folder) {
+    static CacheDatabase migrated(JdbcConnectionPool pool, Path folder, AccountKey key) {
         flyway(pool).migrate();
-        return new CacheDatabase(pool, folder);
+        return new CacheDatabase(pool, folder, key);
     }
 
     static boolean appliedByNewerApp(Flyway flyway) {

@@ -28,9 +28,11 @@ final class NewerCacheRecovery {
     private static final String FILE_COLUMNS = "outbox_id, position, file_name, content_type, size, stored_name, upload_id";
 
     private final Path folder;
+    private final org.practicetext.desktop.secrets.AccountKey key;
 
-    NewerCacheRecovery(Path folder) {
+    NewerCacheRecovery(Path folder, org.practicetext.desktop.secrets.AccountKey key) {
         this.folder = folder;
+        this.key = key;
     }
 
     boolean interrupted() {
@@ -45,7 +47,7 @@ final class NewerCacheRecovery {
 
     /** Reads the outbox of the set-aside cache into a fresh one, then deletes the old file. */
     CacheDatabase transplant() {
-        JdbcConnectionPool old = CacheDatabase.pool(folder.resolve(REPLACED));
+        JdbcConnectionPool old = CacheDatabase.pool(folder.resolve(REPLACED), key);
         List<Object[]> outbox;
         List<Object[]> files;
         Optional<Object[]> identity;
@@ -62,7 +64,7 @@ final class NewerCacheRecovery {
             old.dispose();
         }
         delete(file(CacheDatabase.FILE));
-        CacheDatabase fresh = CacheDatabase.migrated(CacheDatabase.pool(folder.resolve(CacheDatabase.FILE)), folder);
+        CacheDatabase fresh = CacheDatabase.migrated(CacheDatabase.pool(folder.resolve(CacheDatabase.FILE), key), folder, key);
         fresh.write(sql -> {
             sql.batch("INSERT INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", outbox);
             long next = outbox.stream().mapToLong(r -> (Long) r[0]).max().orElse(0) + 1;

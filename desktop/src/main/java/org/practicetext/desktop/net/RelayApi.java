@@ -162,6 +162,37 @@ public final class RelayApi implements AutoCloseable {
         return read(execute(request(target, RequestBody.create(file.toFile(), MediaType.get(contentType)))), UploadView.class);
     }
 
+    /** Where an upload's bytes are read from, opened afresh for each attempt (a file decrypted as it is read). */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** Like {@link #upload(Path, String, String)}, the {@code size} bytes read from {@code source} as they are sent. */
+    public UploadView upload(Source source, long size, String contentType, String fileName) throws RelayException {
+        Endpoint.Target target = Endpoints.UPLOAD.at().query(Endpoints.NAME, fileName);
+        MediaType type = MediaType.get(contentType);
+        RequestBody body = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return type;
+            }
+
+            @Override
+            public long contentLength() {
+                return size;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                try (InputStream in = source.open()) {
+                    sink.writeAll(okio.Okio.source(in));
+                }
+            }
+        };
+        return read(execute(request(target, body)), UploadView.class);
+    }
+
     /** Calls {@code target} (a GET) and answers its body as bytes: a small file such as a photo's preview. */
     public byte[] bytes(Endpoint.Target target) throws RelayException {
         Call call = http().newCall(request(target, null));

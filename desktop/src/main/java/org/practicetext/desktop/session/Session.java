@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.session;
 
+import java.util.List;
 import java.util.Optional;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.RelayException;
@@ -36,4 +37,26 @@ public interface Session {
 
     /** Forgets the token on this workstation and tells the relay; the cache stays for the next sign-in. */
     void signOut();
+
+    /**
+     * Signs out like {@link #signOut()}; with {@code removeCopy} (or when the practice makes it the rule) this workstation's copy
+     * of the practice's messages goes too once the client closes: the cache folder with its attachments and outbox files, the
+     * account's key, its password-wrapped copy and the token. Other accounts' files stay.
+     */
+    default void signOut(boolean removeCopy) {
+        signOut();
+    }
+
+    /** What the sign-out confirmation needs to show (unsent items, the practice's rule). Reads the cache. */
+    default SignOutChoice signOutChoice() {
+        return SignOutChoice.NONE;
+    }
+
+    /**
+     * What the person should be told once about this workstation's copy (ADR 0026): the unprotected key file fallback is in use,
+     * a lost key was recovered, or a cache no key opened was rebuilt and what was lost. Each is answered once: the call empties it.
+     */
+    default List<String> takeWorkstationNotices() {
+        return List.of();
+    }
 }

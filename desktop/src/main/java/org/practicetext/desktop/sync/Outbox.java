@@ -44,7 +44,7 @@ public final class Outbox {
         this.db = db;
         this.clock = clock;
         this.senderName = senderName;
-        this.files = new OutboxFiles(db.folder().resolve("outbox"));
+        this.files = new OutboxFiles(db.folder().resolve("outbox"), db.files());
     }
 
     /** One stored action. */
@@ -137,6 +137,16 @@ public final class Outbox {
     /** The files of a waiting message, in order (none for a text). */
     public List<OutboxFiles.Stored> files(long outboxId) {
         return db.read(sql -> OutboxFiles.of(sql, outboxId));
+    }
+
+    /** How many bytes the outbox's copy of {@code file} holds, decrypted. */
+    long size(OutboxFiles.Stored file) throws java.io.IOException {
+        return files.size(file);
+    }
+
+    /** The bytes of the outbox's copy of {@code file}, decrypted. */
+    java.io.InputStream open(OutboxFiles.Stored file) throws java.io.IOException {
+        return files.open(file);
     }
 
     /** Where the outbox keeps its copy of {@code file}. */

@@ -2,6 +2,7 @@
 package org.practicetext.desktop.sync;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.practicetext.desktop.OwnerOnlyFiles;
 import org.practicetext.desktop.cache.Sql;
+import org.practicetext.desktop.secrets.FileCipher;
 
 /**
  * The files of messages waiting in the outbox: a copy of each in the account's {@code outbox}
@@ -19,9 +21,14 @@ import org.practicetext.desktop.cache.Sql;
  * copies are made before the message is queued and deleted once it is sent or discarded; a copy
  * left by a crash between the two is swept at the next start ({@link #sweep}; only then: while the
  * desk runs, a copy is made before its row exists).
+ *
+ * <p>Encrypted at rest (ADR 0026): with the cache's {@link FileCipher} each copy is AES-GCM and is
+ * read back decrypted as it uploads ({@link #open}); a plain copy an earlier version left is
+ * encrypted by the start's {@link #sweep}.
  */
 public final class OutboxFiles {
     private final Path folder;
+    private final FileCipher cipher;
 
     /**
      * One file of a waiting message. {@code uploadId} is null until the relay has it. {@code behindLink}: a
@@ -35,7 +42,12 @@ public final class OutboxFiles {
     }
 
     public OutboxFiles(Path folder) {
+        this(folder, FileCipher.NONE);
+    }
+
+    public OutboxFiles(Path folder, FileCipher cipher) {
         this.folder = folder;
+        this.cipher = cipher;
     }
 
     /** Copies the files of the message {@code clientId} into the folder; answers their stored names, in order. */
@@ -44,8 +56,8 @@ public final class OutboxFiles {
         try {
             for (int i = 0; i < files.size(); i++) {
                 Path copy = OwnerOnlyFiles.newFile(folder, clientId + "-" + i + "-", ".part");
-                files.get(i).writeTo(copy);
                 names.add(copy.getFileName().toString());
+                write(files.get(i), copy);
             }
             return names;
         } catch (IOException e) {
@@ -54,9 +66,29 @@ public final class OutboxFiles {
         }
     }
 
+    private void write(OutgoingFile file, Path copy) throws IOException {
+        if (!cipher.encrypts()) {
+            file.writeTo(copy);
+            return;
+        }
+        try (InputStream in = file.source() != null ? Files.newInputStream(file.source()) : new java.io.ByteArrayInputStream(file.content())) {
+            cipher.write(in, copy);
+        }
+    }
+
     /** Where a stored file's copy is. */
     Path path(Stored file) {
         return folder.resolve(file.storedName());
+    }
+
+    /** How many bytes a stored file's copy holds, decrypted. */
+    long size(Stored file) throws IOException {
+        return FileCipher.plainSize(path(file));
+    }
+
+    /** The bytes of a stored file's copy, decrypted. */
+    InputStream open(Stored file) throws IOException {
+        return cipher.open(path(file));
     }
 
     /** Deletes the copies (after their rows were deleted and committed). */
@@ -78,6 +110,8 @@ public final class OutboxFiles {
             for (Path copy : copies) {
                 if (!kept.contains(copy.getFileName().toString())) {
                     Files.deleteIfExists(copy);
+                } else if (cipher.encrypts()) {
+                    cipher.encryptInPlace(copy, OwnerOnlyFiles.newFile(folder, "encrypt-", ".tmp"));
                 }
             }
         } catch (IOException e) {

@@ -66,13 +66,21 @@ final class UploadingSend {
                 ids.isEmpty() ? null : ids, draft));
     }
 
+    private long size(OutboxFiles.Stored file) throws RelayException {
+        try {
+            return outbox.size(file);
+        } catch (java.io.IOException e) {
+            throw new RelayException(400, "file_missing", file.fileName() + " cannot be read on this computer any more. Discard this message and attach the file again.");
+        }
+    }
+
     private String upload(OutboxFiles.Stored file) throws RelayException {
         java.nio.file.Path copy = outbox.copyOf(file);
         if (!Files.isRegularFile(copy)) {
             throw new RelayException(400, "file_missing", file.fileName() + " is no longer on this computer. Discard this message and attach the file again.");
         }
         try {
-            String id = api.upload(copy, file.contentType(), file.fileName()).id();
+            String id = api.upload(() -> outbox.open(file), size(file), file.contentType(), file.fileName()).id();
             outbox.uploaded(file, id);
             return id;
         } catch (RelayException e) {

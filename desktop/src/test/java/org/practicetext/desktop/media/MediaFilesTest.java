@@ -80,4 +80,33 @@ class MediaFilesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("account").resolve("media")))).isEqualTo("rwx------");
     }
+
+    @Test
+    void withTheCachesKeyTheStoredFileIsEncryptedAndOnlyItsOpenedCopyIsReadable() throws IOException {
+        org.practicetext.desktop.secrets.FileCipher cipher = org.practicetext.desktop.secrets.AccountKey.random().files();
+        MediaFiles files = new MediaFiles(temp.resolve("media"), 10_000, clock, cipher);
+        byte[] card = "insurance card Walrus-1357".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path readable = files.store(7, 0, into -> {
+            Files.write(into, card);
+            return null;
+        });
+
+        Path stored = temp.resolve("media").resolve("7-0");
+        assertThat(Files.readAllBytes(stored)).isNotEqualTo(card);
+        assertThat(new String(Files.readAllBytes(stored), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Walrus");
+        assertThat(readable.getParent().getFileName().toString()).isEqualTo("open");
+        assertThat(Files.readAllBytes(readable)).isEqualTo(card);
+        assertThat(files.find(7, 0)).hasValueSatisfying(p -> assertThat(p).hasBinaryContent(card));
+        assertThat(temp.resolve("media").toFile().list()).containsExactlyInAnyOrder("7-0", "open");
+
+        files.closeOpened();
+        assertThat(readable).doesNotExist();
+
+        Files.write(temp.resolve("media").resolve("8-0"), card); // left plain by an earlier version
+        Files.write(temp.resolve("media").resolve("download-1.part"), card); // a download cut short
+        files.sweep();
+        assertThat(org.practicetext.desktop.secrets.FileCipher.isEncrypted(temp.resolve("media").resolve("8-0"))).isTrue();
+        assertThat(temp.resolve("media").toFile().list()).containsExactlyInAnyOrder("7-0", "8-0");
+        assertThat(files.find(8, 0)).hasValueSatisfying(p -> assertThat(p).hasBinaryContent(card));
+    }
 }

@@ -8,5 +8,10 @@ package org.practicetext.desktop.ui.common;
 public interface SessionActions {
     void signOut();
 
+    /** Signs out, with this workstation's copy of the practice's messages removed too when {@code removeCopy} (ADR 0026). */
+    default void signOut(boolean removeCopy) {
+        signOut();
+    }
+
     void switchUser();
 }

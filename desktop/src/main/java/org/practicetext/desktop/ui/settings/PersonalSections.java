@@ -36,7 +36,8 @@ final class PersonalSections {
         Button signOut = new Button("Sign out");
         signOut.setId("sign-out");
         signOut.getStyleClass().add(Styles.DANGER);
-        signOut.setOnAction(e -> actions.signOut());
+        signOut.setOnAction(e -> org.practicetext.desktop.ui.common.SignOutDialog.confirm(signOut.getScene().getWindow(),
+                session.client().session().signOutChoice(), actions));
         HBox buttons = new HBox(10, switchUser, signOut);
         return CommunicationSections.section("Account",
                 "Signing out forgets this account on this workstation; cached messages of other accounts stay.", facts, buttons,

@@ -21,4 +21,9 @@ public interface ClientSource extends Authenticator {
     default Optional<Path> snapshotFile(Account account) {
         return Optional.empty();
     }
+
+    /** How the account's snapshot is encrypted (its key from the secret store); empty when there is no key: then none is written. */
+    default Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account account) {
+        return Optional.empty();
+    }
 }

@@ -142,7 +142,7 @@ public final class DesktopApp implements SessionActions {
             return;
         }
         try {
-            Optional<ListSnapshot> snapshot = ListSnapshot.read(file.get());
+            Optional<ListSnapshot> snapshot = ListSnapshot.read(file.get(), clients.snapshotCipher(known).orElse(org.practicetext.desktop.secrets.FileCipher.NONE));
             if (snapshot.isEmpty() || snapshot.get().rows().isEmpty()) {
                 return;
             }
@@ -158,9 +158,10 @@ public final class DesktopApp implements SessionActions {
         if (window == null || account == null || !window.sms().list().loadedProperty().get()) {
             return;
         }
-        clients.snapshotFile(account).ifPresent(file -> {
+        Optional<org.practicetext.desktop.secrets.FileCipher> cipher = clients.snapshotCipher(account);
+        clients.snapshotFile(account).filter(f -> cipher.isPresent()).ifPresent(file -> {
             try {
-                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file);
+                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file, cipher.get());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot not saved ({})", e.getClass().getSimpleName());
             }
@@ -230,6 +231,11 @@ public final class DesktopApp implements SessionActions {
 
     @Override
     public void signOut() {
+        signOut(false);
+    }
+
+    @Override
+    public void signOut(boolean removeCopy) {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
@@ -237,7 +243,7 @@ public final class DesktopApp implements SessionActions {
         forgetSnapshot(was);
         remembered.forget();
         tasks.run(() -> {
-            leaving.session().signOut();
+            leaving.session().signOut(removeCopy);
             leaving.close();
         });
         showSignIn(was.relayUrl().toString(), was.practice());

@@ -74,6 +74,8 @@ public final class MainWindow {
         new IncomingTextWatcher(session, stage::isFocused,
                 id -> navigation.pageProperty().get() == Page.SMS && Long.valueOf(id).equals(sms.list().selectedIdProperty().get()),
                 text -> notifier.announce(text, () -> openConversation(text.conversationId())));
+        // What the desk must say once about its copy of the messages (ADR 0026): the unprotected key file, a recovered or rebuilt cache.
+        session.client().session().takeWorkstationNotices().forEach(notice -> toasts.show(notice, true, null));
         sms.thread().noticeProperty().addListener((o, was, notice) -> toasts.show(notice.text(), false, notice.action(), notice.actionLabel()));
         sms.thread().attentiveProperty().bind(stage.focusedProperty().and(navigation.pageProperty().isEqualTo(Page.SMS)));
         navigation.pageProperty().addListener((o, a, page) -> show(page));
@@ -175,7 +177,7 @@ public final class MainWindow {
         MenuItem find = new MenuItem("Find Conversation");
         find.setOnAction(e -> focusSearch());
         MenuItem signOut = new MenuItem("Sign Out");
-        signOut.setOnAction(e -> sessionActions.signOut());
+        signOut.setOnAction(e -> org.practicetext.desktop.ui.common.SignOutDialog.confirm(stage, session.client().session().signOutChoice(), sessionActions));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("File", null, newMessage, find, new SeparatorMenuItem(), signOut, quit);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.practicetext.desktop.cache.ConversationRow;
+import org.practicetext.desktop.secrets.FileCipher;
 import org.practicetext.desktop.ui.common.MessageTimes;
 
 /**
@@ -23,6 +24,8 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * and the window size), kept in a small file in the account's cache folder so the next start can
  * paint it before the cache opens (ADR 0021). Plain JDK I/O: reading it loads no H2, Jackson or
  * logging. A file of another format version, or a truncated or corrupt one, reads as empty.
+ * Its names and previews are patient data: the desk writes it encrypted with the account's
+ * {@link FileCipher} (ADR 0026; the key is read from the secret store, H2 still not loaded).
  */
 public record ListSnapshot(String filter, double width, double height, List<Row> rows) {
     /** The file's name inside the account's cache folder. */
@@ -57,11 +60,16 @@ public record ListSnapshot(String filter, double width, double height, List<Row>
         return new ListSnapshot(status == null ? "" : status.toString(), width, height, rows);
     }
 
-    /** Writes the file whole (a temporary file in the same folder, then a move), readable by the owner only where the file system allows. */
+    /** Writes the file whole and plain (tests of the format); the desk uses {@link #write(Path, FileCipher)}. */
     public void write(Path file) {
+        write(file, FileCipher.NONE);
+    }
+
+    /** Writes the file whole (a temporary file in the same folder, then a move) encrypted with {@code cipher}, readable by the owner only where the file system allows. */
+    public void write(Path file, FileCipher cipher) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(cipher.encrypting(Files.newOutputStream(temp))))) {
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
                 out.writeUTF(filter);
@@ -91,10 +99,15 @@ public record ListSnapshot(String filter, double width, double height, List<Row>
 
     /** The snapshot in {@code file}; empty when there is none. A file that cannot be read is {@link Unreadable}. */
     public static Optional<ListSnapshot> read(Path file) throws Unreadable {
+        return read(file, FileCipher.NONE);
+    }
+
+    /** The snapshot in {@code file}, decrypted with {@code cipher} (a plain one from before reads as it is); one that does not open is {@link Unreadable}. */
+    public static Optional<ListSnapshot> read(Path file, FileCipher cipher) throws Unreadable {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(cipher.open(file)))) {
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 throw new Unreadable("not a snapshot of this version");
             }

@@ -124,7 +124,7 @@ class TeamUITest {
         waitUntil("rita listed as invited", () -> robot.lookup("#team-list").queryListView().getItems().stream()
                 .anyMatch(m -> m instanceof org.practicetext.protocol.TeamMemberView v && v.username().equals("rita") && v.status().equals("invited")));
 
-        robot.clickOn("#settings-account").clickOn("#sign-out");
+        robot.clickOn("#settings-account").clickOn("#sign-out").clickOn("#sign-out-confirm");
         signIn(robot, "rita", oneTime);
         waitUntil("the choose-password step", () -> robot.lookup("#signin-choose").query().isVisible());
         assertThat(app.window()).isNull();

@@ -117,6 +117,11 @@ class FirstScreenSnapshotUITest {
             public Optional<Path> snapshotFile(Account who) {
                 return disk.snapshotFile(who);
             }
+
+            @Override
+            public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account who) {
+                return disk.snapshotCipher(who);
+            }
         };
         app = fx(() -> newApp(held));
         WaitForAsyncUtils.asyncFx(() -> app.resumeOrSignIn(Optional.of(account), null)).get();
@@ -146,6 +151,8 @@ class FirstScreenSnapshotUITest {
     void theListWrittenAtCloseIsPaintedBeforeTheCacheOpensThenReplacedByLiveRows(FxRobot robot) throws Exception {
         List<String> shown = runOnceAndClose();
         assertThat(snapshotFile()).exists();
+        assertThat(org.practicetext.desktop.secrets.FileCipher.isEncrypted(snapshotFile())).as("names and previews are patient data (ADR 0026)").isTrue();
+        assertThat(new String(Files.readAllBytes(snapshotFile()), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(shown.getFirst());
         startAgain();
         // The cache has not opened (the resume waits), yet the last screen's rows are there.
         waitUntil(() -> !snapshotNames(robot).isEmpty());

@@ -78,7 +78,33 @@ class SignInUITest {
         org.assertj.core.api.Assertions.assertThat(robot.lookup("#app-version").queryAs(Label.class).getText())
                 .isEqualTo("PracticeText " + org.practicetext.desktop.AppInfo.build().version());
         robot.clickOn("#sign-out");
+        org.assertj.core.api.Assertions.assertThat(robot.lookup("#sign-out-remove-copy").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .as("the workstation's copy stays unless asked").isFalse();
+        robot.clickOn("#sign-out-confirm");
         waitUntil(() -> robot.lookup("#signin-submit").tryQuery().isPresent());
         waitUntil(() -> new RememberedAccount(data.resolve("desktop/account.properties")).load().isEmpty());
+    }
+
+    @Test
+    void signingOutWithTheCopyRemovedDeletesThisWorkstationsCopy(FxRobot robot) throws Exception {
+        robot.clickOn("#signin-practice").write("demo");
+        robot.clickOn("#signin-username").write("jordan");
+        robot.clickOn("#signin-password").write(DemoPractice.PASSWORD);
+        robot.clickOn("#signin-submit");
+        waitUntil(() -> app.window() != null && robot.lookup("#conversation-list").tryQuery().isPresent()
+                && !robot.lookup("#conversation-list").queryListView().getItems().isEmpty());
+        Path desktop = data.resolve("desktop");
+        Path cache;
+        try (java.util.stream.Stream<Path> folders = Files.list(desktop)) {
+            cache = folders.filter(p -> Files.exists(p.resolve("cache.mv.db"))).findFirst().orElseThrow();
+        }
+        robot.clickOn("#nav-settings").clickOn("#settings-account").clickOn("#sign-out");
+        robot.clickOn("#sign-out-remove-copy").clickOn("#sign-out-confirm");
+        waitUntil(() -> robot.lookup("#signin-submit").tryQuery().isPresent());
+        waitUntil(() -> !Files.exists(cache));
+        try (java.util.stream.Stream<Path> left = Files.list(desktop.resolve("secrets"))) {
+            org.assertj.core.api.Assertions.assertThat(left.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith(cache.getFileName().toString()));
+        }
     }
 }

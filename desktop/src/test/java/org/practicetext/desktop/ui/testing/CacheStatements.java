@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Counts the SQL statements a desktop cache runs, with H2's own query statistics (no seam in the
  * production code): a second connection to the same in-process database switches them on and
- * reads them. Statistics are kept per SQL text, so {@link #since()} answers how often each
+ * reads them (with the account's key: the cache is encrypted). Statistics are kept per SQL text, so {@link #since()} answers how often each
  * statement ran since {@link #reset()}; this class's own statements are left out.
  */
 public final class CacheStatements implements AutoCloseable {
@@ -32,7 +32,13 @@ public final class CacheStatements implements AutoCloseable {
             Path file = files.filter(p -> p.getFileName().toString().equals("cache.mv.db")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no cache under " + dataRoot));
             String base = file.toAbsolutePath().toString().replaceAll("\\.mv\\.db$", "");
-            return new CacheStatements(DriverManager.getConnection("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000", "sa", ""));
+            String url = "jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000;TRACE_LEVEL_FILE=0";
+            // The cache is encrypted with its account's key (ADR 0026): the folder is named by the account.
+            java.util.Optional<org.practicetext.desktop.secrets.AccountKey> key = org.practicetext.desktop.DeskSecrets.of(dataRoot).keys()
+                    .stored(file.getParent().getFileName().toString());
+            return new CacheStatements(key.isPresent()
+                    ? DriverManager.getConnection(url + ";CIPHER=AES", "sa", new String(key.get().cachePassword()) + " ")
+                    : DriverManager.getConnection(url, "sa", ""));
         } catch (java.io.IOException | SQLException e) {
             throw new IllegalStateException(e);
         }

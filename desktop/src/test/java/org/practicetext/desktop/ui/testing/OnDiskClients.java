@@ -33,6 +33,11 @@ public final class OnDiskClients {
             public Optional<Path> snapshotFile(Account account) {
                 return Optional.of(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE));
             }
+
+            @Override
+            public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account account) {
+                return DesktopClients.fileCipher(dataRoot, account);
+            }
         };
     }
 }
