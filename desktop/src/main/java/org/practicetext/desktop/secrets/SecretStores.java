@@ -111,7 +111,7 @@ public final class SecretStores {
         return Optional.of(NOTICE);
     }
 
-    private static SecretStore keyring() {
+    static SecretStore keyring() {
         try {
             return KeyringSecretStore.create();
         } catch (com.github.javakeyring.BackendNotSupportedException e) {
