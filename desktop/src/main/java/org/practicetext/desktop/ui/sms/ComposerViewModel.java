@@ -13,9 +13,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.practicetext.core.ConsentSource;
 import org.practicetext.core.Permission;
 import org.practicetext.core.SegmentCount;
 import org.practicetext.core.SmsSegments;
+import org.practicetext.desktop.cache.ConsentState;
 import org.practicetext.desktop.cache.ContactRow;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.sync.OutgoingFile;
@@ -50,6 +52,9 @@ public final class ComposerViewModel {
     private Long contactId;
     private RequestTarget requestTarget;
     private String newNumber;
+    private String reasonName;
+    private java.time.Instant reasonOptedOutAt;
+    private ConsentState consent = ConsentState.NONE;
     private Consumer<String> afterNewNumberSent = e164 -> {
     };
 
@@ -320,14 +325,39 @@ public final class ComposerViewModel {
         }
     }
 
+    /**
+     * The open thread's consent records say where its contact's opt-out came from: one that staff
+     * recorded ends with "Undo opt-out", not with the patient texting START (ADR 0025).
+     */
+    public void consentFrom(ConsentState records) {
+        consent = records == null ? ConsentState.NONE : records;
+        if (state.get() == ComposerState.OPTED_OUT) {
+            disabledReason.set(optedOutReason());
+        }
+    }
+
+    private String optedOutReason() {
+        String on = reasonOptedOutAt == null ? "" : " on " + session.times().date(reasonOptedOutAt);
+        Long contact = contactId;
+        boolean byStaff = consent.optedOutBy().filter(r -> contact != null && r.contactId() == contact).map(r -> r.source() == ConsentSource.STAFF)
+                .orElse(false);
+        if (byStaff) {
+            return reasonName + " asked not to be texted (recorded" + on + "). "
+                    + (session.can(Permission.CONTACTS_BLOCK) ? "To text them again, choose Undo opt-out in the thread's menu."
+                            : "A practice admin can undo the opt-out if they agree to texts again.");
+        }
+        return reasonName + " opted out of text messages" + on + ". They must text START to receive messages.";
+    }
+
     private void applyRules(String name, boolean optedOut, java.time.Instant optedOutAt, boolean isBlocked, String lineType) {
         blocked.set(isBlocked && session.can(Permission.CONTACTS_BLOCK));
         ComposerState next = ComposerState.of(session.can(Permission.SMS_SEND), isBlocked, optedOut);
+        reasonName = name;
+        reasonOptedOutAt = optedOutAt;
         disabledReason.set(switch (next) {
             case READ_ONLY -> "Your role can read messages but not send them. Ask a practice admin for sending rights.";
             case BLOCKED -> name + " is blocked. Unblock to send.";
-            case OPTED_OUT -> name + " opted out of text messages" + (optedOutAt == null ? "" : " on " + session.times().date(optedOutAt))
-                    + ". They must text START to receive messages.";
+            case OPTED_OUT -> optedOutReason();
             case NO_RECIPIENT, READY -> "";
         });
         state.set(next);

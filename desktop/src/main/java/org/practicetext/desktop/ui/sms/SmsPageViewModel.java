@@ -47,6 +47,7 @@ public final class SmsPageViewModel {
         thread.setMarkUnread(list::markUnread);
         thread.conversationProperty().addListener((o, was, row) -> showComposer());
         thread.contactProperty().addListener((o, was, row) -> showComposer());
+        thread.consent().stateProperty().addListener((o, was, consent) -> composer.consentFrom(consent));
         newMessage.setOpenConversation(this::open);
         composer.setAfterNewNumberSent(number -> {
             pendingNumber = number;

@@ -75,6 +75,27 @@ class ComposerViewModelTest {
     }
 
     @Test
+    void anOptOutStaffRecordedSaysHowItIsUndoneNotStart() {
+        ComposerViewModel composer = composerAs("alex");
+        ConversationRow anna = row("Anna Smith");
+        desk.client.directory().optOut(anna.contactId(), "asked at the front desk");
+        desk.await("the relay's record of the opt-out", () -> desk.client.directory().consent(anna.contactId()).optedOutBy().isPresent());
+
+        composer.showConversation(anna, contact(anna));
+        assertThat(composer.disabledReasonProperty().get()).as("before the records are known").endsWith("They must text START to receive messages.");
+        composer.consentFrom(desk.client.directory().consent(anna.contactId()));
+
+        assertThat(composer.stateProperty().get()).isEqualTo(ComposerState.OPTED_OUT);
+        assertThat(composer.disabledReasonProperty().get()).startsWith("Anna Smith asked not to be texted (recorded on ")
+                .endsWith("To text them again, choose Undo opt-out in the thread's menu.");
+
+        ConversationRow robert = row("Robert Chen");
+        composer.showConversation(robert, contact(robert));
+        assertThat(composer.disabledReasonProperty().get()).as("another contact's records say nothing of Robert's keyword opt-out")
+                .startsWith("Robert Chen opted out").endsWith("They must text START to receive messages.");
+    }
+
+    @Test
     void blockedContactSaysUnblockToSend() {
         ComposerViewModel composer = composerAs("jordan");
         ConversationRow spam = desk.client.conversations().conversations(ConversationFilter.defaults().withStatus(ConversationFilter.Status.ALL), 100).stream()
