@@ -53,7 +53,10 @@ public final class DesktopClients {
             api.useToken(session.token());
             throw new PasswordChangeRequired(account, password, api, () -> open(account, session, api, dataRoot, clock, options));
         }
-        return open(account, session, api, dataRoot, clock, options);
+        DesktopClient client = open(account, session, api, dataRoot, clock, options);
+        // The lock screen takes this password offline from now on (ADR 0026).
+        client.lock().rememberPassword(password);
+        return client;
     }
 
     private static DesktopClient open(Account account, SessionResponse session, RelayApi api, Path dataRoot, Clock clock, ClientOptions options) {

@@ -64,6 +64,7 @@ public final class DesktopApp implements SessionActions {
         this.clients = clients;
         this.remembered = remembered;
         this.clock = clock;
+        CrashReporter.install(tasks, stage);
         this.scene = new Scene(starting("Starting PracticeText…"));
         stage.setScene(scene);
         stage.setTitle("PracticeText");
@@ -233,7 +234,7 @@ public final class DesktopApp implements SessionActions {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
-        window = null;
+        disposeWindow();
         forgetSnapshot(was);
         remembered.forget();
         tasks.run(() -> {
@@ -243,15 +244,31 @@ public final class DesktopApp implements SessionActions {
         showSignIn(was.relayUrl().toString(), was.practice());
     }
 
+    /**
+     * Signs the person out (their token is forgotten here and on the relay, so the next start
+     * cannot resume as them) and keeps the cache for the next sign-in; the sign-in screen asks who
+     * comes next. The lock screen's "Switch user" is this: no one passes a lock by restarting the app.
+     */
     @Override
     public void switchUser() {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
-        window = null;
+        disposeWindow();
         forgetSnapshot(was);
-        tasks.run(leaving::close);
+        remembered.forget();
+        tasks.run(() -> {
+            leaving.session().signOut();
+            leaving.close();
+        });
         showSignIn(was.relayUrl().toString(), was.practice());
+    }
+
+    private void disposeWindow() {
+        if (window != null) {
+            window.dispose();
+        }
+        window = null;
     }
 
     /** Closes the open client (on exit). */
