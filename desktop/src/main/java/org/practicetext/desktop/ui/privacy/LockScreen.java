@@ -52,7 +52,7 @@ public final class LockScreen extends VBox {
         Hyperlink toPassword = new Hyperlink("Use your password instead");
         toPassword.setId("lock-use-password");
         toPassword.setOnAction(e -> model.usePassword());
-        VBox pinForm = new VBox(8, pin, unlockPin, toPassword);
+        VBox pinForm = new VBox(6, caption("Your PIN"), pin, unlockPin, toPassword);
 
         password.setId("lock-password");
         password.setPromptText("Password");
@@ -60,7 +60,7 @@ public final class LockScreen extends VBox {
         password.setOnAction(e -> model.unlockWithPassword());
         PasswordField newPin = new PasswordField();
         newPin.setId("lock-new-pin");
-        newPin.setPromptText("New PIN for this workstation (4–8 digits, optional)");
+        newPin.setPromptText("4–8 digits, optional");
         newPin.textProperty().bindBidirectional(model.newPinProperty());
         newPin.setOnAction(e -> model.unlockWithPassword());
         Label pinHint = new Label();
@@ -77,7 +77,8 @@ public final class LockScreen extends VBox {
         toPin.setOnAction(e -> model.usePin());
         toPin.visibleProperty().bind(model.hasPinProperty());
         toPin.managedProperty().bind(toPin.visibleProperty());
-        VBox passwordForm = new VBox(8, password, newPin, pinHint, unlockPassword, toPin);
+        VBox passwordForm = new VBox(6, caption("Your password"), password, caption("New PIN for this workstation"), newPin, pinHint,
+                unlockPassword, toPin);
 
         pinForm.visibleProperty().bind(model.modeProperty().isEqualTo(LockViewModel.Mode.PIN));
         pinForm.managedProperty().bind(pinForm.visibleProperty());
@@ -100,7 +101,9 @@ public final class LockScreen extends VBox {
         switchButton.getStyleClass().add(Styles.FLAT);
         switchButton.setOnAction(e -> switchUser.run());
 
-        VBox card = new VBox(10, title, who, count, pinForm, passwordForm, message, switchButton);
+        javafx.scene.Node icon = org.practicetext.desktop.ui.common.Icons.LOCK.node(28);
+        icon.getStyleClass().add("pt-lock-icon");
+        VBox card = new VBox(10, icon, title, who, count, pinForm, passwordForm, message, switchButton);
         card.getStyleClass().add("pt-lock-card");
         card.setAlignment(Pos.CENTER);
         card.setMaxWidth(380);
@@ -116,6 +119,12 @@ public final class LockScreen extends VBox {
     /** Puts the keyboard in the field the screen asks for. */
     public void focusField() {
         (model.modeProperty().get() == LockViewModel.Mode.PIN ? pin : password).requestFocus();
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().addAll(Styles.TEXT_SMALL, "pt-lock-caption");
+        return label;
     }
 
     static String unreadText(int unread) {

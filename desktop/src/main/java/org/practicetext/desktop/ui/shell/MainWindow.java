@@ -262,7 +262,7 @@ public final class MainWindow {
         MenuButton account = new MenuButton(session.me().name() + " · " + session.practice().name(), null, lockNow, privacy,
                 new SeparatorMenuItem(), signOut);
         account.setId("account-menu");
-        account.getStyleClass().addAll(atlantafx.base.theme.Styles.FLAT, atlantafx.base.theme.Styles.TEXT_SMALL, "pt-account-menu");
+        account.getStyleClass().addAll(atlantafx.base.theme.Styles.FLAT, "pt-account-menu");
         account.setPopupSide(javafx.geometry.Side.TOP);
         return account;
     }

@@ -46,6 +46,19 @@ public abstract class DeskWindowUITest {
         return real;
     }
 
+    /** What the window's sign out and switch user do: nothing, unless a test records them. */
+    protected SessionActions sessionActions() {
+        return new SessionActions() {
+            @Override
+            public void signOut() {
+            }
+
+            @Override
+            public void switchUser() {
+            }
+        };
+    }
+
     /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
     protected void open(Stage stage) {
         this.stage = stage;
@@ -55,15 +68,7 @@ public abstract class DeskWindowUITest {
         LocalSettings settings = session.settings();
         settings.appearance().set(Appearance.LIGHT);
         new ThemeSwitcher(settings.appearance());
-        window = new MainWindow(stage, session, new SessionActions() {
-            @Override
-            public void signOut() {
-            }
-
-            @Override
-            public void switchUser() {
-            }
-        }, Optional.of((from, body, media) -> {
+        window = new MainWindow(stage, session, sessionActions(), Optional.of((from, body, media) -> {
             String number = new org.practicetext.core.PhoneNumbers("US").parse(from).value();
             if (media.isEmpty()) {
                 desk.patientTexts(number, body);
