@@ -147,7 +147,7 @@ class LockScreenUITest extends DeskWindowUITest {
     @Test
     void theWindowLocksAfterThePracticesMinutesWithoutInput(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty());
-        waitUntil(() -> desk.session.settings().practiceRules().get().lockAfterMinutes() == 10);
+        assertThat(session.settings().practiceRules().get().lockAfterMinutes()).as("the demo practice keeps the default").isEqualTo(10);
         TestClock clock = (TestClock) desk.clock();
         robot.moveTo("#conversation-list");
         clock.advance(Duration.ofMinutes(9));
@@ -162,6 +162,16 @@ class LockScreenUITest extends DeskWindowUITest {
         clock.advance(Duration.ofMinutes(1));
         robot.interact(window::checkIdle);
         waitUntil(this::locked);
+    }
+
+    @Test
+    void aPracticeThatSetsZeroMinutesNeverLocksByItself(FxRobot robot) {
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+        robot.interact(() -> session.settings().practiceRules().set(new org.practicetext.protocol.PracticeSettingsView.Privacy(0, false,
+                org.practicetext.core.HiddenPreviews.NAMES, false)));
+        ((TestClock) desk.clock()).advance(Duration.ofHours(5));
+        robot.interact(window::checkIdle);
+        assertThat(locked()).isFalse();
     }
 
     @Test

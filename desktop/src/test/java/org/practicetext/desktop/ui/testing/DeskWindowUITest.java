@@ -35,6 +35,8 @@ public abstract class DeskWindowUITest {
     protected MainWindow window;
     protected FxUiTasks tasks;
     protected Stage stage;
+    /** The window's own session (its LocalSettings are the window's, not the demo desk's). */
+    protected UiSession session;
 
     /** Who signs in; staff by default. */
     protected String username() {
@@ -65,6 +67,7 @@ public abstract class DeskWindowUITest {
         tasks = new FxUiTasks();
         desk = DemoDesk.as(username());
         UiSession session = UiSession.open(client(desk.client), tasks, LocalSettings.load(null), desk.clock());
+        this.session = session;
         LocalSettings settings = session.settings();
         settings.appearance().set(Appearance.LIGHT);
         new ThemeSwitcher(settings.appearance());
