@@ -23,11 +23,14 @@ import org.slf4j.LoggerFactory;
 public final class DbusSessionLock implements SessionLockWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DbusSessionLock.class);
     private final List<List<String>> commands;
+    private final Map<String, String> environment;
     private final List<Process> running = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    DbusSessionLock(List<List<String>> commands) {
+    /** {@code environment} is added to the tools' (a test's own bus address). */
+    DbusSessionLock(List<List<String>> commands, Map<String, String> environment) {
         this.commands = List.copyOf(commands);
+        this.environment = Map.copyOf(environment);
     }
 
     /** logind for this session (when the environment names it) and the session bus's screen savers. */
@@ -41,7 +44,7 @@ public final class DbusSessionLock implements SessionLockWatcher {
         if (env.get("DBUS_SESSION_BUS_ADDRESS") != null) {
             commands.add(screenSavers());
         }
-        return new DbusSessionLock(commands);
+        return new DbusSessionLock(commands, Map.of());
     }
 
     /** {@code dbus-monitor} on the session bus for the screen savers' signal. */
@@ -70,7 +73,9 @@ public final class DbusSessionLock implements SessionLockWatcher {
     public void start(Runnable onLock) {
         for (List<String> command : commands) {
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 running.add(process);
                 Thread.ofVirtual().name("session-lock-" + command.getFirst()).start(() -> follow(process, onLock));
             } catch (IOException e) {
