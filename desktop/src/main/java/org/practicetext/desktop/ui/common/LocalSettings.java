@@ -36,6 +36,7 @@ public final class LocalSettings {
     private final ObjectProperty<Appearance> appearance = new SimpleObjectProperty<>(Appearance.SYSTEM);
     private final BooleanProperty hideTextInNotifications = new SimpleBooleanProperty(false);
     private final BooleanProperty privacyScreen = new SimpleBooleanProperty(false);
+    private final BooleanProperty lockedAtExit = new SimpleBooleanProperty(false);
     private final ObjectProperty<PracticeSettingsView.Privacy> practiceRules = new SimpleObjectProperty<>(PracticeSettingsView.Privacy.DEFAULT);
     private final BooleanBinding privacyScreenForced = Bindings.createBooleanBinding(() -> practiceRules.get().privacyScreen(), practiceRules);
     private final BooleanBinding privacyScreenOn = privacyScreen.or(privacyScreenForced);
@@ -64,11 +65,13 @@ public final class LocalSettings {
             }
             settings.hideTextInNotifications.set(Boolean.parseBoolean(p.getProperty("notifications.hideText", "false")));
             settings.privacyScreen.set(Boolean.parseBoolean(p.getProperty("privacy.screen", "false")));
+            settings.lockedAtExit.set(Boolean.parseBoolean(p.getProperty("privacy.locked", "false")));
             settings.window = window(p);
         }
         settings.appearance.addListener((o, a, b) -> settings.save());
         settings.hideTextInNotifications.addListener((o, a, b) -> settings.save());
         settings.privacyScreen.addListener((o, a, b) -> settings.save());
+        settings.lockedAtExit.addListener((o, a, b) -> settings.save());
         return settings;
     }
 
@@ -83,6 +86,14 @@ public final class LocalSettings {
     /** This desk's choice of the privacy screen (the practice's rule may force it on: {@link #privacyScreenOn}). */
     public BooleanProperty privacyScreen() {
         return privacyScreen;
+    }
+
+    /**
+     * Whether the window was locked when the app last stopped (closed from the window's frame, a
+     * crash): a resumed session then opens locked, so a restart passes no lock.
+     */
+    public BooleanProperty lockedAtExit() {
+        return lockedAtExit;
     }
 
     /** The practice's workstation rules as last read from its settings (the defaults until then). */
@@ -146,6 +157,7 @@ public final class LocalSettings {
         p.setProperty("appearance", appearance.get().name());
         p.setProperty("notifications.hideText", Boolean.toString(hideTextInNotifications.get()));
         p.setProperty("privacy.screen", Boolean.toString(privacyScreen.get()));
+        p.setProperty("privacy.locked", Boolean.toString(lockedAtExit.get()));
         if (window != null) {
             p.setProperty("window.x", Double.toString(window.x()));
             p.setProperty("window.y", Double.toString(window.y()));

@@ -52,7 +52,7 @@ public final class LockScreen extends VBox {
         Hyperlink toPassword = new Hyperlink("Use your password instead");
         toPassword.setId("lock-use-password");
         toPassword.setOnAction(e -> model.usePassword());
-        VBox pinForm = new VBox(6, caption("Your PIN"), pin, unlockPin, toPassword);
+        VBox pinForm = new VBox(6, caption("Your PIN"), pin, unlockPin, centred(toPassword));
 
         password.setId("lock-password");
         password.setPromptText("Password");
@@ -78,7 +78,7 @@ public final class LockScreen extends VBox {
         toPin.visibleProperty().bind(model.hasPinProperty());
         toPin.managedProperty().bind(toPin.visibleProperty());
         VBox passwordForm = new VBox(6, caption("Your password"), password, caption("New PIN for this workstation"), newPin, pinHint,
-                unlockPassword, toPin);
+                unlockPassword, centred(toPin));
 
         pinForm.visibleProperty().bind(model.modeProperty().isEqualTo(LockViewModel.Mode.PIN));
         pinForm.managedProperty().bind(pinForm.visibleProperty());
@@ -119,6 +119,14 @@ public final class LockScreen extends VBox {
     /** Puts the keyboard in the field the screen asks for. */
     public void focusField() {
         (model.modeProperty().get() == LockViewModel.Mode.PIN ? pin : password).requestFocus();
+    }
+
+    private static javafx.scene.layout.HBox centred(javafx.scene.Node node) {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(node);
+        box.setAlignment(Pos.CENTER);
+        box.visibleProperty().bind(node.visibleProperty());
+        box.managedProperty().bind(node.managedProperty());
+        return box;
     }
 
     private static Label caption(String text) {

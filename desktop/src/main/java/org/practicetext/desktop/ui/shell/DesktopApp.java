@@ -128,7 +128,7 @@ public final class DesktopApp implements SessionActions {
         paintSnapshot(known);
         tasks.run(() -> clients.resume(known), resumed -> {
             if (resumed.isPresent()) {
-                open(resumed.get(), known, Optional.empty());
+                open(resumed.get(), known, Optional.empty(), settings.lockedAtExit().get());
             } else {
                 forgetSnapshot(known);
                 showSignIn(known.relayUrl().toString(), known.practice());
@@ -139,7 +139,8 @@ public final class DesktopApp implements SessionActions {
     /** Paints the last run's SMS list from its snapshot, if there is a readable one, while the cache opens (ADR 0021). */
     private void paintSnapshot(Account known) {
         Optional<Path> file = clients.snapshotFile(known);
-        if (file.isEmpty()) {
+        // The snapshot shows names and previews: not behind the privacy screen or a lock (ADR 0026).
+        if (file.isEmpty() || settings.privacyScreen().get() || settings.lockedAtExit().get()) {
             return;
         }
         try {
@@ -159,6 +160,11 @@ public final class DesktopApp implements SessionActions {
         if (window == null || account == null || !window.sms().list().loadedProperty().get()) {
             return;
         }
+        if (settings.privacyScreenOn().get()) {
+            // Previews the privacy screen hides are not kept in a file for the next start either.
+            forgetSnapshot(account);
+            return;
+        }
         clients.snapshotFile(account).ifPresent(file -> {
             try {
                 ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file);
@@ -176,6 +182,14 @@ public final class DesktopApp implements SessionActions {
 
     /** Shows the signed-in window for an open client (demo tools only with the embedded relay). */
     public void open(DesktopClient opened, Account signedIn, Optional<DemoTools> demoTools) {
+        open(opened, signedIn, demoTools, false);
+    }
+
+    /**
+     * Shows the signed-in window, locked at once when {@code locked} (a session resumed after the
+     * app stopped while locked: a restart passes no lock). A sign-in with the password opens unlocked.
+     */
+    private void open(DesktopClient opened, Account signedIn, Optional<DemoTools> demoTools, boolean locked) {
         this.client = opened;
         this.account = signedIn;
         this.demo = demoTools;
@@ -188,6 +202,9 @@ public final class DesktopApp implements SessionActions {
         tasks.run(() -> UiSession.open(opened, tasks, settings, clock), session -> {
             MainWindow built = new MainWindow(stage, session, this, demoTools, links);
             window = built;
+            if (locked) {
+                built.lock().lock();
+            }
             stage.setTitle("PracticeText — " + session.practice().name());
             // Over a snapshot, the live window replaces it once its list is loaded: no empty list in between.
             if (!showingSnapshot || built.sms().list().loadedProperty().get()) {

@@ -90,6 +90,7 @@ public final class MainWindow {
         IdleTimer idle = new IdleTimer(session.times()::now, () -> session.settings().practiceRules().get().lockAfterMinutes());
         this.screenLock = new ScreenLock(lock, idle, this::content, () -> new LockScreen(lock, session.practice().name(), session.me().name(),
                 navigation.unreadBadgeProperty(), sessionActions::switchUser));
+        lock.lockedProperty().addListener((o, was, locked) -> session.settings().lockedAtExit().set(locked));
         this.osLock = SessionLockWatcher.forThisSystem();
         osLock.start(() -> session.tasks().onUiThread(lock::lock));
         if (session.tasks() instanceof FxUiTasks fx) {
@@ -158,6 +159,8 @@ public final class MainWindow {
 
     /** The window is going (signed out, switched user): its ticker and the session watcher stop. */
     public void dispose() {
+        // Signed out or switched from the lock screen: no session to resume, so nothing to open locked.
+        session.settings().lockedAtExit().set(false);
         screenLock.stop();
         osLock.close();
     }
