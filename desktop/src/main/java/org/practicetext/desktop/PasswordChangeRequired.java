@@ -46,8 +46,9 @@ public final class PasswordChangeRequired extends RuntimeException {
     public DesktopClient choose(char[] newPassword) throws RelayException {
         api.call(Endpoints.ACCOUNT_PASSWORD.at(), new PasswordChange(new String(oneTime), new String(newPassword)), Void.class);
         Arrays.fill(oneTime, '\0');
+        String verifier = org.practicetext.desktop.secrets.PasswordKeys.verifier(newPassword);
         DesktopClient client = opener.open();
-        client.lock().rememberPassword(newPassword);
+        client.lock().keepPasswordVerifier(verifier);
         return client;
     }
 

@@ -68,8 +68,7 @@ public final class LiveLockSecrets implements LockSecrets {
     }
 
     @Override
-    public void rememberPassword(char[] password) {
-        String verifier = PasswordKeys.verifier(password);
+    public void keepPasswordVerifier(String verifier) {
         db.write(sql -> {
             LockRow.savePassword(sql, verifier);
             return null;

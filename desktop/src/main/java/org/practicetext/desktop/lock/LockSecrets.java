@@ -33,7 +33,12 @@ public interface LockSecrets {
     int failedPins();
 
     /** Keeps a verifier of the password just typed here (sign-in, password change). */
-    void rememberPassword(char[] password);
+    default void rememberPassword(char[] password) {
+        keepPasswordVerifier(org.practicetext.desktop.secrets.PasswordKeys.verifier(password));
+    }
+
+    /** Keeps a {@code PasswordKeys} verifier of the password made before (a sign-in makes it before the client starts syncing). */
+    void keepPasswordVerifier(String verifier);
 
     /** Whether this is the person's password; a right one clears the wrong PINs. Asks the relay only when this desk has no verifier. */
     boolean checkPassword(char[] password) throws RelayException;
@@ -69,7 +74,7 @@ public interface LockSecrets {
         }
 
         @Override
-        public void rememberPassword(char[] password) {
+        public void keepPasswordVerifier(String verifier) {
         }
 
         @Override

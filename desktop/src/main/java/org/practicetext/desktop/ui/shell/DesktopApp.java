@@ -292,6 +292,9 @@ public final class DesktopApp implements SessionActions {
     public void close() throws Exception {
         rememberPlace();
         saveSnapshot();
+        if (window != null) {
+            window.stopWatching();
+        }
         if (client != null) {
             client.close();
         }

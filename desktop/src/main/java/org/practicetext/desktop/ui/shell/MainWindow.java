@@ -161,6 +161,11 @@ public final class MainWindow {
     public void dispose() {
         // Signed out or switched from the lock screen: no session to resume, so nothing to open locked.
         session.settings().lockedAtExit().set(false);
+        stopWatching();
+    }
+
+    /** The app is closing: the ticker and the session watcher's tools stop; a lock stays noted for the next start. */
+    public void stopWatching() {
         screenLock.stop();
         osLock.close();
     }

@@ -52,6 +52,11 @@ class LockViewModelTest {
         }
 
         @Override
+        public void keepPasswordVerifier(String verifier) {
+            throw new UnsupportedOperationException("the memory secrets keep the password itself");
+        }
+
+        @Override
         public boolean checkPassword(char[] typed) throws RelayException {
             if (relayDown) {
                 throw new RelayException(0, "offline", "no relay");
