@@ -19,10 +19,19 @@ public interface SessionLockWatcher extends AutoCloseable {
     @Override
     void close();
 
-    /** The watcher for the system this runs on: D-Bus on Linux; none elsewhere yet. */
+    /** The watcher for the system this runs on: D-Bus on Linux, the input desktop on Windows, the session dictionary on macOS. */
     static SessionLockWatcher forThisSystem() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return os.contains("linux") ? DbusSessionLock.forThisSession(System.getenv()) : NONE;
+        if (os.contains("linux")) {
+            return DbusSessionLock.forThisSession(System.getenv());
+        }
+        if (os.contains("windows")) {
+            return new PolledSessionLock("windows", WindowsInputDesktop::locked);
+        }
+        if (os.contains("mac")) {
+            return new PolledSessionLock("macos", MacScreenLock::locked);
+        }
+        return NONE;
     }
 
     SessionLockWatcher NONE = new SessionLockWatcher() {
