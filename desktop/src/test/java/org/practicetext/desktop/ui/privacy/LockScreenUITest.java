@@ -198,6 +198,25 @@ class LockScreenUITest extends DeskWindowUITest {
     }
 
     @Test
+    void lockingClosesTheWindowsMenusAndDialogs(FxRobot robot) {
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+        robot.clickOn("#account-menu");
+        waitUntil(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()));
+        javafx.stage.Stage[] dialog = new javafx.stage.Stage[1];
+        robot.interact(() -> {
+            dialog[0] = new javafx.stage.Stage();
+            dialog[0].initOwner(stage);
+            dialog[0].setScene(new javafx.scene.Scene(new Label("Anna Smith's request"), 200, 100));
+            dialog[0].show();
+            window.lock().lock();
+        });
+        waitUntil(this::locked);
+        assertThat(dialog[0].isShowing()).isFalse();
+        assertThat(javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow).noneMatch(javafx.stage.Window::isShowing))
+                .isTrue();
+    }
+
+    @Test
     void switchUserLeavesFromTheLockScreen(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty());
         pressLock(robot);
