@@ -31,6 +31,9 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     /** A row's title while the privacy screen shows "nothing": neither name nor text. */
     static final String HIDDEN_NAME = "Conversation";
+    /** The preview line while the privacy screen is on: says why there is no text, shows none. */
+    static final String HIDDEN_TEXT = "Message hidden";
+    private static final PseudoClass TEXT_HIDDEN = PseudoClass.getPseudoClass("text-hidden");
 
     private final ConversationListViewModel model;
     private final MessageTimes times;
@@ -121,7 +124,8 @@ final class ConversationCell extends ListCell<ConversationRow> {
         name.setText(hideName ? HIDDEN_NAME : row.displayName());
         time.setText(times.shortForm(row.lastMessageAt()));
         String lead = "out".equals(row.lastDirection()) ? "You: " : "";
-        preview.setText(hideText ? "" : row.preview() == null ? "" : lead + row.preview().replace('\n', ' '));
+        preview.setText(hideText ? HIDDEN_TEXT : row.preview() == null ? "" : lead + row.preview().replace('\n', ' '));
+        preview.pseudoClassStateChanged(TEXT_HIDDEN, hideText);
         unread.setText(row.unreadCount() > 99 ? "99+" : Integer.toString(row.unreadCount()));
         show(unread, row.unreadCount() > 0);
         show(failed, row.lastOutboundFailed());
