@@ -44,6 +44,11 @@ public interface DesktopClient extends AutoCloseable {
         return Requests.NONE;
     }
 
+    /** What unlocks the lock screen here: the PIN set on this workstation, the password (ADR 0026). */
+    default org.practicetext.desktop.lock.LockSecrets lock() {
+        return org.practicetext.desktop.lock.LockSecrets.NONE;
+    }
+
     // --- listeners -----------------------------------------------------------------------
     void onConnection(Consumer<ConnectionState> listener);
 

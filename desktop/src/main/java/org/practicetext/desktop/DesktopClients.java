@@ -54,7 +54,12 @@ public final class DesktopClients {
             api.useToken(session.token());
             throw new PasswordChangeRequired(account, password, api, chosen -> open(account, session, api, dataRoot, clock, options, chosen));
         }
-        return open(account, session, api, dataRoot, clock, options, password);
+        // The lock screen takes this password offline from now on (ADR 0026); PBKDF2 takes a moment,
+        // spent before the client starts syncing so that no listener added after it misses a state.
+        String verifier = org.practicetext.desktop.secrets.PasswordKeys.verifier(password);
+        DesktopClient client = open(account, session, api, dataRoot, clock, options, password);
+        client.lock().keepPasswordVerifier(verifier);
+        return client;
     }
 
     /**

@@ -12,6 +12,8 @@ import org.practicetext.desktop.conversations.Conversations;
 import org.practicetext.desktop.conversations.LiveConversations;
 import org.practicetext.desktop.directory.LiveDirectory;
 import org.practicetext.desktop.directory.PracticeDirectory;
+import org.practicetext.desktop.lock.LiveLockSecrets;
+import org.practicetext.desktop.lock.LockSecrets;
 import org.practicetext.desktop.media.Attachments;
 import org.practicetext.desktop.media.LiveAttachments;
 import org.practicetext.desktop.media.MediaFiles;
@@ -50,6 +52,7 @@ public final class LiveDesktopClient implements DesktopClient {
     private final Requests requests;
     private final DeskSecrets secrets;
     private final MediaFiles mediaFiles;
+    private final LockSecrets lock;
 
     LiveDesktopClient(Account account, DeskSecrets.Opened opened, Path mediaFolder, RelayApi api, DeskSecrets secrets, Clock clock, ClientOptions options) {
         this.account = account;
@@ -72,6 +75,7 @@ public final class LiveDesktopClient implements DesktopClient {
         this.mediaFiles = new MediaFiles(mediaFolder, MediaFiles.DEFAULT_CAP, clock, db.files());
         mediaFiles.sweep();
         LiveAttachments media = new LiveAttachments(db, mediaFiles, MediaRelay.over(api), clock);
+        this.lock = new LiveLockSecrets(db, password -> passwordIsRight(account, password, options));
         this.attachments = media;
         sync.onChange(new PreviewPrefetch(media, options.tasks(), clock)::changed);
         sync.onChange(batch -> {
@@ -123,6 +127,25 @@ public final class LiveDesktopClient implements DesktopClient {
     @Override
     public Requests requests() {
         return requests;
+    }
+
+    @Override
+    public LockSecrets lock() {
+        return lock;
+    }
+
+    /** The relay's word on a password this desk has no verifier of: a sign-in of its own, signed out at once. */
+    private static boolean passwordIsRight(Account account, char[] password, ClientOptions options) throws RelayException {
+        try (RelayApi check = new RelayApi(account.relayUrl(), options.sync().readTimeout(), options.app())) {
+            check.useToken(check.signIn(account.practice(), account.username(), password).token());
+            check.signOut();
+            return true;
+        } catch (RelayException e) {
+            if (e.status() == 401) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

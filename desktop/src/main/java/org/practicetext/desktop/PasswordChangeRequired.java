@@ -46,7 +46,10 @@ public final class PasswordChangeRequired extends RuntimeException {
     public DesktopClient choose(char[] newPassword) throws RelayException {
         api.call(Endpoints.ACCOUNT_PASSWORD.at(), new PasswordChange(new String(oneTime), new String(newPassword)), Void.class);
         Arrays.fill(oneTime, '\0');
-        return opener.open(newPassword);
+        String verifier = org.practicetext.desktop.secrets.PasswordKeys.verifier(newPassword);
+        DesktopClient client = opener.open(newPassword);
+        client.lock().keepPasswordVerifier(verifier);
+        return client;
     }
 
     /** The person went back to the sign-in form: the limited session ends. */

@@ -58,7 +58,7 @@ class NewerSchemaTest {
                     && client.messages().messages(client.conversations().conversations(ConversationFilter.defaults(), 1).getFirst().id(), null, 10).messages().stream()
                     .anyMatch(m -> clientId.equals(m.clientId()) && !m.local()));
         }
-        assertThat(newerApp("newer-app").info().current().getVersion()).as("the schema is this app's again").isEqualTo(MigrationVersion.fromVersion("11"));
+        assertThat(newerApp("newer-app").info().current().getVersion()).as("the schema is this app's again").isEqualTo(MigrationVersion.fromVersion("12"));
     }
 
     @Test

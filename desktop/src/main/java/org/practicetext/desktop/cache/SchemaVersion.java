@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 final class SchemaVersion {
     /** The version of the newest migration in {@link CacheDatabase#MIGRATIONS} or {@link CacheDatabase#javaMigrations()}. */
-    static final String CURRENT = "11";
+    static final String CURRENT = "12";
     private static final Set<String> MARKERS = Set.of("TABLE", "SCHEMA");
 
     private SchemaVersion() {

@@ -90,7 +90,8 @@ public final class PreviewPrefetch {
                     }
                 }
             } catch (RuntimeException e) {
-                LOG.warn("preview {}/{} not kept", next.messageId(), next.position(), e);
+                LOG.warn("preview {}/{} not kept ({})", next.messageId(), next.position(), org.practicetext.desktop.Failures.describe(e));
+                LOG.debug("preview failure", e);
             }
         }
     }

@@ -90,7 +90,8 @@ public final class SyncEngine implements AutoCloseable {
             try {
                 listener.accept(batch);
             } catch (RuntimeException e) {
-                LOG.warn("a change listener failed", e);
+                LOG.warn("a change listener failed ({})", org.practicetext.desktop.Failures.describe(e));
+                LOG.debug("change listener failure", e);
             }
         }
     }

@@ -64,8 +64,10 @@ public final class SyncLoop implements Runnable {
             try {
                 step();
             } catch (RuntimeException e) {
-                LOG.warn("sync step failed; retrying with backoff", e);
-                status.offline("The local cache could not be updated: " + e.getMessage());
+                // No message: it can quote what failed (ADR 0026); the whole failure only at DEBUG.
+                LOG.warn("sync step failed ({}); retrying with backoff", org.practicetext.desktop.Failures.describe(e));
+                LOG.debug("sync step failure", e);
+                status.offline("The local cache could not be updated (" + org.practicetext.desktop.Failures.describe(e) + ").");
                 pause(backoff.next(Duration.ZERO));
             }
         }

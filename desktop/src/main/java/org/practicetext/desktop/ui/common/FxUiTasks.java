@@ -15,7 +15,12 @@ import javafx.application.Platform;
  */
 public final class FxUiTasks implements UiTasks, AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ui-work-", 0).factory());
-    private volatile Consumer<Throwable> failures = Throwable::printStackTrace;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FxUiTasks.class);
+    /** Until the window routes them to its toasts: logged by their classes (a message can quote patient data; ADR 0026). */
+    private volatile Consumer<Throwable> failures = e -> {
+        LOG.warn("unhandled failure ({})", org.practicetext.desktop.Failures.describe(e));
+        LOG.debug("unhandled failure", e);
+    };
 
     /** Routes unhandled failures to {@code sink} (called on the UI thread). */
     public void setFailures(Consumer<Throwable> sink) {

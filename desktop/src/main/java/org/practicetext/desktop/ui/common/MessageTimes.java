@@ -37,6 +37,11 @@ public final class MessageTimes {
         return zone;
     }
 
+    /** Now, on the window's clock (a test's clock in tests: the lock's idle time follows it). */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Short relative form for the message list. */
     public String shortForm(Instant at) {
         if (at == null) {

@@ -12,7 +12,8 @@ public final class StyleSheets {
     }
 
     public static List<String> all() {
-        return List.of("common/app.css", "sms/sms.css", "patients/patients.css", "settings/settings.css", "signin/signin.css").stream()
+        return List.of("common/app.css", "sms/sms.css", "patients/patients.css", "settings/settings.css", "signin/signin.css",
+                "privacy/privacy.css").stream()
                 .map(name -> StyleSheets.class.getResource("/org/practicetext/desktop/ui/" + name).toExternalForm())
                 .toList();
     }

@@ -75,6 +75,8 @@ public final class AccountPasswordViewModel {
         session.tasks().run(() -> {
             try {
                 session.client().session().changePassword(was, now);
+                // The lock screen takes the new password from now on, offline too (ADR 0026).
+                session.client().lock().rememberPassword(now);
                 return Boolean.TRUE;
             } finally {
                 Arrays.fill(was, '\0');

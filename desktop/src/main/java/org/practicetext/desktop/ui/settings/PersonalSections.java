@@ -105,7 +105,13 @@ final class PersonalSections {
         ToggleSwitch hide = new ToggleSwitch("Hide message text in desktop notifications");
         hide.setId("hide-notification-text");
         hide.selectedProperty().bindBidirectional(session.settings().hideTextInNotifications());
-        HBox row = new HBox(hide);
+        // The privacy screen (Settings → Privacy) hides the text anyway: this switch then has nothing to add.
+        hide.disableProperty().bind(session.settings().privacyScreenOn());
+        Label covered = CommunicationSections.muted("The privacy screen is on: notifications show no message text.");
+        covered.setId("notification-text-covered");
+        covered.visibleProperty().bind(session.settings().privacyScreenOn());
+        covered.managedProperty().bind(covered.visibleProperty());
+        VBox row = new VBox(6, hide, covered);
         row.setAlignment(Pos.CENTER_LEFT);
         return CommunicationSections.section("Notifications",
                 "A pop-up tells you about a new text when PracticeText is in the background or another thread is open. "

@@ -47,6 +47,7 @@ public final class SettingsPage extends BorderPane {
             // The settings behind the composer's tools (ADR 0024): admins only, as the relay has it.
             entry(menu, group, "Texting tools", Icons.PAYMENT, () -> TextingToolsSection.build(session));
         }
+        entry(menu, group, "Privacy", Icons.LOCK, () -> PrivacySection.build(session));
         if (session.can(Permission.SETTINGS_MANAGE)) {
             // Only those who may use them see these (the relay refuses everyone else anyway).
             menu.getChildren().add(caption("Practice"));

@@ -64,6 +64,7 @@ public final class DesktopApp implements SessionActions {
         this.clients = clients;
         this.remembered = remembered;
         this.clock = clock;
+        CrashReporter.install(tasks, stage);
         this.scene = new Scene(starting("Starting PracticeText…"));
         stage.setScene(scene);
         stage.setTitle("PracticeText");
@@ -127,7 +128,7 @@ public final class DesktopApp implements SessionActions {
         paintSnapshot(known);
         tasks.run(() -> clients.resume(known), resumed -> {
             if (resumed.isPresent()) {
-                open(resumed.get(), known, Optional.empty());
+                open(resumed.get(), known, Optional.empty(), settings.lockedAtExit().get());
             } else {
                 forgetSnapshot(known);
                 showSignIn(known.relayUrl().toString(), known.practice());
@@ -138,7 +139,8 @@ public final class DesktopApp implements SessionActions {
     /** Paints the last run's SMS list from its snapshot, if there is a readable one, while the cache opens (ADR 0021). */
     private void paintSnapshot(Account known) {
         Optional<Path> file = clients.snapshotFile(known);
-        if (file.isEmpty()) {
+        // The snapshot shows names and previews: not behind the privacy screen or a lock (ADR 0026).
+        if (file.isEmpty() || settings.privacyScreen().get() || settings.lockedAtExit().get()) {
             return;
         }
         try {
@@ -156,6 +158,11 @@ public final class DesktopApp implements SessionActions {
     /** Saves what the SMS list shows now, for the next start's first paint. */
     private void saveSnapshot() {
         if (window == null || account == null || !window.sms().list().loadedProperty().get()) {
+            return;
+        }
+        if (settings.privacyScreenOn().get()) {
+            // Previews the privacy screen hides are not kept in a file for the next start either.
+            forgetSnapshot(account);
             return;
         }
         Optional<org.practicetext.desktop.secrets.FileCipher> cipher = clients.snapshotCipher(account);
@@ -176,6 +183,14 @@ public final class DesktopApp implements SessionActions {
 
     /** Shows the signed-in window for an open client (demo tools only with the embedded relay). */
     public void open(DesktopClient opened, Account signedIn, Optional<DemoTools> demoTools) {
+        open(opened, signedIn, demoTools, false);
+    }
+
+    /**
+     * Shows the signed-in window, locked at once when {@code locked} (a session resumed after the
+     * app stopped while locked: a restart passes no lock). A sign-in with the password opens unlocked.
+     */
+    private void open(DesktopClient opened, Account signedIn, Optional<DemoTools> demoTools, boolean locked) {
         this.client = opened;
         this.account = signedIn;
         this.demo = demoTools;
@@ -188,6 +203,9 @@ public final class DesktopApp implements SessionActions {
         tasks.run(() -> UiSession.open(opened, tasks, settings, clock), session -> {
             MainWindow built = new MainWindow(stage, session, this, demoTools, links);
             window = built;
+            if (locked) {
+                built.lock().lock();
+            }
             stage.setTitle("PracticeText — " + session.practice().name());
             // Over a snapshot, the live window replaces it once its list is loaded: no empty list in between.
             if (!showingSnapshot || built.sms().list().loadedProperty().get()) {
@@ -239,7 +257,7 @@ public final class DesktopApp implements SessionActions {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
-        window = null;
+        disposeWindow();
         forgetSnapshot(was);
         remembered.forget();
         tasks.run(() -> {
@@ -249,21 +267,40 @@ public final class DesktopApp implements SessionActions {
         showSignIn(was.relayUrl().toString(), was.practice());
     }
 
+    /**
+     * Signs the person out (their token is forgotten here and on the relay, so the next start
+     * cannot resume as them) and keeps the cache for the next sign-in; the sign-in screen asks who
+     * comes next. The lock screen's "Switch user" is this: no one passes a lock by restarting the app.
+     */
     @Override
     public void switchUser() {
         DesktopClient leaving = client;
         Account was = account;
         client = null;
-        window = null;
+        disposeWindow();
         forgetSnapshot(was);
-        tasks.run(leaving::close);
+        remembered.forget();
+        tasks.run(() -> {
+            leaving.session().signOut();
+            leaving.close();
+        });
         showSignIn(was.relayUrl().toString(), was.practice());
+    }
+
+    private void disposeWindow() {
+        if (window != null) {
+            window.dispose();
+        }
+        window = null;
     }
 
     /** Closes the open client (on exit). */
     public void close() throws Exception {
         rememberPlace();
         saveSnapshot();
+        if (window != null) {
+            window.stopWatching();
+        }
         if (client != null) {
             client.close();
         }

@@ -7,9 +7,11 @@ import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
@@ -18,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.practicetext.desktop.lock.SessionLockWatcher;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.Icons;
 import org.practicetext.desktop.ui.common.LinkOpener;
@@ -25,6 +28,12 @@ import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.StyleSheets;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.patients.PatientsPage;
+import org.practicetext.desktop.ui.privacy.IdleTimer;
+import org.practicetext.desktop.ui.privacy.LockScreen;
+import org.practicetext.desktop.ui.privacy.LockViewModel;
+import org.practicetext.desktop.ui.privacy.PracticeRules;
+import org.practicetext.desktop.ui.privacy.PrivacyScreenToggle;
+import org.practicetext.desktop.ui.privacy.ScreenLock;
 import org.practicetext.desktop.ui.settings.SettingsPage;
 import org.practicetext.desktop.ui.sms.IncomingTextWatcher;
 import org.practicetext.desktop.ui.sms.SmsPage;
@@ -32,10 +41,14 @@ import org.practicetext.desktop.ui.sms.SmsPageViewModel;
 
 /**
  * The signed-in window: menu bar, offline banner, the current page, and the bottom navigation
- * bar with the status line. Pages are built the first time they are shown. Keyboard: Ctrl+F
- * search, Ctrl+N new message, Alt+Up/Down previous/next conversation.
+ * bar with the status line and the account menu. Pages are built the first time they are shown.
+ * Keyboard: Ctrl+F search, Ctrl+N new message, Alt+Up/Down previous/next conversation, Ctrl+L lock.
+ * The window locks (ADR 0026, {@link ScreenLock}) on Ctrl+L, from the account menu, after the
+ * practice's idle minutes and when the operating system's session locks; sync, sending and the
+ * models go on behind the lock screen, and a notification then names no one.
  */
 public final class MainWindow {
+    static final KeyCombination LOCK_KEYS = KeyCombination.keyCombination("Shortcut+L");
     private final Stage stage;
     private final UiSession session;
     private final NavigationViewModel navigation;
@@ -50,6 +63,10 @@ public final class MainWindow {
     private final LinkOpener links;
     private final BorderPane root = new BorderPane();
     private final UpdateBannerViewModel updates;
+    private final LockViewModel lock;
+    private final ScreenLock screenLock;
+    private final SessionLockWatcher osLock;
+    private Parent content;
     private SmsPage smsPage;
     private SettingsPage settingsPage;
 
@@ -67,11 +84,20 @@ public final class MainWindow {
         this.navigation = new NavigationViewModel(session);
         this.status = new StatusLineViewModel(session);
         this.sms = new SmsPageViewModel(session);
-        this.notifier = new DesktopNotifier(stage, toasts);
+        new PracticeRules(session);
+        this.lock = new LockViewModel(session.tasks(), session.client().lock());
+        this.notifier = new DesktopNotifier(stage, toasts, lock.lockedProperty()::get);
+        IdleTimer idle = new IdleTimer(session.times()::now, () -> session.settings().practiceRules().get().lockAfterMinutes());
+        this.screenLock = new ScreenLock(lock, idle, this::content, () -> new LockScreen(lock, session.practice().name(), session.me().name(),
+                navigation.unreadBadgeProperty(), sessionActions::switchUser));
+        lock.lockedProperty().addListener((o, was, locked) -> session.settings().lockedAtExit().set(locked));
+        this.osLock = SessionLockWatcher.forThisSystem();
+        osLock.start(() -> session.tasks().onUiThread(lock::lock));
         if (session.tasks() instanceof FxUiTasks fx) {
             fx.setFailures(e -> toasts.show(messageOf(e), true, null));
         }
-        new IncomingTextWatcher(session, stage::isFocused,
+        // Behind the lock screen the open thread is not seen: every text is announced (naming no one).
+        new IncomingTextWatcher(session, () -> stage.isFocused() && !lock.lockedProperty().get(),
                 id -> navigation.pageProperty().get() == Page.SMS && Long.valueOf(id).equals(sms.list().selectedIdProperty().get()),
                 text -> notifier.announce(text, () -> openConversation(text.conversationId())));
         // What the desk must say once about its copy of the messages (ADR 0026): the unprotected key file, a recovered or rebuilt cache.
@@ -90,23 +116,60 @@ public final class MainWindow {
         this.updates = new UpdateBannerViewModel(session, links);
         root.setTop(new VBox(menuBar(), new UpdateBanner(updates), offlineBanner()));
         root.setCenter(pages);
-        root.setBottom(new NavigationBar(navigation, status, session.me().name() + " · " + session.practice().name()));
+        root.setBottom(new NavigationBar(navigation, status, accountMenu()));
         show(navigation.pageProperty().get());
     }
 
-    /** The whole window's content, toasts on top. */
+    /** The whole window's content, toasts on top (one node: the lock takes it out of the scene and puts it back). */
     public Parent content() {
-        StackPane layered = new StackPane(root, toasts);
-        layered.getStylesheets().addAll(StyleSheets.all());
-        return layered;
+        if (content == null) {
+            StackPane layered = new StackPane(root, toasts);
+            layered.getStylesheets().addAll(StyleSheets.all());
+            content = layered;
+        }
+        return content;
     }
 
-    /** Installs the keyboard shortcuts on the scene that shows {@link #content()}. */
+    /** Installs the keyboard shortcuts and the lock on the scene that shows {@link #content()}. */
     public void installShortcuts(javafx.scene.Scene scene) {
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), this::focusSearch);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), this::newMessage);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Down"), () -> sms.list().selectNext());
-        scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Up"), () -> sms.list().selectPrevious());
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), unlocked(this::focusSearch));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), unlocked(this::newMessage));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Down"), unlocked(() -> sms.list().selectNext()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Alt+Up"), unlocked(() -> sms.list().selectPrevious()));
+        scene.getAccelerators().put(LOCK_KEYS, lock::lock);
+        screenLock.install(scene);
+    }
+
+    /** A shortcut that does nothing behind the lock screen. */
+    private Runnable unlocked(Runnable action) {
+        return () -> {
+            if (!lock.lockedProperty().get()) {
+                action.run();
+            }
+        };
+    }
+
+    /** The lock screen's state (tests unlock through it as the screen does). */
+    public LockViewModel lock() {
+        return lock;
+    }
+
+    /** The idle check the ticker runs (tests move their clock, then ask it). */
+    public void checkIdle() {
+        screenLock.checkIdle();
+    }
+
+    /** The window is going (signed out, switched user): its ticker and the session watcher stop. */
+    public void dispose() {
+        // Signed out or switched from the lock screen: no session to resume, so nothing to open locked.
+        session.settings().lockedAtExit().set(false);
+        stopWatching();
+    }
+
+    /** The app is closing: the ticker and the session watcher's tools stop; a lock stays noted for the next start. */
+    public void stopWatching() {
+        screenLock.stop();
+        osLock.close();
     }
 
     /** The update notice above the pages. */
@@ -176,11 +239,14 @@ public final class MainWindow {
         newMessage.setOnAction(e -> newMessage());
         MenuItem find = new MenuItem("Find Conversation");
         find.setOnAction(e -> focusSearch());
+        MenuItem lockNow = new MenuItem("Lock");
+        lockNow.setAccelerator(LOCK_KEYS);
+        lockNow.setOnAction(e -> lock.lock());
         MenuItem signOut = new MenuItem("Sign Out");
         signOut.setOnAction(e -> org.practicetext.desktop.ui.common.SignOutDialog.confirm(stage, session.client().session().signOutChoice(), sessionActions));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, newMessage, find, new SeparatorMenuItem(), signOut, quit);
+        Menu file = new Menu("File", null, newMessage, find, new SeparatorMenuItem(), lockNow, signOut, quit);
         MenuBar bar = new MenuBar(file);
         demo.ifPresent(tools -> {
             MenuItem receive = new MenuItem("Receive a text from a patient…");
@@ -192,6 +258,23 @@ public final class MainWindow {
         });
         bar.getStyleClass().add("pt-menu-bar");
         return bar;
+    }
+
+    /** Who is signed in, as a menu: lock, the privacy screen, sign out. */
+    private Node accountMenu() {
+        MenuItem lockNow = new MenuItem("Lock", Icons.LOCK.node(14));
+        lockNow.setId("account-lock");
+        lockNow.setOnAction(e -> lock.lock());
+        CheckMenuItem privacy = PrivacyScreenToggle.menuItem(session.settings());
+        MenuItem signOut = new MenuItem("Sign Out");
+        signOut.setId("account-sign-out");
+        signOut.setOnAction(e -> sessionActions.signOut());
+        MenuButton account = new MenuButton(session.me().name() + " · " + session.practice().name(), null, lockNow, privacy,
+                new SeparatorMenuItem(), signOut);
+        account.setId("account-menu");
+        account.getStyleClass().addAll(atlantafx.base.theme.Styles.FLAT, "pt-account-menu");
+        account.setPopupSide(javafx.geometry.Side.TOP);
+        return account;
     }
 
     private Node offlineBanner() {
@@ -207,11 +290,20 @@ public final class MainWindow {
         return banner;
     }
 
+    /**
+     * A failure nobody handled, as its toast says it: the relay's refusal in its own words (meant for
+     * staff), anything else by its classes only, since its message may quote patient data (an H2
+     * error quotes the value it could not write; ADR 0026).
+     */
     static String messageOf(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getMessage() == null) {
-            cause = cause.getCause();
+        for (Throwable at = e; at != null; at = at.getCause()) {
+            if (at instanceof org.practicetext.desktop.RelayException relay && relay.getMessage() != null) {
+                return relay.getMessage();
+            }
+            if (at.getCause() == at) {
+                break;
+            }
         }
-        return cause.getMessage() == null ? "Something went wrong: " + cause.getClass().getSimpleName() : cause.getMessage();
+        return "Something went wrong (" + org.practicetext.desktop.Failures.describe(e) + ").";
     }
 }

@@ -16,14 +16,14 @@ import javafx.scene.layout.VBox;
 /**
  * The bottom bar on every page: the connection status on the left, the three pages in the
  * middle (SMS with its unread badge; without {@code sms.view} no SMS tab, and in its place why),
- * who is signed in on the right.
+ * who is signed in on the right (the account menu).
  */
 public final class NavigationBar extends HBox {
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
     static final String NO_SMS = "No SMS tab: your role doesn't include texting. Ask a practice admin.";
 
-    public NavigationBar(NavigationViewModel model, StatusLineViewModel status, String signedInAs) {
+    public NavigationBar(NavigationViewModel model, StatusLineViewModel status, javafx.scene.Node account) {
         getStyleClass().add("pt-nav-bar");
         setId("nav-bar");
         ToggleGroup group = new ToggleGroup();
@@ -59,9 +59,7 @@ public final class NavigationBar extends HBox {
         status.kindProperty().addListener((o, a, kind) -> applyStatus(statusBox, kind));
         applyStatus(statusBox, status.kindProperty().get());
 
-        Label who = new Label(signedInAs);
-        who.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox whoBox = new HBox(who);
+        HBox whoBox = new HBox(account);
         whoBox.setAlignment(Pos.CENTER_RIGHT);
 
         HBox.setHgrow(statusBox, Priority.ALWAYS);

@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.practicetext.core.HiddenPreviews;
 import org.practicetext.core.Permission;
 import org.practicetext.desktop.cache.ConversationRow;
 import org.practicetext.desktop.ui.common.Icons;
@@ -22,11 +23,17 @@ import org.practicetext.desktop.ui.common.MessageTimes;
 /**
  * One row of the message list: avatar, name (or number), time, last message, unread count, and
  * the assignee/inbox/failure/opt-out marks and the newest open request ("Payment $120.00 · Opened"), with the row's three-dot menu. Nodes are built once;
- * {@link #updateItem} only sets texts and pseudo-classes.
+ * {@link #updateItem} only sets texts and pseudo-classes. With the privacy screen on (ADR 0026) the
+ * row shows no message text: the name and time only, or with "nothing" not even the name.
  */
 final class ConversationCell extends ListCell<ConversationRow> {
     private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** A row's title while the privacy screen shows "nothing": neither name nor text. */
+    static final String HIDDEN_NAME = "Conversation";
+    /** The preview line while the privacy screen is on: says why there is no text, shows none. */
+    static final String HIDDEN_TEXT = "Message hidden";
+    private static final PseudoClass TEXT_HIDDEN = PseudoClass.getPseudoClass("text-hidden");
 
     private final ConversationListViewModel model;
     private final MessageTimes times;
@@ -49,6 +56,8 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private final MenuItem closeDenied = DeniedItem.of("Close Conversation", Permission.SMS_SEND);
     private final MenuItem reopenDenied = DeniedItem.of("Reopen Conversation", Permission.SMS_SEND);
     private final HBox root;
+    /** Kept by the cell: the settings hold it weakly, so a discarded cell is not kept alive. */
+    private final javafx.beans.InvalidationListener privacyChanged = o -> updateItem(getItem(), isEmpty());
 
     ConversationCell(ConversationListViewModel model, MessageTimes times) {
         this.model = model;
@@ -95,6 +104,9 @@ final class ConversationCell extends ListCell<ConversationRow> {
             }
         });
         setPrefWidth(0);
+        javafx.beans.WeakInvalidationListener weak = new javafx.beans.WeakInvalidationListener(privacyChanged);
+        model.settings().privacyScreenOn().addListener(weak);
+        model.settings().hiddenPreviews().addListener(weak);
     }
 
     @Override
@@ -106,11 +118,14 @@ final class ConversationCell extends ListCell<ConversationRow> {
             pseudoClassStateChanged(FAILED, false);
             return;
         }
-        avatar.show(row.contactName(), row.contactId());
-        name.setText(row.displayName());
+        boolean hideText = model.settings().privacyScreenOn().get();
+        boolean hideName = hideText && model.settings().hiddenPreviews().get() == HiddenPreviews.NOTHING;
+        avatar.show(hideName ? null : row.contactName(), row.contactId());
+        name.setText(hideName ? HIDDEN_NAME : row.displayName());
         time.setText(times.shortForm(row.lastMessageAt()));
         String lead = "out".equals(row.lastDirection()) ? "You: " : "";
-        preview.setText(row.preview() == null ? "" : lead + row.preview().replace('\n', ' '));
+        preview.setText(hideText ? HIDDEN_TEXT : row.preview() == null ? "" : lead + row.preview().replace('\n', ' '));
+        preview.pseudoClassStateChanged(TEXT_HIDDEN, hideText);
         unread.setText(row.unreadCount() > 99 ? "99+" : Integer.toString(row.unreadCount()));
         show(unread, row.unreadCount() > 0);
         show(failed, row.lastOutboundFailed());

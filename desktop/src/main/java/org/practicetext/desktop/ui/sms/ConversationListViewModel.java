@@ -284,6 +284,11 @@ public final class ConversationListViewModel {
         }
     }
 
+    /** This workstation's settings: the cells follow its privacy screen (ADR 0026). */
+    public org.practicetext.desktop.ui.common.LocalSettings settings() {
+        return session.settings();
+    }
+
     /** Whether the user's role may do this (the row menu and the pencil follow it). */
     public boolean can(org.practicetext.core.Permission permission) {
         return session.can(permission);

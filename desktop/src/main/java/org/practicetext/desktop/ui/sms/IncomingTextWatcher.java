@@ -48,8 +48,11 @@ public final class IncomingTextWatcher {
                 continue;
             }
             if (!windowFocused.getAsBoolean() || !isOpenThread.test(row.id())) {
-                boolean hide = session.settings().hideTextInNotifications().get();
-                announce.accept(new IncomingText(row.id(), row.displayName(), hide ? null : row.preview()));
+                // The privacy screen (ADR 0026) hides the text, and with "nothing" the name too.
+                org.practicetext.desktop.ui.common.LocalSettings privacy = session.settings();
+                boolean hideName = privacy.privacyScreenOn().get() && privacy.hiddenPreviews().get() == org.practicetext.core.HiddenPreviews.NOTHING;
+                announce.accept(new IncomingText(row.id(), hideName ? null : row.displayName(),
+                        privacy.notificationTextHidden().get() ? null : row.preview()));
             }
         }
     }

@@ -23,13 +23,15 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * Attachments show above the text ({@link AttachmentsPane}); a message that is only a photo has no
  * text line. A message that carries a request shows its chip under the text ({@link RequestChip}),
  * and a request's outcome is a centred line under the message it follows in time, as are consent records ({@link ConsentLines}). The first message of each day has the day above it. Showing the first row of the list asks the
- * model for older messages.
+ * model for older messages. With the privacy screen on (ADR 0026) the text and attachments are
+ * blurred ({@code :blurred}) until the pointer is on the message or the keyboard's focus is.
  */
 final class MessageBubbleCell extends ListCell<MessageRow> {
     private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
     private static final PseudoClass CAMPAIGN = PseudoClass.getPseudoClass("campaign");
+    private static final PseudoClass BLURRED = PseudoClass.getPseudoClass("blurred");
 
     private final ThreadViewModel model;
     private final MessageTimes times;
@@ -54,6 +56,9 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
     private final VBox column;
     private final HBox row;
     private final VBox dayAndRow;
+    private final javafx.scene.effect.GaussianBlur blur = new javafx.scene.effect.GaussianBlur(14);
+    /** Kept by the cell: the settings hold it weakly, as the requests' listener above. */
+    private final javafx.beans.InvalidationListener privacyChanged = o -> blurUnlessLookedAt();
 
     MessageBubbleCell(ThreadViewModel model, MessageTimes times, AttachmentsPane attachments, RequestActions requestActions) {
         this.model = model;
@@ -104,8 +109,15 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         dayAndRow = new VBox(day, consent.above(), row, outcomes, consent.below());
         model.requests().revisionProperty().addListener(new javafx.beans.WeakInvalidationListener(requestsChanged));
         setPrefWidth(0);
+        model.settings().privacyScreenOn().addListener(new javafx.beans.WeakInvalidationListener(privacyChanged));
+        hoverProperty().addListener(privacyChanged);
+        focusedProperty().addListener(privacyChanged);
         listViewProperty().addListener((o, a, list) -> {
+            if (a != null) {
+                a.focusedProperty().removeListener(privacyChanged);
+            }
             if (list != null) {
+                list.focusedProperty().addListener(privacyChanged);
                 body.maxWidthProperty().bind(list.widthProperty().multiply(0.62));
                 reason.maxWidthProperty().bind(list.widthProperty().multiply(0.62));
             }
@@ -163,6 +175,16 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         pseudoClassStateChanged(PENDING, outgoing && !failed && message.local());
         pseudoClassStateChanged(CAMPAIGN, campaign);
         setGraphic(dayAndRow);
+        blurUnlessLookedAt();
+    }
+
+    /** The privacy screen's blur: on the text and attachments unless the pointer or the keyboard's focus is on this message. */
+    private void blurUnlessLookedAt() {
+        boolean lookedAt = isHover() || isFocused() && getListView() != null && getListView().isFocused();
+        boolean hidden = !isEmpty() && getItem() != null && model.settings().privacyScreenOn().get() && !lookedAt;
+        body.setEffect(hidden ? blur : null);
+        attachments.setEffect(hidden ? blur : null);
+        pseudoClassStateChanged(BLURRED, hidden);
     }
 
     /**

@@ -139,6 +139,11 @@ public final class ThreadViewModel {
         return session.can(Permission.SMS_ASSIGN);
     }
 
+    /** This workstation's settings: the cells follow its privacy screen (ADR 0026). */
+    public org.practicetext.desktop.ui.common.LocalSettings settings() {
+        return session.settings();
+    }
+
     /** Replying, closing, reopening and retrying need {@code sms.send}, as on the relay. */
     public boolean canReply() {
         return session.can(Permission.SMS_SEND);

@@ -35,6 +35,8 @@ public abstract class DeskWindowUITest {
     protected MainWindow window;
     protected FxUiTasks tasks;
     protected Stage stage;
+    /** The window's own session (its LocalSettings are the window's, not the demo desk's). */
+    protected UiSession session;
 
     /** Who signs in; staff by default. */
     protected String username() {
@@ -46,16 +48,9 @@ public abstract class DeskWindowUITest {
         return real;
     }
 
-    /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
-    protected void open(Stage stage) {
-        this.stage = stage;
-        tasks = new FxUiTasks();
-        desk = DemoDesk.as(username());
-        UiSession session = UiSession.open(client(desk.client), tasks, LocalSettings.load(null), desk.clock());
-        LocalSettings settings = session.settings();
-        settings.appearance().set(Appearance.LIGHT);
-        new ThemeSwitcher(settings.appearance());
-        window = new MainWindow(stage, session, new SessionActions() {
+    /** What the window's sign out and switch user do: nothing, unless a test records them. */
+    protected SessionActions sessionActions() {
+        return new SessionActions() {
             @Override
             public void signOut() {
             }
@@ -63,7 +58,20 @@ public abstract class DeskWindowUITest {
             @Override
             public void switchUser() {
             }
-        }, Optional.of((from, body, media) -> {
+        };
+    }
+
+    /** TestFX finds {@code @Start} only on the test class itself, so each subclass calls this from its own. */
+    protected void open(Stage stage) {
+        this.stage = stage;
+        tasks = new FxUiTasks();
+        desk = DemoDesk.as(username());
+        UiSession session = UiSession.open(client(desk.client), tasks, LocalSettings.load(null), desk.clock());
+        this.session = session;
+        LocalSettings settings = session.settings();
+        settings.appearance().set(Appearance.LIGHT);
+        new ThemeSwitcher(settings.appearance());
+        window = new MainWindow(stage, session, sessionActions(), Optional.of((from, body, media) -> {
             String number = new org.practicetext.core.PhoneNumbers("US").parse(from).value();
             if (media.isEmpty()) {
                 desk.patientTexts(number, body);
