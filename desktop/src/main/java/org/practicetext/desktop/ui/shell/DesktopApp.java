@@ -274,17 +274,7 @@ public final class DesktopApp implements SessionActions {
      */
     @Override
     public void switchUser() {
-        DesktopClient leaving = client;
-        Account was = account;
-        client = null;
-        disposeWindow();
-        forgetSnapshot(was);
-        remembered.forget();
-        tasks.run(() -> {
-            leaving.session().signOut();
-            leaving.close();
-        });
-        showSignIn(was.relayUrl().toString(), was.practice());
+        signOut(false); // the practice's rule to remove the copy still applies (LiveSession.signOut)
     }
 
     private void disposeWindow() {

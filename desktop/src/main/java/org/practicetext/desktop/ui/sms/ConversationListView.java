@@ -151,7 +151,7 @@ public final class ConversationListView extends VBox {
         hits.setId("message-hits");
         hits.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, "pt-list");
         hits.setItems(model.messageHits());
-        hits.setCellFactory(l -> new MessageHitCell(times));
+        hits.setCellFactory(l -> new MessageHitCell(times, model.settings()));
         hits.setPrefHeight(180);
         hits.getSelectionModel().selectedItemProperty().addListener((o, a, hit) -> {
             if (hit != null) {
@@ -233,17 +233,25 @@ public final class ConversationListView extends VBox {
 
     /** A message whose text matched the search: who, when, and the matching words. */
     private static final class MessageHitCell extends ListCell<MessageHit> {
+        private static final javafx.css.PseudoClass BLURRED = javafx.css.PseudoClass.getPseudoClass("blurred");
         private final MessageTimes times;
         private final Label who = new Label();
         private final Label when = new Label();
         private final Label snippet = new Label();
         private final VBox root;
+        private final org.practicetext.desktop.ui.common.LocalSettings settings;
+        private final javafx.scene.effect.GaussianBlur blur = new javafx.scene.effect.GaussianBlur(10);
+        private final javafx.beans.InvalidationListener privacyChanged = o -> blurUnlessLookedAt();
 
-        MessageHitCell(MessageTimes times) {
+        MessageHitCell(MessageTimes times, org.practicetext.desktop.ui.common.LocalSettings settings) {
             this.times = times;
+            this.settings = settings;
+            // The privacy screen (ADR 0026) blurs the matching text too, until the pointer is on it.
+            settings.privacyScreenOn().addListener(new javafx.beans.WeakInvalidationListener(privacyChanged));
+            hoverProperty().addListener(privacyChanged);
             who.getStyleClass().add(Styles.TEXT_BOLD);
             when.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            snippet.getStyleClass().add(Styles.TEXT_MUTED);
+            snippet.getStyleClass().addAll(Styles.TEXT_MUTED, "pt-hit-snippet");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             root = new VBox(2, new HBox(6, who, gap, when), snippet);
@@ -261,6 +269,13 @@ public final class ConversationListView extends VBox {
             when.setText(times.shortForm(hit.createdAt()));
             snippet.setText(hit.snippet());
             setGraphic(root);
+            blurUnlessLookedAt();
+        }
+
+        private void blurUnlessLookedAt() {
+            boolean hidden = !isEmpty() && getItem() != null && settings.privacyScreenOn().get() && !isHover();
+            snippet.setEffect(hidden ? blur : null);
+            pseudoClassStateChanged(BLURRED, hidden);
         }
     }
 

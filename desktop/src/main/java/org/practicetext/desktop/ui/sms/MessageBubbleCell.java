@@ -184,6 +184,9 @@ final class MessageBubbleCell extends ListCell<MessageRow> {
         boolean hidden = !isEmpty() && getItem() != null && model.settings().privacyScreenOn().get() && !lookedAt;
         body.setEffect(hidden ? blur : null);
         attachments.setEffect(hidden ? blur : null);
+        // A consent line can quote the patient's own text ("Opted out by texting 'Stop please'").
+        consent.above().setEffect(hidden ? blur : null);
+        consent.below().setEffect(hidden ? blur : null);
         pseudoClassStateChanged(BLURRED, hidden);
     }
 

@@ -121,6 +121,34 @@ class PrivacyScreenUITest extends DeskWindowUITest {
     }
 
     @Test
+    void aSearchsMatchingTextIsBlurredUntilThePointerIsOnIt(FxRobot robot) {
+        waitUntil(() -> !list(robot).getItems().isEmpty());
+        privacy(robot, true);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.F).release(javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        robot.write("insurance");
+        waitUntil(() -> robot.lookup("#message-hits").queryListView().getItems().size() == 1);
+        waitUntil(() -> !snippets(robot).isEmpty());
+        robot.moveTo("#composer-text");
+        waitUntil(() -> snippets(robot).stream().allMatch(l -> l.getEffect() instanceof GaussianBlur));
+        assertThat(snippets(robot)).anyMatch(l -> l.getText().toLowerCase(java.util.Locale.ROOT).contains("insurance"));
+
+        Label hit = snippets(robot).getFirst();
+        robot.moveTo(hit);
+        waitUntil(() -> hit.getEffect() == null);
+        privacy(robot, false);
+        robot.moveTo("#composer-text");
+        waitUntil(() -> snippets(robot).stream().allMatch(l -> l.getEffect() == null));
+    }
+
+    /** The showing search hits' matching-text labels. */
+    private List<Label> snippets(FxRobot robot) {
+        return robot.lookup("#message-hits .list-cell").queryAll().stream().filter(n -> n.getScene() != null && n.isVisible())
+                .filter(n -> ((ListCell<?>) n).getItem() != null).flatMap(n -> robot.from(n).lookup(".label").queryAll().stream())
+                .map(n -> (Label) n).filter(l -> l.getStyleClass().contains("pt-hit-snippet")).toList();
+    }
+
+    @Test
     void theAccountMenuSwitchesItAndThePracticesRuleHoldsItOn(FxRobot robot) {
         waitUntil(() -> !list(robot).getItems().isEmpty());
         MenuButton account = lookup(robot, "#account-menu");

@@ -116,7 +116,7 @@ class ConsentLinesUITest extends DeskWindowUITest {
         robot.clickOn("#consent-reason").write("asked at the front desk");
         robot.clickOn("#confirm-yes");
 
-        waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().contains("opted out"));
+        waitUntil(() -> robot.lookup("#composer-disabled-reason").queryAs(Label.class).getText().contains("asked not to be texted"));
         waitUntil(() -> shownLines(robot).stream().anyMatch(l -> l.contains("Opt-out recorded by " + me() + ": asked at the front desk — ")));
         waitUntil(() -> header(robot).startsWith("Opted out — recorded by " + me() + " on ") && header(robot).endsWith(": asked at the front desk"));
         assertThat(desk.client.directory().contactByPhone(ANNA).orElseThrow().optedOut()).isTrue();
