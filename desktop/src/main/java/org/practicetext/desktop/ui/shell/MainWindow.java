@@ -243,7 +243,7 @@ public final class MainWindow {
         lockNow.setAccelerator(LOCK_KEYS);
         lockNow.setOnAction(e -> lock.lock());
         MenuItem signOut = new MenuItem("Sign Out");
-        signOut.setOnAction(e -> org.practicetext.desktop.ui.common.SignOutDialog.confirm(stage, session.client().session().signOutChoice(), sessionActions));
+        signOut.setOnAction(e -> confirmSignOut());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("File", null, newMessage, find, new SeparatorMenuItem(), lockNow, signOut, quit);
@@ -260,6 +260,11 @@ public final class MainWindow {
         return bar;
     }
 
+    /** Sign out, asking first whether this workstation's copy goes too (ADR 0026), wherever it is chosen. */
+    private void confirmSignOut() {
+        org.practicetext.desktop.ui.common.SignOutDialog.confirm(stage, session.client().session().signOutChoice(), sessionActions);
+    }
+
     /** Who is signed in, as a menu: lock, the privacy screen, sign out. */
     private Node accountMenu() {
         MenuItem lockNow = new MenuItem("Lock", Icons.LOCK.node(14));
@@ -268,7 +273,7 @@ public final class MainWindow {
         CheckMenuItem privacy = PrivacyScreenToggle.menuItem(session.settings());
         MenuItem signOut = new MenuItem("Sign Out");
         signOut.setId("account-sign-out");
-        signOut.setOnAction(e -> sessionActions.signOut());
+        signOut.setOnAction(e -> confirmSignOut());
         MenuButton account = new MenuButton(session.me().name() + " · " + session.practice().name(), null, lockNow, privacy,
                 new SeparatorMenuItem(), signOut);
         account.setId("account-menu");

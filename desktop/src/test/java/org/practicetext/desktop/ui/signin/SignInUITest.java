@@ -98,7 +98,7 @@ class SignInUITest {
         try (java.util.stream.Stream<Path> folders = Files.list(desktop)) {
             cache = folders.filter(p -> Files.exists(p.resolve("cache.mv.db"))).findFirst().orElseThrow();
         }
-        robot.clickOn("#nav-settings").clickOn("#settings-account").clickOn("#sign-out");
+        robot.clickOn("#account-menu").clickOn("#account-sign-out"); // the account menu asks too
         robot.clickOn("#sign-out-remove-copy").clickOn("#sign-out-confirm");
         waitUntil(() -> robot.lookup("#signin-submit").tryQuery().isPresent());
         waitUntil(() -> !Files.exists(cache));
