@@ -19,6 +19,7 @@ import org.practicetext.desktop.DataFolders;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.EarlyStart;
+import org.practicetext.desktop.secrets.SecretStores;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.ThemeSwitcher;
@@ -66,6 +67,7 @@ public final class Main {
         });
         try {
             Application.launch(App.class, args);
+            SecretStores.closeAll(); // the window is gone: nothing else may keep the process alive
         } catch (RuntimeException | LinkageError failure) {
             // A machine without GTK 3 or a display gets a sentence, not a stack trace.
             Optional<String> reason = ToolkitFailure.explain(failure, env.get("DISPLAY"), ToolkitFailure.gtkFound(env));

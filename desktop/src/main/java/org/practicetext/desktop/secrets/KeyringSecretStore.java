@@ -65,6 +65,18 @@ public final class KeyringSecretStore implements SecretStore {
         }
     }
 
+    /**
+     * Lets go of the store's connection (the Secret Service's D-Bus connection keeps threads that
+     * would keep the JVM from exiting once the window is closed); nothing to say if it fails.
+     */
+    public void close() {
+        try {
+            keyring.close();
+        } catch (Exception e) {
+            // closing at exit: nothing left to do with it
+        }
+    }
+
     @Override
     public String description() {
         KeyringStorageType type = keyring.getKeyringStorageType();

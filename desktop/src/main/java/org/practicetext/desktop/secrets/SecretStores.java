@@ -51,6 +51,19 @@ public final class SecretStores {
     }
 
     /**
+     * At exit: closes the operating-system stores chosen so far (their D-Bus connection's threads
+     * would keep the process alive after its window closed); a later {@link #forFolder} chooses again.
+     */
+    public static void closeAll() {
+        for (Choice choice : CHOSEN.values()) {
+            if (choice.store() instanceof KeyringSecretStore keyring) {
+                keyring.close();
+            }
+        }
+        CHOSEN.clear();
+    }
+
+    /**
      * The choice for {@code wanted} ({@code keyring}, {@code file}, or null/blank to probe): {@code keyring} never falls
      * back (it fails when the store cannot be made), a probe that fails or takes longer than {@code timeout} does.
      */
