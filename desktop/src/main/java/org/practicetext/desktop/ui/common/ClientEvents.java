@@ -18,7 +18,12 @@ public final class ClientEvents {
     private final List<Consumer<ChangeBatch>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionState>> connectionListeners = new CopyOnWriteArrayList<>();
 
+    private final DesktopClient client;
+    private final UiTasks tasks;
+
     public ClientEvents(DesktopClient client, UiTasks tasks) {
+        this.client = client;
+        this.tasks = tasks;
         client.onChange(change -> tasks.onUiThread(() -> changeListeners.forEach(l -> l.accept(change))));
         client.onConnection(state -> tasks.onUiThread(() -> connectionListeners.forEach(l -> l.accept(state))));
     }
@@ -29,5 +34,23 @@ public final class ClientEvents {
 
     public void onConnection(Consumer<ConnectionState> listener) {
         connectionListeners.add(listener);
+    }
+
+    /**
+     * The connection state now, then every change: the first is read off the UI thread, and an
+     * event heard meanwhile is newer than that read can be, so it wins (a stale read landing last
+     * would otherwise stay until the next change).
+     */
+    public void followConnection(Consumer<ConnectionState> listener) {
+        boolean[] heard = {false};
+        onConnection(state -> {
+            heard[0] = true;
+            listener.accept(state);
+        });
+        tasks.run(client.session()::connection, state -> {
+            if (!heard[0]) {
+                listener.accept(state);
+            }
+        });
     }
 }

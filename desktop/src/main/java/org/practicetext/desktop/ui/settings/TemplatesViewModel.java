@@ -65,8 +65,7 @@ public final class TemplatesViewModel {
                 show(batch.templates());
             }
         });
-        session.events().onConnection(this::connection);
-        session.tasks().run(session.client().session()::connection, this::connection);
+        session.events().followConnection(this::connection);
         session.tasks().run(() -> session.client().directory().contacts("", 50).stream()
                 .filter(c -> "patient".equals(c.kind()) && c.name() != null && !c.name().isBlank())
                 .map(ContactRow::name).findFirst().orElse(SAMPLE_PATIENT), samplePatient::set);

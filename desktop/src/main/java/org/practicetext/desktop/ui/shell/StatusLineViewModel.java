@@ -29,8 +29,7 @@ public final class StatusLineViewModel {
         this.times = session.times();
         // Every outbox write that changes the count is a connection event (the outbox tells the status first), in order.
         // Re-reading the state on change batches instead raced with them: a stale read could land last and stay.
-        session.events().onConnection(this::show);
-        session.tasks().run(session.client().session()::connection, this::show);
+        session.events().followConnection(this::show);
     }
 
     public ReadOnlyStringProperty textProperty() {
