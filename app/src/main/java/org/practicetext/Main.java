@@ -3,6 +3,7 @@ package org.practicetext;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -19,10 +20,10 @@ import org.practicetext.desktop.DataFolders;
 import org.practicetext.desktop.DesktopClient;
 import org.practicetext.desktop.DesktopClients;
 import org.practicetext.desktop.EarlyStart;
+import org.practicetext.desktop.secrets.FileCipher;
 import org.practicetext.desktop.secrets.SecretStores;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
-import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DemoTools;
 import org.practicetext.desktop.ui.shell.DesktopApp;
@@ -52,8 +53,10 @@ public final class Main {
     private Main() {
     }
 
-    /** Opening a remembered account's cache starts here, while the JavaFX toolkit starts. */
+    /** Opening a remembered account's cache starts here, while the JavaFX toolkit starts (no snapshot to paint first). */
     private static volatile CompletableFuture<Optional<DesktopClient>> earlyResume;
+    /** With a snapshot to paint, its key is read from the secret store here while the toolkit starts. */
+    private static volatile CompletableFuture<Optional<FileCipher>> earlyCipher;
     private static volatile Account earlyAccount;
 
     /** Not an {@code Application} itself, so the app starts from a plain classpath too. */
@@ -63,7 +66,12 @@ public final class Main {
         Optional<Account> known = rememberedFor(relayUrl(env, machineConfig(env)), dataRoot);
         known.ifPresent(account -> {
             earlyAccount = account;
-            earlyResume = EarlyStart.resume(account, dataRoot, Clock.systemUTC());
+            if (Files.isRegularFile(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE))) {
+                // The snapshot paints first, alone; the cache opens after it is on screen (ADR 0021).
+                earlyCipher = EarlyStart.snapshotKey(() -> DesktopClients.fileCipher(dataRoot, account));
+            } else {
+                earlyResume = EarlyStart.resume(account, dataRoot, Clock.systemUTC());
+            }
         });
         try {
             Application.launch(App.class, args);
@@ -121,7 +129,6 @@ public final class Main {
             Map<String, String> env = System.getenv();
             Path dataRoot = dataRoot(env);
             LocalSettings settings = LocalSettings.load(dataRoot.resolve("workstation.properties"));
-            new ThemeSwitcher(settings.appearance());
             tasks = new FxUiTasks();
             RememberedAccount remembered = new RememberedAccount(dataRoot.resolve("account.properties"));
             MachineConfig machine = machineConfig(env);
@@ -143,7 +150,7 @@ public final class Main {
                         earlyResume = null;
                         return early.join();
                     }
-                    return DesktopClients.resume(account, dataRoot, clock);
+                    return EarlyStart.resume(account, dataRoot, clock).join(); // the logging back end starts beside it
                 }
 
                 @Override
@@ -152,7 +159,12 @@ public final class Main {
                 }
 
                 @Override
-                public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account account) {
+                public Optional<FileCipher> snapshotCipher(Account account) {
+                    CompletableFuture<Optional<FileCipher>> early = earlyCipher;
+                    if (early != null && account.equals(earlyAccount)) {
+                        earlyCipher = null;
+                        return early.join();
+                    }
                     return DesktopClients.fileCipher(dataRoot, account);
                 }
             };
@@ -169,6 +181,7 @@ public final class Main {
                 app.resumeOrSignIn(known, relayUrl);
                 return;
             }
+            app.showStarting();
             String demoUser = env.getOrDefault("PT_DEMO_USER", "alex");
             tasks.run(() -> startDemo(dataRoot.resolve("demo-relay"), demoUser, clients),
                     demo -> app.open(demo.client(), demo.account(), Optional.of(demo.tools())));

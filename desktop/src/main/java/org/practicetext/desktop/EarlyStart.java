@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.practicetext.desktop.secrets.FileCipher;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -15,6 +17,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class EarlyStart {
     private EarlyStart() {
+    }
+
+    /**
+     * The first-screen snapshot's key, read from the secret store on its own thread while the toolkit
+     * starts (a D-Bus or keychain call); nothing else starts, so the snapshot paints alone (ADR 0021).
+     */
+    public static CompletableFuture<Optional<FileCipher>> snapshotKey(Supplier<Optional<FileCipher>> read) {
+        return CompletableFuture.supplyAsync(read, command -> Thread.ofPlatform().daemon().name("early-key").start(command));
     }
 
     public static CompletableFuture<Optional<DesktopClient>> resume(Account account, Path dataRoot, Clock clock) {

@@ -28,7 +28,6 @@ import org.practicetext.desktop.EarlyStart;
 import org.practicetext.desktop.sync.ConnectionState;
 import org.practicetext.desktop.ui.common.FxUiTasks;
 import org.practicetext.desktop.ui.common.LocalSettings;
-import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.shell.ClientSource;
 import org.practicetext.desktop.ui.shell.DesktopApp;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
@@ -97,8 +96,10 @@ public final class DesktopStartupBenchmark {
     static void measure(Path dir) throws Exception {
         Path dataRoot = dir.resolve("desktop");
         Account account = new RememberedAccount(dataRoot.resolve("account.properties")).load().orElseThrow();
-        // As Main does: open the cache while the toolkit starts.
-        java.util.concurrent.CompletableFuture<Optional<DesktopClient>> early = EarlyStart.resume(account, dataRoot, Clock.systemUTC());
+        // As Main does: with a snapshot to paint, only its key is read while the toolkit starts; else the cache opens meanwhile.
+        boolean snapshot = Files.isRegularFile(DataFolders.cacheFolder(dataRoot, account).resolve(ListSnapshot.FILE));
+        var earlyKey = snapshot ? EarlyStart.snapshotKey(() -> DesktopClients.fileCipher(dataRoot, account)) : null;
+        var early = snapshot ? null : EarlyStart.resume(account, dataRoot, Clock.systemUTC());
         CountDownLatch painted = new CountDownLatch(1);
         AtomicLong at = new AtomicLong();
         AtomicLong rows = new AtomicLong();
@@ -107,7 +108,6 @@ public final class DesktopStartupBenchmark {
         Platform.startup(() -> {
             Stage stage = new Stage();
             LocalSettings settings = LocalSettings.load(null);
-            new ThemeSwitcher(settings.appearance());
             FxUiTasks tasks = new FxUiTasks();
             ClientSource clients = new ClientSource() {
                 @Override
@@ -117,7 +117,7 @@ public final class DesktopStartupBenchmark {
 
                 @Override
                 public Optional<DesktopClient> resume(Account a) {
-                    return early.join();
+                    return (early != null ? early : EarlyStart.resume(a, dataRoot, Clock.systemUTC())).join();
                 }
 
                 @Override
@@ -127,7 +127,7 @@ public final class DesktopStartupBenchmark {
 
                 @Override
                 public Optional<org.practicetext.desktop.secrets.FileCipher> snapshotCipher(Account a) {
-                    return DesktopClients.fileCipher(dataRoot, a);
+                    return earlyKey != null ? earlyKey.join() : DesktopClients.fileCipher(dataRoot, a);
                 }
             };
             DesktopApp app = new DesktopApp(stage, tasks, settings, clients, new RememberedAccount(dir.resolve("ignored.properties")), Clock.systemUTC());

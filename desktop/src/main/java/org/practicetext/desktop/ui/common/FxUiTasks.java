@@ -15,11 +15,14 @@ import javafx.application.Platform;
  */
 public final class FxUiTasks implements UiTasks, AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ui-work-", 0).factory());
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FxUiTasks.class);
-    /** Until the window routes them to its toasts: logged by their classes (a message can quote patient data; ADR 0026). */
+    /**
+     * Until the window routes them to its toasts: logged by their classes (a message can quote patient data; ADR 0026).
+     * The logger is asked for here, not when the class loads: logging starts after the first paint (ADR 0021).
+     */
     private volatile Consumer<Throwable> failures = e -> {
-        LOG.warn("unhandled failure ({})", org.practicetext.desktop.Failures.describe(e));
-        LOG.debug("unhandled failure", e);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FxUiTasks.class);
+        log.warn("unhandled failure ({})", org.practicetext.desktop.Failures.describe(e));
+        log.debug("unhandled failure", e);
     };
 
     /** Routes unhandled failures to {@code sink} (called on the UI thread). */

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * time; the app carries on (sync and sending are on their own threads).
  */
 public final class CrashReporter implements Thread.UncaughtExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(CrashReporter.class);
     private final UiTasks tasks;
     private final Window owner;
     private boolean showing;
@@ -34,8 +33,10 @@ public final class CrashReporter implements Thread.UncaughtExceptionHandler {
     @Override
     public void uncaughtException(Thread thread, Throwable failure) {
         String what = Failures.describe(failure);
-        LOG.error("Unexpected failure on {}: {}", thread.getName(), what);
-        LOG.debug("unexpected failure", failure);
+        // Asked for here, not at install: the logging back end starts after the first paint (ADR 0021).
+        Logger log = LoggerFactory.getLogger(CrashReporter.class);
+        log.error("Unexpected failure on {}: {}", thread.getName(), what);
+        log.debug("unexpected failure", failure);
         tasks.onUiThread(() -> show(what));
     }
 

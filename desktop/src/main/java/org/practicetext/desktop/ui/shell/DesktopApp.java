@@ -13,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -24,6 +25,7 @@ import org.practicetext.desktop.ui.common.LinkOpener;
 import org.practicetext.desktop.ui.common.LocalSettings;
 import org.practicetext.desktop.ui.common.SessionActions;
 import org.practicetext.desktop.ui.common.StyleSheets;
+import org.practicetext.desktop.ui.common.ThemeSwitcher;
 import org.practicetext.desktop.ui.common.UiSession;
 import org.practicetext.desktop.ui.common.WindowBounds;
 import org.practicetext.desktop.ui.signin.RememberedAccount;
@@ -31,6 +33,7 @@ import org.practicetext.desktop.ui.signin.SignInView;
 import org.practicetext.desktop.ui.signin.SignInViewModel;
 import org.practicetext.desktop.ui.sms.ListSnapshot;
 import org.practicetext.desktop.ui.sms.SnapshotListView;
+import org.practicetext.desktop.ui.sms.SnapshotLook;
 
 /**
  * The window's life: a start-up screen, the sign-in screen, the signed-in window; sign out and
@@ -56,6 +59,8 @@ public final class DesktopApp implements SessionActions {
     private boolean showingSnapshot;
     /** A conversation clicked in the snapshot, opened once the live list is in. */
     private Long wanted;
+    /** The theme, applied before the first screen that uses style sheets (a snapshot's first paint needs none). */
+    private ThemeSwitcher theme;
 
     public DesktopApp(Stage stage, FxUiTasks tasks, LocalSettings settings, ClientSource clients, RememberedAccount remembered, Clock clock) {
         this.stage = stage;
@@ -65,7 +70,8 @@ public final class DesktopApp implements SessionActions {
         this.remembered = remembered;
         this.clock = clock;
         CrashReporter.install(tasks, stage);
-        this.scene = new Scene(starting("Starting PracticeText…"));
+        // Empty until the first screen is chosen: a snapshot paints without controls or style sheets (ADR 0021).
+        this.scene = new Scene(new StackPane());
         stage.setScene(scene);
         stage.setTitle("PracticeText");
         place();
@@ -126,6 +132,41 @@ public final class DesktopApp implements SessionActions {
         }
         Account known = rememberedAccount.get();
         paintSnapshot(known);
+        if (!showingSnapshot) {
+            showStarting();
+            resume(known);
+            return;
+        }
+        // The snapshot paints first, alone: the cache, the theme and the logging start once it is on screen (ADR 0021).
+        Runnable[] afterPaint = new Runnable[1];
+        afterPaint[0] = () -> {
+            if (afterPaint[0] != null) {
+                Runnable listener = afterPaint[0];
+                afterPaint[0] = null;
+                tasks.onUiThread(() -> {
+                    scene.removePostLayoutPulseListener(listener); // not from inside the pulse that calls it
+                    styled();
+                    resume(known);
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(afterPaint[0]);
+    }
+
+    /** The "Starting PracticeText…" screen (the embedded demo shows it while its relay starts). */
+    public void showStarting() {
+        styled();
+        scene.setRoot(starting("Starting PracticeText…"));
+    }
+
+    /** Applies the theme once, before the first screen that uses style sheets. */
+    private void styled() {
+        if (theme == null) {
+            theme = new ThemeSwitcher(settings.appearance());
+        }
+    }
+
+    private void resume(Account known) {
         tasks.run(() -> clients.resume(known), resumed -> {
             if (resumed.isPresent()) {
                 open(resumed.get(), known, Optional.empty(), settings.lockedAtExit().get());
@@ -150,8 +191,10 @@ public final class DesktopApp implements SessionActions {
             }
             scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id));
             showingSnapshot = true;
-        } catch (ListSnapshot.Unreadable e) {
-            org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot ignored ({}); opening the cache first", e.getMessage());
+        } catch (ListSnapshot.Unreadable | RuntimeException e) {
+            // A snapshot that does not open (or whose key the secret store did not give) is only a slower start.
+            String why = e instanceof ListSnapshot.Unreadable ? e.getMessage() : e.getClass().getSimpleName();
+            org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot ignored ({}); opening the cache first", why);
         }
     }
 
@@ -168,7 +211,8 @@ public final class DesktopApp implements SessionActions {
         Optional<org.practicetext.desktop.secrets.FileCipher> cipher = clients.snapshotCipher(account);
         clients.snapshotFile(account).filter(f -> cipher.isPresent()).ifPresent(file -> {
             try {
-                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight()).write(file, cipher.get());
+                ListSnapshot.of(window.sms().list(), window.times(), stage.getWidth(), stage.getHeight(), SnapshotLook.capture(scene.getRoot()))
+                        .write(file, cipher.get());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(DesktopApp.class).warn("First-screen snapshot not saved ({})", e.getClass().getSimpleName());
             }
@@ -197,6 +241,7 @@ public final class DesktopApp implements SessionActions {
         if (demoTools.isEmpty()) {
             remembered.save(signedIn);
         }
+        styled();
         if (!showingSnapshot) {
             scene.setRoot(starting("Opening " + signedIn.practice() + "…"));
         }
@@ -234,6 +279,7 @@ public final class DesktopApp implements SessionActions {
     public void showSignIn(String relayUrl, String practice) {
         showingSnapshot = false;
         wanted = null;
+        styled();
         SignInViewModel model = new SignInViewModel(tasks, clients, links);
         if (relayUrl != null) {
             model.relayUrlProperty().set(relayUrl);

@@ -27,25 +27,33 @@ import org.practicetext.desktop.ui.common.MessageTimes;
  * Its names and previews are patient data: the desk writes it encrypted with the account's
  * {@link FileCipher} (ADR 0026; the key is read from the secret store, H2 still not loaded).
  */
-public record ListSnapshot(String filter, double width, double height, List<Row> rows) {
+public record ListSnapshot(String filter, double width, double height, List<Row> rows, SnapshotLook look) {
     /** The file's name inside the account's cache folder. */
     public static final String FILE = "first-screen.snapshot";
     /** Rows kept: more than a tall screen shows. */
     public static final int ROWS = 40;
     private static final int MAGIC = 0x50545331; // "PTS1"
-    private static final int VERSION = 1;
+    /** 2: the page's look ({@link SnapshotLook}) and each row's avatar colour. A version-1 file reads as none. */
+    private static final int VERSION = 2;
     private static final int MAX_ROWS = 1_000;
+    private static final int MAX_LOOK = 500;
 
     public ListSnapshot {
         rows = List.copyOf(rows);
     }
 
-    /** One list row as it was painted. */
-    public record Row(long id, String name, String time, String preview, int unread, boolean failed, boolean optedOut, boolean blocked) {
+    /** A snapshot without a look (the painter's defaults). */
+    public ListSnapshot(String filter, double width, double height, List<Row> rows) {
+        this(filter, width, height, rows, SnapshotLook.none());
     }
 
-    /** The first {@link #ROWS} rows of the list as its cells render them. */
-    public static ListSnapshot of(ConversationListViewModel list, MessageTimes times, double width, double height) {
+    /** One list row as it was painted; {@code palette} is its avatar's colour ({@code pt-avatar-N}). */
+    public record Row(long id, String name, String time, String preview, int unread, boolean failed, boolean optedOut, boolean blocked,
+            int palette) {
+    }
+
+    /** The first {@link #ROWS} rows of the list as its cells render them, and the page's look. */
+    public static ListSnapshot of(ConversationListViewModel list, MessageTimes times, double width, double height, SnapshotLook look) {
         List<Row> rows = new ArrayList<>();
         for (ConversationRow row : list.conversations()) {
             if (rows.size() == ROWS) {
@@ -54,10 +62,10 @@ public record ListSnapshot(String filter, double width, double height, List<Row>
             String lead = "out".equals(row.lastDirection()) ? "You: " : "";
             String preview = row.preview() == null ? "" : lead + row.preview().replace('\n', ' ');
             rows.add(new Row(row.id(), row.displayName(), times.shortForm(row.lastMessageAt()), preview, row.unreadCount(),
-                    row.lastOutboundFailed(), row.optedOut(), row.blocked()));
+                    row.lastOutboundFailed(), row.optedOut(), row.blocked(), Math.floorMod(row.contactId(), SnapshotLook.PALETTE)));
         }
         Object status = list.statusProperty().get();
-        return new ListSnapshot(status == null ? "" : status.toString(), width, height, rows);
+        return new ListSnapshot(status == null ? "" : status.toString(), width, height, rows, look);
     }
 
     /** Writes the file whole and plain (tests of the format); the desk uses {@link #write(Path, FileCipher)}. */
@@ -83,6 +91,12 @@ public record ListSnapshot(String filter, double width, double height, List<Row>
                     out.writeUTF(clip(row.preview()));
                     out.writeInt(row.unread());
                     out.writeByte((row.failed() ? 1 : 0) | (row.optedOut() ? 2 : 0) | (row.blocked() ? 4 : 0));
+                    out.writeByte(row.palette());
+                }
+                out.writeInt(look.values().size());
+                for (var e : look.values().entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeUTF(e.getValue());
                 }
                 out.writeInt(MAGIC);
             }
@@ -126,12 +140,21 @@ public record ListSnapshot(String filter, double width, double height, List<Row>
                 String preview = in.readUTF();
                 int unread = in.readInt();
                 int flags = in.readByte();
-                rows.add(new Row(id, name, time, preview, unread, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0));
+                int palette = Math.floorMod(in.readByte(), SnapshotLook.PALETTE);
+                rows.add(new Row(id, name, time, preview, unread, (flags & 1) != 0, (flags & 2) != 0, (flags & 4) != 0, palette));
+            }
+            int looks = in.readInt();
+            if (looks < 0 || looks > MAX_LOOK) {
+                throw new Unreadable("bad look count");
+            }
+            java.util.Map<String, String> look = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < looks; i++) {
+                look.put(in.readUTF(), in.readUTF());
             }
             if (in.readInt() != MAGIC) {
                 throw new Unreadable("no end mark");
             }
-            return Optional.of(new ListSnapshot(filter, width, height, rows));
+            return Optional.of(new ListSnapshot(filter, width, height, rows, new SnapshotLook(look)));
         } catch (IOException e) {
             throw new Unreadable(e.getClass().getSimpleName());
         }

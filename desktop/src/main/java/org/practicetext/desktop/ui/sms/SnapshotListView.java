@@ -2,77 +2,185 @@
 package org.practicetext.desktop.ui.sms;
 
 import java.util.function.LongConsumer;
-import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.practicetext.desktop.ui.common.StyleSheets;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The SMS page as the last run left it, painted from a {@link ListSnapshot} while the cache opens:
- * the list's rows with the cells' style classes, nothing live behind them. A click on a row only
- * says which conversation is wanted ({@code wanted}); the app opens it once the live rows are in.
+ * the menu and navigation bars' bands, the list column with its rows (avatar, name, time,
+ * preview, unread count, opted-out and blocked marks) in the fonts and colours the live page had
+ * ({@link SnapshotLook}), nothing live behind them. Only shapes and text: no control and no style
+ * sheet, so it paints with what an empty window needs plus the text (ADR 0021). A click on a row
+ * only says which conversation is wanted ({@code wanted}); the app opens it once the live rows are in.
  */
 public final class SnapshotListView extends StackPane {
-    private static final PseudoClass UNREAD = PseudoClass.getPseudoClass("unread");
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    // Near Primer Light's, for a snapshot that kept no look.
+    private static final Color INK = Color.web("#1f2328");
+    private static final Color MUTED = Color.web("#59636e");
+    private static final Color ACCENT = Color.web("#0969da");
+    private static final Color SUBTLE = Color.web("#f6f8fa");
+    private static final Color LINE = Color.web("#d1d9e0");
+    private final SnapshotLook look;
 
     public SnapshotListView(ListSnapshot snapshot, LongConsumer wanted) {
+        this.look = snapshot.look();
         setId("snapshot-page");
-        getStylesheets().addAll(StyleSheets.all());
-        getStyleClass().add("pt-root");
+        Color page = look.color("page.bg", Color.WHITE, "right.bg");
+        setBackground(fill(page));
         VBox rows = new VBox();
         rows.setId("snapshot-list");
-        rows.getStyleClass().add("pt-conversation-list");
         for (ListSnapshot.Row row : snapshot.rows()) {
             rows.getChildren().add(row(row, wanted));
         }
-        rows.setMinWidth(300);
-        rows.setMaxWidth(520);
-        VBox right = new VBox();
-        right.getStyleClass().add("pt-sms-right");
-        SplitPane page = new SplitPane(rows, right);
-        page.getStyleClass().add("pt-sms-page");
-        page.setDividerPositions(0.34);
-        SplitPane.setResizableWithParent(rows, false);
-        getChildren().add(page);
+        Region top = band(look.size("top.height", 0), look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false);
+        VBox list = new VBox(top, rows);
+        double width = look.size("list.width", 340);
+        list.setMinWidth(width);
+        list.setPrefWidth(width);
+        list.setMaxWidth(width);
+        // As tall as the window gives it, whatever its rows would want: the rows below the bottom are cut off.
+        list.setMinHeight(0);
+        list.setPrefHeight(0);
+        list.setBackground(fill(look.color("list.bg", SUBTLE)));
+        list.setBorder(edge(LINE, 0, 1, 0));
+        clip(list);
+        Region right = new Region();
+        right.setBackground(fill(look.color("right.bg", page)));
+        HBox.setHgrow(right, Priority.ALWAYS);
+        BorderPane frame = new BorderPane(new HBox(list, right));
+        frame.setTop(band(look.size("menu.height", 0), look.color("menu.bg", page), Color.TRANSPARENT, false));
+        frame.setBottom(band(look.size("nav.height", 0), look.color("nav.bg", page), look.color("nav.border", LINE), true));
+        getChildren().add(frame);
     }
 
-    private static Region row(ListSnapshot.Row row, LongConsumer wanted) {
-        Label name = new Label(row.name());
+    private Region row(ListSnapshot.Row row, LongConsumer wanted) {
+        String state = row.unread() > 0 ? "unread." : "read.";
+        Font base = Font.font(13);
+        Text name = text(row.name(), state + "name", Font.font(null, row.unread() > 0 ? FontWeight.BOLD : FontWeight.NORMAL, 13.3), INK);
         name.getStyleClass().add("pt-name");
-        Label time = new Label(row.time());
-        time.getStyleClass().add("pt-time");
-        Label preview = new Label(row.preview());
-        preview.getStyleClass().add("pt-preview");
-        preview.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(preview, Priority.ALWAYS);
-        Label unread = new Label(row.unread() > 99 ? "99+" : Integer.toString(row.unread()));
-        unread.getStyleClass().add("pt-unread-count");
-        unread.setVisible(row.unread() > 0);
-        unread.setManaged(row.unread() > 0);
+        Text time = text(row.time(), state + "time", base, row.unread() > 0 ? ACCENT : MUTED);
+        Text preview = text(row.preview(), state + "preview", base, row.unread() > 0 ? INK : MUTED);
+        Pane previewBox = clipped(preview);
+        HBox.setHgrow(previewBox, Priority.ALWAYS);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(6, name, gap, time);
-        top.setAlignment(Pos.BASELINE_LEFT);
-        HBox middle = new HBox(6, preview, unread);
-        middle.setAlignment(Pos.CENTER_LEFT);
-        VBox cell = new VBox(2, top, middle);
-        if (row.optedOut() || row.blocked()) {
-            Label chip = new Label(row.optedOut() ? "Opted out" : "Blocked");
-            chip.getStyleClass().addAll("pt-chip", "pt-chip-danger");
-            cell.getChildren().add(chip);
+        HBox first = new HBox(6, name, gap, time);
+        first.setAlignment(Pos.BASELINE_LEFT);
+        HBox second = new HBox(6, previewBox);
+        second.setAlignment(Pos.CENTER_LEFT);
+        if (row.unread() > 0) {
+            second.getChildren().add(badge(row.unread() > 99 ? "99+" : Integer.toString(row.unread())));
         }
+        VBox words = new VBox(2, first, second);
+        if (row.optedOut() || row.blocked()) {
+            words.getChildren().add(new HBox(chip(row.optedOut() ? "Opted out" : "Blocked")));
+        }
+        HBox.setHgrow(words, Priority.ALWAYS);
+        words.setMinWidth(0);
+        HBox cell = new HBox(10, avatar(row), words);
+        cell.setAlignment(Pos.CENTER_LEFT);
+        cell.setPadding(look.insets("cell.padding", new Insets(10, 8, 10, 14)));
+        double height = look.size("cell.height", 0);
+        if (height > 0) {
+            cell.setMinHeight(height);
+            cell.setPrefHeight(height);
+            cell.setMaxHeight(height);
+        }
+        cell.setBackground(fill(look.color(state + "cell.bg", Color.TRANSPARENT, "read.cell.bg")));
+        cell.setBorder(edge(look.color("cell.border", LINE), 0, 0, 1));
         cell.setId("snapshot-row-" + row.id());
-        cell.getStyleClass().addAll("list-cell", "pt-conversation-cell");
-        cell.pseudoClassStateChanged(UNREAD, row.unread() > 0);
-        cell.pseudoClassStateChanged(FAILED, row.failed());
         cell.setOnMouseClicked(e -> wanted.accept(row.id()));
         return cell;
+    }
+
+    private Node avatar(ListSnapshot.Row row) {
+        String key = "avatar." + row.palette();
+        double size = look.size("avatar.size", 38);
+        Circle disc = new Circle(size / 2, look.color(key + ".bg", Color.web("#ddf4ff"), "avatar.0.bg"));
+        Text initials = text(Avatar.initialsOf(row.name()), key, Font.font(null, FontWeight.BOLD, 12), ACCENT);
+        StackPane avatar = new StackPane(disc, initials);
+        avatar.setMinSize(size, size);
+        avatar.setMaxSize(size, size);
+        return avatar;
+    }
+
+    private Node badge(String count) {
+        StackPane badge = new StackPane(text(count, "badge", Font.font(null, FontWeight.BOLD, 11), Color.WHITE));
+        badge.setBackground(new Background(new BackgroundFill(look.color("badge.bg", ACCENT), new CornerRadii(9), Insets.EMPTY)));
+        badge.setMinSize(18, 18);
+        badge.setPadding(new Insets(0, 5, 0, 5));
+        return badge;
+    }
+
+    private Node chip(String words) {
+        StackPane chip = new StackPane(text(words, "chip", Font.font(11), Color.web("#d1242f")));
+        chip.setBackground(new Background(new BackgroundFill(look.color("chip.bg", Color.web("#ffebe9")), new CornerRadii(4), Insets.EMPTY)));
+        chip.setPadding(new Insets(1, 6, 1, 6));
+        return chip;
+    }
+
+    private Text text(String words, String key, Font font, Color ink) {
+        Text t = new Text(words == null ? "" : words);
+        t.setFont(look.font(key + ".font", font, "read." + key.substring(key.indexOf('.') + 1) + ".font"));
+        t.setFill(look.color(key + ".fill", ink));
+        return t;
+    }
+
+    /** A band of the page (menu bar, the list's search area, navigation bar): its height, colour and dividing line. */
+    private static Region band(double height, Color color, Color line, boolean lineOnTop) {
+        Region band = new Region();
+        band.setMinHeight(height);
+        band.setPrefHeight(height);
+        band.setMaxHeight(height);
+        band.setBackground(fill(color));
+        band.setBorder(lineOnTop ? edge(line, 1, 0, 0) : edge(line, 0, 0, 1));
+        return band;
+    }
+
+    /** A one-line text cut at its box's right edge (a label's ellipsis needs a control and its skin). */
+    private static Pane clipped(Text text) {
+        text.setTextOrigin(VPos.TOP);
+        Pane box = new Pane(text);
+        box.setMinWidth(0);
+        box.setPrefHeight(text.getLayoutBounds().getHeight());
+        clip(box);
+        return box;
+    }
+
+    private static void clip(Region region) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        region.setClip(clip);
+    }
+
+    private static Background fill(Color color) {
+        return new Background(new BackgroundFill(color, CornerRadii.EMPTY, Insets.EMPTY));
+    }
+
+    private static Border edge(Color color, double top, double right, double bottom) {
+        return new Border(new BorderStroke(color, BorderStrokeStyle.SOLID, CornerRadii.EMPTY, new BorderWidths(top, right, bottom, 0)));
     }
 }

@@ -58,6 +58,12 @@ class FirstScreenSnapshotUITest {
     DesktopApp app;
     Account account;
     final CountDownLatch cacheMayOpen = new CountDownLatch(1);
+    /** When the second start asked for its cache, and when its snapshot page was first laid out (nanoTime; 0 = not yet). */
+    final java.util.concurrent.atomic.AtomicLong resumeAskedAt = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong snapshotLaidOutAt = new java.util.concurrent.atomic.AtomicLong();
+    /** The first live row's name as the closing app drew it: its font and colour. */
+    javafx.scene.text.Font liveNameFont;
+    javafx.scene.paint.Paint liveNameFill;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -91,6 +97,13 @@ class FirstScreenSnapshotUITest {
         WaitForAsyncUtils.asyncFx(() -> first.open(client, account, Optional.empty())).get();
         waitUntil(() -> first.window() != null && first.window().sms().list().conversations().size() > 3);
         List<String> names = fx(() -> first.window().sms().list().conversations().stream().limit(5).map(ConversationRow::displayName).toList());
+        waitUntil(() -> firstLiveName() != null);
+        fx(() -> {
+            Label name = firstLiveName();
+            liveNameFont = name.getFont();
+            liveNameFill = name.getTextFill();
+            return null;
+        });
         WaitForAsyncUtils.asyncFx(() -> {
             first.close();
             return null;
@@ -109,6 +122,7 @@ class FirstScreenSnapshotUITest {
 
             @Override
             public Optional<DesktopClient> resume(Account who) throws Exception {
+                resumeAskedAt.compareAndSet(0, System.nanoTime());
                 assertThat(cacheMayOpen.await(30, TimeUnit.SECONDS)).isTrue();
                 return disk.resume(who);
             }
@@ -124,7 +138,22 @@ class FirstScreenSnapshotUITest {
             }
         };
         app = fx(() -> newApp(held));
-        WaitForAsyncUtils.asyncFx(() -> app.resumeOrSignIn(Optional.of(account), null)).get();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if ("snapshot-page".equals(stage.getScene().getRoot().getId())) {
+                    snapshotLaidOutAt.compareAndSet(0, System.nanoTime());
+                }
+            });
+            app.resumeOrSignIn(Optional.of(account), null);
+        }).get();
+    }
+
+    /** On the FX thread: the name label of the live list's first row (the one at the top). */
+    private Label firstLiveName() {
+        return stage.getScene().getRoot().lookupAll(".pt-conversation-cell").stream()
+                .filter(cell -> cell.isVisible() && cell.lookup(".pt-name") instanceof Label l && l.getText() != null && !l.getText().isEmpty())
+                .min(java.util.Comparator.comparingDouble(cell -> cell.localToScene(0, 0).getY()))
+                .map(cell -> (Label) cell.lookup(".pt-name")).orElse(null);
     }
 
     private DesktopApp newApp(ClientSource clients) {
@@ -135,7 +164,7 @@ class FirstScreenSnapshotUITest {
     /** On the FX thread: the names the snapshot page shows. */
     private static List<String> snapshotNames(FxRobot robot) {
         return robot.lookup("#snapshot-list").tryQueryAs(VBox.class).map(box -> box.getChildren().stream()
-                .map(cell -> ((Label) cell.lookup(".pt-name")).getText()).toList()).orElse(List.of());
+                .map(cell -> ((javafx.scene.text.Text) cell.lookup(".pt-name")).getText()).toList()).orElse(List.of());
     }
 
     /** On the FX thread: the names the live list shows. */
@@ -170,11 +199,45 @@ class FirstScreenSnapshotUITest {
     }
 
     @Test
+    void theSnapshotPaintsAloneInTheLiveListsLookWithNoControlOrStyleSheet(FxRobot robot) throws Exception {
+        runOnceAndClose();
+        startAgain();
+        waitUntil(() -> !snapshotNames(robot).isEmpty());
+        // It is laid out before the cache is even asked for: nothing competes with the first paint.
+        waitUntil(() -> resumeAskedAt.get() != 0);
+        assertThat(snapshotLaidOutAt.get()).isNotZero().isLessThan(resumeAskedAt.get());
+        fx(() -> {
+            Node page = robot.lookup("#snapshot-page").query();
+            List<Node> all = new java.util.ArrayList<>();
+            collect(page, all);
+            assertThat(all).as("plain shapes and text: a control would load its skin and the theme's style sheet")
+                    .noneMatch(n -> n instanceof javafx.scene.control.Control);
+            assertThat(((javafx.scene.Parent) page).getStylesheets()).isEmpty();
+            javafx.scene.text.Text name = (javafx.scene.text.Text) robot.lookup("#snapshot-list").queryAs(VBox.class).getChildren().getFirst()
+                    .lookup(".pt-name");
+            // The look was read from the live page at close: the same face, size and colour as the live row's name.
+            assertThat(name.getFont().getSize()).isEqualTo(liveNameFont.getSize());
+            assertThat(name.getFont().getStyle()).isEqualTo(liveNameFont.getStyle());
+            assertThat(name.getFill()).isEqualTo(liveNameFill);
+            return null;
+        });
+        cacheMayOpen.countDown();
+        waitUntil(() -> !liveNames(robot).isEmpty());
+    }
+
+    private static void collect(Node node, List<Node> into) {
+        into.add(node);
+        if (node instanceof javafx.scene.Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, into));
+        }
+    }
+
+    @Test
     void aStaleSnapshotEndsShowingTheLiveRows(FxRobot robot) throws Exception {
         runOnceAndClose();
         // While the app is closed another desk's patient writes in: a conversation the snapshot does not have.
         relay.receiveText("+15553456701", "Running ten minutes late");
-        new ListSnapshot("OPEN", 800, 600, List.of(new ListSnapshot.Row(999_999, "Gone Since", "9:00 AM", "stale", 2, false, false, false)))
+        new ListSnapshot("OPEN", 800, 600, List.of(new ListSnapshot.Row(999_999, "Gone Since", "9:00 AM", "stale", 2, false, false, false, 0)))
                 .write(snapshotFile());
         startAgain();
         waitUntil(() -> !snapshotNames(robot).isEmpty());
