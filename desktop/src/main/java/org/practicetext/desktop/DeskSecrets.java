@@ -37,7 +37,9 @@ public final class DeskSecrets {
     private final Path dataRoot;
     private final SecretStore store;
     private final AccountKeys keys;
-    private final TokenStore tokens;
+    private final Path secretsFolder;
+    /** Made on first use: its JSON (Jackson) is not needed to read a snapshot's key before the first paint (ADR 0021). */
+    private volatile TokenStore tokens;
     private final AtomicReference<String> fallbackNotice;
 
     DeskSecrets(Path dataRoot, SecretStores.Choice choice) {
@@ -45,7 +47,7 @@ public final class DeskSecrets {
         this.store = choice.store();
         Path folder = DataFolders.secretsFolder(dataRoot);
         this.keys = new AccountKeys(store, folder);
-        this.tokens = new SecretTokenStore(store, new FileTokenStore(folder));
+        this.secretsFolder = folder;
         this.fallbackNotice = new AtomicReference<>(choice.notice().orElse(null));
     }
 
@@ -64,7 +66,16 @@ public final class DeskSecrets {
     }
 
     public TokenStore tokens() {
-        return tokens;
+        TokenStore made = tokens;
+        if (made == null) {
+            synchronized (this) {
+                if (tokens == null) {
+                    tokens = new SecretTokenStore(store, new FileTokenStore(secretsFolder));
+                }
+                made = tokens;
+            }
+        }
+        return made;
     }
 
     /** The one-time notice that the unprotected fallback is in use; empty after the first call. */
@@ -136,7 +147,7 @@ public final class DeskSecrets {
 
     /** Forgets everything of {@code account} on this workstation: its cache folder (closed first), its key and wrapped copy, its token. */
     void remove(Account account) {
-        tokens.delete(account);
+        tokens().delete(account);
         keys.forget(account.key());
         Path folder = DataFolders.cacheFolder(dataRoot, account);
         if (Files.exists(folder)) {
