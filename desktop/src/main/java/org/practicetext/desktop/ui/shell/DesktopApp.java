@@ -189,7 +189,8 @@ public final class DesktopApp implements SessionActions {
             if (snapshot.isEmpty() || snapshot.get().rows().isEmpty()) {
                 return;
             }
-            scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id));
+            double height = stage.getHeight() > 0 ? stage.getHeight() : snapshot.get().height();
+            scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id, height));
             showingSnapshot = true;
         } catch (ListSnapshot.Unreadable | RuntimeException e) {
             // A snapshot that does not open (or whose key the secret store did not give) is only a slower start.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.practicetext.desktop.ui.sms;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -43,15 +45,29 @@ public final class SnapshotListView extends StackPane {
     private static final Color SUBTLE = Color.web("#f6f8fa");
     private static final Color LINE = Color.web("#d1d9e0");
     private final SnapshotLook look;
+    /** Each font and colour resolved once: a font lookup per text of every row was a third of the page's cost. */
+    private final Map<String, Font> fonts = new HashMap<>();
+    private final Map<String, Color> colors = new HashMap<>();
+    /** The fonts for a snapshot that kept none, made once per page. */
+    private final Font plain = Font.font(13);
+    private final Font small = Font.font(11);
+    private final Font bold = Font.font(null, FontWeight.BOLD, 13.3);
+    private final Font smallBold = Font.font(null, FontWeight.BOLD, 11);
 
-    public SnapshotListView(ListSnapshot snapshot, LongConsumer wanted) {
+    /** The page for a window {@code height} tall: only the rows that fit are made (a screenful, not all the snapshot keeps). */
+    public SnapshotListView(ListSnapshot snapshot, LongConsumer wanted, double height) {
         this.look = snapshot.look();
         setId("snapshot-page");
         Color page = look.color("page.bg", Color.WHITE, "right.bg");
         setBackground(fill(page));
         VBox rows = new VBox();
         rows.setId("snapshot-list");
+        double rowHeight = look.size("cell.height", 64);
+        double room = height - look.size("menu.height", 0) - look.size("top.height", 0) - look.size("nav.height", 0);
         for (ListSnapshot.Row row : snapshot.rows()) {
+            if (rows.getChildren().size() * rowHeight > room) {
+                break;
+            }
             rows.getChildren().add(row(row, wanted));
         }
         Region top = band(look.size("top.height", 0), look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false);
@@ -77,11 +93,10 @@ public final class SnapshotListView extends StackPane {
 
     private Region row(ListSnapshot.Row row, LongConsumer wanted) {
         String state = row.unread() > 0 ? "unread." : "read.";
-        Font base = Font.font(13);
-        Text name = text(row.name(), state + "name", Font.font(null, row.unread() > 0 ? FontWeight.BOLD : FontWeight.NORMAL, 13.3), INK);
+        Text name = text(row.name(), state + "name", row.unread() > 0 ? bold : plain, INK);
         name.getStyleClass().add("pt-name");
-        Text time = text(row.time(), state + "time", base, row.unread() > 0 ? ACCENT : MUTED);
-        Text preview = text(row.preview(), state + "preview", base, row.unread() > 0 ? INK : MUTED);
+        Text time = text(row.time(), state + "time", plain, row.unread() > 0 ? ACCENT : MUTED);
+        Text preview = text(row.preview(), state + "preview", plain, row.unread() > 0 ? INK : MUTED);
         Pane previewBox = clipped(preview);
         HBox.setHgrow(previewBox, Priority.ALWAYS);
         Region gap = new Region();
@@ -119,7 +134,7 @@ public final class SnapshotListView extends StackPane {
         String key = "avatar." + row.palette();
         double size = look.size("avatar.size", 38);
         Circle disc = new Circle(size / 2, look.color(key + ".bg", Color.web("#ddf4ff"), "avatar.0.bg"));
-        Text initials = text(Avatar.initialsOf(row.name()), key, Font.font(null, FontWeight.BOLD, 12), ACCENT);
+        Text initials = text(Avatar.initialsOf(row.name()), key, smallBold, ACCENT);
         StackPane avatar = new StackPane(disc, initials);
         avatar.setMinSize(size, size);
         avatar.setMaxSize(size, size);
@@ -127,7 +142,7 @@ public final class SnapshotListView extends StackPane {
     }
 
     private Node badge(String count) {
-        StackPane badge = new StackPane(text(count, "badge", Font.font(null, FontWeight.BOLD, 11), Color.WHITE));
+        StackPane badge = new StackPane(text(count, "badge", smallBold, Color.WHITE));
         badge.setBackground(new Background(new BackgroundFill(look.color("badge.bg", ACCENT), new CornerRadii(9), Insets.EMPTY)));
         badge.setMinSize(18, 18);
         badge.setPadding(new Insets(0, 5, 0, 5));
@@ -135,7 +150,7 @@ public final class SnapshotListView extends StackPane {
     }
 
     private Node chip(String words) {
-        StackPane chip = new StackPane(text(words, "chip", Font.font(11), Color.web("#d1242f")));
+        StackPane chip = new StackPane(text(words, "chip", small, Color.web("#d1242f")));
         chip.setBackground(new Background(new BackgroundFill(look.color("chip.bg", Color.web("#ffebe9")), new CornerRadii(4), Insets.EMPTY)));
         chip.setPadding(new Insets(1, 6, 1, 6));
         return chip;
@@ -143,8 +158,8 @@ public final class SnapshotListView extends StackPane {
 
     private Text text(String words, String key, Font font, Color ink) {
         Text t = new Text(words == null ? "" : words);
-        t.setFont(look.font(key + ".font", font, "read." + key.substring(key.indexOf('.') + 1) + ".font"));
-        t.setFill(look.color(key + ".fill", ink));
+        t.setFont(fonts.computeIfAbsent(key, k -> look.font(k + ".font", font, "read." + k.substring(k.indexOf('.') + 1) + ".font")));
+        t.setFill(colors.computeIfAbsent(key, k -> look.color(k + ".fill", ink)));
         return t;
     }
 
