@@ -70,7 +70,7 @@ public final class SnapshotListView extends StackPane {
             }
             rows.getChildren().add(row(row, wanted));
         }
-        Region top = band(look.size("top.height", 0), look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false);
+        Region top = band("top", look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false);
         VBox list = new VBox(top, rows);
         double width = look.size("list.width", 340);
         list.setMinWidth(width);
@@ -86,8 +86,8 @@ public final class SnapshotListView extends StackPane {
         right.setBackground(fill(look.color("right.bg", page)));
         HBox.setHgrow(right, Priority.ALWAYS);
         BorderPane frame = new BorderPane(new HBox(list, right));
-        frame.setTop(band(look.size("menu.height", 0), look.color("menu.bg", page), Color.TRANSPARENT, false));
-        frame.setBottom(band(look.size("nav.height", 0), look.color("nav.bg", page), look.color("nav.border", LINE), true));
+        frame.setTop(band("menu", look.color("menu.bg", page), Color.TRANSPARENT, false));
+        frame.setBottom(band("nav", look.color("nav.bg", page), look.color("nav.border", LINE), true));
         getChildren().add(frame);
     }
 
@@ -163,9 +163,19 @@ public final class SnapshotListView extends StackPane {
         return t;
     }
 
-    /** A band of the page (menu bar, the list's search area, navigation bar): its height, colour and dividing line. */
-    private static Region band(double height, Color color, Color line, boolean lineOnTop) {
-        Region band = new Region();
+    /** A band of the page (menu bar, the list's search area, navigation bar): its height, colour, dividing line and words. */
+    private Region band(String name, Color color, Color line, boolean lineOnTop) {
+        double height = look.size(name + ".height", 0);
+        Pane band = new Pane();
+        for (SnapshotLook.Word word : look.words(name)) {
+            Text t = new Text(word.text());
+            t.setTextOrigin(VPos.TOP);
+            t.setFont(word.font());
+            t.setFill(word.fill());
+            t.relocate(word.x(), word.y());
+            band.getChildren().add(t);
+        }
+        clip(band);
         band.setMinHeight(height);
         band.setPrefHeight(height);
         band.setMaxHeight(height);

@@ -55,16 +55,19 @@ public record SnapshotLook(Map<String, String> values) {
             v.put("top.height", number(((Region) n).getHeight()));
             v.put("top.bg", background(n));
             v.put("top.border", borderBottom(n));
+            words(n, "top", v);
         });
         one(page, ".pt-menu-bar").ifPresent(n -> {
             v.put("menu.height", number(((Region) n).getHeight()));
             v.put("menu.bg", background(n));
+            words(n, "menu", v);
         });
         one(page, ".pt-sms-right").ifPresent(n -> v.put("right.bg", background(n)));
         one(page, ".pt-nav-bar").ifPresent(n -> {
             v.put("nav.height", number(((Region) n).getHeight()));
             v.put("nav.bg", background(n));
             v.put("nav.border", borderTop(n));
+            words(n, "nav", v);
         });
         for (Node cell : page.lookupAll(".pt-conversation-cell")) {
             if (!cell.isVisible() || cell.getPseudoClassStates().contains(SELECTED) || ((Region) cell).getHeight() <= 0) {
@@ -97,6 +100,64 @@ public record SnapshotLook(Map<String, String> values) {
         }
         v.values().removeIf(s -> s == null || s.isEmpty());
         return new SnapshotLook(v);
+    }
+
+    /**
+     * The words a band shows (menu titles, the list's heading and filter names, the navigation labels, the
+     * status line), each as "x|y|font|fill|text" from the band's top left corner, so the snapshot draws them in place.
+     */
+    public List<Word> words(String band) {
+        List<Word> words = new java.util.ArrayList<>();
+        for (int i = 0; i < MAX_WORDS; i++) {
+            String value = values.get(band + ".word." + i);
+            if (value == null) {
+                break;
+            }
+            String[] p = value.split("\\|", 8);
+            if (p.length == 8) {
+                try {
+                    Font font = Font.font(p[2], FontWeight.findByName(p[3]), FontPosture.findByName(p[4]), Double.parseDouble(p[5]));
+                    words.add(new Word(Double.parseDouble(p[0]), Double.parseDouble(p[1]), font, parseColor(p[6]), p[7]));
+                } catch (IllegalArgumentException e) {
+                    // a value this version cannot read is left out, like any look value that is missing
+                }
+            }
+        }
+        return words;
+    }
+
+    /** One piece of text of a band and where its box's top left corner was. */
+    public record Word(double x, double y, Font font, Color fill, String text) {
+    }
+
+    /** Words kept per band: more than any band shows. */
+    private static final int MAX_WORDS = 40;
+
+    private static void words(Node band, String key, Map<String, String> v) {
+        int i = 0;
+        for (Node n : band.lookupAll(".text")) {
+            if (i == MAX_WORDS) {
+                break;
+            }
+            if (n instanceof javafx.scene.text.Text t && t.getText() != null && !t.getText().isBlank() && showing(t, band)) {
+                javafx.geometry.Bounds b = band.sceneToLocal(t.localToScene(t.getLayoutBounds()));
+                v.put(key + ".word." + i++, number(b.getMinX()) + "|" + number(b.getMinY()) + "|" + fontSpec(t.getFont()) + "|"
+                        + color(t.getFill()) + "|" + t.getText().replace('\n', ' '));
+            }
+        }
+    }
+
+    /**
+     * Whether {@code node} and every parent up to {@code band} are visible, and it is not the connection status
+     * (stale at the next start) or a count badge (its disc is not drawn).
+     */
+    private static boolean showing(Node node, Node band) {
+        for (Node n = node; n != null && n != band; n = n.getParent()) {
+            if (!n.isVisible() || n.getOpacity() == 0 || n.getStyleClass().contains("pt-status") || n.getStyleClass().contains("pt-badge")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A colour kept under {@code key}, else the first of {@code fallbacks} kept, else {@code otherwise}. */
@@ -145,11 +206,16 @@ public record SnapshotLook(Map<String, String> values) {
             v.putIfAbsent(key + ".fill", color(l.getTextFill()));
             Font f = l.getFont();
             // Font.getStyle() is the face's name ("Bold", "Regular", "Bold Italic"); weight and posture are what Font.font takes.
-            String style = f.getStyle().toLowerCase(Locale.ROOT);
-            String weight = style.contains("bold") ? "BOLD" : style.contains("semibold") ? "SEMI_BOLD" : "NORMAL";
-            String posture = style.contains("italic") || style.contains("oblique") ? "ITALIC" : "REGULAR";
-            v.putIfAbsent(key + ".font", f.getFamily() + "|" + weight + "|" + posture + "|" + number(f.getSize()));
+            v.putIfAbsent(key + ".font", fontSpec(f));
         }
+    }
+
+    /** "family|weight|posture|size": Font.getStyle() is the face's name ("Bold", "Regular", "Bold Italic"). */
+    private static String fontSpec(Font f) {
+        String style = f.getStyle().toLowerCase(Locale.ROOT);
+        String weight = style.contains("semibold") ? "SEMI_BOLD" : style.contains("bold") ? "BOLD" : "NORMAL";
+        String posture = style.contains("italic") || style.contains("oblique") ? "ITALIC" : "REGULAR";
+        return f.getFamily() + "|" + weight + "|" + posture + "|" + number(f.getSize());
     }
 
     /** The colour of the last solid fill of a region's background (the one on top), or "" for none. */
