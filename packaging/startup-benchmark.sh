@@ -64,7 +64,8 @@ echo "startup-benchmark: empty window launcher with its AOT cache ($(du -h "$cop
 
 app() { # JAVA_TOOL_OPTIONS value
   JAVA_TOOL_OPTIONS="$1" PT_DATA_DIR="$data" PT_SMOKE_EXIT_AFTER_PAINT=1 "$copy/bin/PracticeText" 2>&1 \
-    | sed -n 's/^painted: SMS list, \([0-9]*\) conversations, \([0-9]*\) ms after start$/\2 ms (\1 rows)/p'
+    | sed -n -e 's/^painted: snapshot, \([0-9]*\) ms after start$/snapshot \1 ms,/p' \
+        -e 's/^painted: SMS list, \([0-9]*\) conversations, \([0-9]*\) ms after start$/list \2 ms (\1 rows)/p' | tr '\n' ' '
 }
 empty() { # JAVA_TOOL_OPTIONS value
   JAVA_TOOL_OPTIONS="$1" "$copy/bin/EmptyWindow" 2>&1 | sed -n 's/^empty-window-ms \([0-9]*\).*$/\1 ms/p'

@@ -237,7 +237,8 @@ public final class Main {
     /**
      * The packaged app's smoke test hook ({@code PT_SMOKE_EXIT_AFTER_PAINT=1}): after the first pulse
      * that lays out an SMS list with rows, print {@code painted: SMS list} with the row count and the
-     * milliseconds since the process started, and quit the app the normal way (its stop closes the
+     * milliseconds since the process started (and before it, for a start that paints the last run's
+     * snapshot first, {@code painted: snapshot} with its milliseconds), and quit the app the normal way (its stop closes the
      * client and the demo relay), so a script can tell a working installed app from one that hangs
      * or fails. packaging/smoke-test.sh uses it.
      */
@@ -249,7 +250,13 @@ public final class Main {
 
         static void install(Scene scene, DesktopApp app) {
             Runnable[] check = new Runnable[1];
+            boolean[] snapshotSeen = {false};
             check[0] = () -> {
+                if (!snapshotSeen[0] && scene.getRoot() != null && "snapshot-page".equals(scene.getRoot().getId())) {
+                    snapshotSeen[0] = true;
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("painted: snapshot, " + ms + " ms after start");
+                }
                 if (app.window() == null) {
                     return;
                 }
