@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * HTTP/1.1 written by hand and kept alive, all of them served by one NIO selector thread (no
  * thread, no {@code HttpClient} exchange and no decoded {@code String} per parked poll). Each desk
  * long-polls its practice's feed and, as soon as it is answered, polls again from the page's
- * {@code next}, as the desktop does.
+ * {@code next}, as the desktop does. The first poll reads the practice's feed from the start;
+ * the first one that parks waits a random 1 to {@code waitSeconds} s, so the waits end spread
+ * out as those of desks that started at different moments would.
  *
  * <p>An answer with events to a practice that a webhook was {@link #sent sent} to is a wake-up,
  * timed from that send; an answer without events is a poll that ended by its wait; any other
@@ -162,6 +164,7 @@ final class RawDesks implements AutoCloseable {
         private SocketChannel channel;
         private ByteArrayOutputStream pending;
         private boolean connected;
+        private boolean parkedBefore;
 
         Desk(int practice, String token) {
             this.practice = practice;
@@ -169,7 +172,11 @@ final class RawDesks implements AutoCloseable {
         }
 
         void poll() throws IOException {
-            ByteBuffer request = StandardCharsets.US_ASCII.encode("GET /api/v1/events?after=" + cursor + "&wait=" + waitSeconds
+            // A desk's first park waits 1 to waitSeconds s, as desks started at different moments
+            // would: otherwise every wait of the run ends in the same second.
+            int wait = parkedBefore ? waitSeconds : 1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(waitSeconds);
+            parkedBefore = cursor > 0;
+            ByteBuffer request = StandardCharsets.US_ASCII.encode("GET /api/v1/events?after=" + cursor + "&wait=" + wait
                     + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\n\r\n");
             while (request.hasRemaining()) {
                 channel.write(request); // a few hundred bytes into an idle socket's buffer: written at once
