@@ -42,8 +42,8 @@ final class ParkReads {
     /**
      * The page {@code key} of the practice at wake generation {@code generation}: another poll's
      * read of it if one was made at that generation less than {@link #FRESH} ago (waiting for it
-     * if it is under way), else {@code read}'s. A failed read is thrown to every poll that waited
-     * for it and is not kept.
+     * if it is under way), else {@code read}'s. Only an empty page (the one a poll parks on) is
+     * kept once read; a failed read is thrown to every poll that waited for it and is not kept.
      */
     RawFeedPage page(long practiceId, long generation, String key, Supplier<RawFeedPage> read) {
         long now = nanoTime.getAsLong();
@@ -52,14 +52,19 @@ final class ParkReads {
         CompletableFuture<RawFeedPage> mine = new CompletableFuture<>();
         CompletableFuture<RawFeedPage> shared = reads.pages.putIfAbsent(key, mine);
         if (shared == null) {
+            RawFeedPage page;
             try {
-                mine.complete(read.get());
+                page = read.get();
             } catch (RuntimeException e) {
                 reads.pages.remove(key, mine);
                 mine.completeExceptionally(e);
                 throw e;
             }
-            return mine.join();
+            if (!page.events().isEmpty()) {
+                reads.pages.remove(key, mine); // answered at once, not parked on: not worth keeping its events
+            }
+            mine.complete(page);
+            return page;
         }
         try {
             return shared.join();

@@ -59,6 +59,18 @@ class ParkReadsTest {
     }
 
     @Test
+    void aPageWithEventsIsNotKept() {
+        Supplier<RawFeedPage> withEvents = () -> {
+            readsMade.incrementAndGet();
+            return new RawFeedPage(List.of(new RawEvent(11, "message", "{}")), 11, false, "feed-1");
+        };
+        reads.page(7, 3, "10/500", withEvents);
+        reads.page(7, 3, "10/500", withEvents);
+
+        assertThat(readsMade).hasValue(2);
+    }
+
+    @Test
     void aFailedReadIsThrownAndNotKept() {
         assertThatThrownBy(() -> reads.page(7, 3, "10/500", () -> {
             throw new IllegalStateException("database down");
