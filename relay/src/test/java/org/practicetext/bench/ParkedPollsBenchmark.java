@@ -43,7 +43,8 @@ import org.practicetext.relay.webhook.TwilioSignature;
  * <p>Arguments: {@code store practices desks rate seconds} ({@code h2} or {@code postgres}, which
  * needs {@code PT_TEST_POSTGRES_URL} as the tests do). The relay's JVM options are the system
  * property {@code bench.relayJvm} (space-separated; default none, the JVM's own ergonomics).
- * Needs {@code target/practicetext-relay.jar} ({@code package}).
+ * Needs {@code target/practicetext-relay.jar} ({@code package}), or another build's jar named by
+ * {@code bench.jar} (a before/after comparison).
  */
 public final class ParkedPollsBenchmark {
     private static final int SENDERS = 8;
@@ -60,7 +61,7 @@ public final class ParkedPollsBenchmark {
         int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 60;
         List<String> jvm = Arrays.stream(System.getProperty("bench.relayJvm", "").split(" ")).filter(s -> !s.isBlank()).toList();
         System.setProperty(TestStore.PROPERTY, storeName);
-        Path jar = Path.of("relay", "target", "practicetext-relay.jar"); // exec:java runs in the reactor's root
+        Path jar = Path.of(System.getProperty("bench.jar", "relay/target/practicetext-relay.jar")); // exec:java runs in the reactor's root
         if (!Files.exists(jar)) {
             jar = Path.of("target", "practicetext-relay.jar");
         }
@@ -92,6 +93,7 @@ public final class ParkedPollsBenchmark {
                 Path histogram = dir.resolve("histogram-parked.txt");
                 Files.writeString(histogram, relay.histogram(40), StandardCharsets.UTF_8);
                 System.out.println("class histogram, all parked: " + histogram);
+                nativeMemory(relay, jvm, dir.resolve("native-memory-parked.txt"));
 
                 double cpu0 = relay.cpuSeconds();
                 long t0 = System.nanoTime();
@@ -125,6 +127,7 @@ public final class ParkedPollsBenchmark {
                 Path after = dir.resolve("histogram-after.txt");
                 Files.writeString(after, relay.histogram(40), StandardCharsets.UTF_8);
                 System.out.println("class histogram, after the webhooks: " + after);
+                nativeMemory(relay, jvm, dir.resolve("native-memory-after.txt"));
             }
             if (!relay.alive()) {
                 System.out.println("the relay died; see " + relay.log());
@@ -144,7 +147,7 @@ public final class ParkedPollsBenchmark {
     /**
      * Practices, one staff member each and a sign-in per desk, written by a relay in this JVM that
      * is stopped before the measured one starts. The sign-ins are stored as a sign-in stores them,
-     * without the password check (a thousand Argon2 hashes would take minutes on two cores).
+     * without the password check (thousands of Argon2 hashes would take minutes on two cores).
      */
     private static void setUp(Map<String, String> env, int practices, int desks, List<String> numbers, List<String> tokens, int[] practiceOf) {
         Map<String, String> setupEnv = new HashMap<>(env);
@@ -234,6 +237,14 @@ public final class ParkedPollsBenchmark {
         long[] resident = relay.residentKib();
         System.out.printf(Locale.ROOT, "relay, %s: heap after GC %.0f MiB, resident %.0f MiB (peak so far %.0f MiB); load average %s%n", when, heap / 1024.0,
                 resident[0] / 1024.0, resident[1] / 1024.0, loadAverage());
+    }
+
+    /** With {@code -XX:NativeMemoryTracking=summary} among the relay's options, its summary into {@code file}. */
+    private static void nativeMemory(RelayJvm relay, List<String> jvm, Path file) throws Exception {
+        if (jvm.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            Files.writeString(file, relay.jcmd("VM.native_memory summary"), StandardCharsets.UTF_8);
+            System.out.println("native memory: " + file);
+        }
     }
 
     private static String maxHeap(RelayJvm relay) throws Exception {

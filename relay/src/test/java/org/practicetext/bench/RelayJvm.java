@@ -22,7 +22,8 @@ import org.practicetext.relay.RawHttp;
  */
 final class RelayJvm implements AutoCloseable {
     static final String METRICS_TOKEN = "bench-metrics-token-0123456789";
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** G1's one heap line, or the serial and parallel collectors' two generations (not Metaspace's line). */
+    private static final Pattern HEAP_USED = Pattern.compile("(?m)^\\s*(?:garbage-first heap|def new generation|tenured generation|PSYoungGen|ParOldGen)\\b.*?used (\\d+)K");
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final Process process;
@@ -112,7 +113,11 @@ final class RelayJvm implements AutoCloseable {
     long heapAfterGcKib() throws IOException, InterruptedException {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) : -1;
+        long kib = 0;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+        }
+        return kib;
     }
 
     /** The first {@code lines} lines of the class histogram (live objects: it runs a full collection). */
