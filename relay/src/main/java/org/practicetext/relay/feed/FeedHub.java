@@ -135,6 +135,12 @@ public final class FeedHub {
         return all.size();
     }
 
+    /** The practice's wake generation: how many times it was {@link #signal signalled}; 0 if never. */
+    public long generation(long practiceId) {
+        AtomicLong generation = generations.get(practiceId);
+        return generation == null ? 0 : generation.get();
+    }
+
     /** {@link System#nanoTime()} of the practice's latest {@link #signal}, for the wake-up latency; 0 if none yet. */
     public long signalledAt(long practiceId) {
         return signalledAt.getOrDefault(practiceId, 0L);

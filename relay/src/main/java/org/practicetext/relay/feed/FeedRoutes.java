@@ -43,6 +43,7 @@ public final class FeedRoutes {
     private final PollCaps caps;
     private final LongConsumer wokeUp;
     private final Map<Long, WakeReads> wakeReads = new ConcurrentHashMap<>();
+    private final ParkReads parkReads = new ParkReads();
     private static final long TIMED_OUT = -1;
 
     public FeedRoutes(Database db, ChangeFeed feed, Executor executor, Sessions sessions, PollCaps caps) {
@@ -85,7 +86,10 @@ public final class FeedRoutes {
         }
         RawFeedPage page;
         try {
-            page = read(who.practiceId(), after, limit).visibleTo(texts);
+            // Read after registering (so a change committed meanwhile wakes this poll), and shared
+            // with the practice's other polls at this cursor while nothing was signalled.
+            long generation = feed.hub().generation(who.practiceId());
+            page = parkReads.page(who.practiceId(), generation, pageKey(after, limit, texts), () -> read(who.practiceId(), after, limit).visibleTo(texts));
         } catch (RuntimeException e) {
             change.cancel(false);
             throw e;
@@ -97,16 +101,20 @@ public final class FeedRoutes {
             return;
         }
         // However it wakes, the token is checked again before anything is served: it may have been
-        // revoked (here or on another node) or have expired while the poll was parked. A poll woken
-        // because the relay stops (FeedHub.STOPPING) is answered with its current page, like a timeout.
+        // revoked (here or on another node) or have expired while the poll was parked. A poll that
+        // was not woken by a change (its wait ended, its sign-in ended, or the relay stops:
+        // FeedHub.STOPPING) is answered the empty page it read before it parked, without reading
+        // the feed again: no change was signalled since, and a change whose signal was missed is
+        // read by the desk's next poll, which comes at once (ADR 0019).
         long[] woken = {-1};
+        RawFeedPage empty = page;
         ctx.future(() -> change
                 .completeOnTimeout(TIMED_OUT, wait, TimeUnit.SECONDS)
                 .thenCompose(generation -> {
                     if (generation < 0) {
                         return CompletableFuture.supplyAsync(() -> {
                             sessions.authenticateHash(session);
-                            return json(read(who.practiceId(), after, limit).visibleTo(texts));
+                            return json(empty);
                         }, executor);
                     }
                     woken[0] = feed.hub().signalledAt(who.practiceId());
@@ -131,9 +139,13 @@ public final class FeedRoutes {
         WakeReads reads = wakeReads.compute(practiceId, (id, old) -> old != null && old.generation >= generation ? old : new WakeReads(generation));
         CompletableFuture<Void> signedIn = reads.checks.computeIfAbsent(session,
                 key -> CompletableFuture.runAsync(() -> sessions.authenticateHash(key), executor));
-        CompletableFuture<String> page = reads.pages.computeIfAbsent(after + "/" + limit + (texts ? "" : "/no-texts"),
+        CompletableFuture<String> page = reads.pages.computeIfAbsent(pageKey(after, limit, texts),
                 key -> CompletableFuture.supplyAsync(() -> json(read(practiceId, after, limit).visibleTo(texts)), executor));
         return signedIn.thenCompose(ok -> page);
+    }
+
+    private static String pageKey(long after, int limit, boolean texts) {
+        return after + "/" + limit + (texts ? "" : "/no-texts");
     }
 
     private static String json(RawFeedPage page) {
