@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
  * Puts an AOT cache (JDK 25, JEP 483/514) into an app image that jpackage has just written, so
  * the installed app starts with its classes already loaded and linked. A cache is only used with
  * the runtime and the class path it was made with, so it is made here, on each OS, by the app
- * image's own launcher: a training run with {@code -XX:AOTMode=record} (the embedded demo opens
- * its cache, signs in, paints the SMS list and quits, {@code PT_SMOKE_EXIT_AFTER_PAINT=1}), then
+ * image's own launcher: a plain run of the embedded demo (it signs in, syncs, paints and quits,
+ * {@code PT_SMOKE_EXIT_AFTER_PAINT=1}, leaving a cache and its first-screen snapshot), then a
+ * training run with {@code -XX:AOTMode=record} that starts the way a desk starts every day after
+ * (the account resumed offline: the snapshot painted, the cache opened, the live list painted), then
  * {@code -XX:AOTMode=create} writes {@value #CACHE} beside the jars. The launcher's
  * configuration file then starts the app with {@code -XX:AOTCache=$APPDIR/practicetext.aot}.
  *
@@ -53,10 +55,16 @@ final class AotTraining {
             throw new IllegalStateException(layout.config() + " has AOT options already; the app image was not fresh");
         }
         long started = System.nanoTime();
+        Path data = Files.createTempDirectory(work, "aot-training-");
         try {
+            // First a plain start of the embedded demo: it signs in, syncs, paints and closes, leaving what an installed
+            // desk has at every later start (a cache, the first-screen snapshot); with the account remembered, the
+            // recorded run is that later start: offline (the demo relay is gone), it paints the snapshot, then the list.
+            launch(os, layout.launcher(), work, true, "the warm-up run (the demo signs in and closes)", data, true);
+            rememberDemoAccount(data);
             Files.writeString(layout.config(), withJavaOptions(original,
                     "-XX:AOTMode=record", "-XX:AOTConfiguration=$APPDIR/" + CONFIGURATION), StandardCharsets.UTF_8);
-            String recorded = launch(os, layout.launcher(), work, true, "the training run (-XX:AOTMode=record)");
+            String recorded = launch(os, layout.launcher(), work, true, "the training run (-XX:AOTMode=record: a resume)", data, false);
             if (!Files.isRegularFile(configuration) || Files.size(configuration) == 0) {
                 throw failed("the training run wrote no " + CONFIGURATION, recorded);
             }
@@ -64,9 +72,12 @@ final class AotTraining {
                 // A Windows GUI launcher may print nowhere; its exit status and the file are the proof there.
                 throw failed("the training run never painted the SMS list", recorded);
             }
+            if (os != BuildInstallers.Os.WINDOWS && !recorded.contains("painted: snapshot")) {
+                throw failed("the training run did not paint the first-screen snapshot (did the warm-up run close normally?)", recorded);
+            }
             Files.writeString(layout.config(), withJavaOptions(original,
                     "-XX:AOTMode=create", "-XX:AOTConfiguration=$APPDIR/" + CONFIGURATION, "-XX:AOTCache=$APPDIR/" + CACHE), StandardCharsets.UTF_8);
-            String created = launch(os, layout.launcher(), work, false, "making the cache (-XX:AOTMode=create)");
+            String created = launch(os, layout.launcher(), work, false, "making the cache (-XX:AOTMode=create)", data, false);
             if (!Files.isRegularFile(cache) || Files.size(cache) == 0) {
                 throw failed("-XX:AOTMode=create wrote no " + CACHE, created);
             }
@@ -77,6 +88,9 @@ final class AotTraining {
             Files.deleteIfExists(configuration);
             Files.deleteIfExists(cache);
             throw e;
+        } finally {
+            BuildInstallers.fresh(data);
+            Files.delete(data);
         }
         System.out.printf("installers: AOT cache %s (%s), trained and made in %.1f s; the launcher starts with -XX:AOTCache=$APPDIR/%s%n",
                 cache, BuildInstallers.size(cache), (System.nanoTime() - started) / 1e9, CACHE);
@@ -106,11 +120,25 @@ final class AotTraining {
     }
 
     /**
-     * Starts the launcher with a fresh data folder and the embedded demo, under Xvfb on Linux when
-     * there is no display; returns what it printed, or fails the build with it.
+     * The demo's account as the sign-in screen would remember it: the embedded relay's fixed port
+     * ({@code Main.DEMO_PORT}), the demo practice ({@code DemoPractice.SLUG}) and its first team member.
      */
-    static String launch(BuildInstallers.Os os, Path launcher, Path work, boolean display, String what) throws IOException, InterruptedException {
-        Path data = Files.createTempDirectory(work, "aot-training-");
+    static void rememberDemoAccount(Path data) throws IOException {
+        java.util.Properties account = new java.util.Properties();
+        account.setProperty("relay", "http://127.0.0.1:47080");
+        account.setProperty("practice", "demo");
+        account.setProperty("username", "alex");
+        try (java.io.Writer out = Files.newBufferedWriter(data.resolve("practicetext/account.properties"), StandardCharsets.UTF_8)) {
+            account.store(out, "PracticeText: the account to resume (AOT training)");
+        }
+    }
+
+    /**
+     * Starts the launcher on {@code data} (the embedded demo when {@code demo}), under Xvfb on Linux
+     * when there is no display; returns what it printed, or fails the build with it.
+     */
+    static String launch(BuildInstallers.Os os, Path launcher, Path work, boolean display, String what, Path data, boolean demo)
+            throws IOException, InterruptedException {
         Path log = work.resolve("aot-training.log");
         List<String> command = new ArrayList<>();
         String currentDisplay = System.getenv("DISPLAY");
@@ -125,7 +153,10 @@ final class AotTraining {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.put("PT_DATA_DIR", data.resolve("practicetext").toString());
-        environment.put("PT_DEMO", "1");
+        if (demo) {
+            environment.put("PT_DEMO", "1");
+        }
+        environment.remove("PT_RELAY_URL");
         environment.put("PT_SMOKE_EXIT_AFTER_PAINT", "1");
         if (os != BuildInstallers.Os.WINDOWS) {
             environment.put("HOME", data.toString());
@@ -134,21 +165,16 @@ final class AotTraining {
         environment.remove("JDK_JAVA_OPTIONS");
         System.out.println("installers: AOT: " + what + ": " + String.join(" ", command));
         Process process = builder.start();
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                throw failed(what + " did not finish within " + TIMEOUT_SECONDS + " s", Files.readString(log));
-            }
-            String output = Files.readString(log);
-            if (process.exitValue() != 0) {
-                throw failed(what + " exited with status " + process.exitValue(), output);
-            }
-            return output;
-        } finally {
-            BuildInstallers.fresh(data);
-            Files.delete(data);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            throw failed(what + " did not finish within " + TIMEOUT_SECONDS + " s", Files.readString(log));
         }
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw failed(what + " exited with status " + process.exitValue(), output);
+        }
+        return output;
     }
 
     static IllegalStateException failed(String why, String output) {
