@@ -189,8 +189,9 @@ public final class DesktopApp implements SessionActions {
             if (snapshot.isEmpty() || snapshot.get().rows().isEmpty()) {
                 return;
             }
+            double width = stage.getWidth() > 0 ? stage.getWidth() : snapshot.get().width();
             double height = stage.getHeight() > 0 ? stage.getHeight() : snapshot.get().height();
-            scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id, height));
+            scene.setRoot(new SnapshotListView(snapshot.get(), id -> wanted = id, width, height));
             showingSnapshot = true;
         } catch (ListSnapshot.Unreadable | RuntimeException e) {
             // A snapshot that does not open (or whose key the secret store did not give) is only a slower start.

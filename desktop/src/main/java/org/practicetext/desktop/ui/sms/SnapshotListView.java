@@ -2,6 +2,7 @@
 package org.practicetext.desktop.ui.sms;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import javafx.geometry.Insets;
@@ -54,9 +55,15 @@ public final class SnapshotListView extends StackPane {
     private final Font bold = Font.font(null, FontWeight.BOLD, 13.3);
     private final Font smallBold = Font.font(null, FontWeight.BOLD, 11);
 
-    /** The page for a window {@code height} tall: only the rows that fit are made (a screenful, not all the snapshot keeps). */
-    public SnapshotListView(ListSnapshot snapshot, LongConsumer wanted, double height) {
+    /**
+     * The page for a window {@code width} by {@code height}: only the rows that fit are made (a screenful, not all the
+     * snapshot keeps); in a window of another width than the snapshot's (another screen) the list column keeps its share
+     * of the width, as the live split pane does, and the navigation bar's words, placed for the old width, are left out.
+     */
+    public SnapshotListView(ListSnapshot snapshot, LongConsumer wanted, double width, double height) {
         this.look = snapshot.look();
+        double scale = snapshot.width() > 0 && width > 0 ? width / snapshot.width() : 1;
+        boolean sameWidth = Math.abs(scale - 1) < 0.01;
         setId("snapshot-page");
         Color page = look.color("page.bg", Color.WHITE, "right.bg");
         setBackground(fill(page));
@@ -70,12 +77,12 @@ public final class SnapshotListView extends StackPane {
             }
             rows.getChildren().add(row(row, wanted));
         }
-        Region top = band("top", look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false);
+        Region top = band("top", look.color("top.bg", Color.TRANSPARENT), look.color("top.border", LINE), false, true);
         VBox list = new VBox(top, rows);
-        double width = look.size("list.width", 340);
-        list.setMinWidth(width);
-        list.setPrefWidth(width);
-        list.setMaxWidth(width);
+        double listWidth = look.size("list.width", 340) * scale;
+        list.setMinWidth(listWidth);
+        list.setPrefWidth(listWidth);
+        list.setMaxWidth(listWidth);
         // As tall as the window gives it, whatever its rows would want: the rows below the bottom are cut off.
         list.setMinHeight(0);
         list.setPrefHeight(0);
@@ -86,8 +93,8 @@ public final class SnapshotListView extends StackPane {
         right.setBackground(fill(look.color("right.bg", page)));
         HBox.setHgrow(right, Priority.ALWAYS);
         BorderPane frame = new BorderPane(new HBox(list, right));
-        frame.setTop(band("menu", look.color("menu.bg", page), Color.TRANSPARENT, false));
-        frame.setBottom(band("nav", look.color("nav.bg", page), look.color("nav.border", LINE), true));
+        frame.setTop(band("menu", look.color("menu.bg", page), Color.TRANSPARENT, false, true));
+        frame.setBottom(band("nav", look.color("nav.bg", page), look.color("nav.border", LINE), true, sameWidth));
         getChildren().add(frame);
     }
 
@@ -164,10 +171,10 @@ public final class SnapshotListView extends StackPane {
     }
 
     /** A band of the page (menu bar, the list's search area, navigation bar): its height, colour, dividing line and words. */
-    private Region band(String name, Color color, Color line, boolean lineOnTop) {
+    private Region band(String name, Color color, Color line, boolean lineOnTop, boolean withWords) {
         double height = look.size(name + ".height", 0);
         Pane band = new Pane();
-        for (SnapshotLook.Word word : look.words(name)) {
+        for (SnapshotLook.Word word : withWords ? look.words(name) : List.<SnapshotLook.Word>of()) {
             Text t = new Text(word.text());
             t.setTextOrigin(VPos.TOP);
             t.setFont(word.font());
